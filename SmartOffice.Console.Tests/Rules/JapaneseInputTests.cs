@@ -1,0 +1,38 @@
+using SmartOffice.Domain.Text;
+
+namespace SmartOffice.Console.Tests.Rules;
+
+public sealed class InputTextTests
+{
+    [Theory]
+    [InlineData("ＡＢ１２３", "AB123")]
+    [InlineData("ｶﾌﾞｼｷｶﾞｲｼｬ", "カブシキガイシャ")]
+    [InlineData(" 03ー1234−5678 ", "03-1234-5678")]
+    public void Full_width_half_width_kana_and_dashes_are_folded(string typed, string expected) =>
+        Assert.Equal(expected, JapaneseInput.Normalize(typed));
+
+    [Theory]
+    [InlineData("０３－１２３４－５６７８", "0312345678")]
+    [InlineData("(03) 1234 5678", "0312345678")]
+    public void Phone_numbers_match_by_digits(string typed, string expected) => Assert.Equal(expected, JapaneseInput.Digits(typed));
+
+    [Theory]
+    [InlineData("17:00", 17, 0)]
+    [InlineData("１７：００", 17, 0)]
+    [InlineData("1700", 17, 0)]
+    [InlineData("930", 9, 30)]
+    [InlineData("17時", 17, 0)]
+    [InlineData("16時30分", 16, 30)]
+    public void Times_are_read_however_they_were_typed(string typed, int hour, int minute)
+    {
+        Assert.True(JapaneseInput.TryParseTime(typed, out var time));
+        Assert.Equal(new TimeOnly(hour, minute), time);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("25:00")]
+    [InlineData("17:60")]
+    [InlineData("abc")]
+    public void Impossible_times_are_refused(string typed) => Assert.False(JapaneseInput.TryParseTime(typed, out _));
+}
