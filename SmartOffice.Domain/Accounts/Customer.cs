@@ -1,0 +1,39 @@
+using SmartOffice.Domain.Persistence;
+
+namespace SmartOffice.Domain.Accounts;
+
+/// <summary>お客様 / 企業 — a registered buyer with its customer code (お客様番号).</summary>
+public class Customer : IVersioned
+{
+    public int Id { get; set; }
+    /// <summary>お客様番号.</summary>
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    /// <summary>フリガナ (katakana).</summary>
+    public required string NameKana { get; set; }
+    /// <summary>Name and reading folded for search (NFKC, katakana, company-type words and spaces removed).</summary>
+    public string SearchKey { get; set; } = "";
+    public required string PostalCode { get; set; }
+    public required string Address { get; set; }
+    public required string Phone { get; set; }
+    public string? Fax { get; set; }
+    /// <summary>Digits only, so a number matches however it was typed.</summary>
+    public string PhoneDigits { get; set; } = "";
+    public string? FaxDigits { get; set; }
+    public int RegionId { get; set; }
+    public Region? Region { get; set; }
+    public int DealerId { get; set; }
+    public Dealer? Dealer { get; set; }
+    /// <summary>ポイント対象外 (public money): neither earns nor exchanges points from <see cref="PointsOptOutFrom"/>.</summary>
+    public bool PointsOptedOut { get; set; }
+    public DateOnly? PointsOptOutFrom { get; set; }
+    /// <summary>Volume discount on unit prices, e.g. 0.05 for 5 %; kept by the dealer.</summary>
+    public decimal VolumeDiscountRate { get; set; }
+    public string? DeliverySlipNote { get; set; }
+    public string? BillingNote { get; set; }
+    public bool IsActive { get; set; } = true;
+    public int Version { get; set; }
+
+    public List<Department> Departments { get; set; } = [];
+    public List<ShipTo> ShipTos { get; set; } = [];
+}

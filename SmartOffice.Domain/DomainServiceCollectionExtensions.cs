@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Demo;
+using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
+using SmartOffice.Domain.Rules;
+
+namespace SmartOffice.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the domain needs: settings, persistence, rules and the use-case services.
+    /// The host supplies <see cref="Staff.ICurrentStaff"/> (who is calling) and may replace <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddSmartOfficeDomain(this IServiceCollection services, IConfiguration configuration,
+        DatabaseOptions database, string basePath)
+    {
+        services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName));
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        services.AddOptions<ReferenceDataOptions>().Bind(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSmartOfficePersistence(database, basePath);
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DemoDataGenerator>();
+        services.AddSingleton<BusinessClock>();
+        services.AddSingleton<BusinessCalendarCache>();
+        services.AddScoped<BusinessCalendarService>();
+        services.AddScoped<RegionSettingsService>();
+        services.AddScoped<DashboardService>();
+        return services;
+    }
+}

@@ -1,0 +1,52 @@
+using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Rules;
+
+namespace SmartOffice.Domain.Ordering;
+
+public enum OrderStatus
+{
+    /// <summary>受付済.</summary>
+    Accepted,
+    /// <summary>Web order awaiting 承認.</summary>
+    AwaitingApproval,
+    /// <summary>Voided by the desk before its batch closed (FAX) or self-cancelled within 10 minutes (Web).</summary>
+    Voided,
+}
+
+/// <summary>注文 — one FAX or web order; split into one shipment per delivery class.</summary>
+public class Order : IVersioned
+{
+    public int Id { get; set; }
+    /// <summary>注文番号.</summary>
+    public required string OrderNumber { get; set; }
+    public int CustomerId { get; set; }
+    public int DepartmentId { get; set; }
+    /// <summary>A registered extra ship-to; null ships to the department.</summary>
+    public int? ShipToId { get; set; }
+    public OrderChannel Channel { get; set; }
+    /// <summary>When the order counts from: the FAX's receipt time, or the web order's submit time.</summary>
+    public DateTimeOffset ReceivedAt { get; set; }
+    /// <summary>FAX orders: when the desk saved it (FAX received → keyed is the keying lead time).</summary>
+    public DateTimeOffset? KeyedAt { get; set; }
+    public string? KeyedByStaffId { get; set; }
+    public int? WebUserId { get; set; }
+    /// <summary>お届け日指定.</summary>
+    public DateOnly? RequestedDeliveryDate { get; set; }
+    public bool SaturdayRequested { get; set; }
+    /// <summary>Discounted goods subtotal, yen ex-tax, without shipping.</summary>
+    public int GoodsSubtotal { get; set; }
+    public int ShippingFee { get; set; }
+    public ShippingFeeReason ShippingFeeReason { get; set; }
+    /// <summary>Consumption tax at 10 % (shipping included), once per slip.</summary>
+    public int TaxStandard { get; set; }
+    /// <summary>Consumption tax at the reduced 8 %, once per slip.</summary>
+    public int TaxReduced { get; set; }
+    public int Total { get; set; }
+    public int PointsEarned { get; set; }
+    public OrderStatus Status { get; set; }
+    public string? VoidReason { get; set; }
+    public int Version { get; set; }
+
+    public List<OrderLine> Lines { get; set; } = [];
+    public List<Shipment> Shipments { get; set; } = [];
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmartOffice.Domain.Accounts;
+
+namespace SmartOffice.Domain.Ordering;
+
+internal sealed class ProductCategoryConfiguration : IEntityTypeConfiguration<ProductCategory>
+{
+    public void Configure(EntityTypeBuilder<ProductCategory> e)
+    {
+        e.HasIndex(x => x.Code).IsUnique();
+        e.Property(x => x.Code).HasMaxLength(16);
+        e.Property(x => x.Name).HasMaxLength(60);
+    }
+}
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> e)
+    {
+        e.HasIndex(x => x.Code).IsUnique();
+        e.Property(x => x.Code).HasMaxLength(20);
+        e.Property(x => x.Name).HasMaxLength(120);
+        e.Property(x => x.Maker).HasMaxLength(60);
+        e.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> e)
+    {
+        e.HasIndex(x => x.OrderNumber).IsUnique();
+        e.HasIndex(x => new { x.CustomerId, x.ReceivedAt });
+        e.HasIndex(x => x.ReceivedAt);
+        e.Property(x => x.OrderNumber).HasMaxLength(20);
+        e.Property(x => x.KeyedByStaffId).HasMaxLength(450);
+        e.Property(x => x.VoidReason).HasMaxLength(200);
+        e.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<ShipTo>().WithMany().HasForeignKey(x => x.ShipToId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<WebUser>().WithMany().HasForeignKey(x => x.WebUserId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Shipments).WithOne(s => s.Order).HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> e)
+    {
+        e.HasIndex(x => new { x.OrderId, x.LineNumber }).IsUnique();
+        e.HasIndex(x => x.ProductId);
+        e.Property(x => x.ProductCode).HasMaxLength(20);
+        e.Property(x => x.ProductName).HasMaxLength(120);
+        e.Property(x => x.LineComment).HasMaxLength(100);
+        e.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Shipment).WithMany().HasForeignKey(x => x.ShipmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
+{
+    public void Configure(EntityTypeBuilder<Shipment> e)
+    {
+        e.HasIndex(x => new { x.AcceptanceDay, x.Status });
+        e.HasIndex(x => x.DeliverySlipNumber);
+        e.Property(x => x.DeliverySlipNumber).HasMaxLength(20);
+    }
+}

@@ -1,0 +1,32 @@
+using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Rules;
+
+namespace SmartOffice.Domain.Ordering;
+
+public enum ShipmentStatus
+{
+    /// <summary>In the open cutoff batch; the desk may still correct or void it.</summary>
+    Open,
+    /// <summary>The batch closed and the warehouse has its shipping instruction (出荷指示).</summary>
+    Instructed,
+    Delivered,
+    Voided,
+}
+
+/// <summary>出荷 — the part of an order of one delivery class, with its own acceptance day and date.</summary>
+public class Shipment : IVersioned
+{
+    public int Id { get; set; }
+    public int OrderId { get; set; }
+    public Order? Order { get; set; }
+    public DeliveryClass DeliveryClass { get; set; }
+    /// <summary>受付日.</summary>
+    public DateOnly AcceptanceDay { get; set; }
+    /// <summary>Planned (or corrected) delivery date; null for special orders until advised.</summary>
+    public DateOnly? DeliveryDate { get; set; }
+    /// <summary>納品書番号.</summary>
+    public string? DeliverySlipNumber { get; set; }
+    public ShipmentStatus Status { get; set; }
+    public int? CutoffBatchId { get; set; }
+    public int Version { get; set; }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartOffice.Domain.Accounts;
+using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Demo;
+using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Staff;
+
+namespace SmartOffice.Domain.Persistence;
+
+/// <summary>
+/// Brings the database to the current model on start: creates the SQLite folder, applies the
+/// provider's migrations, seeds roles and regions, and fills demo data into an empty database when enabled.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<SmartOfficeDbContext> contexts,
+    IOptions<DemoOptions> demo,
+    IOptions<ReferenceDataOptions> referenceData,
+    IOptions<RulesOptions> rules,
+    BusinessClock clock,
+    BusinessCalendarCache calendar,
+    DemoDataGenerator generator,
+    ILogger<DatabaseInitializer> log)
+{
+    private const int CalendarYearsAround = 2;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await MigrateAsync(db, cancellationToken);
+            await SeedRolesAsync(db, cancellationToken);
+            await SeedRegionsAsync(db, cancellationToken);
+            // Orders look back 15 months and ahead to requested dates: keep two years either side seeded.
+            var year = clock.Today.Year;
+            await BusinessCalendarSeeder.SeedYearsAsync(db, Enumerable.Range(year - CalendarYearsAround, 2 * CalendarYearsAround + 1),
+                rules.Value, DomainText.Format("Calendar.DefaultClosureName"), cancellationToken);
+            calendar.Invalidate();
+        }
+
+        if (demo.Value.Enabled)
+            await generator.GenerateIfEmptyAsync(demo.Value.Size, demo.Value.Seed, cancellationToken);
+    }
+
+    private async Task MigrateAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (db.Database.IsSqlite())
+            {
+                var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+                var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+                if (!string.IsNullOrEmpty(folder))
+                    Directory.CreateDirectory(folder);
+            }
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new StartupConfigurationException(
+                $"the database cannot be opened or migrated ({db.Database.ProviderName}): {e.GetBaseException().Message}", e);
+        }
+        log.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
+    }
+
+    private static async Task SeedRolesAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = await db.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
+        foreach (var role in StaffRoles.All.Except(existing))
+            db.Roles.Add(new IdentityRole(role!) { NormalizedName = role!.ToUpperInvariant() });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedRegionsAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.Regions.AnyAsync(cancellationToken))
+            return;
+        var order = 0;
+        foreach (var r in referenceData.Value.Regions)
+            db.Regions.Add(new Region
+            {
+                Code = r.Code, Name = r.Name, FaxCutoff = r.FaxCutoff, WebCutoff = r.WebCutoff,
+                ExtraLeadDays = r.ExtraLeadDays, SortOrder = ++order,
+            });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

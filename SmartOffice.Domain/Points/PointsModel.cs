@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmartOffice.Domain.Accounts;
+
+namespace SmartOffice.Domain.Points;
+
+internal sealed class PointAccountConfiguration : IEntityTypeConfiguration<PointAccount>
+{
+    public void Configure(EntityTypeBuilder<PointAccount> e)
+    {
+        e.HasIndex(x => x.DepartmentId);
+        e.HasIndex(x => x.WebUserId).IsUnique();
+        e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<WebUser>().WithMany().HasForeignKey(x => x.WebUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PointLotConfiguration : IEntityTypeConfiguration<PointLot>
+{
+    public void Configure(EntityTypeBuilder<PointLot> e)
+    {
+        e.HasIndex(x => new { x.PointAccountId, x.ValidThrough });
+        e.HasIndex(x => new { x.ValidThrough, x.Remaining });
+        e.HasOne<PointAccount>().WithMany().HasForeignKey(x => x.PointAccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PointLedgerEntryConfiguration : IEntityTypeConfiguration<PointLedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<PointLedgerEntry> e)
+    {
+        e.HasIndex(x => new { x.PointAccountId, x.BusinessDate });
+        e.HasIndex(x => x.PointLotId);
+        e.Property(x => x.StaffId).HasMaxLength(450);
+        e.Property(x => x.Reason).HasMaxLength(200);
+        e.HasOne<PointAccount>().WithMany().HasForeignKey(x => x.PointAccountId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<PointLot>().WithMany().HasForeignKey(x => x.PointLotId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BalanceRequestConfiguration : IEntityTypeConfiguration<BalanceRequest>
+{
+    public void Configure(EntityTypeBuilder<BalanceRequest> e)
+    {
+        e.HasIndex(x => new { x.Status, x.FaxReceivedAt });
+        e.Property(x => x.SentByStaffId).HasMaxLength(450);
+        e.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<PointAccount>().WithMany().HasForeignKey(x => x.PointAccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,32 @@
+namespace SmartOffice.Domain.Staff;
+
+/// <summary>What a member of staff may do — the rows of DOMAIN.md's authorisation matrix.</summary>
+public enum Capability
+{
+    /// <summary>FAX inbox, FAX order entry, correct/void before the batch closes.</summary>
+    FaxOrderEntry,
+    /// <summary>Order search and detail (dealer reps: own dealer's customers, read).</summary>
+    OrderSearch,
+    /// <summary>Key and process return slips.</summary>
+    ReturnSlipProcess,
+    /// <summary>See return slips (dealer reps: own customers).</summary>
+    ReturnSlipView,
+    /// <summary>Unlock web IDs, issue temporary passwords.</summary>
+    WebUserUnlock,
+    /// <summary>See lock status of web users (dealer reps: own customers).</summary>
+    WebUserLockView,
+    /// <summary>Points view, FAX balance requests, prize applications (dealer reps: read).</summary>
+    PointsView,
+    PointsProcess,
+    /// <summary>Manual point adjustment and the prize catalogue.</summary>
+    PointsAdjust,
+    /// <summary>Read account customisation (settings, departments, ship-tos, web users).</summary>
+    AccountView,
+    AccountEdit,
+    /// <summary>Customer registration and change forms.</summary>
+    CustomerForms,
+    PurchaseDataDownload,
+    /// <summary>Operations reports, business calendar, regions/cutoffs, jobs.</summary>
+    Operations,
+    StaffAdministration,
+}

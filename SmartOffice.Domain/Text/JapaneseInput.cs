@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text;
+
+namespace SmartOffice.Domain.Text;
+
+/// <summary>
+/// What a Japanese IME or a FAX form types, made comparable: NFKC folds 全角 digits and letters and
+/// 半角カナ; the many dashes become '-'.
+/// </summary>
+public static class JapaneseInput
+{
+    private static readonly char[] Dashes = ['ー', '−', '‐', '–', '—', '―', '－', 'ｰ'];
+
+    public static string Normalize(string? input)
+    {
+        var text = (input ?? "").Normalize(NormalizationForm.FormKC).Trim();
+        return Dashes.Aggregate(text, (s, dash) => s.Replace(dash, '-'));
+    }
+
+    /// <summary>Digits only: phone and FAX numbers match however they were typed.</summary>
+    public static string Digits(string? input) => new(Normalize(input).Where(char.IsAsciiDigit).ToArray());
+
+    /// <summary>A wall-clock time typed as 17:00, 1700, 17時, or in 全角; whole minutes only.</summary>
+    public static bool TryParseTime(string? input, out TimeOnly time)
+    {
+        var text = Normalize(input).Replace("時", ":").Replace("分", "").Replace('：', ':').TrimEnd(':');
+        if (text.Length is 3 or 4 && text.All(char.IsAsciiDigit))
+            text = text.PadLeft(4, '0').Insert(2, ":");
+        return TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "H", "HH"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+    }
+}
