@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace SmartOffice.Console.Components;
+
+/// <summary>One way to show yen, dates and times everywhere (UX.md): ￥1,234 and 2026/11/25 (水).</summary>
+public static class Display
+{
+    private static readonly CultureInfo Yen = CultureInfo.GetCultureInfo("ja-JP");
+
+    /// <summary>Yen as the ja-JP culture formats it, whatever the UI language.</summary>
+    public static string Money(long yen) => yen.ToString("C0", Yen);
+
+    public static string Date(DateOnly date) => date.ToString("yyyy/MM/dd (ddd)", CultureInfo.CurrentCulture);
+
+    public static string DateTime(DateTimeOffset at) => at.ToString("yyyy/MM/dd (ddd) HH:mm", CultureInfo.CurrentCulture);
+
+    public static string Time(DateTimeOffset at) => at.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+}

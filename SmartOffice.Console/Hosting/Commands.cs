@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+using SmartOffice.Domain.Demo;
+using SmartOffice.Domain.Staff;
+
+namespace SmartOffice.Console.Hosting;
+
+/// <summary>
+/// Command-line tasks that run instead of the web server:
+/// <c>create-admin USER "DISPLAY NAME"</c> (password from SMARTOFFICE_ADMIN_PASSWORD) and
+/// <c>demo-data large|standard</c>.
+/// </summary>
+internal static class Commands
+{
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "create-admin":
+                await app.InitializeDatabaseAsync();
+                await CreateAdministratorAsync(app, args);
+                return true;
+            case "demo-data":
+                await app.InitializeDatabaseAsync();
+                var size = Enum.Parse<DemoSize>(args.ElementAtOrDefault(1) ?? nameof(DemoSize.Standard), ignoreCase: true);
+                var seed = app.Configuration.GetValue("Demo:Seed", 20261125);
+                await app.Services.GetRequiredService<DemoDataGenerator>().GenerateAsync(size, seed, app.Lifetime.ApplicationStopping);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static async Task CreateAdministratorAsync(WebApplication app, string[] args)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SmartOffice.Console.Commands");
+        var userName = args.ElementAtOrDefault(1);
+        var password = Environment.GetEnvironmentVariable("SMARTOFFICE_ADMIN_PASSWORD");
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+        {
+            log.LogError("Usage: create-admin USER [\"DISPLAY NAME\"] with the password in SMARTOFFICE_ADMIN_PASSWORD");
+            Environment.ExitCode = 2;
+            return;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = userName, DisplayName = args.ElementAtOrDefault(2) ?? userName, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+            result = await users.AddToRoleAsync(user, StaffRoles.Administrator);
+        if (result.Succeeded)
+            log.LogInformation("Administrator {UserName} created", userName);
+        else
+        {
+            log.LogError("Administrator not created: {Errors}", string.Join(" ", result.Errors.Select(e => e.Description)));
+            Environment.ExitCode = 1;
+        }
+    }
+}

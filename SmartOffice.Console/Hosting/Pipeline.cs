@@ -1,0 +1,29 @@
+using Serilog;
+using SmartOffice.Console.Components;
+using SmartOffice.Console.Staff;
+using SmartOffice.Domain.Persistence;
+
+namespace SmartOffice.Console.Hosting;
+
+internal static class Pipeline
+{
+    public static Task InitializeDatabaseAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+
+    public static void UseSmartOfficePipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapStaffEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

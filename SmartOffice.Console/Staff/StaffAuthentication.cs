@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Staff;
+
+namespace SmartOffice.Console.Staff;
+
+internal static class StaffAuthentication
+{
+    public const string SignInPath = "/signin";
+
+    /// <summary>Identity with cookie sign-in, staff lockout, idle expiry and one policy per <see cref="Capability"/>.</summary>
+    public static void AddStaffAuthentication(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var staff = builder.Configuration.GetSection(StaffOptions.Section).Get<StaffOptions>() ?? new StaffOptions();
+        services.Configure<StaffOptions>(builder.Configuration.GetSection(StaffOptions.Section));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = staff.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(staff.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                // "Confirmed" means active here: a disabled account is refused at sign-in.
+                o.SignIn.RequireConfirmedAccount = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SmartOfficeDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+        services.AddScoped<IUserConfirmation<StaffUser>, ActiveStaffConfirmation>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = SignInPath;
+            o.AccessDeniedPath = "/denied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(staff.IdleTimeoutMinutes);
+            o.SlidingExpiration = true;
+            o.Cookie.Name = "smartoffice.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddAuthorization(o =>
+        {
+            // Every page requires sign-in unless it says otherwise.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            foreach (var capability in Enum.GetValues<Capability>())
+                o.AddPolicy(capability.ToString(), p => p.RequireRole(AccessPolicy.RolesFor(capability)));
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuthenticationStateProvider, StaffRevalidation>();
+        services.AddScoped<ICurrentStaff, CurrentStaff>();
+    }
+
+    private sealed class ActiveStaffConfirmation : IUserConfirmation<StaffUser>
+    {
+        public Task<bool> IsConfirmedAsync(UserManager<StaffUser> manager, StaffUser user) => Task.FromResult(user.IsActive);
+    }
+}
