@@ -15,14 +15,14 @@ public static class DomainServiceCollectionExtensions
     /// Everything the domain needs: settings, persistence, rules and the use-case services.
     /// The host supplies <see cref="Staff.ICurrentStaff"/> (who is calling) and may replace <see cref="TimeProvider"/>.
     /// </summary>
-    public static IServiceCollection AddSmartOfficeDomain(this IServiceCollection services, IConfiguration configuration,
-        DatabaseOptions database, string basePath)
+    public static IServiceCollection AddSmartOfficeDomain(this IServiceCollection services, IConfiguration configuration, string basePath)
     {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddOptions<ReferenceDataOptions>().Bind(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSmartOfficePersistence(database, basePath);
+        services.AddSmartOfficePersistence(basePath);
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoDataGenerator>();
         services.AddSingleton<BusinessClock>();

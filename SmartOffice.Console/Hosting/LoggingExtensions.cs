@@ -4,16 +4,24 @@ namespace SmartOffice.Console.Hosting;
 
 internal static class LoggingExtensions
 {
-    /// <summary>Serilog from the "Serilog" section; relative file paths resolve against the content root.</summary>
+    /// <summary>
+    /// Serilog from the "Serilog" section, read when the host is built (so a test host's settings apply);
+    /// relative file paths resolve against the content root. Until then a console logger reports start-up.
+    /// </summary>
     public static void AddSmartOfficeLogging(this WebApplicationBuilder builder)
     {
-        foreach (var sink in builder.Configuration.GetSection("Serilog:WriteTo").GetChildren())
+        Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+        builder.Services.AddSerilog((services, logger) =>
         {
-            var path = sink["Args:path"];
-            if (!string.IsNullOrEmpty(path) && !Path.IsPathRooted(path))
-                sink["Args:path"] = Path.Combine(builder.Environment.ContentRootPath, path);
-        }
-        Log.Logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
-        builder.Services.AddSerilog();
+            var configuration = services.GetRequiredService<IConfiguration>();
+            var contentRoot = services.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
+            foreach (var sink in configuration.GetSection("Serilog:WriteTo").GetChildren())
+            {
+                var path = sink["Args:path"];
+                if (!string.IsNullOrEmpty(path) && !Path.IsPathRooted(path))
+                    sink["Args:path"] = Path.Combine(contentRoot, path);
+            }
+            logger.ReadFrom.Configuration(configuration);
+        });
     }
 }

@@ -1,13 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using MudBlazor;
 using MudBlazor.Services;
 using SmartOffice.Console.Staff;
 using SmartOffice.Domain;
-using SmartOffice.Domain.Persistence;
 
 namespace SmartOffice.Console.Hosting;
 
@@ -16,8 +17,9 @@ internal static class ServiceRegistration
     public static void AddSmartOfficeServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSmartOfficeDomain(builder.Configuration, database, builder.Environment.ContentRootPath);
+        // Settings are read through options when services are resolved, never here: a test host's
+        // configuration is only complete once the host is built.
+        services.AddSmartOfficeDomain(builder.Configuration, builder.Environment.ContentRootPath);
 
         builder.AddStaffAuthentication();
 
@@ -38,8 +40,11 @@ internal static class ServiceRegistration
         });
         // Japanese stays readable in the HTML instead of &#x...; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(
-            Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DataProtection:KeysFolder"] ?? "data/keys")));
+        // Keys on disk, so sign-in cookies survive a restart.
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IWebHostEnvironment, ILoggerFactory>((o, config, env, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(env.ContentRootPath, config["DataProtection:KeysFolder"] ?? "data/keys")), logs));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddCascadingAuthenticationState();
     }

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Staff;
 
@@ -14,14 +16,11 @@ internal static class StaffAuthentication
     public static void AddStaffAuthentication(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var staff = builder.Configuration.GetSection(StaffOptions.Section).Get<StaffOptions>() ?? new StaffOptions();
         services.Configure<StaffOptions>(builder.Configuration.GetSection(StaffOptions.Section));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<StaffUser>(o =>
             {
-                o.Lockout.MaxFailedAccessAttempts = staff.MaxFailedSignIns;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(staff.LockoutMinutes);
                 o.Lockout.AllowedForNewUsers = true;
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
@@ -34,12 +33,18 @@ internal static class StaffAuthentication
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.AddScoped<IUserConfirmation<StaffUser>, ActiveStaffConfirmation>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<StaffOptions>>((o, staff) =>
+        {
+            o.Lockout.MaxFailedAccessAttempts = staff.Value.MaxFailedSignIns;
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(staff.Value.LockoutMinutes);
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<StaffOptions>>((o, staff) =>
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(staff.Value.IdleTimeoutMinutes));
 
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = SignInPath;
             o.AccessDeniedPath = "/denied";
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(staff.IdleTimeoutMinutes);
             o.SlidingExpiration = true;
             o.Cookie.Name = "smartoffice.staff";
             o.Cookie.HttpOnly = true;
