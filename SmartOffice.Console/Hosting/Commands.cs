@@ -20,7 +20,7 @@ internal static class Commands
                 await CreateAdministratorAsync(app, args);
                 return true;
             case "demo-data":
-                await app.InitializeDatabaseAsync();
+                await app.InitializeDatabaseAsync(withDemoData: false);
                 var size = Enum.Parse<DemoSize>(args.ElementAtOrDefault(1) ?? nameof(DemoSize.Standard), ignoreCase: true);
                 var seed = app.Configuration.GetValue("Demo:Seed", 20261125);
                 await app.Services.GetRequiredService<DemoDataGenerator>().GenerateAsync(size, seed, app.Lifetime.ApplicationStopping);

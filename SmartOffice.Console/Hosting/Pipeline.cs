@@ -7,8 +7,8 @@ namespace SmartOffice.Console.Hosting;
 
 internal static class Pipeline
 {
-    public static Task InitializeDatabaseAsync(this WebApplication app) =>
-        app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    public static Task InitializeDatabaseAsync(this WebApplication app, bool withDemoData = true) =>
+        app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(withDemoData, app.Lifetime.ApplicationStopping);
 
     public static void UseSmartOfficePipeline(this WebApplication app)
     {

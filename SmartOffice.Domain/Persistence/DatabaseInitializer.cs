@@ -27,7 +27,8 @@ public sealed class DatabaseInitializer(
 {
     private const int CalendarYearsAround = 2;
 
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    /// <param name="withDemoData">False for command-line tasks that fill the database themselves.</param>
+    public async Task InitializeAsync(bool withDemoData = true, CancellationToken cancellationToken = default)
     {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -41,7 +42,7 @@ public sealed class DatabaseInitializer(
             calendar.Invalidate();
         }
 
-        if (demo.Value.Enabled)
+        if (withDemoData && demo.Value.Enabled)
             await generator.GenerateIfEmptyAsync(demo.Value.Size, demo.Value.Seed, cancellationToken);
     }
 

@@ -21,6 +21,7 @@ internal sealed class PointLotConfiguration : IEntityTypeConfiguration<PointLot>
     {
         e.HasIndex(x => new { x.PointAccountId, x.ValidThrough });
         e.HasIndex(x => new { x.ValidThrough, x.Remaining });
+        e.HasIndex(x => x.OrderId);
         e.HasOne<PointAccount>().WithMany().HasForeignKey(x => x.PointAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

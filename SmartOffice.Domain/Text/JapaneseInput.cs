@@ -26,6 +26,31 @@ public static class JapaneseInput
         var text = Normalize(input).Replace("時", ":").Replace("分", "").Replace('：', ':').TrimEnd(':');
         if (text.Length is 3 or 4 && text.All(char.IsAsciiDigit))
             text = text.PadLeft(4, '0').Insert(2, ":");
-        return TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "H", "HH"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+        return TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "%H", "HH"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+    }
+
+    private static readonly string[] CompanyTypeWords = ["株式会社", "有限会社", "(株)", "(有)"];
+
+    /// <summary>
+    /// The customer search key: name and reading folded as a search query is (see <see cref="FoldForSearch"/>),
+    /// so 「(株)さくら」 finds 株式会社サクラ.
+    /// </summary>
+    public static string SearchKey(string name, string kana) => FoldForSearch(name) + FoldForSearch(kana);
+
+    /// <summary>NFKC, hiragana to katakana, 株式会社/有限会社/(株)/(有) and all spaces removed, latin lower-cased.</summary>
+    public static string FoldForSearch(string? text)
+    {
+        // NFKC turns （株）, ㈱ and half-width kana into (株) and full-width kana first.
+        var folded = (text ?? "").Normalize(NormalizationForm.FormKC);
+        foreach (var word in CompanyTypeWords)
+            folded = folded.Replace(word, "", StringComparison.Ordinal);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsWhiteSpace(c))
+                continue;
+            builder.Append(c is >= 'ぁ' and <= 'ゖ' ? (char)(c + ('ァ' - 'ぁ')) : char.ToLowerInvariant(c));
+        }
+        return builder.ToString();
     }
 }

@@ -1175,6 +1175,8 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrderId");
+
                     b.HasIndex("PointAccountId", "ValidThrough");
 
                     b.HasIndex("ValidThrough", "Remaining");

@@ -1126,6 +1126,8 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrderId");
+
                     b.HasIndex("PointAccountId", "ValidThrough");
 
                     b.HasIndex("ValidThrough", "Remaining");

@@ -11,7 +11,7 @@ using SmartOffice.Domain.Persistence;
 namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSmartOfficeDbContext))]
-    [Migration("20261125132144_Initial")]
+    [Migration("20261125141458_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1128,6 +1128,8 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
 
                     b.HasIndex("PointAccountId", "ValidThrough");
 

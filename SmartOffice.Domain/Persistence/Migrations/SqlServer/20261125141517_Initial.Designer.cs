@@ -12,7 +12,7 @@ using SmartOffice.Domain.Persistence;
 namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSmartOfficeDbContext))]
-    [Migration("20261125132208_Initial")]
+    [Migration("20261125141517_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1177,6 +1177,8 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
 
                     b.HasIndex("PointAccountId", "ValidThrough");
 

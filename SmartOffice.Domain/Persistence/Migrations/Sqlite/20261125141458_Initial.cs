@@ -1082,6 +1082,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 column: "PointLotId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PointLots_OrderId",
+                table: "PointLots",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PointLots_PointAccountId_ValidThrough",
                 table: "PointLots",
                 columns: new[] { "PointAccountId", "ValidThrough" });
