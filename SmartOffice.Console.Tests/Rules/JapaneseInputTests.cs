@@ -2,7 +2,7 @@ using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Console.Tests.Rules;
 
-public sealed class InputTextTests
+public sealed class JapaneseInputTests
 {
     [Theory]
     [InlineData("ＡＢ１２３", "AB123")]
@@ -35,4 +35,12 @@ public sealed class InputTextTests
     [InlineData("17:60")]
     [InlineData("abc")]
     public void Impossible_times_are_refused(string typed) => Assert.False(JapaneseInput.TryParseTime(typed, out _));
+
+    [Theory]
+    [InlineData("株式会社 さくら商事", "サクラ商事")]
+    [InlineData("（株）サクラ商事", "サクラ商事")]
+    [InlineData("ｻｸﾗ商事 有限会社", "サクラ商事")]
+    [InlineData("ABC Office", "abcoffice")]
+    public void Company_names_fold_for_search(string typed, string expected) =>
+        Assert.Equal(expected, JapaneseInput.FoldForSearch(typed));
 }

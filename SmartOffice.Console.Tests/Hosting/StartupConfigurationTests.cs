@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace SmartOffice.Console.Tests.Hosting;
+
+/// <summary>A wrong setting stops start-up with one clear log line (issue: foundation, "Done when").</summary>
+public sealed class StartupConfigurationTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("smartoffice-startup-").FullName;
+
+    [Theory]
+    [InlineData("Oracle", "Data Source=data/x.db", "Database:Provider 'Oracle' is unknown")]
+    [InlineData("Sqlite", "Data Sauce=x.db", "Database:ConnectionString 'Data Sauce=x.db' is not valid")]
+    [InlineData("SqlServer", "Server=;;Database", "Database:ConnectionString 'Server=;;Database' is not valid")]
+    [InlineData("Sqlite", "Data Source=/proc/no-such-folder/x.db", "the database cannot be opened or migrated")]
+    public async Task A_wrong_database_setting_stops_start_up_with_one_line(string provider, string connectionString, string expected)
+    {
+        var (exitCode, output) = await RunConsoleAsync(new()
+        {
+            ["Database__Provider"] = provider,
+            ["Database__ConnectionString"] = connectionString,
+        });
+
+        Assert.Equal(1, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var fatal = Assert.Single(lines, l => l.Contains("FTL"));
+        Assert.Contains("Start-up stopped", fatal);
+        Assert.Contains(expected, fatal);
+        Assert.DoesNotContain(lines, l => l.StartsWith("at ", StringComparison.Ordinal));
+    }
+
+    private async Task<(int ExitCode, string Output)> RunConsoleAsync(Dictionary<string, string> environment)
+    {
+        // The app's own build output (same configuration as this test build), run as an operator would.
+        var appFolder = AppContext.BaseDirectory.Replace("SmartOffice.Console.Tests", "SmartOffice.Console", StringComparison.Ordinal);
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(appFolder, "SmartOffice.Console.dll")])
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Demo__Enabled"] = "false";
+        start.Environment["DataProtection__KeysFolder"] = Path.Combine(_folder, "keys");
+        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(_folder, "logs", "console-.log");
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

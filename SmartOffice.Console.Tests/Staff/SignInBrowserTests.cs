@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using SmartOffice.Console.Tests.Support;
+using SmartOffice.Domain.Demo;
+
+namespace SmartOffice.Console.Tests.Staff;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SignInBrowserTests(ConsoleApp app, Support.Browser browser)
+{
+    [Fact]
+    public async Task Desk_agent_signs_in_and_sees_the_dashboard_in_Japanese()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+
+        await page.GotoAsync("");
+        Assert.EndsWith("/signin?returnurl=%2f", page.Url.ToLowerInvariant());
+        Assert.Equal("ログイン", await page.InnerTextAsync("button[type=submit]"));
+
+        await page.SignInAsync(DemoStaff.DeskAgent, DemoStaff.Password);
+
+        Assert.Equal("ホーム", await page.InnerTextAsync("[data-testid=dashboard-title]"));
+        Assert.Equal("田中 美咲", await page.InnerTextAsync("[data-testid=staff-name]"));
+        var faxOrders = page.Locator("[data-testid=fax-orders-today]");
+        Assert.Contains("本日のFAX注文", await faxOrders.InnerTextAsync());
+        Assert.Matches(@"\d", await faxOrders.Locator(".dashboard-figure").InnerTextAsync());
+        // Desk agents don't run the business calendar (DOMAIN.md role table).
+        Assert.Equal(0, await page.Locator("a[href='calendar']").CountAsync());
+        await page.ScreenshotAsync("dashboard-desk-agent");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_Japanese_message()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+
+        await page.GotoAsync("signin");
+        await page.FillAsync("#userName", DemoStaff.DeskAgent2);
+        await page.FillAsync("#password", "wrong-password");
+        await page.ClickAsync("button[type=submit]");
+
+        Assert.Equal("ユーザー名またはパスワードが正しくありません。", await page.InnerTextAsync("[role=alert]"));
+        await page.ScreenshotAsync("signin-error");
+    }
+
+    [Fact]
+    public async Task Supervisor_sees_operations_in_the_menu_and_can_switch_to_English()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync(DemoStaff.Supervisor, DemoStaff.Password);
+
+        Assert.Equal(1, await page.Locator("a[href='calendar']").CountAsync());
+
+        await page.GotoAsync("culture?culture=en-US&returnUrl=%2F");
+        await page.WaitForCircuitAsync();
+        Assert.Equal("Home", await page.InnerTextAsync("[data-testid=dashboard-title]"));
+        await page.ScreenshotAsync("dashboard-supervisor-en");
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
+namespace SmartOffice.Console.Tests.Support;
+
+/// <summary>
+/// The real console on Kestrel at 127.0.0.1 and a free port, with its own SQLite file, logs and
+/// data-protection keys in a temp folder. Demo data is on (the browser tests sign in as demo staff).
+/// </summary>
+public class ConsoleApp : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "smartoffice-app-tests", Guid.NewGuid().ToString("N"));
+
+    public ConsoleApp()
+    {
+        Directory.CreateDirectory(_folder);
+        UseKestrel(0);
+    }
+
+    public string DataFolder => _folder;
+
+    /// <summary>Extra settings a test class needs (overrides the defaults below).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>The base address of the running server, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            return ClientOptions.BaseAddress;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Development serves the static web assets of an unpublished app (STACK.md pitfall 7).
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(config =>
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "console.db")}",
+                ["Demo:Enabled"] = "true",
+                ["DataProtection:KeysFolder"] = Path.Combine(_folder, "keys"),
+                // Serilog settings must go through configuration, not UseSetting (STACK.md pitfall 8).
+                ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_folder, "logs", "console-.log"),
+            };
+            foreach (var (key, value) in Settings)
+                settings[key] = value;
+            config.AddInMemoryCollection(settings);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        GC.SuppressFinalize(this);
+    }
+}

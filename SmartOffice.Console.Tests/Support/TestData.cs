@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Domain.Accounts;
+using SmartOffice.Domain.Ordering;
+using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Rules;
+
+namespace SmartOffice.Console.Tests.Support;
+
+/// <summary>Small, explicit test records: a dealer with a customer, a department and web users; orders.</summary>
+public static class TestData
+{
+    public static async Task<Department> AddCustomerAsync(this TestDatabase database, string dealerCode, string customerCode)
+    {
+        await using var db = database.CreateDbContext();
+        var dealer = await db.Dealers.FirstOrDefaultAsync(d => d.Code == dealerCode)
+                     ?? db.Dealers.Add(new Dealer { Code = dealerCode, Name = $"販売店{dealerCode}", Phone = "03-0000-0000" }).Entity;
+        var region = await db.Regions.FirstAsync(r => r.Code == "Honshu");
+        var customer = new Customer
+        {
+            Code = customerCode, Name = $"株式会社テスト{customerCode}", NameKana = "テスト", PostalCode = "100-0001",
+            Address = "東京都千代田区1-1", Phone = "03-1111-2222", PhoneDigits = "0311112222", Region = region, Dealer = dealer,
+        };
+        var department = new Department { Customer = customer, Code = "01", Name = "総務部", PostalCode = "100-0001", Address = "東京都千代田区1-1" };
+        db.Departments.Add(department);
+        await db.SaveChangesAsync();
+        return department;
+    }
+
+    public static async Task<WebUser> AddWebUserAsync(this TestDatabase database, Department department, string userId,
+        int failures = 0, DateTimeOffset? lockedAt = null)
+    {
+        await using var db = database.CreateDbContext();
+        var user = new WebUser
+        {
+            DepartmentId = department.Id, UserId = userId, Name = "山田 太郎", PasswordHash = "x",
+            FailedPasswordCount = failures, LockedAt = lockedAt, IsAdministrator = true,
+        };
+        db.WebUsers.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    public static async Task<Order> AddOrderAsync(this TestDatabase database, Department department, OrderChannel channel,
+        DateTimeOffset receivedAt, string number)
+    {
+        await using var db = database.CreateDbContext();
+        var order = new Order
+        {
+            OrderNumber = number, CustomerId = department.CustomerId, DepartmentId = department.Id, Channel = channel,
+            ReceivedAt = receivedAt, GoodsSubtotal = 3000, TaxStandard = 300, Total = 3300, PointsEarned = 30,
+        };
+        db.Orders.Add(order);
+        await db.SaveChangesAsync();
+        return order;
+    }
+}
