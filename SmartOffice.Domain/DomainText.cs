@@ -12,6 +12,12 @@ public static class DomainText
     private static readonly ResourceManager Resources =
         new("SmartOffice.Domain.Resources.DomainText", typeof(DomainText).Assembly);
 
+    /// <summary>The business's own language, for names stored as data (e.g. seeded closure days), whatever the server's locale.</summary>
+    public static readonly CultureInfo DataCulture = CultureInfo.GetCultureInfo("ja-JP");
+
+    /// <summary>The text in <see cref="DataCulture"/>.</summary>
+    public static string ForData(string key) => Resources.GetString(key, DataCulture) ?? key;
+
     public static string Format(string key, params object?[] args)
     {
         var template = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;

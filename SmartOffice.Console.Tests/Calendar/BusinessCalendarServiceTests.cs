@@ -28,7 +28,7 @@ public sealed class BusinessCalendarServiceTests : IAsyncLifetime
         Assert.False(day[new DateOnly(2026, 12, 27)].IsAcceptanceDay);  // Sunday
         var closure = Assert.Single(day[new DateOnly(2026, 12, 29)].Entries);
         Assert.Equal(CalendarDayKind.Closure, closure.Kind);
-        Assert.Equal("年末年始休業", closure.Name);
+        Assert.Equal("会社休業日", closure.Name);
         Assert.False(day[new DateOnly(2026, 12, 29)].IsAcceptanceDay);
 
         var november = await For(TestStaff.Supervisor).GetMonthAsync(2026, 11);
@@ -113,6 +113,25 @@ public sealed class BusinessCalendarServiceTests : IAsyncLifetime
     {
         var error = await Assert.ThrowsAsync<BusinessRuleException>(() => For(TestStaff.Supervisor).AddClosureAsync(new DateOnly(2026, 12, 30), "重複"));
         Assert.Equal("2026/12/30はすでに休業日です。", error.Message);
+    }
+
+    [Fact]
+    public async Task Recent_changes_list_calendar_and_region_edits_newest_first()
+    {
+        var calendar = For(TestStaff.Supervisor);
+        await calendar.AddClosureAsync(new DateOnly(2026, 12, 4), "棚卸し");
+        _database.Clock.Advance(TimeSpan.FromMinutes(5));
+        var regions = new RegionSettingsService(_database, TestStaff.Administrator, _database.Clock);
+        var honshu = (await regions.ListAsync()).Single(r => r.Code == "Honshu");
+        await regions.UpdateAsync(new(honshu.Id, honshu.Version, new(16, 30), honshu.WebCutoff, 0));
+
+        var changes = await calendar.RecentChangesAsync(10);
+
+        Assert.Equal(["Regions.CutoffsChanged", "Calendar.ClosureAdded"], changes.Select(c => c.Action));
+        Assert.Equal("渡辺 浩", changes[0].StaffName);
+        Assert.Contains("17:00", changes[0].Before);
+        Assert.Contains("16:30", changes[0].After);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => For(TestStaff.DeskAgent).RecentChangesAsync(10));
     }
 
     [Fact]

@@ -27,7 +27,10 @@ public sealed class CalendarPagesBrowserTests(ConsoleApp app, Support.Browser br
         await Assertions.Expect(cell).ToContainTextAsync("棚卸し");
         await Assertions.Expect(cell).ToContainTextAsync("受付なし");
         // 12-29..01-03 is closed by default.
-        await Assertions.Expect(page.Locator("[data-date='2030-12-30']")).ToContainTextAsync("年末年始休業");
+        await Assertions.Expect(page.Locator("[data-date='2030-12-30']")).ToContainTextAsync("会社休業日");
+        var changes = page.Locator("[data-testid=recent-changes]");
+        await Assertions.Expect(changes).ToContainTextAsync("休業日を追加");
+        await Assertions.Expect(changes).ToContainTextAsync("伊藤 真理");
         await page.ScreenshotAsync("calendar-supervisor");
 
         await page.ClickAsync("[data-testid=remove-entry]");

@@ -45,7 +45,7 @@ public sealed class SignInBrowserTests(ConsoleApp app, Support.Browser browser)
     [Fact]
     public async Task Supervisor_sees_operations_in_the_menu_and_can_switch_to_English()
     {
-        var page = await browser.NewPageAsync(app.BaseAddress);
+        var page = await browser.NewPageAsync(app.BaseAddress, width: 1920, height: 1080);
         await page.SignInAsync(DemoStaff.Supervisor, DemoStaff.Password);
 
         Assert.Equal(1, await page.Locator("a[href='calendar']").CountAsync());
@@ -53,6 +53,14 @@ public sealed class SignInBrowserTests(ConsoleApp app, Support.Browser browser)
         await page.GotoAsync("culture?culture=en-US&returnUrl=%2F");
         await page.WaitForCircuitAsync();
         Assert.Equal("Home", await page.InnerTextAsync("[data-testid=dashboard-title]"));
+        Assert.Equal("Business calendar", await page.InnerTextAsync("a[href='calendar']"));
         await page.ScreenshotAsync("dashboard-supervisor-en");
+
+        await page.GotoAsync("calendar?month=2027-01");
+        await page.WaitForCircuitAsync();
+        Assert.Equal("January 2027", await page.InnerTextAsync("[data-testid=month-title]"));
+        // Holiday and closure names are data, kept in Japanese as the law and the company name them.
+        Assert.Contains("元日", await page.InnerTextAsync("[data-date='2027-01-01']"));
+        await page.ScreenshotAsync("calendar-supervisor-en");
     }
 }

@@ -32,15 +32,15 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (own cookies) at 1366×768, the smaller screen the desk uses.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress, string locale = "ja-JP")
+    /// <summary>A fresh page (own cookies), by default at 1366×768, the smaller screen the desk uses.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, string locale = "ja-JP", int width = 1366, int height = 768)
     {
         var context = await Instance.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             Locale = locale,
             TimezoneId = "Asia/Tokyo",
-            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         return await context.NewPageAsync();
     }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Domain.Auditing;
@@ -11,6 +12,7 @@ public static class AuditTrail
     {
         // Keep Japanese readable in the audit table.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
     };
 
     public static AuditEntry Entry(ICurrentStaff staff, TimeProvider time, string action, string entityType, object entityId,

@@ -35,7 +35,7 @@ public sealed class BusinessCalendarService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.CalendarDays.AnyAsync(d => d.Date.Year == year, cancellationToken))
         {
-            await BusinessCalendarSeeder.SeedYearsAsync(db, [year], options.Value, DomainText.Format("Calendar.DefaultClosureName"), cancellationToken);
+            await BusinessCalendarSeeder.SeedYearsAsync(db, [year], options.Value, DomainText.ForData("Calendar.DefaultClosureName"), cancellationToken);
             cache.Invalidate();
         }
         var first = new DateOnly(year, month, 1);
@@ -51,6 +51,18 @@ public sealed class BusinessCalendarService(
                 rules.IsDeliveryDay(day, saturdayCounts: false)))
             .ToList();
         return new CalendarMonth(year, month, days);
+    }
+
+    /// <summary>The latest changes to the calendar and the regions' cutoffs, newest first: who changed what, when.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> RecentChangesAsync(int take, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.Operations);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(CalendarDay) || a.EntityType == nameof(Accounts.Region))
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Take(take)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Adds a company closure day (臨時休業日 etc.): no acceptance, no delivery that day.</summary>
@@ -89,13 +101,13 @@ public sealed class BusinessCalendarService(
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Seed the year first, so a manual row never makes the year look seeded while its holidays are missing.
-        await BusinessCalendarSeeder.SeedYearsAsync(db, [date.Year], options.Value, DomainText.Format("Calendar.DefaultClosureName"), cancellationToken);
+        await BusinessCalendarSeeder.SeedYearsAsync(db, [date.Year], options.Value, DomainText.ForData("Calendar.DefaultClosureName"), cancellationToken);
         if (await db.CalendarDays.AnyAsync(d => d.Date == date && d.Kind == kind, cancellationToken))
             throw new BusinessRuleException(kind == CalendarDayKind.Closure ? "Calendar.ClosureExists" : "Calendar.HolidayExists", date);
 
         var day = new CalendarDay { Date = date, Kind = kind, Name = name, IsManual = true };
         db.CalendarDays.Add(day);
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, action, nameof(CalendarDay), date.ToString("O"), null, new { date, kind, name }));
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, action, nameof(CalendarDay), date.ToString("O"), null, new { Date = date, Kind = kind, Name = name }));
         await SaveAsync(db, cancellationToken);
         return day;
     }

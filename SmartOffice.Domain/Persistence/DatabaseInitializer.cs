@@ -38,7 +38,7 @@ public sealed class DatabaseInitializer(
             // Orders look back 15 months and ahead to requested dates: keep two years either side seeded.
             var year = clock.Today.Year;
             await BusinessCalendarSeeder.SeedYearsAsync(db, Enumerable.Range(year - CalendarYearsAround, 2 * CalendarYearsAround + 1),
-                rules.Value, DomainText.Format("Calendar.DefaultClosureName"), cancellationToken);
+                rules.Value, DomainText.ForData("Calendar.DefaultClosureName"), cancellationToken);
             calendar.Invalidate();
         }
 
