@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.Hosting;
 
-/// <summary>A wrong setting stops start-up with one clear log line (issue: foundation, "Done when").</summary>
+/// <summary>The console started as an operator starts it: wrong settings stop it with one clear line; commands run instead of the server.</summary>
 public sealed class StartupConfigurationTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("smartoffice-startup-").FullName;
@@ -28,11 +31,32 @@ public sealed class StartupConfigurationTests : IDisposable
         Assert.DoesNotContain(lines, l => l.StartsWith("at ", StringComparison.Ordinal));
     }
 
-    private async Task<(int ExitCode, string Output)> RunConsoleAsync(Dictionary<string, string> environment)
+    [Fact]
+    public async Task Production_gets_its_first_administrator_from_the_command_line()
+    {
+        var database = Path.Combine(_folder, "prod.db");
+        var (exitCode, output) = await RunConsoleAsync(new()
+        {
+            ["Database__ConnectionString"] = $"Data Source={database}",
+            ["SMARTOFFICE_ADMIN_PASSWORD"] = "first-admin-1",
+        }, "create-admin", "yamada", "山田 花子");
+
+        Assert.True(exitCode == 0, output);
+        await using var db = new SqliteSmartOfficeDbContext(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
+            .UseSqlite($"Data Source={database};Pooling=False").Options);
+        var admin = await db.Users.SingleAsync();
+        Assert.Equal(("yamada", "山田 花子"), (admin.UserName, admin.DisplayName));
+        var role = await db.UserRoles.Where(r => r.UserId == admin.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).SingleAsync();
+        Assert.Equal(StaffRoles.Administrator, role);
+        // Demo data is off: no demo accounts, no customers.
+        Assert.False(await db.Customers.AnyAsync());
+    }
+
+    private async Task<(int ExitCode, string Output)> RunConsoleAsync(Dictionary<string, string> environment, params string[] arguments)
     {
         // The app's own build output (same configuration as this test build), run as an operator would.
         var appFolder = AppContext.BaseDirectory.Replace("SmartOffice.Console.Tests", "SmartOffice.Console", StringComparison.Ordinal);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(appFolder, "SmartOffice.Console.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(appFolder, "SmartOffice.Console.dll"), .. arguments])
         {
             WorkingDirectory = _folder,
             RedirectStandardOutput = true,

@@ -26,6 +26,11 @@ public sealed class SignInBrowserTests(ConsoleApp app, Support.Browser browser)
         // Desk agents don't run the business calendar (DOMAIN.md role table).
         Assert.Equal(0, await page.Locator("a[href='calendar']").CountAsync());
         await page.ScreenshotAsync("dashboard-desk-agent");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
+        await page.WaitForURLAsync("**/signin");
+        await page.GotoAsync("");
+        Assert.Contains("/signin", page.Url);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +38,7 @@ internal static class StaffEndpoints
             logs.CreateLogger("SmartOffice.Console.Staff.SignIn").LogInformation("Staff sign-out by {UserId}", staff.Id);
             await signIn.SignOutAsync();
             return Results.LocalRedirect(StaffAuthentication.SignInPath);
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         // The idle timer in the browser lands here after the configured minutes without input.
         account.MapGet("/signout-idle", async (SignInManager<StaffUser> signIn, ICurrentStaff staff, ILoggerFactory logs) =>
