@@ -13,6 +13,12 @@ public static class ConsoleTheme
             Secondary = "#00796b",
             AppbarBackground = "#1f4e8c",
             Background = "#f5f7fa",
+            // Darker than MudBlazor's defaults so white text on chips and coloured text on alerts reach WCAG AA contrast.
+            Success = "#2e7d32",
+            Info = "#1565c0",
+            Warning = "#a15c00",
+            Error = "#c62828",
+            TextSecondary = "#4a5057",
         },
         Typography = new Typography
         {
