@@ -91,7 +91,7 @@ public sealed class WebUserSignInServiceTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_failures_are_all_counted()
     {
-        const int attempts = 40;
+        const int attempts = 25;
         await _database.AddWebUserAsync(_department, "u1", withPassword: true);
         var service = Service(new RulesOptions { LockoutThreshold = 1000 });
 

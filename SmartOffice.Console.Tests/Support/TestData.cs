@@ -4,6 +4,7 @@ using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Console.Tests.Support;
 
@@ -16,9 +17,10 @@ public static class TestData
         var dealer = await db.Dealers.FirstOrDefaultAsync(d => d.Code == dealerCode)
                      ?? db.Dealers.Add(new Dealer { Code = dealerCode, Name = $"販売店{dealerCode}", Phone = "03-0000-0000" }).Entity;
         var region = await db.Regions.FirstAsync(r => r.Code == "Honshu");
+        var name = $"株式会社テスト{customerCode}";
         var customer = new Customer
         {
-            Code = customerCode, Name = $"株式会社テスト{customerCode}", NameKana = "テスト", PostalCode = "100-0001",
+            Code = customerCode, Name = name, NameKana = "テスト", SearchKey = JapaneseInput.SearchKey(name, "テスト"), PostalCode = "100-0001",
             Address = "東京都千代田区1-1", Phone = "03-1111-2222", PhoneDigits = "0311112222", Fax = "03-1111-3333", FaxDigits = "0311113333",
             Region = region, Dealer = dealer,
         };
