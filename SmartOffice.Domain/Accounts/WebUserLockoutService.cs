@@ -136,7 +136,12 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         }
         // The audit says a temporary password was issued, never which.
         var after = new { user.LockedAt, user.FailedPasswordCount, TemporaryPassword = request.IssueTemporaryPassword };
-        var action = before.LockedAt is null ? "Accounts.TemporaryPasswordIssued" : "Accounts.WebUserUnlocked";
+        var action = (before.LockedAt is null, request.IssueTemporaryPassword) switch
+        {
+            (true, _) => "Accounts.TemporaryPasswordIssued",
+            (false, true) => "Accounts.WebUserUnlockedWithTemporaryPassword",
+            (false, false) => "Accounts.WebUserUnlocked",
+        };
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, action, nameof(WebUser), user.UserId, before, after,
             VerifiedBy(request.Verification, department)));
         await SaveAsync(db, cancellationToken);
