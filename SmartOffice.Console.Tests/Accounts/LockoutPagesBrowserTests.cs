@@ -20,13 +20,24 @@ public sealed class LockoutPagesBrowserTests(ConsoleApp app, Support.Browser bro
         return (user.Code, user.Phone, user.Name);
     }
 
+    /// <summary>Signs in and opens the lockout queue; in English at 1920×1080, else Japanese at 1366×768.</summary>
+    private async Task<IPage> QueueAsync(string staff, bool english = false)
+    {
+        var page = english
+            ? await browser.NewPageAsync(app.BaseAddress, locale: "en-US", width: 1920, height: 1080)
+            : await browser.NewPageAsync(app.BaseAddress);
+        if (english)
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
+        await page.SignInAsync(staff, DemoStaff.Password);
+        await page.GotoAsync("lockouts");
+        await page.WaitForCircuitAsync();
+        return page;
+    }
+
     [Fact]
     public async Task A_desk_agent_unlocks_a_locked_demo_user_after_verifying_the_caller()
     {
-        var page = await browser.NewPageAsync(app.BaseAddress);
-        await page.SignInAsync(DemoStaff.DeskAgent, DemoStaff.Password);
-        await page.GotoAsync("lockouts");
-        await page.WaitForCircuitAsync();
+        var page = await QueueAsync(DemoStaff.DeskAgent);
         await Assertions.Expect(page.Locator(Field("search"))).ToBeFocusedAsync();
         var firstLocked = page.Locator("[data-testid=web-users] tbody tr").First;
         await Assertions.Expect(firstLocked.Locator("[data-testid=status-locked]")).ToHaveTextAsync("ロック中");
@@ -37,7 +48,10 @@ public sealed class LockoutPagesBrowserTests(ConsoleApp app, Support.Browser bro
         await firstLocked.Locator("[data-testid=user-id]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=detail-user-id]")).ToHaveTextAsync(userId);
 
-        // Nothing happens without the check.
+        // Esc closes the confirmation; nothing happens without the check.
+        await page.ClickAsync("[data-testid=unlock]");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
         await page.ClickAsync("[data-testid=unlock]");
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "ロック解除" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=verify-error]")).ToContainTextAsync("本人確認");
@@ -73,10 +87,7 @@ public sealed class LockoutPagesBrowserTests(ConsoleApp app, Support.Browser bro
     [Fact]
     public async Task A_dealer_rep_sees_lock_status_of_own_customers_but_cannot_unlock()
     {
-        var page = await browser.NewPageAsync(app.BaseAddress);
-        await page.SignInAsync(DemoStaff.DealerRep, DemoStaff.Password);
-        await page.GotoAsync("lockouts");
-        await page.WaitForCircuitAsync();
+        var page = await QueueAsync(DemoStaff.DealerRep);
         var firstLocked = page.Locator("[data-testid=web-users] tbody tr").First;
         await Assertions.Expect(firstLocked.Locator("[data-testid=status-locked]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=forgotten-id]")).ToHaveCountAsync(0);
@@ -91,13 +102,28 @@ public sealed class LockoutPagesBrowserTests(ConsoleApp app, Support.Browser bro
     }
 
     [Fact]
+    public async Task A_verified_caller_who_forgot_their_ID_is_told_the_IDs_of_their_department()
+    {
+        const string userId = "u1000001";
+        var caller = await CallerOfAsync(userId);
+        var page = await QueueAsync(DemoStaff.DeskAgent2);
+        await page.ClickAsync("[data-testid=forgotten-id]");
+        await Assertions.Expect(page.Locator(Field("verify-customer-code"))).ToBeFocusedAsync();
+
+        await page.Keyboard.TypeAsync(caller.Code);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync(caller.Phone);
+        await page.Locator("[data-testid=verify-department]").GetByText(caller.Department, new() { Exact = true }).ClickAsync();
+        await page.ClickAsync("[data-testid=show-ids]");
+
+        await Assertions.Expect(page.Locator("[data-testid=user-ids]")).ToContainTextAsync(userId);
+        await page.ScreenshotAsync("lockouts-forgotten-id-desk");
+    }
+
+    [Fact]
     public async Task The_queue_reads_in_English_too()
     {
-        var page = await browser.NewPageAsync(app.BaseAddress, locale: "en-US", width: 1920, height: 1080);
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
-        await page.SignInAsync(DemoStaff.Supervisor, DemoStaff.Password);
-        await page.GotoAsync("lockouts");
-        await page.WaitForCircuitAsync();
+        var page = await QueueAsync(DemoStaff.Supervisor, english: true);
 
         await Assertions.Expect(page.Locator("h5").First).ToHaveTextAsync("Web ID lockouts");
         await Assertions.Expect(page.Locator("[data-testid=web-users] tbody tr").First.Locator("[data-testid=status-locked]")).ToHaveTextAsync("Locked");
