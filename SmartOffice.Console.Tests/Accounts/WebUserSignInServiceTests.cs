@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartOffice.Console.Tests.Support;
+using SmartOffice.Domain;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Rules;
 
@@ -80,6 +81,23 @@ public sealed class WebUserSignInServiceTests : IAsyncLifetime
             await db.WebUsers.ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, true));
 
         Assert.Equal(WebSignInResult.MustChangePassword, await Service().SignInAsync("u1", TestData.WebUserPassword));
+    }
+
+    [Fact]
+    public async Task After_a_temporary_password_the_user_chooses_a_new_one_and_signs_in_normally()
+    {
+        await _database.AddWebUserAsync(_department, "u1", failures: 4, withPassword: true);
+        await using (var db = _database.CreateDbContext())
+            await db.WebUsers.ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, true));
+
+        var tooShort = await Assert.ThrowsAsync<BusinessRuleException>(() => Service().ChangePasswordAsync("u1", TestData.WebUserPassword, "short"));
+        Assert.Equal("パスワードは8文字以上で入力してください。", tooShort.Message);
+        Assert.Equal(WebSignInResult.Failed, await Service().ChangePasswordAsync("u1", Wrong, "new-password-1"));
+        Assert.Equal(WebSignInResult.Succeeded, await Service().ChangePasswordAsync("u1", TestData.WebUserPassword, "new-password-1"));
+
+        Assert.Equal(WebSignInResult.Succeeded, await Service().SignInAsync("u1", "new-password-1"));
+        Assert.Equal(WebSignInResult.Failed, await Service().SignInAsync("u1", TestData.WebUserPassword));
+        Assert.False((await ReloadAsync("u1")).MustChangePassword);
     }
 
     [Fact]

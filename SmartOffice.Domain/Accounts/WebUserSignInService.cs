@@ -29,6 +29,8 @@ public sealed class WebUserSignInService(IDbContextFactory<SmartOfficeDbContext>
 
     public async Task<WebSignInResult> SignInAsync(string userId, string password, CancellationToken cancellationToken = default)
     {
+        if (string.IsNullOrWhiteSpace(userId) || password is null)
+            return WebSignInResult.Failed;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.WebUsers.AsNoTracking()
             .Where(u => u.UserId == userId.Trim() && u.IsActive)
@@ -61,5 +63,28 @@ public sealed class WebUserSignInService(IDbContextFactory<SmartOfficeDbContext>
         if (reset == 0)
             return WebSignInResult.LockedOut;
         return user.MustChangePassword ? WebSignInResult.MustChangePassword : WebSignInResult.Succeeded;
+    }
+
+    /// <summary>
+    /// The web user's own password change, e.g. after a temporary password: the current password is checked (and a
+    /// wrong one counted) exactly as at sign-in; on success the new one replaces it and the change flag is cleared.
+    /// </summary>
+    public async Task<WebSignInResult> ChangePasswordAsync(string userId, string currentPassword, string newPassword,
+        CancellationToken cancellationToken = default)
+    {
+        var minimum = rules.Value.MinimumWebPasswordLength;
+        if ((newPassword ?? "").Length < minimum)
+            throw new BusinessRuleException("Accounts.PasswordTooShort", minimum);
+        if (newPassword == currentPassword)
+            throw new BusinessRuleException("Accounts.PasswordUnchanged");
+        var result = await SignInAsync(userId, currentPassword, cancellationToken);
+        if (result is not (WebSignInResult.Succeeded or WebSignInResult.MustChangePassword))
+            return result;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var hash = Hasher.HashPassword(null!, newPassword!);
+        var changed = await db.WebUsers.Where(u => u.UserId == userId.Trim() && u.LockedAt == null).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.PasswordHash, hash)
+            .SetProperty(u => u.MustChangePassword, false), cancellationToken);
+        return changed == 0 ? WebSignInResult.LockedOut : WebSignInResult.Succeeded;
     }
 }
