@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.Persistence;
@@ -30,6 +31,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<BusinessCalendarService>();
         services.AddScoped<RegionSettingsService>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<WebUserSignInService>();
+        services.AddScoped<WebUserLockoutService>();
         return services;
     }
 }

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Console.Tests.Support;
 
@@ -15,10 +17,12 @@ public static class TestData
         var dealer = await db.Dealers.FirstOrDefaultAsync(d => d.Code == dealerCode)
                      ?? db.Dealers.Add(new Dealer { Code = dealerCode, Name = $"販売店{dealerCode}", Phone = "03-0000-0000" }).Entity;
         var region = await db.Regions.FirstAsync(r => r.Code == "Honshu");
+        var name = $"株式会社テスト{customerCode}";
         var customer = new Customer
         {
-            Code = customerCode, Name = $"株式会社テスト{customerCode}", NameKana = "テスト", PostalCode = "100-0001",
-            Address = "東京都千代田区1-1", Phone = "03-1111-2222", PhoneDigits = "0311112222", Region = region, Dealer = dealer,
+            Code = customerCode, Name = name, NameKana = "テスト", SearchKey = JapaneseInput.SearchKey(name, "テスト"), PostalCode = "100-0001",
+            Address = "東京都千代田区1-1", Phone = "03-1111-2222", PhoneDigits = "0311112222", Fax = "03-1111-3333", FaxDigits = "0311113333",
+            Region = region, Dealer = dealer,
         };
         var department = new Department { Customer = customer, Code = "01", Name = "総務部", PostalCode = "100-0001", Address = "東京都千代田区1-1" };
         db.Departments.Add(department);
@@ -26,14 +30,19 @@ public static class TestData
         return department;
     }
 
+    /// <summary>The password of web users added with <c>withPassword</c>; hashed once (a hash costs ≈ 50 ms).</summary>
+    public const string WebUserPassword = "correct-horse";
+
+    private static readonly Lazy<string> WebUserPasswordHash = new(() => new PasswordHasher<WebUser>().HashPassword(null!, WebUserPassword));
+
     public static async Task<WebUser> AddWebUserAsync(this TestDatabase database, Department department, string userId,
-        int failures = 0, DateTimeOffset? lockedAt = null)
+        int failures = 0, DateTimeOffset? lockedAt = null, bool administrator = true, bool withPassword = false)
     {
         await using var db = database.CreateDbContext();
         var user = new WebUser
         {
-            DepartmentId = department.Id, UserId = userId, Name = "山田 太郎", PasswordHash = "x",
-            FailedPasswordCount = failures, LockedAt = lockedAt, IsAdministrator = true,
+            DepartmentId = department.Id, UserId = userId, Name = "山田 太郎", PasswordHash = withPassword ? WebUserPasswordHash.Value : "x",
+            FailedPasswordCount = failures, LockedAt = lockedAt, LastFailedAt = lockedAt, IsAdministrator = administrator,
         };
         db.WebUsers.Add(user);
         await db.SaveChangesAsync();

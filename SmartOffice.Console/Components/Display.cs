@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmartOffice.Domain.Calendar;
 
 namespace SmartOffice.Console.Components;
 
@@ -13,6 +14,9 @@ public static class Display
     public static string Date(DateOnly date) => date.ToString("yyyy/MM/dd (ddd)", CultureInfo.CurrentCulture);
 
     public static string DateTime(DateTimeOffset at) => at.ToString("yyyy/MM/dd (ddd) HH:mm", CultureInfo.CurrentCulture);
+
+    /// <summary>An instant in Japan time, or a dash when there is none.</summary>
+    public static string DateTime(BusinessClock clock, DateTimeOffset? at) => at is { } instant ? DateTime(clock.ToBusinessTime(instant)) : "—";
 
     public static string Time(DateTimeOffset at) => at.ToString("HH:mm", CultureInfo.InvariantCulture);
 

@@ -34,6 +34,9 @@ public sealed class RulesOptions
     /// <summary>A web user is locked out when the failed password count exceeds this.</summary>
     public int LockoutThreshold { get; set; } = 10;
 
+    /// <summary>The shortest password a web user may choose (assumption: the FAQ names none).</summary>
+    public int MinimumWebPasswordLength { get; set; } = 8;
+
     /// <summary>The return form must arrive on or before delivery date + this many days.</summary>
     public int ReturnWindowDays { get; set; } = 90;
 

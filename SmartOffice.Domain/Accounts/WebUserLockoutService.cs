@@ -1,0 +1,274 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Domain.Auditing;
+using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Staff;
+using SmartOffice.Domain.Text;
+
+namespace SmartOffice.Domain.Accounts;
+
+/// <summary>A page of web users: the locked queue, or a search over all of them.</summary>
+public sealed record WebUserQuery(string? Text, bool LockedOnly, int Skip, int Take);
+
+/// <summary>A web user as the desk's lists show one.</summary>
+public sealed record WebUserRow(int Id, string UserId, string Name, string? Email, string CustomerCode, string CustomerName,
+    string DepartmentName, bool IsAdministrator, bool IsActive, bool MustChangePassword, int FailedPasswordCount,
+    DateTimeOffset? LockedAt, DateTimeOffset? LastFailedAt, DateTimeOffset? LastSignInAt)
+{
+    public bool IsLocked => LockedAt is not null;
+}
+
+public sealed record WebUserPage(IReadOnlyList<WebUserRow> Rows, int Total);
+
+public sealed record DepartmentChoice(int Id, string Code, string Name);
+
+/// <summary>One web user with what the unlock desk needs: the <see cref="Version"/> the agent saw, the customer's departments to verify against, and the history.</summary>
+public sealed record WebUserDetail(WebUserRow User, int Version, IReadOnlyList<DepartmentChoice> Departments, IReadOnlyList<AuditEntry> History);
+
+/// <summary>
+/// 本人確認: what the caller told the agent — the customer code, a registered phone or FAX number and their department.
+/// The domain checks each against the records; <see cref="CallerName"/> is only recorded.
+/// </summary>
+public sealed record CallerVerification(string? CustomerCode, string? PhoneOrFax, int? DepartmentId, string? CallerName = null);
+
+public sealed record UnlockRequest(int WebUserId, int Version, CallerVerification Verification, bool IssueTemporaryPassword);
+
+/// <summary>The temporary password, shown once to the agent to read to the caller; it is stored only hashed.</summary>
+public sealed record UnlockResult(string? TemporaryPassword);
+
+public sealed record DepartmentUserId(string UserId, string Name, bool IsAdministrator, bool IsLocked);
+
+public sealed record AdministratorChange(int WebUserId, int Version, bool IsAdministrator, string RequestedBy);
+
+/// <summary>
+/// The customer desk's side of ID失効 (DOMAIN.md §5): the locked queue and web-user search, unlock and temporary
+/// passwords after verifying the caller, forgotten IDs, and each department's 管理者 (at least one is kept).
+/// Dealer reps see their own customers' lock status only; every change is audited with how the caller was verified.
+/// </summary>
+public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time)
+{
+    /// <summary>No 0/O or 1/l/I: the agent reads it out on the phone.</summary>
+    private const string TemporaryPasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private const int TemporaryPasswordLength = 10;
+    private const int HistoryShown = 20;
+    private const int CallerNameKept = 40;
+    private static readonly PasswordHasher<WebUser> Hasher = new();
+
+    public async Task<WebUserPage> FindAsync(WebUserQuery query, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.WebUserLockView);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var users = Visible(db);
+        if (query.LockedOnly)
+            users = users.Where(u => u.LockedAt != null);
+        var text = JapaneseInput.Normalize(query.Text);
+        if (text.Length > 0)
+        {
+            var name = text.Replace(" ", "");
+            var lower = text.ToLowerInvariant();
+            var company = JapaneseInput.FoldForSearch(text);
+            users = users.Where(u => u.UserId.Contains(lower)
+                                     || u.Name.Replace(" ", "").Contains(name)
+                                     || (u.Email != null && u.Email.ToLower().Contains(lower))
+                                     || u.Department!.Customer!.Code == text
+                                     || u.Department!.Customer!.SearchKey.Contains(company));
+        }
+        var total = await users.CountAsync(cancellationToken);
+        // Newest lock first; the never-locked follow in ID order.
+        var rows = await Rows(users.OrderByDescending(u => u.LockedAt).ThenBy(u => u.UserId).Skip(query.Skip).Take(query.Take))
+            .ToListAsync(cancellationToken);
+        return new WebUserPage(rows, total);
+    }
+
+    public async Task<WebUserDetail> GetAsync(int webUserId, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.WebUserLockView);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await Rows(Visible(db).Where(u => u.Id == webUserId)).FirstOrDefaultAsync(cancellationToken)
+                   ?? throw new BusinessRuleException("Accounts.WebUserNotFound");
+        var owner = await db.WebUsers.AsNoTracking().Where(u => u.Id == webUserId)
+            .Select(u => new { u.Version, u.Department!.CustomerId }).FirstAsync(cancellationToken);
+        var departments = await db.Departments.AsNoTracking().Where(d => d.CustomerId == owner.CustomerId && d.IsActive)
+            .OrderBy(d => d.Code).Select(d => new DepartmentChoice(d.Id, d.Code, d.Name)).ToListAsync(cancellationToken);
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(WebUser) && a.EntityId == user.UserId)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(HistoryShown).ToListAsync(cancellationToken);
+        return new WebUserDetail(user, owner.Version, departments, history);
+    }
+
+    /// <summary>The departments of a customer, for the agent to pick the one the caller names; none for an unknown code.</summary>
+    public async Task<IReadOnlyList<DepartmentChoice>> DepartmentsOfCustomerAsync(string? customerCode, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.WebUserUnlock);
+        var code = JapaneseInput.Normalize(customerCode);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Departments.AsNoTracking().Where(d => d.Customer!.Code == code && d.IsActive)
+            .OrderBy(d => d.Code).Select(d => new DepartmentChoice(d.Id, d.Code, d.Name)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Unlocks the ID (count back to 0) after the caller was verified; optionally issues a temporary password that
+    /// must be changed at the next sign-in. An unlocked user may only be given a temporary password.
+    /// </summary>
+    public async Task<UnlockResult> UnlockAsync(UnlockRequest request, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.WebUserUnlock);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.WebUsers.Include(u => u.Department!.Customer).FirstOrDefaultAsync(u => u.Id == request.WebUserId, cancellationToken)
+                   ?? throw new BusinessRuleException("Accounts.WebUserNotFound");
+        var department = Verify(request.Verification, user.Department!.Customer!, user.Department);
+        if (user.Version != request.Version)
+            throw new BusinessRuleException("Accounts.WebUserChanged");
+        if (user.LockedAt is null && !request.IssueTemporaryPassword)
+            throw new BusinessRuleException("Accounts.NotLocked", user.UserId);
+
+        var before = new { user.LockedAt, user.FailedPasswordCount };
+        user.LockedAt = null;
+        user.FailedPasswordCount = 0;
+        string? temporary = null;
+        if (request.IssueTemporaryPassword)
+        {
+            temporary = RandomNumberGenerator.GetString(TemporaryPasswordAlphabet, TemporaryPasswordLength);
+            user.PasswordHash = Hasher.HashPassword(user, temporary);
+            user.MustChangePassword = true;
+        }
+        // The audit says a temporary password was issued, never which.
+        var after = new { user.LockedAt, user.FailedPasswordCount, TemporaryPassword = request.IssueTemporaryPassword };
+        var action = (before.LockedAt is null, request.IssueTemporaryPassword) switch
+        {
+            (true, _) => "Accounts.TemporaryPasswordIssued",
+            (false, true) => "Accounts.WebUserUnlockedWithTemporaryPassword",
+            (false, false) => "Accounts.WebUserUnlocked",
+        };
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, action, nameof(WebUser), user.UserId, before, after,
+            VerifiedBy(request.Verification, department)));
+        await SaveAsync(db, cancellationToken);
+        return new UnlockResult(temporary);
+    }
+
+    /// <summary>Forgotten ID: the user IDs of the verified caller's department (the disclosure is audited).</summary>
+    public async Task<IReadOnlyList<DepartmentUserId>> ForgottenUserIdsAsync(CallerVerification verification, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.WebUserUnlock);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var code = JapaneseInput.Normalize(verification.CustomerCode);
+        var customer = await db.Customers.Include(c => c.Departments).FirstOrDefaultAsync(c => c.Code == code, cancellationToken);
+        var department = customer is null
+            ? throw new BusinessRuleException(MissingVerification(verification) ? "Accounts.VerificationRequired" : "Accounts.CustomerCodeMismatch")
+            : Verify(verification, customer, customer.Departments.FirstOrDefault(d => d.Id == verification.DepartmentId));
+        var ids = await db.WebUsers.AsNoTracking().Where(u => u.DepartmentId == department.Id && u.IsActive).OrderBy(u => u.UserId)
+            .Select(u => new DepartmentUserId(u.UserId, u.Name, u.IsAdministrator, u.LockedAt != null)).ToListAsync(cancellationToken);
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.UserIdsDisclosed", nameof(Department), department.Id,
+            null, new { Count = ids.Count }, VerifiedBy(verification, department)));
+        await db.SaveChangesAsync(cancellationToken);
+        return ids;
+    }
+
+    /// <summary>Sets or clears a web user's 管理者 flag; the department's last administrator keeps it.</summary>
+    public async Task SetAdministratorAsync(AdministratorChange change, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.AccountEdit);
+        if (string.IsNullOrWhiteSpace(change.RequestedBy))
+            throw new BusinessRuleException("Accounts.RequestedByRequired");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await LoadForEditAsync(db, change.WebUserId, change.Version, cancellationToken);
+        if (user.IsAdministrator == change.IsAdministrator)
+            return;
+        if (!change.IsAdministrator)
+            await KeepOneAdministratorAsync(db, user, cancellationToken);
+        user.IsAdministrator = change.IsAdministrator;
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.AdministratorChanged", nameof(WebUser), user.UserId,
+            new { IsAdministrator = !change.IsAdministrator }, new { change.IsAdministrator }, change.RequestedBy.Trim()));
+        await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>Removes a web user from the web (deactivated, kept for its orders and points); never the department's last 管理者.</summary>
+    public async Task RemoveAsync(int webUserId, int version, string requestedBy, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.AccountEdit);
+        if (string.IsNullOrWhiteSpace(requestedBy))
+            throw new BusinessRuleException("Accounts.RequestedByRequired");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await LoadForEditAsync(db, webUserId, version, cancellationToken);
+        if (user.IsAdministrator)
+            await KeepOneAdministratorAsync(db, user, cancellationToken);
+        user.IsActive = false;
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.WebUserRemoved", nameof(WebUser), user.UserId,
+            new { IsActive = true }, new { IsActive = false }, requestedBy.Trim()));
+        await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>Dealer reps see their own dealer's customers only.</summary>
+    private IQueryable<WebUser> Visible(SmartOfficeDbContext db)
+    {
+        var dealer = AccessPolicy.DealerScope(staff);
+        var users = db.WebUsers.AsNoTracking();
+        return dealer is null ? users : users.Where(u => u.Department!.Customer!.DealerId == dealer);
+    }
+
+    private static IQueryable<WebUserRow> Rows(IQueryable<WebUser> users) => users.Select(u => new WebUserRow(
+        u.Id, u.UserId, u.Name, u.Email, u.Department!.Customer!.Code, u.Department.Customer.Name, u.Department.Name,
+        u.IsAdministrator, u.IsActive, u.MustChangePassword, u.FailedPasswordCount, u.LockedAt, u.LastFailedAt, u.LastSignInAt));
+
+    private async Task<WebUser> LoadForEditAsync(SmartOfficeDbContext db, int webUserId, int version, CancellationToken cancellationToken)
+    {
+        var user = await db.WebUsers.Include(u => u.Department!.Customer).FirstOrDefaultAsync(u => u.Id == webUserId, cancellationToken)
+                   ?? throw new BusinessRuleException("Accounts.WebUserNotFound");
+        AccessPolicy.DemandCustomer(staff, Capability.AccountEdit, user.Department!.Customer!.DealerId);
+        if (user.Version != version)
+            throw new BusinessRuleException("Accounts.WebUserChanged");
+        return user;
+    }
+
+    /// <summary>
+    /// 管理者 rule: another active administrator must remain. The department's version is bumped in the same save,
+    /// so two agents each removing one of the last two administrators cannot both succeed.
+    /// </summary>
+    private static async Task KeepOneAdministratorAsync(SmartOfficeDbContext db, WebUser user, CancellationToken cancellationToken)
+    {
+        var others = await db.WebUsers.AnyAsync(u => u.DepartmentId == user.DepartmentId && u.Id != user.Id && u.IsActive && u.IsAdministrator,
+            cancellationToken);
+        if (!others)
+            throw new BusinessRuleException("Accounts.LastAdministrator", user.Department!.Name);
+        db.Entry(user.Department!).Property(d => d.Version).IsModified = true;
+    }
+
+    private static bool MissingVerification(CallerVerification v) =>
+        string.IsNullOrWhiteSpace(v.CustomerCode) || JapaneseInput.Digits(v.PhoneOrFax).Length == 0 || v.DepartmentId is null;
+
+    /// <summary>本人確認: every item must be given and match the records, else nothing happens.</summary>
+    private static Department Verify(CallerVerification v, Customer customer, Department? department)
+    {
+        if (MissingVerification(v))
+            throw new BusinessRuleException("Accounts.VerificationRequired");
+        if (JapaneseInput.Normalize(v.CustomerCode) != customer.Code)
+            throw new BusinessRuleException("Accounts.CustomerCodeMismatch");
+        var digits = JapaneseInput.Digits(v.PhoneOrFax);
+        if (department is null || department.Id != v.DepartmentId)
+            throw new BusinessRuleException("Accounts.DepartmentMismatch");
+        if (digits != customer.PhoneDigits && digits != customer.FaxDigits && digits != JapaneseInput.Digits(department.Phone))
+            throw new BusinessRuleException("Accounts.PhoneMismatch");
+        return department;
+    }
+
+    private static string VerifiedBy(CallerVerification v, Department department)
+    {
+        var caller = (v.CallerName ?? "").Trim();
+        return string.Format(DomainText.DataCulture, DomainText.ForData("Accounts.VerifiedBy"),
+            JapaneseInput.Normalize(v.CustomerCode), JapaneseInput.Digits(v.PhoneOrFax), department.Name,
+            caller.Length > CallerNameKept ? caller[..CallerNameKept] : caller).TrimEnd();
+    }
+
+    private static async Task SaveAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new BusinessRuleException("Accounts.WebUserChanged");
+        }
+    }
+}
