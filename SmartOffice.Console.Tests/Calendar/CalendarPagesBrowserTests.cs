@@ -73,5 +73,11 @@ public sealed class CalendarPagesBrowserTests(ConsoleApp app, Support.Browser br
             await page.GotoAsync(path);
             await Assertions.Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
         }
+
+        // Inside the circuit too (a link followed without a page load).
+        await page.GotoAsync("");
+        await page.WaitForCircuitAsync();
+        await page.EvaluateAsync("Blazor.navigateTo('/calendar')");
+        await Assertions.Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
     }
 }
