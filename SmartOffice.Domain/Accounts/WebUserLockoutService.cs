@@ -53,6 +53,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
     private const int TemporaryPasswordLength = 10;
     private const int HistoryShown = 20;
     private const int CallerNameKept = 40;
+    private const string ChangedKey = "Accounts.WebUserChanged";
     private static readonly PasswordHasher<WebUser> Hasher = new();
 
     public async Task<WebUserPage> FindAsync(WebUserQuery query, CancellationToken cancellationToken = default)
@@ -118,8 +119,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         var user = await db.WebUsers.Include(u => u.Department!.Customer).FirstOrDefaultAsync(u => u.Id == request.WebUserId, cancellationToken)
                    ?? throw new BusinessRuleException("Accounts.WebUserNotFound");
         var department = Verify(request.Verification, user.Department!.Customer!, user.Department);
-        if (user.Version != request.Version)
-            throw new BusinessRuleException("Accounts.WebUserChanged");
+        user.AsSeen(request.Version, ChangedKey);
         if (user.LockedAt is null && !request.IssueTemporaryPassword)
             throw new BusinessRuleException("Accounts.NotLocked", user.UserId);
 
@@ -143,7 +143,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         };
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, action, nameof(WebUser), user.UserId, before, after,
             VerifiedBy(request.Verification, department)));
-        await SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
         return new UnlockResult(temporary);
     }
 
@@ -180,7 +180,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         user.IsAdministrator = change.IsAdministrator;
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.AdministratorChanged", nameof(WebUser), user.UserId,
             new { IsAdministrator = !change.IsAdministrator }, new { change.IsAdministrator }, change.RequestedBy.Trim()));
-        await SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
     }
 
     /// <summary>Removes a web user from the web (deactivated, kept for its orders and points); never the department's last 管理者.</summary>
@@ -196,7 +196,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         user.IsActive = false;
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.WebUserRemoved", nameof(WebUser), user.UserId,
             new { IsActive = true }, new { IsActive = false }, requestedBy.Trim()));
-        await SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
     }
 
     /// <summary>Dealer reps see their own dealer's customers only.</summary>
@@ -216,9 +216,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         var user = await db.WebUsers.Include(u => u.Department!.Customer).FirstOrDefaultAsync(u => u.Id == webUserId, cancellationToken)
                    ?? throw new BusinessRuleException("Accounts.WebUserNotFound");
         AccessPolicy.DemandCustomer(staff, Capability.AccountEdit, user.Department!.Customer!.DealerId);
-        if (user.Version != version)
-            throw new BusinessRuleException("Accounts.WebUserChanged");
-        return user;
+        return user.AsSeen(version, ChangedKey);
     }
 
     /// <summary>
@@ -258,17 +256,5 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         return string.Format(DomainText.DataCulture, DomainText.ForData("Accounts.VerifiedBy"),
             JapaneseInput.Normalize(v.CustomerCode), JapaneseInput.Digits(v.PhoneOrFax), department.Name,
             caller.Length > CallerNameKept ? caller[..CallerNameKept] : caller).TrimEnd();
-    }
-
-    private static async Task SaveAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new BusinessRuleException("Accounts.WebUserChanged");
-        }
     }
 }

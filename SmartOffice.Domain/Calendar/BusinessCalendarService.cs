@@ -25,6 +25,7 @@ public sealed class BusinessCalendarService(
     IOptions<RulesOptions> options)
 {
     private const int MaxNameLength = 60;
+    private const string ChangedKey = "Calendar.DayChanged";
 
     public async Task<CalendarMonth> GetMonthAsync(int year, int month, CancellationToken cancellationToken = default)
     {
@@ -78,10 +79,8 @@ public sealed class BusinessCalendarService(
     {
         AccessPolicy.Demand(staff, Capability.Operations);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
-            ?? throw new BusinessRuleException("Calendar.DayChanged");
-        if (day.Version != version)
-            throw new BusinessRuleException("Calendar.DayChanged");
+        var day = (await db.CalendarDays.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw new BusinessRuleException(ChangedKey)).AsSeen(version, ChangedKey);
         db.CalendarDays.Remove(day);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Calendar.DayRemoved", nameof(CalendarDay), day.Date.ToString("O"),
             new { day.Date, day.Kind, day.Name }, null));
@@ -114,14 +113,7 @@ public sealed class BusinessCalendarService(
 
     private async Task SaveAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
     {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new BusinessRuleException("Calendar.DayChanged");
-        }
+        await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
         cache.Invalidate();
     }
 }

@@ -16,6 +16,8 @@ public sealed class RegionSettingsService(IDbContextFactory<SmartOfficeDbContext
     /// <summary>More lead days than this is surely a typing error.</summary>
     public const int MaxExtraLeadDays = 10;
 
+    private const string ChangedKey = "Regions.Changed";
+
     public async Task<IReadOnlyList<Region>> ListAsync(CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.Operations);
@@ -32,24 +34,15 @@ public sealed class RegionSettingsService(IDbContextFactory<SmartOfficeDbContext
             throw new BusinessRuleException("Regions.WholeMinutes");
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var region = await db.Regions.FirstOrDefaultAsync(r => r.Id == change.RegionId, cancellationToken)
-            ?? throw new BusinessRuleException("Regions.Changed");
-        if (region.Version != change.Version)
-            throw new BusinessRuleException("Regions.Changed");
+        var region = (await db.Regions.FirstOrDefaultAsync(r => r.Id == change.RegionId, cancellationToken)
+            ?? throw new BusinessRuleException(ChangedKey)).AsSeen(change.Version, ChangedKey);
 
         var before = Snapshot(region);
         region.FaxCutoff = change.FaxCutoff;
         region.WebCutoff = change.WebCutoff;
         region.ExtraLeadDays = change.ExtraLeadDays;
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Regions.CutoffsChanged", nameof(Region), region.Code, before, Snapshot(region)));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new BusinessRuleException("Regions.Changed");
-        }
+        await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
         return region;
     }
 
