@@ -1,0 +1,97 @@
+using SmartOffice.Domain.Accounts;
+using SmartOffice.Domain.Rules;
+
+namespace SmartOffice.Domain.Ordering;
+
+/// <summary>A customer as FAX order entry finds one (by code, FAX, phone or name).</summary>
+public sealed record OrderingCustomerMatch(int Id, string Code, string Name, string NameKana, string? Fax, string Phone,
+    string RegionName, string DealerName);
+
+public sealed record OrderingDepartment(int Id, string Code, string Name, string Address, int? MonthlyBudget, BudgetKind BudgetKind);
+
+/// <summary>A registered ship-to (届け先) of the customer; the department's own address is <c>ShipToId = null</c>.</summary>
+public sealed record OrderingShipTo(int Id, string Name, string Address);
+
+/// <summary>What the entry form needs of a chosen customer; read fresh per order so dealer settings apply at once.</summary>
+public sealed record OrderingCustomer(OrderingCustomerMatch Customer, decimal VolumeDiscountRate, bool PointsOptedOut,
+    TimeOnly FaxCutoff, IReadOnlyList<OrderingDepartment> Departments, IReadOnlyList<OrderingShipTo> ShipTos,
+    string? DeliverySlipNote);
+
+/// <summary>One keyed line, as typed (全角 digits and letters allowed; the service normalises).</summary>
+public sealed record FaxOrderDraftLine(string? ProductCode, string? Quantity, string? LineComment);
+
+/// <summary>
+/// The entry form's state. Blank lines (no code and no quantity) are ignored. <see cref="ShipToId"/> null = the department's
+/// own address. <see cref="FaxReceivedAt"/> decides the cutoff, not the keying time.
+/// </summary>
+public sealed record FaxOrderDraft(int CustomerId, int DepartmentId, int? ShipToId, DateTimeOffset FaxReceivedAt,
+    DateOnly? RequestedDeliveryDate, IReadOnlyList<FaxOrderDraftLine> Lines, int? FaxInboxItemId = null);
+
+/// <summary>One priced line. <see cref="Problem"/> is a message in the UI language naming the line and the fix; null when the line is fine.</summary>
+public sealed record QuotedLine(int LineNumber, string ProductCode, int? ProductId, string? Name, string? Maker,
+    int? Quantity, int? ListUnitPrice, int? UnitPrice, int Amount, int? Stock, bool ShortOfStock,
+    DeliveryClass? DeliveryClass, TaxClass? TaxClass, string? LineComment, string? Problem);
+
+/// <summary>One shipment the order splits into (DOMAIN.md §3): its 受付日 and dates.</summary>
+public sealed record QuotedShipment(DeliveryClass DeliveryClass, DateOnly AcceptanceDay, DateOnly? EarliestDelivery, DateOnly? DeliveryDate);
+
+public enum BudgetStatus { NoBudget, Within, OverSoft, OverHard }
+
+/// <summary>予算: the acceptance month's spend before and after this order (discounted goods ex-tax).</summary>
+public sealed record BudgetCheck(BudgetStatus Status, int? MonthlyBudget, int SpentThisMonth, int AfterThisOrder);
+
+/// <summary>An earlier order of the same customer, same acceptance day and the same lines: probably the same FAX keyed twice.</summary>
+public sealed record PossibleDuplicate(int OrderId, string OrderNumber, DateTimeOffset ReceivedAt, string? KeyedBy);
+
+/// <summary>The live summary. <see cref="Problems"/> lists everything that would refuse a save (lines, ship-to, date, hard budget).</summary>
+public sealed record FaxOrderQuote(IReadOnlyList<QuotedLine> Lines, int GoodsSubtotal, int ShippingFee, ShippingFeeReason ShippingFeeReason,
+    SlipTax Tax, int Total, int PointsToEarn, bool PointsOptedOut, IReadOnlyList<QuotedShipment> Shipments,
+    string? RequestedDateProblem, BudgetCheck Budget, IReadOnlyList<PossibleDuplicate> PossibleDuplicates,
+    IReadOnlyList<string> Problems)
+{
+    public bool CanSave => Problems.Count == 0 && Lines.Count > 0;
+}
+
+/// <summary>
+/// 確定. <see cref="EntryKey"/> is issued once per entry form: saving the same key again returns the first order (never a
+/// second one). A soft-budget overrun and a possible duplicate FAX need the agent's confirmation.
+/// </summary>
+public sealed record FaxOrderSaveRequest(FaxOrderDraft Draft, Guid EntryKey, bool SoftBudgetConfirmed = false,
+    bool DuplicateConfirmed = false);
+
+public enum SaveConfirmation { SoftBudgetOverrun, PossibleDuplicate }
+
+/// <summary>
+/// Either saved (<see cref="OrderId"/> set; <see cref="Replayed"/> when the key had already saved it) or waiting for the
+/// confirmations listed. Refusals are <see cref="BusinessRuleException"/>s and save nothing.
+/// </summary>
+public sealed record FaxOrderSaveResult(int? OrderId, string? OrderNumber, bool Replayed,
+    IReadOnlyList<SaveConfirmation> ConfirmationsNeeded, IReadOnlyList<int> ShortLineNumbers, FaxOrderQuote Quote);
+
+/// <summary>Void (取消) a FAX order keyed wrongly, while none of its shipments' cutoff batches has closed.</summary>
+public sealed record FaxOrderVoid(int OrderId, int Version, string Reason);
+
+/// <summary>Correct (訂正) a FAX order: the draft replaces its content; same number, stock and points follow.</summary>
+public sealed record FaxOrderCorrection(int OrderId, int Version, FaxOrderDraft Draft, string Reason, bool SoftBudgetConfirmed = false);
+
+public sealed record OrderSearchQuery(string? OrderNumber, string? CustomerText, DateOnly? From, DateOnly? To,
+    OrderChannel? Channel, OrderStatus? Status, int Skip, int Take, string? SortBy = null, bool Descending = true);
+
+public sealed record OrderSearchRow(int Id, string OrderNumber, DateTimeOffset ReceivedAt, OrderChannel Channel, OrderStatus Status,
+    string CustomerCode, string CustomerName, string DepartmentName, int LineCount, int Total);
+
+public sealed record OrderSearchPage(IReadOnlyList<OrderSearchRow> Rows, int Total);
+
+public sealed record OrderDetailLine(int LineNumber, string ProductCode, string ProductName, string Maker, int Quantity, int UnitPrice,
+    int Amount, TaxClass TaxClass, DeliveryClass DeliveryClass, string? LineComment, bool ShortOfStock, int DeliveredQuantity);
+
+public sealed record OrderDetailShipment(int Id, DeliveryClass DeliveryClass, DateOnly AcceptanceDay, DateOnly? DeliveryDate,
+    ShipmentStatus Status, string? DeliverySlipNumber);
+
+/// <summary>An order as confirmation view, detail page and printed sheets show it.</summary>
+public sealed record OrderDetail(int Id, string OrderNumber, int Version, OrderChannel Channel, OrderStatus Status,
+    OrderingCustomerMatch Customer, string DepartmentName, string ShipToName, string ShipToAddress,
+    DateTimeOffset ReceivedAt, DateTimeOffset? KeyedAt, string? KeyedBy, DateOnly? RequestedDeliveryDate,
+    IReadOnlyList<OrderDetailLine> Lines, IReadOnlyList<OrderDetailShipment> Shipments,
+    int GoodsSubtotal, int ShippingFee, ShippingFeeReason ShippingFeeReason, int TaxStandard, int TaxReduced, int Total,
+    int PointsEarned, string? VoidReason, bool MayCorrect);
