@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
+using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
@@ -22,6 +23,8 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddOptions<ReferenceDataOptions>().Bind(configuration);
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section))
+            .PostConfigure(o => o.OutboxFolder = Path.GetFullPath(Path.Combine(basePath, o.OutboxFolder)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSmartOfficePersistence(basePath);
         services.AddSingleton<DatabaseInitializer>();
@@ -33,6 +36,12 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DashboardService>();
         services.AddScoped<WebUserSignInService>();
         services.AddScoped<WebUserLockoutService>();
+        services.AddSingleton<SchedulingChanges>();
+        services.AddSingleton<CutoffSchedule>();
+        services.AddSingleton<ShippingInstructionWriter>();
+        services.AddSingleton<CutoffBatchService>();
+        services.AddSingleton<PointExpiryService>();
+        services.AddScoped<JobRunService>();
         return services;
     }
 }

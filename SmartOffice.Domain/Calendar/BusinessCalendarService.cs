@@ -22,7 +22,8 @@ public sealed class BusinessCalendarService(
     ICurrentStaff staff,
     TimeProvider time,
     BusinessCalendarCache cache,
-    IOptions<RulesOptions> options)
+    IOptions<RulesOptions> options,
+    SchedulingChanges schedulingChanges)
 {
     private const int MaxNameLength = 60;
     private const string ChangedKey = "Calendar.DayChanged";
@@ -115,5 +116,6 @@ public sealed class BusinessCalendarService(
     {
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
         cache.Invalidate();
+        schedulingChanges.Raise();
     }
 }

@@ -11,7 +11,8 @@ namespace SmartOffice.Domain.Calendar;
 public sealed record RegionCutoffChange(int RegionId, int Version, TimeOnly FaxCutoff, TimeOnly WebCutoff, int ExtraLeadDays);
 
 /// <summary>Regions and their cutoffs (地域・締時刻): listed for everyone who keys orders, edited by supervisors (audited).</summary>
-public sealed class RegionSettingsService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time)
+public sealed class RegionSettingsService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
+    SchedulingChanges schedulingChanges)
 {
     /// <summary>More lead days than this is surely a typing error.</summary>
     public const int MaxExtraLeadDays = 10;
@@ -43,6 +44,7 @@ public sealed class RegionSettingsService(IDbContextFactory<SmartOfficeDbContext
         region.ExtraLeadDays = change.ExtraLeadDays;
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Regions.CutoffsChanged", nameof(Region), region.Code, before, Snapshot(region)));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
+        schedulingChanges.Raise();
         return region;
     }
 

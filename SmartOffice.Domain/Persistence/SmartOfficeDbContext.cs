@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
@@ -42,6 +43,8 @@ public abstract class SmartOfficeDbContext(DbContextOptions options) : IdentityD
     public DbSet<PrizeApplication> PrizeApplications => Set<PrizeApplication>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CutoffBatch> CutoffBatches => Set<CutoffBatch>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,0 +1,25 @@
+namespace SmartOffice.Domain.Jobs;
+
+/// <summary>The <c>Jobs</c> section of appsettings.json.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Off in test hosts that must not close batches under a running test.</summary>
+    public bool SchedulerEnabled { get; set; } = true;
+
+    /// <summary>Where shipping instructions (出荷指示) are written; relative to the app's content root.</summary>
+    public string OutboxFolder { get; set; } = "data/outbox";
+
+    /// <summary>
+    /// FAX and furniture batches close this long after the cutoff, so a FAX received before the cutoff can still be keyed
+    /// into its own batch; later ones go with the next batch.
+    /// </summary>
+    public int FaxKeyingGraceMinutes { get; set; } = 30;
+
+    /// <summary>How many days back a run looks for batches that were never closed (downtime).</summary>
+    public int CatchUpDays { get; set; } = 7;
+
+    /// <summary>The point expiry job's time on the 1st of each month (Japan time).</summary>
+    public TimeOnly PointExpiryAt { get; set; } = new(0, 10);
+}

@@ -1,0 +1,20 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace SmartOffice.Domain.Persistence;
+
+/// <summary>Recognises a unique-index violation on either provider: the database's way of saying "someone was first".</summary>
+public static class UniqueViolation
+{
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+
+    public static bool Is(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique
+                                  || (sqlite.SqliteErrorCode == SqliteConstraint && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal)),
+        SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
+}
