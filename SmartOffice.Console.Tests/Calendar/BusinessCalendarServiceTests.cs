@@ -14,7 +14,7 @@ public sealed class BusinessCalendarServiceTests : IAsyncLifetime
     public async Task InitializeAsync() => await _database.InitializeAsync();
 
     private BusinessCalendarService For(ICurrentStaff staff) =>
-        new(_database, staff, _database.Clock, _database.Calendar, _database.Rules);
+        new(_database, staff, _database.Clock, _database.Calendar, _database.Rules, new SchedulingChanges());
 
     [Fact]
     public async Task The_month_shows_holidays_closures_and_which_days_accept_orders()
@@ -121,7 +121,7 @@ public sealed class BusinessCalendarServiceTests : IAsyncLifetime
         var calendar = For(TestStaff.Supervisor);
         await calendar.AddClosureAsync(new DateOnly(2026, 12, 4), "棚卸し");
         _database.Clock.Advance(TimeSpan.FromMinutes(5));
-        var regions = new RegionSettingsService(_database, TestStaff.Administrator, _database.Clock);
+        var regions = new RegionSettingsService(_database, TestStaff.Administrator, _database.Clock, new SchedulingChanges());
         var honshu = (await regions.ListAsync()).Single(r => r.Code == "Honshu");
         await regions.UpdateAsync(new(honshu.Id, honshu.Version, new(16, 30), honshu.WebCutoff, 0));
 

@@ -13,7 +13,7 @@ public sealed class RegionSettingsServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync() => await _database.InitializeAsync();
 
-    private RegionSettingsService For(ICurrentStaff staff) => new(_database, staff, _database.Clock);
+    private RegionSettingsService For(ICurrentStaff staff) => new(_database, staff, _database.Clock, new SchedulingChanges());
 
     private async Task<Domain.Accounts.Region> HonshuAsync() => (await For(TestStaff.Supervisor).ListAsync()).Single(r => r.Code == "Honshu");
 
