@@ -46,6 +46,10 @@ public class ConsoleApp : WebApplicationFactory<Program>
                 ["Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "console.db")}",
                 ["Demo:Enabled"] = "true",
                 ["DataProtection:KeysFolder"] = Path.Combine(_folder, "keys"),
+                // Cutoffs must not close batches under a running test; the jobs tests switch the scheduler on.
+                ["Jobs:SchedulerEnabled"] = "false",
+                ["Jobs:SchedulerName"] = "Test-" + Path.GetFileName(_folder),
+                ["Jobs:OutboxFolder"] = Path.Combine(_folder, "outbox"),
                 // Serilog settings must go through configuration, not UseSetting (STACK.md pitfall 8).
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_folder, "logs", "console-.log"),
             };

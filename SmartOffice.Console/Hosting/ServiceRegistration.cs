@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using MudBlazor;
 using MudBlazor.Services;
+using SmartOffice.Console.Jobs;
 using SmartOffice.Console.Staff;
 using SmartOffice.Domain;
 
@@ -22,6 +23,9 @@ internal static class ServiceRegistration
         services.AddSmartOfficeDomain(builder.Configuration, builder.Environment.ContentRootPath);
 
         builder.AddStaffAuthentication();
+        services.AddSingleton<JobScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
+        services.AddScoped<JobControl>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c =>

@@ -4,28 +4,29 @@ using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Domain.Jobs;
 
-/// <summary>The jobs page's history: the last runs of each job and the batches closed (supervisors only).</summary>
+/// <summary>The jobs page's history: runs and closed batches (supervisors only).</summary>
 public sealed class JobRunService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff)
 {
-    /// <summary>The newest <paramref name="perJob"/> runs of every job, newest first.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<JobRun>>> RecentRunsAsync(int perJob, CancellationToken cancellationToken = default)
+    /// <summary>The latest run of each job that has run.</summary>
+    public async Task<IReadOnlyDictionary<string, JobRun>> LastRunsAsync(CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.Operations);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var names = await db.JobRuns.Select(r => r.JobName).Distinct().ToListAsync(cancellationToken);
-        var result = new Dictionary<string, IReadOnlyList<JobRun>>();
-        foreach (var name in names)
-        {
-            result[name] = await db.JobRuns.AsNoTracking().Where(r => r.JobName == name)
-                .OrderByDescending(r => r.Id).Take(perJob).ToListAsync(cancellationToken);
-        }
-        return result;
+        var latest = db.JobRuns.GroupBy(r => r.JobName).Select(g => g.Max(r => r.Id));
+        return await db.JobRuns.AsNoTracking().Where(r => latest.Contains(r.Id)).ToDictionaryAsync(r => r.JobName, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JobRun>> RecentRunsAsync(int take, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.Operations);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.JobRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(take).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<CutoffBatch>> RecentBatchesAsync(int take, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.Operations);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.CutoffBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(take).ToListAsync(cancellationToken);
+        return await db.CutoffBatches.AsNoTracking().OrderByDescending(b => b.AcceptanceDay).ThenBy(b => b.BatchKey).Take(take).ToListAsync(cancellationToken);
     }
 }

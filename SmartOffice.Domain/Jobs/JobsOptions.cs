@@ -8,6 +8,12 @@ public sealed class JobsOptions
     /// <summary>Off in test hosts that must not close batches under a running test.</summary>
     public bool SchedulerEnabled { get; set; } = true;
 
+    /// <summary>The Quartz scheduler's name in its tables; every console instance sharing one database uses the same.</summary>
+    public string SchedulerName { get; set; } = "SmartOffice";
+
+    /// <summary>A trigger this late is a misfire and fires once at once (Quartz's misfire threshold).</summary>
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Where shipping instructions (出荷指示) are written; relative to the app's content root.</summary>
     public string OutboxFolder { get; set; } = "data/outbox";
 

@@ -26,9 +26,27 @@ public sealed class DatabaseInitializer(
     ILogger<DatabaseInitializer> log)
 {
     private const int CalendarYearsAround = 2;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the schema and reference data are in place; background work (the job scheduler) waits for it.</summary>
+    public Task Ready => _ready.Task;
 
     /// <param name="withDemoData">False for command-line tasks that fill the database themselves.</param>
     public async Task InitializeAsync(bool withDemoData = true, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await InitializeOnceAsync(withDemoData, cancellationToken);
+            _ready.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _ready.TrySetException(e);
+            throw;
+        }
+    }
+
+    private async Task InitializeOnceAsync(bool withDemoData, CancellationToken cancellationToken)
     {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {

@@ -14,5 +14,6 @@ public static class NavSections
         new("lockouts", "Nav.Lockouts", Icons.Material.Filled.LockOpen, Capability.WebUserLockView),
         new("calendar", "Nav.Calendar", Icons.Material.Filled.CalendarMonth, Capability.Operations),
         new("regions", "Nav.Regions", Icons.Material.Filled.Schedule, Capability.Operations),
+        new("jobs", "Nav.Jobs", Icons.Material.Filled.PlayCircleOutline, Capability.Operations),
     ];
 }
