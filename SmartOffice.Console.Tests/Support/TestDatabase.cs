@@ -30,6 +30,7 @@ public sealed class TestDatabase : IDbContextFactory<SmartOfficeDbContext>, IAsy
     }
 
     public string ConnectionString { get; }
+    private static readonly SqlitePragmas Pragmas = new(new DatabaseOptions().SqliteCacheMiB);
     public FakeTimeProvider Clock { get; }
     public IOptions<RulesOptions> Rules { get; }
     public BusinessClock BusinessClock { get; }
@@ -40,7 +41,7 @@ public sealed class TestDatabase : IDbContextFactory<SmartOfficeDbContext>, IAsy
         new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.FromHours(9)).ToUniversalTime();
 
     public SmartOfficeDbContext CreateDbContext() =>
-        new SqliteSmartOfficeDbContext(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>().UseSqlite(ConnectionString).Options);
+        new SqliteSmartOfficeDbContext(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>().UseSqlite(ConnectionString).AddInterceptors(Pragmas).Options);
 
     /// <summary>Migrates and seeds roles, regions and the calendar as the app does on start (no demo data).</summary>
     public async Task<TestDatabase> InitializeAsync()

@@ -16,6 +16,9 @@ public sealed class DatabaseOptions
 
     /// <summary>The connection string; a relative SQLite path resolves against the data folder's parent.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/smartoffice.db";
+
+    /// <summary>SQLite page cache per connection, MiB (pages are taken as used).</summary>
+    public int SqliteCacheMiB { get; set; } = 32;
 }
 
 /// <summary>A setting that makes start-up impossible; the app logs its message as one line and stops.</summary>

@@ -16,7 +16,7 @@ public static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddSmartOfficePersistence(this IServiceCollection services, string basePath)
     {
         services.AddDbContextFactory<SqliteSmartOfficeDbContext>((sp, o) =>
-            o.UseSqlite(SqliteConnectionString(Settings(sp).ConnectionString, basePath)));
+            o.UseSqlite(SqliteConnectionString(Settings(sp).ConnectionString, basePath)).AddInterceptors(new SqlitePragmas(Settings(sp).SqliteCacheMiB)));
         services.AddDbContextFactory<SqlServerSmartOfficeDbContext>((sp, o) =>
             o.UseSqlServer(Parse(() => new SqlConnectionStringBuilder(Settings(sp).ConnectionString).ConnectionString, Settings(sp).ConnectionString)));
         services.AddSingleton<IDbContextFactory<SmartOfficeDbContext>>(sp => ProviderOf(Settings(sp)) switch
