@@ -20,6 +20,7 @@ public static class DomainServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName));
+        services.AddOptions<DeskContactOptions>().Bind(configuration.GetSection(DeskContactOptions.SectionName));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddOptions<ReferenceDataOptions>().Bind(configuration);
         services.TryAddSingleton(TimeProvider.System);
