@@ -73,6 +73,9 @@ internal sealed class BenchData : IAsyncDisposable
         {
             builder.SetMinimumLevel(log ? LogLevel.Information : LogLevel.Warning);
             builder.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+            // BENCH_SQL=1 prints every command with its time, to see where a benchmark spends it.
+            if (Environment.GetEnvironmentVariable("BENCH_SQL") == "1")
+                builder.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
             builder.AddSimpleConsole(o => o.SingleLine = true);
         });
         services.AddSmartOfficeDomain(configuration, repositoryRoot);
