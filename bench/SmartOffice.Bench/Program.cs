@@ -7,6 +7,7 @@ using SmartOffice.Domain.Demo;
 var benchmarks = new Dictionary<string, IBenchmark>(StringComparer.OrdinalIgnoreCase)
 {
     ["order-entry-pricing"] = new OrderEntryPricingBenchmark(),
+    ["order-search"] = new OrderSearchBenchmark(),
 };
 
 var names = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
