@@ -5,6 +5,7 @@ using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.Jobs;
+using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
@@ -21,6 +22,7 @@ public static class DomainServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName));
+        services.AddOptions<DeskContactOptions>().Bind(configuration.GetSection(DeskContactOptions.SectionName));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddOptions<ReferenceDataOptions>().Bind(configuration);
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section))
@@ -42,6 +44,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<CutoffBatchService>();
         services.AddSingleton<PointExpiryService>();
         services.AddScoped<JobRunService>();
+        services.AddScoped<FaxOrderService>();
+        services.AddScoped<OrderSearchService>();
         return services;
     }
 }

@@ -800,6 +800,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly>("AcceptanceDay")
+                        .HasColumnType("date");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -810,6 +813,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<int>("DepartmentId")
                         .HasColumnType("int");
+
+                    b.Property<Guid?>("EntryKey")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("GoodsSubtotal")
                         .HasColumnType("int");
@@ -876,7 +882,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DepartmentId");
+                    b.HasIndex("EntryKey")
+                        .IsUnique()
+                        .HasFilter("[EntryKey] IS NOT NULL");
 
                     b.HasIndex("OrderNumber")
                         .IsUnique();
@@ -887,7 +895,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("WebUserId");
 
+                    b.HasIndex("CustomerId", "AcceptanceDay");
+
                     b.HasIndex("CustomerId", "ReceivedAt");
+
+                    b.HasIndex("DepartmentId", "AcceptanceDay");
 
                     b.ToTable("Orders");
                 });
@@ -942,6 +954,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<int>("ShipmentId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("ShortOfStock")
+                        .HasColumnType("bit");
 
                     b.Property<string>("TaxClass")
                         .IsRequired()
@@ -1735,19 +1750,19 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Order", b =>
                 {
-                    b.HasOne("SmartOffice.Domain.Accounts.Customer", null)
+                    b.HasOne("SmartOffice.Domain.Accounts.Customer", "Customer")
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartOffice.Domain.Accounts.Department", null)
+                    b.HasOne("SmartOffice.Domain.Accounts.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartOffice.Domain.Accounts.ShipTo", null)
+                    b.HasOne("SmartOffice.Domain.Accounts.ShipTo", "ShipTo")
                         .WithMany()
                         .HasForeignKey("ShipToId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1756,6 +1771,12 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("WebUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("ShipTo");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.OrderLine", b =>

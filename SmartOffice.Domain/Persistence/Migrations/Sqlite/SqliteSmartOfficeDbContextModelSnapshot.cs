@@ -764,6 +764,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("AcceptanceDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -774,6 +777,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EntryKey")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("GoodsSubtotal")
                         .HasColumnType("INTEGER");
@@ -840,7 +846,8 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DepartmentId");
+                    b.HasIndex("EntryKey")
+                        .IsUnique();
 
                     b.HasIndex("OrderNumber")
                         .IsUnique();
@@ -851,7 +858,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("WebUserId");
 
+                    b.HasIndex("CustomerId", "AcceptanceDay");
+
                     b.HasIndex("CustomerId", "ReceivedAt");
+
+                    b.HasIndex("DepartmentId", "AcceptanceDay");
 
                     b.ToTable("Orders");
                 });
@@ -903,6 +914,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ShipmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShortOfStock")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TaxClass")
@@ -1673,19 +1687,19 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Order", b =>
                 {
-                    b.HasOne("SmartOffice.Domain.Accounts.Customer", null)
+                    b.HasOne("SmartOffice.Domain.Accounts.Customer", "Customer")
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartOffice.Domain.Accounts.Department", null)
+                    b.HasOne("SmartOffice.Domain.Accounts.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartOffice.Domain.Accounts.ShipTo", null)
+                    b.HasOne("SmartOffice.Domain.Accounts.ShipTo", "ShipTo")
                         .WithMany()
                         .HasForeignKey("ShipToId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1694,6 +1708,12 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WebUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("ShipTo");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.OrderLine", b =>
