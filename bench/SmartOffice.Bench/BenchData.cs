@@ -56,7 +56,7 @@ internal sealed class BenchData : IAsyncDisposable
     }
 
     /// <summary>The domain as the app registers it, over the repository's appsettings.json and the given SQLite file.</summary>
-    private static ServiceProvider Build(string repositoryRoot, string databaseFile, bool log = false)
+    internal static ServiceProvider Build(string repositoryRoot, string databaseFile, bool log = false)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(repositoryRoot, "appsettings.json"), optional: false)

@@ -23,8 +23,9 @@ internal sealed class OrderEntryPricingBenchmark : IBenchmark
     private const double TargetP95Milliseconds = 10;
     private const int Warmup = 30;
 
-    public async Task<IReadOnlyList<BenchResult>> RunAsync(IServiceProvider services, int runs, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BenchResult>> RunAsync(IServiceProvider? services, int runs, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var contexts = services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>();
         var drafts = await DraftsAsync(contexts, services.GetRequiredService<BusinessClock>(), Warmup + runs, cancellationToken);
 

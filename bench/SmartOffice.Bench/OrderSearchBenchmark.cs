@@ -20,8 +20,9 @@ internal sealed class OrderSearchBenchmark : IBenchmark
     private const int PageSize = 50;
     private const int Warmup = 8;
 
-    public async Task<IReadOnlyList<BenchResult>> RunAsync(IServiceProvider services, int runs, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BenchResult>> RunAsync(IServiceProvider? services, int runs, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var contexts = services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>();
         var clock = services.GetRequiredService<BusinessClock>();
         string heavyCustomer;

@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, IBenchmark>(StringComparer.OrdinalIgnore
 {
     ["order-entry-pricing"] = new OrderEntryPricingBenchmark(),
     ["order-search"] = new OrderSearchBenchmark(),
+    ["point-expiry"] = new PointExpiryBenchmark(RepositoryRoot()),
 };
 
 var names = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
@@ -25,12 +26,14 @@ global::System.Console.Error.WriteLine("Warning: a Debug build. Run benchmarks w
 var root = RepositoryRoot();
 using var stop = new CancellationTokenSource();
 global::System.Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-await using var data = await BenchData.OpenAsync(root, size, stop.Token);
+var selected = names.Contains("all") ? benchmarks.Keys.ToList() : names;
+await using var data = selected.Any(n => benchmarks[n].UsesDemoData) ? await BenchData.OpenAsync(root, size, stop.Token) : null;
 var results = new List<BenchResult>();
-foreach (var name in names.Contains("all") ? benchmarks.Keys.ToList() : names)
+foreach (var name in selected)
 {
-    global::System.Console.WriteLine($"== {name} ({size} data, {runs} runs)");
-    results.AddRange(await benchmarks[name].RunAsync(data.Services, runs, stop.Token));
+    var benchmark = benchmarks[name];
+    global::System.Console.WriteLine(benchmark.UsesDemoData ? $"== {name} ({size} data, {runs} runs)" : $"== {name}");
+    results.AddRange(await benchmark.RunAsync(benchmark.UsesDemoData ? data!.Services : null, runs, stop.Token));
 }
 await BenchResult.MergeIntoAsync(Path.Combine(root, "bench", "results", "latest.json"), results);
 return 0;
