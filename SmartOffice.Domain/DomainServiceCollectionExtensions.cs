@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
+using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
@@ -34,6 +35,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DashboardService>();
         services.AddScoped<WebUserSignInService>();
         services.AddScoped<WebUserLockoutService>();
+        services.AddScoped<FaxOrderService>();
+        services.AddScoped<OrderSearchService>();
         return services;
     }
 }
