@@ -138,6 +138,9 @@ public sealed class FaxOrderService(
             Channel = OrderChannel.Fax,
             EntryKey = request.EntryKey,
             Status = OrderStatus.Accepted,
+            // FAX received → keyed is the keying lead time; a later correction keeps the first keying.
+            KeyedAt = time.GetUtcNow(),
+            KeyedByStaffId = staff.Id,
         };
         Apply(order, priced);
         db.Orders.Add(order);
@@ -272,8 +275,6 @@ public sealed class FaxOrderService(
         order.ShipToId = draft.ShipToId;
         order.ReceivedAt = draft.FaxReceivedAt;
         order.AcceptanceDay = priced.AcceptanceDay;
-        order.KeyedAt = time.GetUtcNow();
-        order.KeyedByStaffId = staff.Id;
         order.RequestedDeliveryDate = draft.RequestedDeliveryDate;
         order.SaturdayRequested = draft.RequestedDeliveryDate?.DayOfWeek == DayOfWeek.Saturday;
         order.GoodsSubtotal = priced.GoodsSubtotal;
