@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Auditing;
@@ -314,7 +315,8 @@ public sealed class FaxOrderService(
     }
 
     /// <summary>F + the FAX's receipt date (Japan) + the database id: the demo data's format, unique because the id is.</summary>
-    private string OrderNumberOf(Order order) => $"F{clock.ToBusinessTime(order.ReceivedAt):yyMMdd}{order.Id:D7}";
+    private string OrderNumberOf(Order order) =>
+        string.Create(CultureInfo.InvariantCulture, $"F{clock.ToBusinessTime(order.ReceivedAt):yyMMdd}{order.Id:D7}");
 
     /// <summary>Each line takes its quantity in one atomic decrement that never goes below zero; a line it cannot cover is short.</summary>
     private static async Task<IReadOnlyList<int>> ReserveStockAsync(SmartOfficeDbContext db, IEnumerable<OrderLine> lines, CancellationToken cancellationToken)
