@@ -219,6 +219,64 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
     }
 
     [Fact]
+    public async Task An_order_keyed_wrongly_is_corrected_then_voided_with_a_reason_while_its_batch_is_open()
+    {
+        var customer = await CustomerAsync(skip: 4);
+        var codes = await ProductCodesAsync(3);
+        var page = await EntryAsync(DemoStaff.DeskAgent);
+        await PickCustomerAsync(page, customer);
+        await Line(page, 0, "code").FocusAsync();
+        await KeyLineAsync(page, codes[0], "1");
+        await KeyLineAsync(page, codes[1], "1");
+        await Assertions.Expect(page.Locator("[data-line=\"1\"] [data-testid=line-amount]")).Not.ToBeEmptyAsync();
+        await page.Keyboard.PressAsync("Control+Enter");
+        await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+        var total = await page.Locator("[data-testid=detail-total]").InnerTextAsync();
+
+        await page.ClickAsync("[data-testid=correct]");
+        await Assertions.Expect(Line(page, 1, "qty")).ToHaveValueAsync("1");
+        await Line(page, 1, "qty").FillAsync("４");
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(page.Locator("[data-testid=save-error]")).ToContainTextAsync("理由");
+        await Assertions.Expect(page.Locator("[data-testid=correction-reason]")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("数量の読み違い");
+        await page.ScreenshotAsync("order-correct-desk");
+        await page.Keyboard.PressAsync("Control+Enter");
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "訂正を確定" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+        await Assertions.Expect(page.Locator("[data-testid=detail-line]").Nth(1).Locator("td").Nth(3)).ToHaveTextAsync("4");
+        await Assertions.Expect(page.Locator("[data-testid=detail-total]")).Not.ToHaveTextAsync(total);
+
+        await page.ClickAsync("[data-testid=void]");
+        await Assertions.Expect(page.Locator("[data-testid=void-error]")).ToContainTextAsync("理由");
+        await page.FillAsync("input[data-testid=void-reason], [data-testid=void-reason] input", "同じFAXの二重入力");
+        await page.ClickAsync("[data-testid=void]");
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "取り消す" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=order-status]")).ToHaveTextAsync("取消");
+        await Assertions.Expect(page.Locator("[data-testid=voided]")).ToContainTextAsync("同じFAXの二重入力");
+        await page.ScreenshotAsync("order-voided-desk");
+    }
+
+    [Fact]
+    public async Task A_dealer_rep_reads_own_customers_orders_without_entry_or_correction()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync(DemoStaff.DealerRep, DemoStaff.Password);
+        await page.GotoAsync("orders");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-testid=new-order]")).ToHaveCountAsync(0);
+        var first = page.Locator("[data-testid=orders] tbody tr").First.Locator("[data-testid=order-link]");
+        var number = await first.InnerTextAsync();
+        await page.ScreenshotAsync("order-search-dealer");
+        await first.ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=order-number]")).ToHaveTextAsync(number);
+        await Assertions.Expect(page.Locator("[data-testid=same-customer]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=void-panel]")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("order-detail-dealer");
+    }
+
+    [Fact]
     public async Task A_dealer_rep_cannot_open_order_entry()
     {
         var page = await EntryAsync(DemoStaff.DealerRep);

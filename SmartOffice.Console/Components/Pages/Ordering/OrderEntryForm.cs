@@ -113,5 +113,22 @@ public sealed class OrderEntryForm
         ReceivedNow(clock);
     }
 
+    /// <summary>訂正: the form starts with the saved order's FAX time, requested date and lines (the key is unused: same number).</summary>
+    public void Load(OrderDetail order, BusinessClock clock)
+    {
+        var received = clock.ToBusinessTime(order.ReceivedAt);
+        ReceivedDate = received.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture);
+        ReceivedTime = received.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        RequestedDate = order.RequestedDeliveryDate?.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        Lines.Clear();
+        Lines.AddRange(order.Lines.OrderBy(l => l.LineNumber).Select(l => new EntryLine
+        {
+            Code = l.ProductCode,
+            Quantity = l.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Comment = l.LineComment ?? "",
+        }));
+        Lines.Add(new EntryLine());
+    }
+
     private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }
