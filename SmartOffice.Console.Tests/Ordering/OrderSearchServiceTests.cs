@@ -68,6 +68,20 @@ public sealed class OrderSearchServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pages_reaching_past_the_recent_weeks_still_list_every_order_in_order()
+    {
+        await _database.AddOrderAsync(_own, OrderChannel.Web, TestDatabase.JapanTime(2026, 9, 1, 12, 0), "W2609010000001");
+        var search = _database.OrderSearch(TestStaff.DealerRep(_ownDealerId));
+
+        var first = await search.SearchAsync(All(take: 4));
+        var second = await search.SearchAsync(All(skip: 1, take: 4));
+
+        Assert.Equal([.. _ownNumbers, "W2611200000099"], first.Rows.Select(r => r.OrderNumber));
+        Assert.Equal([_ownNumbers[1], _ownNumbers[2], "W2611200000099", "W2609010000001"], second.Rows.Select(r => r.OrderNumber));
+        Assert.Equal(5, second.Total);
+    }
+
+    [Fact]
     public async Task A_dealer_rep_sees_only_their_own_dealers_customers_orders()
     {
         var search = _database.OrderSearch(TestStaff.DealerRep(_ownDealerId));

@@ -59,13 +59,41 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
             orders = orders.Where(o => o.Status == status);
 
         var total = await orders.CountAsync(cancellationToken);
+        var skip = Math.Max(0, query.Skip);
+        var take = Math.Clamp(query.Take, 1, MaxPageSize);
+        if (IsNewestFirst(query) && total > skip + take)
+            orders = await RecentWindowAsync(orders, query.To, skip + take, cancellationToken);
         var rows = await Sorted(orders, query.SortBy, query.Descending)
-            .Skip(Math.Max(0, query.Skip))
-            .Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Skip(skip)
+            .Take(take)
             .Select(o => new OrderSearchRow(o.Id, o.OrderNumber, o.ReceivedAt, o.Channel, o.Status, o.Customer!.Code, o.Customer.Name,
                 o.Department!.Name, o.Lines.Count, o.Total))
             .ToListAsync(cancellationToken);
         return new OrderSearchPage(rows, total);
+    }
+
+    /// <summary>Days back from the newest possible receipt that the newest-first page tries before reading further back.</summary>
+    private static readonly int[] RecentWindows = [7, 31, 92, 366];
+
+    private static bool IsNewestFirst(OrderSearchQuery query) => query.Descending && query.SortBy is null or "ReceivedAt";
+
+    /// <summary>
+    /// The newest-first page of a customer set (a dealer rep's customers, a name matching several) would otherwise make the
+    /// database sort all of their orders — 100,000 for the biggest account — to return 50. Narrowed to the shortest recent
+    /// window that still holds the rows the page needs (counted on the ReceivedAt and CustomerId indexes), it sorts a few
+    /// thousand at most; the page is the same.
+    /// </summary>
+    private async Task<IQueryable<Order>> RecentWindowAsync(IQueryable<Order> orders, DateOnly? to, int needed, CancellationToken cancellationToken)
+    {
+        var end = to is { } last ? clock.At(last.AddDays(1), TimeOnly.MinValue) : clock.Now.AddDays(1);
+        foreach (var days in RecentWindows)
+        {
+            var since = end.AddDays(-days);
+            var recent = orders.Where(o => o.ReceivedAt >= since);
+            if (await recent.CountAsync(cancellationToken) >= needed)
+                return recent;
+        }
+        return orders;
     }
 
     /// <summary>The order's detail; a dealer rep's view is limited to their own dealer's customers.</summary>
