@@ -45,13 +45,14 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
         return [.. standard, furniture];
     }
 
-    private async Task<IPage> EntryAsync(string staff, bool english = false)
+    /// <summary>Signs in and opens a page (by default the order entry), in Japanese or English, at 1366×768.</summary>
+    private async Task<IPage> OpenAsync(string staff, string path = "orders/new", bool english = false)
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP");
         if (english)
             await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
         await page.SignInAsync(staff, DemoStaff.Password);
-        await page.GotoAsync("orders/new");
+        await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
         return page;
     }
@@ -94,7 +95,7 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
     {
         var customer = await CustomerAsync(skip: 0);
         var codes = await ProductCodesAsync(10);
-        var page = await EntryAsync(DemoStaff.DeskAgent);
+        var page = await OpenAsync(DemoStaff.DeskAgent);
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
 
         await PickCustomerAsync(page, customer);
@@ -158,7 +159,7 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
     {
         var customer = await CustomerAsync(skip: 1);
         var before = await OrderCountAsync(customer.Id);
-        var page = await EntryAsync(DemoStaff.DeskAgent2);
+        var page = await OpenAsync(DemoStaff.DeskAgent2);
         await PickCustomerAsync(page, customer);
         await Line(page, 0, "code").FocusAsync();
         await KeyLineAsync(page, "ZZ9999999", "1");
@@ -187,7 +188,7 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
             var scarce = await db.Products.AsNoTracking()
                 .Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.StockOnHand > 0 && p.StockOnHand < 20)
                 .OrderBy(p => p.Id).Select(p => new { p.Code, p.StockOnHand }).FirstAsync();
-            var page = await EntryAsync(DemoStaff.DeskAgent2);
+            var page = await OpenAsync(DemoStaff.DeskAgent2);
             await PickCustomerAsync(page, customer);
             await Line(page, 0, "code").FocusAsync();
             await KeyLineAsync(page, scarce.Code.ToLowerInvariant(), (scarce.StockOnHand + 5).ToString(), "至急");
@@ -223,7 +224,7 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
     {
         var customer = await CustomerAsync(skip: 4);
         var codes = await ProductCodesAsync(3);
-        var page = await EntryAsync(DemoStaff.DeskAgent);
+        var page = await OpenAsync(DemoStaff.DeskAgent);
         await PickCustomerAsync(page, customer);
         await Line(page, 0, "code").FocusAsync();
         await KeyLineAsync(page, codes[0], "1");
@@ -260,10 +261,7 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
     [Fact]
     public async Task A_dealer_rep_reads_own_customers_orders_without_entry_or_correction()
     {
-        var page = await browser.NewPageAsync(app.BaseAddress);
-        await page.SignInAsync(DemoStaff.DealerRep, DemoStaff.Password);
-        await page.GotoAsync("orders");
-        await page.WaitForCircuitAsync();
+        var page = await OpenAsync(DemoStaff.DealerRep, "orders");
         await Assertions.Expect(page.Locator("[data-testid=new-order]")).ToHaveCountAsync(0);
         var first = page.Locator("[data-testid=orders] tbody tr").First.Locator("[data-testid=order-link]");
         var number = await first.InnerTextAsync();
@@ -279,7 +277,7 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
     [Fact]
     public async Task A_dealer_rep_cannot_open_order_entry()
     {
-        var page = await EntryAsync(DemoStaff.DealerRep);
+        var page = await OpenAsync(DemoStaff.DealerRep);
 
         await Assertions.Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=customer-search]")).ToHaveCountAsync(0);
@@ -291,7 +289,7 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
     {
         var customer = await CustomerAsync(skip: 2);
         var codes = await ProductCodesAsync(3);
-        var page = await EntryAsync(DemoStaff.Supervisor, english: true);
+        var page = await OpenAsync(DemoStaff.Supervisor, english: true);
 
         await Assertions.Expect(page.Locator("h5").First).ToHaveTextAsync("FAX order entry");
         await PickCustomerAsync(page, customer);
@@ -302,5 +300,15 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
         await Assertions.Expect(page.Locator("[data-line=\"1\"] [data-testid=delivery-class]")).ToHaveTextAsync(new Regex("Truck"));
         await Assertions.Expect(page.Locator("[data-testid=keys]")).ToContainTextAsync("save");
         await page.ScreenshotAsync("order-entry-supervisor-en");
+
+        await page.Keyboard.PressAsync("Control+Enter");
+        await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+        await Assertions.Expect(page.Locator("[data-testid=detail-totals]")).ToContainTextAsync("Total (incl. tax)");
+        await page.ScreenshotAsync("order-detail-supervisor-en");
+        await page.GotoAsync("orders");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-testid=orders] thead")).ToContainTextAsync("Received");
+        await Assertions.Expect(page.Locator("[data-testid=orders] [data-testid=order-link]").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync("order-search-supervisor-en");
     }
 }
