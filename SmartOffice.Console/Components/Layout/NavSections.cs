@@ -1,16 +1,20 @@
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Components.Layout;
 
 /// <summary>A navigation entry, shown to the roles that have its capability.</summary>
-public sealed record NavSection(string Href, string TextKey, string Icon, Capability Capability);
+public sealed record NavSection(string Href, string TextKey, string Icon, Capability Capability, NavLinkMatch Match = NavLinkMatch.Prefix);
 
 /// <summary>The console's pages by capability. A capability adds its entry here when its page exists.</summary>
 public static class NavSections
 {
     public static readonly IReadOnlyList<NavSection> All =
     [
+        new("orders/new", "Nav.OrderEntry", Icons.Material.Filled.Fax, Capability.FaxOrderEntry),
+        // Exact: "orders" would also light up on "orders/new", the entry above.
+        new("orders", "Nav.Orders", Icons.Material.Filled.ReceiptLong, Capability.OrderSearch, NavLinkMatch.All),
         new("lockouts", "Nav.Lockouts", Icons.Material.Filled.LockOpen, Capability.WebUserLockView),
         new("calendar", "Nav.Calendar", Icons.Material.Filled.CalendarMonth, Capability.Operations),
         new("regions", "Nav.Regions", Icons.Material.Filled.Schedule, Capability.Operations),

@@ -28,8 +28,90 @@ document.addEventListener('keydown', e => {
     if (!scope || e.target.tagName === 'TEXTAREA' || e.target.tagName === 'BUTTON') return;
     const fields = [...scope.querySelectorAll('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])')]
         .filter(f => f.offsetParent !== null);
+    if (e.target.hasAttribute('data-enter-self')) return;
     const i = fields.indexOf(e.target);
     if (i < 0) return;
+    // The last field of the last line opens the next line (the page adds it and focuses its first field).
+    if (!e.shiftKey && e.target.hasAttribute('data-line-end')) {
+        const row = e.target.closest('[data-line]');
+        const rows = [...scope.querySelectorAll('[data-line]')];
+        const add = scope.querySelector('[data-add-line]');
+        if (row && add && rows[rows.length - 1] === row) {
+            e.preventDefault();
+            commitField(e.target);
+            add.click();
+            return;
+        }
+    }
     const next = fields[i + (e.shiftKey ? -1 : 1)];
     if (next) { e.preventDefault(); next.focus(); if (next.select) next.select(); }
 });
+
+// Blazor binds plain inputs on 'change', which fires when focus leaves. A shortcut that acts before that
+// (Ctrl+Enter while still in a field) commits the field first; events reach the circuit in order.
+function commitField(field) {
+    if (field && (field.tagName === 'INPUT' || field.tagName === 'SELECT' || field.tagName === 'TEXTAREA'))
+        field.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+// Ctrl+Enter = 確定 (UX.md) inside [data-save-scope]: commit the field being typed, then press [data-save-button].
+// Alt+letter inside [data-alt-keys]: the element with data-alt-key="letter" is focused (fields) or pressed (buttons).
+// Letters the browser keeps for itself (Alt+D address bar, Alt+F/E menus) are not used by pages.
+document.addEventListener('keydown', e => {
+    if (e.isComposing || !e.target.closest) return;
+    if (e.key === 'Enter' && e.ctrlKey && !e.altKey) {
+        const scope = e.target.closest('[data-save-scope]');
+        const save = scope && scope.querySelector('[data-save-button]');
+        if (!save) return;
+        e.preventDefault();
+        commitField(e.target);
+        if (!save.disabled) save.click();
+        return;
+    }
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code && e.code.startsWith('Key')) {
+        const letter = e.code.substring(3).toLowerCase();
+        const target = document.querySelector(`[data-alt-keys] [data-alt-key="${letter}"]`);
+        if (!target) return;
+        e.preventDefault();
+        commitField(e.target);
+        if (target.tagName === 'BUTTON' || target.tagName === 'A') { if (!target.disabled) target.click(); }
+        else { target.focus(); if (target.select) target.select(); }
+    }
+});
+
+// Arrow keys in a search field with a result list ([data-listbox-input]) move through the list, not the caret.
+document.addEventListener('keydown', e => {
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && e.target.hasAttribute && e.target.hasAttribute('data-listbox-input'))
+        e.preventDefault();
+});
+
+window.smartOffice = {
+    /** Focuses the first element matching the selector (after the page rendered it) and selects its text. */
+    focus(selector) {
+        const el = document.querySelector(selector);
+        if (el) { el.focus(); if (el.select) el.select(); }
+    },
+    /**
+     * The order line grid. A block of lines pasted from Excel ("code<TAB>qty<TAB>comment" per line) into a field marked data-paste-lines
+     * goes to .NET as text with the line index of the field; a single value pastes as usual.
+     */
+    attachLineGrid(scope, dotnet) {
+        // Alt+X removes the line that has the focus.
+        scope.addEventListener('keydown', e => {
+            if (!(e.altKey && !e.ctrlKey && e.code === 'KeyX')) return;
+            const row = e.target.closest && e.target.closest('[data-line]');
+            if (!row) return;
+            e.preventDefault();
+            dotnet.invokeMethodAsync('RemoveLine', Number(row.dataset.line));
+        });
+        scope.addEventListener('paste', e => {
+            const field = e.target.closest && e.target.closest('[data-paste-lines]');
+            if (!field) return;
+            const text = (e.clipboardData || window.clipboardData).getData('text');
+            if (!text || !/[\t\r\n]/.test(text.replace(/[\r\n]+$/, ''))) return;
+            e.preventDefault();
+            const row = field.closest('[data-line]');
+            dotnet.invokeMethodAsync('PasteLines', Number(row ? row.dataset.line : 0), text);
+        });
+    },
+};

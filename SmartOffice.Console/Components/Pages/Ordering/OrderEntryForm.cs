@@ -1,0 +1,134 @@
+using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Ordering;
+using SmartOffice.Domain.Text;
+
+namespace SmartOffice.Console.Components.Pages.Ordering;
+
+/// <summary>One line of the grid, kept exactly as typed until the domain quotes it.</summary>
+public sealed class EntryLine
+{
+    public string Code { get; set; } = "";
+    public string Quantity { get; set; } = "";
+    public string Comment { get; set; } = "";
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Code) && string.IsNullOrWhiteSpace(Quantity) && string.IsNullOrWhiteSpace(Comment);
+}
+
+/// <summary>
+/// The state of one FAX order entry form: the header, the lines as typed and the form's <see cref="EntryKey"/> (one per
+/// form: saving the same key twice returns the first order). Turning it into a <see cref="FaxOrderDraft"/> is all it
+/// does — every rule is the domain's.
+/// </summary>
+public sealed class OrderEntryForm
+{
+    /// <summary>Lines a fresh form shows; Enter on the last one adds more.</summary>
+    public const int InitialLines = 5;
+
+    public Guid EntryKey { get; private set; } = Guid.NewGuid();
+    public OrderingCustomer? Customer { get; set; }
+    public int? DepartmentId { get; set; }
+    /// <summary>Null = the department's own address.</summary>
+    public int? ShipToId { get; set; }
+    public string ReceivedDate { get; set; } = "";
+    public string ReceivedTime { get; set; } = "";
+    public string RequestedDate { get; set; } = "";
+    public List<EntryLine> Lines { get; } = [.. Enumerable.Range(0, InitialLines).Select(_ => new EntryLine())];
+
+    /// <summary>The FAX received-at defaults to now, Japan time, 24-hour.</summary>
+    public void ReceivedNow(BusinessClock clock)
+    {
+        var now = clock.Now;
+        ReceivedDate = now.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture);
+        ReceivedTime = now.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public bool TryReceivedAt(BusinessClock clock, out DateTimeOffset at)
+    {
+        at = default;
+        if (!EntryDates.TryParse(ReceivedDate, clock.Today, out var day) || !JapaneseInput.TryParseTime(ReceivedTime, out var time))
+            return false;
+        at = clock.At(day, time);
+        return true;
+    }
+
+    /// <summary>Blank = no requested date; null result with <paramref name="valid"/> false = not a date.</summary>
+    public DateOnly? Requested(BusinessClock clock, out bool valid)
+    {
+        valid = true;
+        if (string.IsNullOrWhiteSpace(RequestedDate))
+            return null;
+        valid = EntryDates.TryParse(RequestedDate, clock.Today, out var date);
+        return valid ? date : null;
+    }
+
+    /// <summary>
+    /// The draft the domain quotes and saves, or null while the customer, department or received-at is missing. Lines go
+    /// by grid position (a blank line in the middle keeps the numbering the agent sees); trailing blank lines are left off.
+    /// </summary>
+    public FaxOrderDraft? ToDraft(BusinessClock clock)
+    {
+        if (Customer is null || DepartmentId is not { } department || !TryReceivedAt(clock, out var receivedAt))
+            return null;
+        var requested = Requested(clock, out var valid);
+        if (!valid)
+            return null;
+        var count = Lines.FindLastIndex(l => !l.IsBlank) + 1;
+        var lines = Lines.Take(count).Select(l => new FaxOrderDraftLine(Blank(l.Code), Blank(l.Quantity), Blank(l.Comment))).ToList();
+        return new FaxOrderDraft(Customer.Customer.Id, department, ShipToId, receivedAt, requested, lines);
+    }
+
+    /// <summary>Fills the grid from line <paramref name="at"/> on, adding lines as needed; returns the index after the last one filled.</summary>
+    public int Paste(int at, IReadOnlyList<PastedLine> pasted)
+    {
+        at = Math.Clamp(at, 0, Lines.Count);
+        for (var i = 0; i < pasted.Count; i++)
+        {
+            if (at + i == Lines.Count)
+                Lines.Add(new EntryLine());
+            var line = Lines[at + i];
+            (line.Code, line.Quantity, line.Comment) = (pasted[i].Code, pasted[i].Quantity, pasted[i].Comment);
+        }
+        var next = at + pasted.Count;
+        if (next == Lines.Count)
+            Lines.Add(new EntryLine());
+        return next;
+    }
+
+    public void RemoveLine(int index)
+    {
+        if (index < 0 || index >= Lines.Count)
+            return;
+        Lines.RemoveAt(index);
+        if (Lines.Count == 0)
+            Lines.Add(new EntryLine());
+    }
+
+    /// <summary>The next FAX of the same customer: header kept, lines cleared, a new entry key.</summary>
+    public void NextOrder(BusinessClock clock)
+    {
+        EntryKey = Guid.NewGuid();
+        RequestedDate = "";
+        Lines.Clear();
+        Lines.AddRange(Enumerable.Range(0, InitialLines).Select(_ => new EntryLine()));
+        ReceivedNow(clock);
+    }
+
+    /// <summary>訂正: the form starts with the saved order's FAX time, requested date and lines (the key is unused: same number).</summary>
+    public void Load(OrderDetail order, BusinessClock clock)
+    {
+        var received = clock.ToBusinessTime(order.ReceivedAt);
+        ReceivedDate = received.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture);
+        ReceivedTime = received.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        RequestedDate = order.RequestedDeliveryDate?.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        Lines.Clear();
+        Lines.AddRange(order.Lines.OrderBy(l => l.LineNumber).Select(l => new EntryLine
+        {
+            Code = l.ProductCode,
+            Quantity = l.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Comment = l.LineComment ?? "",
+        }));
+        Lines.Add(new EntryLine());
+    }
+
+    private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}
