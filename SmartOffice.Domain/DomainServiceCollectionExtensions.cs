@@ -33,6 +33,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DashboardService>();
         services.AddScoped<WebUserSignInService>();
         services.AddScoped<WebUserLockoutService>();
+        services.AddScoped<CustomerAccountService>();
+        services.AddScoped<CustomerRegistrationService>();
+        services.AddScoped<ApprovalEvaluator>();
         return services;
     }
 }
