@@ -11,6 +11,7 @@ public static class NavSections
 {
     public static readonly IReadOnlyList<NavSection> All =
     [
+        new("customers", "Nav.Customers", Icons.Material.Filled.Business, Capability.AccountView),
         new("lockouts", "Nav.Lockouts", Icons.Material.Filled.LockOpen, Capability.WebUserLockView),
         new("calendar", "Nav.Calendar", Icons.Material.Filled.CalendarMonth, Capability.Operations),
         new("regions", "Nav.Regions", Icons.Material.Filled.Schedule, Capability.Operations),
