@@ -48,6 +48,18 @@ internal static partial class AccountInput
     public static (string? Text, string? Digits) OptionalPhone(string? value, string field) =>
         JapaneseInput.Normalize(value).Length == 0 ? (null, null) : Phone(value, field);
 
+    /// <summary>An optional e-mail address: one @ and no spaces is all a console can check.</summary>
+    public static string? Email(string? value)
+    {
+        var email = Optional(JapaneseInput.Normalize(value), "Email", 254);
+        return email is null || (email.Count(c => c == '@') == 1 && !email.Contains(' ')) ? email : throw new BusinessRuleException("Accounts.EmailFormat");
+    }
+
+    /// <summary>A place orders ship to (a department or a ship-to): its name, 〒, address and an optional phone.</summary>
+    public static (string Name, string PostalCode, string Address, string? Phone) Place(string? name, string nameField, string? postalCode,
+        string? address, string? phone) =>
+        (Required(name, nameField, 100), PostalCode(postalCode), Required(address, "Address", 200), OptionalPhone(phone, "Phone").Text);
+
     /// <summary>フリガナ: katakana (hiragana and half-width kana are converted), long vowel mark and spaces.</summary>
     public static string Kana(string? value)
     {

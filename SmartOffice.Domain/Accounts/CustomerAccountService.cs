@@ -147,10 +147,7 @@ public sealed class CustomerAccountService(IDbContextFactory<SmartOfficeDbContex
     {
         AccessPolicy.Demand(staff, Capability.AccountEdit);
         var requestedBy = edit.RequestedBy.Describe();
-        var name = AccountInput.Required(edit.Name, "DepartmentName", 100);
-        var postalCode = AccountInput.PostalCode(edit.PostalCode);
-        var address = AccountInput.Required(edit.Address, "Address", 200);
-        var phone = AccountInput.OptionalPhone(edit.Phone, "Phone").Text;
+        var (name, postalCode, address, phone) = AccountInput.Place(edit.Name, "DepartmentName", edit.PostalCode, edit.Address, edit.Phone);
         if (edit.MonthlyBudget is <= 0)
             throw new BusinessRuleException("Accounts.BudgetPositive");
 
@@ -192,10 +189,7 @@ public sealed class CustomerAccountService(IDbContextFactory<SmartOfficeDbContex
     {
         AccessPolicy.Demand(staff, Capability.AccountEdit);
         var requestedBy = edit.RequestedBy.Describe();
-        var name = AccountInput.Required(edit.Name, "ShipToName", 100);
-        var postalCode = AccountInput.PostalCode(edit.PostalCode);
-        var address = AccountInput.Required(edit.Address, "Address", 200);
-        var phone = AccountInput.OptionalPhone(edit.Phone, "Phone").Text;
+        var (name, postalCode, address, phone) = AccountInput.Place(edit.Name, "ShipToName", edit.PostalCode, edit.Address, edit.Phone);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customer = await LoadCustomerAsync(db, edit.CustomerId, cancellationToken);
@@ -249,9 +243,7 @@ public sealed class CustomerAccountService(IDbContextFactory<SmartOfficeDbContex
         AccessPolicy.Demand(staff, Capability.AccountEdit);
         var requestedBy = edit.RequestedBy.Describe();
         var name = AccountInput.Required(edit.Name, "WebUserName", 60);
-        var email = AccountInput.Optional(edit.Email, "Email", 254);
-        if (email is not null && (!email.Contains('@') || email.Contains(' ')))
-            throw new BusinessRuleException("Accounts.EmailFormat");
+        var email = AccountInput.Email(edit.Email);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customer = await LoadCustomerAsync(db, edit.CustomerId, cancellationToken);

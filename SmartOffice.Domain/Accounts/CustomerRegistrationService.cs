@@ -70,17 +70,10 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
     {
         AccessPolicy.Demand(staff, Capability.CustomerForms);
         var requestedBy = form.RequestedBy.Describe();
-        var name = AccountInput.Required(form.Name, "CompanyName", 100);
-        var kana = AccountInput.Kana(form.NameKana);
-        var postalCode = AccountInput.PostalCode(form.PostalCode);
-        var address = AccountInput.Required(form.Address, "Address", 200);
-        var phone = AccountInput.Phone(form.Phone, "Phone");
-        var fax = AccountInput.OptionalPhone(form.Fax, "Fax");
+        var company = CompanyFields.Of(form.Name, form.NameKana, form.PostalCode, form.Address, form.Phone, form.Fax);
         var departmentName = AccountInput.Required(form.DepartmentName, "DepartmentName", 100);
         var administratorName = AccountInput.Required(form.AdministratorName, "AdministratorName", 60);
-        var email = AccountInput.Optional(form.AdministratorEmail, "Email", 254);
-        if (email is not null && (!email.Contains('@') || email.Contains(' ')))
-            throw new BusinessRuleException("Accounts.EmailFormat");
+        var email = AccountInput.Email(form.AdministratorEmail);
         // A rep registers for their own dealer only.
         AccessPolicy.DemandCustomer(staff, Capability.CustomerForms, form.DealerId);
 
@@ -89,17 +82,20 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
             throw new BusinessRuleException("Accounts.FieldRequired", DomainText.Format("Accounts.Field.Region"));
         if (!await db.Dealers.AnyAsync(d => d.Id == form.DealerId, cancellationToken))
             throw new BusinessRuleException("Accounts.FieldRequired", DomainText.Format("Accounts.Field.Dealer"));
-        var duplicates = await DuplicatesAsync(db, Numbers(phone.Digits, fax.Digits), null, cancellationToken);
+        var duplicates = await DuplicatesAsync(db, company.Numbers, null, cancellationToken);
         if (duplicates.Count > 0 && !form.DuplicateConfirmed)
             return new RegistrationResult(null, null, duplicates);
 
         var customer = new Customer
         {
-            Code = await NextCodeAsync(db, cancellationToken), Name = name, NameKana = kana, SearchKey = JapaneseInput.SearchKey(name, kana),
-            PostalCode = postalCode, Address = address, Phone = phone.Text, PhoneDigits = phone.Digits, Fax = fax.Text, FaxDigits = fax.Digits,
+            Code = await NextCodeAsync(db, cancellationToken), Name = "", NameKana = "", PostalCode = "", Address = "", Phone = "",
             RegionId = form.RegionId, DealerId = form.DealerId, CatalogShippedOn = form.CatalogShipped ? clock.Today : null,
         };
-        var department = new Department { Customer = customer, Code = "001", Name = departmentName, PostalCode = postalCode, Address = address, Phone = phone.Text };
+        company.ApplyTo(customer);
+        var department = new Department
+        {
+            Customer = customer, Code = "001", Name = departmentName, PostalCode = customer.PostalCode, Address = customer.Address, Phone = customer.Phone,
+        };
         // The first person registered for a department becomes its 管理者 (DOMAIN.md §5).
         var administrator = new WebUser
         {
@@ -124,33 +120,20 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
     {
         AccessPolicy.Demand(staff, Capability.CustomerForms);
         var requestedBy = form.RequestedBy.Describe();
-        var name = AccountInput.Required(form.Name, "CompanyName", 100);
-        var kana = AccountInput.Kana(form.NameKana);
-        var postalCode = AccountInput.PostalCode(form.PostalCode);
-        var address = AccountInput.Required(form.Address, "Address", 200);
-        var phone = AccountInput.Phone(form.Phone, "Phone");
-        var fax = AccountInput.OptionalPhone(form.Fax, "Fax");
+        var company = CompanyFields.Of(form.Name, form.NameKana, form.PostalCode, form.Address, form.Phone, form.Fax);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == form.CustomerId, cancellationToken)
                        ?? throw new BusinessRuleException("Accounts.CustomerNotFound");
         AccessPolicy.DemandCustomer(staff, Capability.CustomerForms, customer.DealerId);
         customer.AsSeen(form.Version, CustomerChanged);
-        var newNumbers = Numbers(phone.Digits, fax.Digits).Where(n => n != customer.PhoneDigits && n != customer.FaxDigits).ToList();
+        var newNumbers = company.Numbers.Where(n => n != customer.PhoneDigits && n != customer.FaxDigits).ToList();
         var duplicates = newNumbers.Count == 0 ? [] : await DuplicatesAsync(db, newNumbers, customer.Id, cancellationToken);
         if (duplicates.Count > 0 && !form.DuplicateConfirmed)
             return new RegistrationResult(null, null, duplicates);
 
         var before = new { customer.Name, customer.NameKana, customer.PostalCode, customer.Address, customer.Phone, customer.Fax };
-        customer.Name = name;
-        customer.NameKana = kana;
-        customer.SearchKey = JapaneseInput.SearchKey(name, kana);
-        customer.PostalCode = postalCode;
-        customer.Address = address;
-        customer.Phone = phone.Text;
-        customer.PhoneDigits = phone.Digits;
-        customer.Fax = fax.Text;
-        customer.FaxDigits = fax.Digits;
+        company.ApplyTo(customer);
         var after = new { customer.Name, customer.NameKana, customer.PostalCode, customer.Address, customer.Phone, customer.Fax };
         if (before.Equals(after))
             return new RegistrationResult(customer.Id, customer.Code, []);
@@ -160,7 +143,30 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
         return new RegistrationResult(customer.Id, customer.Code, duplicates);
     }
 
-    private static List<string> Numbers(string phone, string? fax) => fax is null || fax == phone ? [phone] : [phone, fax];
+    /// <summary>What both forms key about the company, validated and normalised once.</summary>
+    private sealed record CompanyFields(string Name, string Kana, string PostalCode, string Address, (string Text, string Digits) Phone,
+        (string? Text, string? Digits) Fax)
+    {
+        public static CompanyFields Of(string? name, string? kana, string? postalCode, string? address, string? phone, string? fax) => new(
+            AccountInput.Required(name, "CompanyName", 100), AccountInput.Kana(kana), AccountInput.PostalCode(postalCode),
+            AccountInput.Required(address, "Address", 200), AccountInput.Phone(phone, "Phone"), AccountInput.OptionalPhone(fax, "Fax"));
+
+        /// <summary>The phone and FAX digits a duplicate is looked for by.</summary>
+        public List<string> Numbers => Fax.Digits is null || Fax.Digits == Phone.Digits ? [Phone.Digits] : [Phone.Digits, Fax.Digits];
+
+        public void ApplyTo(Customer customer)
+        {
+            customer.Name = Name;
+            customer.NameKana = Kana;
+            customer.SearchKey = JapaneseInput.SearchKey(Name, Kana);
+            customer.PostalCode = PostalCode;
+            customer.Address = Address;
+            customer.Phone = Phone.Text;
+            customer.PhoneDigits = Phone.Digits;
+            customer.Fax = Fax.Text;
+            customer.FaxDigits = Fax.Digits;
+        }
+    }
 
     private static async Task<IReadOnlyList<PhoneDuplicate>> DuplicatesAsync(SmartOfficeDbContext db, IReadOnlyList<string> digits, int? except,
         CancellationToken cancellationToken) =>
