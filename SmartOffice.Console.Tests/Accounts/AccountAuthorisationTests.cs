@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain;
 using SmartOffice.Domain.Accounts;
-using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.Accounts;
@@ -25,12 +24,11 @@ public sealed class AccountAuthorisationTests : IAsyncLifetime
         _department = await _database.AddCustomerAsync("D1", "10000013");
         var other = await _database.AddCustomerAsync("D2", "10000026");
         await _database.AddWebUserAsync(_department, "u1000001");
+        await _database.AddLockableProductAsync();
+        _dealerId = await _database.DealerIdOfAsync(_department);
+        _otherDealerId = await _database.DealerIdOfAsync(other);
         await using var db = _database.CreateDbContext();
-        _dealerId = (await db.Customers.FindAsync(_department.CustomerId))!.DealerId;
-        _otherDealerId = (await db.Customers.FindAsync(other.CustomerId))!.DealerId;
         _regionId = await db.Regions.Select(r => r.Id).FirstAsync();
-        db.Products.Add(new Product { Code = "A1234", Name = "クリアファイル", Maker = "コクヨ", Category = new ProductCategory { Code = "C10", Name = "ファイル" }, UnitPrice = 300 });
-        await db.SaveChangesAsync();
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain;
 using SmartOffice.Domain.Accounts;
-using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.Accounts;
@@ -24,11 +23,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
         _department = await _database.AddCustomerAsync("D1", "10000013");
         _otherDealers = await _database.AddCustomerAsync("D2", "10000026");
         _administrator = await _database.AddWebUserAsync(_department, "u1000001");
-        await using var db = _database.CreateDbContext();
-        _dealerId = (await db.Customers.FindAsync(_department.CustomerId))!.DealerId;
-        var category = new ProductCategory { Code = "C10", Name = "ファイル" };
-        db.Products.Add(new Product { Code = "A1234", Name = "クリアファイル", Maker = "コクヨ", Category = category, UnitPrice = 300 });
-        await db.SaveChangesAsync();
+        await _database.AddLockableProductAsync();
+        _dealerId = await _database.DealerIdOfAsync(_department);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -287,8 +283,7 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_rep_registers_only_for_their_own_dealer()
     {
-        await using var db = _database.CreateDbContext();
-        var otherDealer = (await db.Customers.FindAsync(_otherDealers.CustomerId))!.DealerId;
+        var otherDealer = await _database.DealerIdOfAsync(_otherDealers);
         var form = new CustomerRegistration("株式会社もみじ", "モミジ", "150-0001", "東京都", "03-7777-8888", null,
             await RegionIdAsync(), otherDealer, "総務部", "紅葉 一郎", null, false, ByPhone);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Registration(Rep).RegisterAsync(form));
