@@ -120,6 +120,8 @@ public sealed partial class AccountPagesTests(ConsoleApp app, Support.Browser br
         await page.GotoAsync($"customers/{customer.Id}");
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("[data-testid=customer-name]")).ToHaveTextAsync(customer.Name);
+        await Assertions.Expect(page.Locator(Field("requester-name"))).ToBeFocusedAsync();
+        await page.ScreenshotAsync($"customer-settings-dealer-{culture}");
 
         // Without who asked, nothing is saved.
         await page.GetByRole(AriaRole.Tab, new() { Name = english ? "Order locks" : "注文ロック" }).ClickAsync();
@@ -151,6 +153,9 @@ public sealed partial class AccountPagesTests(ConsoleApp app, Support.Browser br
         await Assertions.Expect(history).ToContainTextAsync(english ? "Department/budget changed" : "部署・予算の変更");
         await Assertions.Expect(history).ToContainTextAsync("鈴木 一郎");
         await page.ScreenshotAsync($"customer-history-dealer-{culture}");
+        await page.GetByRole(AriaRole.Tab, new() { Name = english ? "Approval" : "承認" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=approval-form]")).ToBeVisibleAsync();
+        await page.ScreenshotAsync($"customer-approval-dealer-{culture}");
 
         await using var db = Database();
         var department = await db.Departments.AsNoTracking().Where(d => d.CustomerId == customer.Id).OrderBy(d => d.Code).FirstAsync();
