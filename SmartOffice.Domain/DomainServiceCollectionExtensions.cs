@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
+using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
@@ -20,6 +21,7 @@ public static class DomainServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName));
+        services.AddOptions<DeskContactOptions>().Bind(configuration.GetSection(DeskContactOptions.SectionName));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddOptions<ReferenceDataOptions>().Bind(configuration);
         services.TryAddSingleton(TimeProvider.System);
@@ -36,6 +38,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CustomerAccountService>();
         services.AddScoped<CustomerRegistrationService>();
         services.AddScoped<ApprovalEvaluator>();
+        services.AddScoped<FaxOrderService>();
+        services.AddScoped<OrderSearchService>();
         return services;
     }
 }

@@ -171,6 +171,7 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
             ShipToId = shipTo?.Id,
             Channel = draft.Channel,
             ReceivedAt = draft.ReceivedAt,
+            AcceptanceDay = key.AcceptanceDay,
             KeyedAt = draft.KeyedAt,
             KeyedByStaffId = draft.KeyedAt is null ? null : _rng.Pick(staff.DeskAgents),
             WebUserId = webUser?.Entity.Id,

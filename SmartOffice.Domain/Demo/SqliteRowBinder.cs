@@ -52,6 +52,7 @@ internal static class SqliteRowBinder
             var t when t == typeof(decimal) => Call(nameof(BindDecimal), statement, index, value),
             var t when t == typeof(DateTime) => Call(nameof(BindDateTime), statement, index, value),
             var t when t == typeof(DateOnly) => Call(nameof(BindDateOnly), statement, index, value),
+            var t when t == typeof(Guid) => Call(nameof(BindGuid), statement, index, value),
             _ => throw new NotSupportedException(
                 $"The demo writer cannot bind {column.Property.DeclaringType.ClrType.Name}.{column.Property.Name} ({value.Type.Name}): add the type to {nameof(SqliteRowBinder)}."),
         };
@@ -75,6 +76,10 @@ internal static class SqliteRowBinder
 
     private static void BindDateOnly(sqlite3_stmt statement, int index, DateOnly value) =>
         BindText(statement, index, value.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>As Microsoft.Data.Sqlite binds a Guid by default: upper-case text.</summary>
+    private static void BindGuid(sqlite3_stmt statement, int index, Guid value) =>
+        BindText(statement, index, value.ToString().ToUpperInvariant());
 
     public static void Check(sqlite3_stmt statement, int resultCode)
     {

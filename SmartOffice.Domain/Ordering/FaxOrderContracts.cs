@@ -95,3 +95,15 @@ public sealed record OrderDetail(int Id, string OrderNumber, int Version, OrderC
     IReadOnlyList<OrderDetailLine> Lines, IReadOnlyList<OrderDetailShipment> Shipments,
     int GoodsSubtotal, int ShippingFee, ShippingFeeReason ShippingFeeReason, int TaxStandard, int TaxReduced, int Total,
     int PointsEarned, string? VoidReason, bool MayCorrect);
+
+/// <summary>The customer desk's contact details as printed sheets show them (settings section <c>Desk</c>).</summary>
+public sealed record DeskContact(string Name, string Phone, string Fax, string Email, string Hours);
+
+public sealed record StockOutLine(int LineNumber, string ProductCode, string ProductName, string Maker, int Quantity, string? LineComment);
+
+/// <summary>
+/// 品切れのお知らせ: what the printable stock-out notice faxed to the customer shows — the customer's name and FAX at the
+/// top, the order and its short lines, the desk's contact at the bottom. <see cref="Lines"/> is empty when nothing is short.
+/// </summary>
+public sealed record StockOutNotice(int OrderId, string OrderNumber, string CustomerCode, string CustomerName, string? CustomerFax,
+    string DepartmentName, DateTimeOffset ReceivedAt, DateTimeOffset? KeyedAt, IReadOnlyList<StockOutLine> Lines, DeskContact Desk);

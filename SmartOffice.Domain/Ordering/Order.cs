@@ -1,3 +1,4 @@
+using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
 
@@ -20,12 +21,25 @@ public class Order : IVersioned
     /// <summary>注文番号.</summary>
     public required string OrderNumber { get; set; }
     public int CustomerId { get; set; }
+    public Customer? Customer { get; set; }
     public int DepartmentId { get; set; }
+    public Department? Department { get; set; }
     /// <summary>A registered extra ship-to; null ships to the department.</summary>
     public int? ShipToId { get; set; }
+    public ShipTo? ShipTo { get; set; }
     public OrderChannel Channel { get; set; }
     /// <summary>When the order counts from: the FAX's receipt time, or the web order's submit time.</summary>
     public DateTimeOffset ReceivedAt { get; set; }
+    /// <summary>
+    /// The order's 受付日: that of its first shipment (standard before furniture before special order). The budget month,
+    /// the point validity, duplicate FAX detection and the additional-order shipping rule all count from it.
+    /// </summary>
+    public DateOnly AcceptanceDay { get; set; }
+    /// <summary>
+    /// The idempotency key of the entry form that saved it (FAX orders); UNIQUE, so saving the same form twice — double
+    /// click, retry, reconnect, even concurrently — can never make a second order.
+    /// </summary>
+    public Guid? EntryKey { get; set; }
     /// <summary>FAX orders: when the desk saved it (FAX received → keyed is the keying lead time).</summary>
     public DateTimeOffset? KeyedAt { get; set; }
     public string? KeyedByStaffId { get; set; }

@@ -25,4 +25,7 @@ public class OrderLine
     public string? LineComment { get; set; }
     /// <summary>What actually shipped; returns count against it.</summary>
     public int DeliveredQuantity { get; set; }
+    /// <summary>品切れ: the stock could not cover the line when the order was saved; nothing was reserved for it and the
+    /// customer gets the stock-out notice by FAX.</summary>
+    public bool ShortOfStock { get; set; }
 }

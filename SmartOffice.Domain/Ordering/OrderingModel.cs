@@ -33,12 +33,15 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         e.HasIndex(x => x.OrderNumber).IsUnique();
         e.HasIndex(x => new { x.CustomerId, x.ReceivedAt });
         e.HasIndex(x => x.ReceivedAt);
+        e.HasIndex(x => new { x.CustomerId, x.AcceptanceDay });
+        e.HasIndex(x => new { x.DepartmentId, x.AcceptanceDay });
+        e.HasIndex(x => x.EntryKey).IsUnique();
         e.Property(x => x.OrderNumber).HasMaxLength(20);
         e.Property(x => x.KeyedByStaffId).HasMaxLength(450);
         e.Property(x => x.VoidReason).HasMaxLength(200);
-        e.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<ShipTo>().WithMany().HasForeignKey(x => x.ShipToId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.ShipTo).WithMany().HasForeignKey(x => x.ShipToId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<WebUser>().WithMany().HasForeignKey(x => x.WebUserId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Shipments).WithOne(s => s.Order).HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);

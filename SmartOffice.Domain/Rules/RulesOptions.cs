@@ -55,6 +55,12 @@ public sealed class RulesOptions
     /// </summary>
     public string ClosureDays { get; set; } = "12-29..01-03";
 
+    /// <summary>The largest quantity one order line may carry; more is taken for a typing error (assumption: the FAQ names none).</summary>
+    public int MaximumLineQuantity { get; set; } = 9999;
+
+    /// <summary>行コメント length limit, characters (the delivery slip prints this many; the column holds at most 100).</summary>
+    public int MaximumLineCommentLength { get; set; } = 100;
+
     public TimeOnly DefaultHonshuFaxCutoff { get; set; } = new(17, 0);
 
     public TimeOnly DefaultHonshuWebCutoff { get; set; } = new(17, 30);

@@ -700,6 +700,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly>("AcceptanceDay")
+                        .HasColumnType("date");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -710,6 +713,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<int>("DepartmentId")
                         .HasColumnType("int");
+
+                    b.Property<Guid?>("EntryKey")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("GoodsSubtotal")
                         .HasColumnType("int");
@@ -776,7 +782,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DepartmentId");
+                    b.HasIndex("EntryKey")
+                        .IsUnique()
+                        .HasFilter("[EntryKey] IS NOT NULL");
 
                     b.HasIndex("OrderNumber")
                         .IsUnique();
@@ -787,7 +795,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("WebUserId");
 
+                    b.HasIndex("CustomerId", "AcceptanceDay");
+
                     b.HasIndex("CustomerId", "ReceivedAt");
+
+                    b.HasIndex("DepartmentId", "AcceptanceDay");
 
                     b.ToTable("Orders");
                 });
@@ -842,6 +854,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<int>("ShipmentId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("ShortOfStock")
+                        .HasColumnType("bit");
 
                     b.Property<string>("TaxClass")
                         .IsRequired()
@@ -1635,19 +1650,19 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Order", b =>
                 {
-                    b.HasOne("SmartOffice.Domain.Accounts.Customer", null)
+                    b.HasOne("SmartOffice.Domain.Accounts.Customer", "Customer")
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartOffice.Domain.Accounts.Department", null)
+                    b.HasOne("SmartOffice.Domain.Accounts.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartOffice.Domain.Accounts.ShipTo", null)
+                    b.HasOne("SmartOffice.Domain.Accounts.ShipTo", "ShipTo")
                         .WithMany()
                         .HasForeignKey("ShipToId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1656,6 +1671,12 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("WebUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("ShipTo");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.OrderLine", b =>

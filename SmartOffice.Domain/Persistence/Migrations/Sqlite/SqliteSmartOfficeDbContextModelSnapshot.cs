@@ -668,6 +668,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("AcceptanceDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -678,6 +681,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EntryKey")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("GoodsSubtotal")
                         .HasColumnType("INTEGER");
@@ -744,7 +750,8 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DepartmentId");
+                    b.HasIndex("EntryKey")
+                        .IsUnique();
 
                     b.HasIndex("OrderNumber")
                         .IsUnique();
@@ -755,7 +762,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("WebUserId");
 
+                    b.HasIndex("CustomerId", "AcceptanceDay");
+
                     b.HasIndex("CustomerId", "ReceivedAt");
+
+                    b.HasIndex("DepartmentId", "AcceptanceDay");
 
                     b.ToTable("Orders");
                 });
@@ -807,6 +818,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ShipmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShortOfStock")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TaxClass")
@@ -1577,19 +1591,19 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Order", b =>
                 {
-                    b.HasOne("SmartOffice.Domain.Accounts.Customer", null)
+                    b.HasOne("SmartOffice.Domain.Accounts.Customer", "Customer")
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartOffice.Domain.Accounts.Department", null)
+                    b.HasOne("SmartOffice.Domain.Accounts.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartOffice.Domain.Accounts.ShipTo", null)
+                    b.HasOne("SmartOffice.Domain.Accounts.ShipTo", "ShipTo")
                         .WithMany()
                         .HasForeignKey("ShipToId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1598,6 +1612,12 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WebUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("ShipTo");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.OrderLine", b =>

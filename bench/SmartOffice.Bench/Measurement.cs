@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SmartOffice.Bench;
+
+/// <summary>Timings of one operation: warm-up runs are dropped, then every run is kept for percentiles.</summary>
+internal sealed class Measurement(string label)
+{
+    private readonly List<double> _milliseconds = [];
+
+    public string Label { get; } = label;
+
+    public static async Task<Measurement> RunAsync(string label, int warmup, int runs, Func<int, Task> operation)
+    {
+        var measurement = new Measurement(label);
+        for (var i = 0; i < warmup; i++)
+            await operation(i);
+        for (var i = 0; i < runs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await operation(warmup + i);
+            measurement._milliseconds.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return measurement;
+    }
+
+    /// <summary>Nearest-rank percentile (p in 0–100).</summary>
+    public double Percentile(double p)
+    {
+        var sorted = _milliseconds.Order().ToList();
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Count);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+    }
+
+    public double P50 => Percentile(50);
+    public double P95 => Percentile(95);
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Label,-44} p50 {P50,8:0.000} ms   p95 {P95,8:0.000} ms   ({_milliseconds.Count} runs)");
+}
