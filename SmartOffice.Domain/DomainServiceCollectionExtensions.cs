@@ -44,6 +44,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<CutoffBatchService>();
         services.AddSingleton<PointExpiryService>();
         services.AddScoped<JobRunService>();
+        services.AddScoped<CustomerAccountService>();
+        services.AddScoped<CustomerRegistrationService>();
+        services.AddScoped<ApprovalEvaluator>();
         services.AddScoped<FaxOrderService>();
         services.AddScoped<OrderSearchService>();
         return services;

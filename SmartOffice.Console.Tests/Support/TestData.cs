@@ -30,6 +30,24 @@ public static class TestData
         return department;
     }
 
+    /// <summary>The dealer a test customer belongs to.</summary>
+    public static async Task<int> DealerIdOfAsync(this TestDatabase database, Department department)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.Customers.Where(c => c.Id == department.CustomerId).Select(c => c.DealerId).SingleAsync();
+    }
+
+    /// <summary>A product A1234 in category C10, for order locks.</summary>
+    public static async Task AddLockableProductAsync(this TestDatabase database)
+    {
+        await using var db = database.CreateDbContext();
+        db.Products.Add(new Product
+        {
+            Code = "A1234", Name = "クリアファイル", Maker = "コクヨ", Category = new ProductCategory { Code = "C10", Name = "ファイル" }, UnitPrice = 300,
+        });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>The password of web users added with <c>withPassword</c>; hashed once (a hash costs ≈ 50 ms).</summary>
     public const string WebUserPassword = "correct-horse";
 

@@ -31,6 +31,8 @@ public class Customer : IVersioned
     public decimal VolumeDiscountRate { get; set; }
     public string? DeliverySlipNote { get; set; }
     public string? BillingNote { get; set; }
+    /// <summary>The day the catalogue was sent at registration (お客様登録), or null when none was sent.</summary>
+    public DateOnly? CatalogShippedOn { get; set; }
     public bool IsActive { get; set; } = true;
     public int Version { get; set; }
 

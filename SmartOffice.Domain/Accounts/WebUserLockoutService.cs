@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Persistence;
@@ -48,13 +46,9 @@ public sealed record AdministratorChange(int WebUserId, int Version, bool IsAdmi
 /// </summary>
 public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time)
 {
-    /// <summary>No 0/O or 1/l/I: the agent reads it out on the phone.</summary>
-    private const string TemporaryPasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private const int TemporaryPasswordLength = 10;
     private const int HistoryShown = 20;
     private const int CallerNameKept = 40;
     private const string ChangedKey = "Accounts.WebUserChanged";
-    private static readonly PasswordHasher<WebUser> Hasher = new();
 
     public async Task<WebUserPage> FindAsync(WebUserQuery query, CancellationToken cancellationToken = default)
     {
@@ -129,9 +123,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         string? temporary = null;
         if (request.IssueTemporaryPassword)
         {
-            temporary = RandomNumberGenerator.GetString(TemporaryPasswordAlphabet, TemporaryPasswordLength);
-            user.PasswordHash = Hasher.HashPassword(user, temporary);
-            user.MustChangePassword = true;
+            temporary = TemporaryPassword.Issue(user);
         }
         // The audit says a temporary password was issued, never which.
         var after = new { user.LockedAt, user.FailedPasswordCount, TemporaryPassword = request.IssueTemporaryPassword };
@@ -176,7 +168,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         if (user.IsAdministrator == change.IsAdministrator)
             return;
         if (!change.IsAdministrator)
-            await KeepOneAdministratorAsync(db, user, cancellationToken);
+            await AdministratorRule.KeepOneAsync(db, user, cancellationToken);
         user.IsAdministrator = change.IsAdministrator;
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.AdministratorChanged", nameof(WebUser), user.UserId,
             new { IsAdministrator = !change.IsAdministrator }, new { change.IsAdministrator }, change.RequestedBy.Trim()));
@@ -192,7 +184,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await LoadForEditAsync(db, webUserId, version, cancellationToken);
         if (user.IsAdministrator)
-            await KeepOneAdministratorAsync(db, user, cancellationToken);
+            await AdministratorRule.KeepOneAsync(db, user, cancellationToken);
         user.IsActive = false;
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.WebUserRemoved", nameof(WebUser), user.UserId,
             new { IsActive = true }, new { IsActive = false }, requestedBy.Trim()));
@@ -217,19 +209,6 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
                    ?? throw new BusinessRuleException("Accounts.WebUserNotFound");
         AccessPolicy.DemandCustomer(staff, Capability.AccountEdit, user.Department!.Customer!.DealerId);
         return user.AsSeen(version, ChangedKey);
-    }
-
-    /// <summary>
-    /// 管理者 rule: another active administrator must remain. The department's version is bumped in the same save,
-    /// so two agents each removing one of the last two administrators cannot both succeed.
-    /// </summary>
-    private static async Task KeepOneAdministratorAsync(SmartOfficeDbContext db, WebUser user, CancellationToken cancellationToken)
-    {
-        var others = await db.WebUsers.AnyAsync(u => u.DepartmentId == user.DepartmentId && u.Id != user.Id && u.IsActive && u.IsAdministrator,
-            cancellationToken);
-        if (!others)
-            throw new BusinessRuleException("Accounts.LastAdministrator", user.Department!.Name);
-        db.Entry(user.Department!).Property(d => d.Version).IsModified = true;
     }
 
     private static bool MissingVerification(CallerVerification v) =>
