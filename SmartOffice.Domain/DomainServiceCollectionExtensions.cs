@@ -5,6 +5,8 @@ using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Points;
+using SmartOffice.Domain.Prizes;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
 
@@ -20,6 +22,7 @@ public static class DomainServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName));
+        services.AddOptions<DeskContactOptions>().Bind(configuration.GetSection(DeskContactOptions.SectionName));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddOptions<ReferenceDataOptions>().Bind(configuration);
         services.TryAddSingleton(TimeProvider.System);
@@ -33,6 +36,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DashboardService>();
         services.AddScoped<WebUserSignInService>();
         services.AddScoped<WebUserLockoutService>();
+        services.AddScoped<PointAccountService>();
+        services.AddScoped<BalanceRequestService>();
+        services.AddScoped<PrizeCatalogService>();
+        services.AddScoped<PrizeApplicationService>();
         return services;
     }
 }
