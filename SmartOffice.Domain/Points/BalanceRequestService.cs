@@ -62,6 +62,21 @@ public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext
         return request.Id;
     }
 
+    /// <summary>The customer named by the code on the form and its departments, or null for an unknown code.</summary>
+    public async Task<(string CustomerName, IReadOnlyList<Accounts.DepartmentChoice> Departments)?> DepartmentsOfCustomerAsync(string? customerCode,
+        CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.PointsProcess);
+        var code = JapaneseInput.Normalize(customerCode);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Code == code).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(cancellationToken);
+        if (customer is null)
+            return null;
+        var departments = await db.Departments.AsNoTracking().Where(d => d.CustomerId == customer.Id && d.IsActive).OrderBy(d => d.Code)
+            .Select(d => new Accounts.DepartmentChoice(d.Id, d.Code, d.Name)).ToListAsync(cancellationToken);
+        return (customer.Name, departments);
+    }
+
     /// <summary>Requests by age: open ones oldest first (or every request, newest first).</summary>
     public async Task<BalanceRequestPage> ListAsync(bool openOnly, int skip, int take, CancellationToken cancellationToken = default)
     {
