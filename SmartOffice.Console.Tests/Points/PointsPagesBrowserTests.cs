@@ -105,7 +105,7 @@ public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser brow
     }
 
     /// <summary>Opens a MudSelect (unless Enter already opened it) and picks the item with <paramref name="text"/>.</summary>
-    internal static async Task Pick(IPage page, string testId, string text, string? alsoText = null)
+    internal static async Task Pick(IPage page, string testId, string text, string? alsoText = null, string? label = null)
     {
         var items = page.Locator(".mud-popover-open .mud-list-item");
         // Enter on the field before may already have opened the list (MudSelect opens on the key-up).
@@ -115,7 +115,11 @@ public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser brow
         }
         catch (TimeoutException)
         {
-            await page.Locator("div.mud-input-control.mud-select").Filter(new() { Has = page.Locator(Field(testId)) }).ClickAsync();
+            // A select holding a value no longer exposes its input: find it by its label then.
+            var control = label is null
+                ? page.Locator("div.mud-input-control.mud-select").Filter(new() { Has = page.Locator(Field(testId)) })
+                : page.Locator("div.mud-input-control.mud-select").Filter(new() { HasTextString = label });
+            await control.First.ClickAsync();
         }
         var item = items.Filter(new() { HasTextString = text });
         if (alsoText is not null)

@@ -51,9 +51,9 @@ public sealed class PrizesPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await page.Keyboard.TypeAsync(applicant.Code);
         await page.Keyboard.PressAsync("Tab");   // leaving the code looks up the customer's accounts
         await Assertions.Expect(page.Locator("[data-testid=apply-balance]")).ToBeVisibleAsync();
-        await Pick(page, "apply-account", applicant.Department, english ? "Department account" : "部署口座");
+        await Pick(page, "apply-account", applicant.Department, english ? "Department account" : "部署口座", english ? "Point account" : "ポイント口座");
         await Assertions.Expect(page.Locator("[data-testid=apply-balance]")).ToBeVisibleAsync();
-        await Pick(page, "apply-prize", applicant.Prize);
+        await Pick(page, "apply-prize", applicant.Prize, label: english ? "Prize (available)" : "賞品(受付中)");
     }
 
 
