@@ -7,6 +7,8 @@ using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Points;
+using SmartOffice.Domain.Prizes;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
 
@@ -49,6 +51,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ApprovalEvaluator>();
         services.AddScoped<FaxOrderService>();
         services.AddScoped<OrderSearchService>();
+        services.AddScoped<PointAccountService>();
+        services.AddScoped<BalanceRequestService>();
+        services.AddScoped<PrizeCatalogService>();
+        services.AddScoped<PrizeApplicationService>();
         return services;
     }
 }
