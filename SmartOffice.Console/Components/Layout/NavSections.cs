@@ -12,6 +12,9 @@ public static class NavSections
     public static readonly IReadOnlyList<NavSection> All =
     [
         new("lockouts", "Nav.Lockouts", Icons.Material.Filled.LockOpen, Capability.WebUserLockView),
+        new("reports/purchases", "Nav.Purchases", Icons.Material.Filled.Download, Capability.PurchaseDataDownload),
+        new("reports/eco", "Nav.Eco", Icons.Material.Filled.Park, Capability.PurchaseDataDownload),
+        new("reports/operations", "Nav.Operations", Icons.Material.Filled.BarChart, Capability.Operations),
         new("calendar", "Nav.Calendar", Icons.Material.Filled.CalendarMonth, Capability.Operations),
         new("regions", "Nav.Regions", Icons.Material.Filled.Schedule, Capability.Operations),
         new("jobs", "Nav.Jobs", Icons.Material.Filled.PlayCircleOutline, Capability.Operations),

@@ -33,3 +33,16 @@ document.addEventListener('keydown', e => {
     const next = fields[i + (e.shiftKey ? -1 : 1)];
     if (next) { e.preventDefault(); next.focus(); if (next.select) next.select(); }
 });
+
+// Small report workbooks made in the circuit: save the bytes as a file (the big purchase export is a plain link instead).
+window.smartOfficeSaveFile = async (fileName, streamReference) => {
+    const blob = new Blob([await streamReference.arrayBuffer()]);
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+};
