@@ -15,9 +15,10 @@ internal static class ReportEndpoints
 {
     public const string PurchaseDownloadPath = "/reports/purchases/download";
 
+    /// <summary>No department means the whole company: the parameter is left out (an empty value does not bind to int?, 400).</summary>
     public static string PurchaseDownloadUrl(PurchaseDataQuery query, PurchaseExportFormat format, string ticket) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{PurchaseDownloadPath}?customer={query.CustomerId}&department={query.DepartmentId}&from={query.From:yyyy-MM-dd}&to={query.To:yyyy-MM-dd}&format={format}&ticket={Uri.EscapeDataString(ticket)}");
+            $"{PurchaseDownloadPath}?customer={query.CustomerId}{(query.DepartmentId is { } d ? $"&department={d}" : "")}&from={query.From:yyyy-MM-dd}&to={query.To:yyyy-MM-dd}&format={format}&ticket={Uri.EscapeDataString(ticket)}");
 
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
