@@ -53,16 +53,12 @@ public sealed class ReportPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await page.Locator("[data-testid=check]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=lines]")).ToContainTextAsync($"{lines:N0} 行");
 
-        // The link the page offers, fetched with the browser context's sign-in cookie (a Playwright click-download of this
-        // streamed response was reported "canceled" in the test run; see the branch notes).
-        var link = page.Locator("[data-testid=download]");
-        var href = await link.GetAttributeAsync("href");
-        var fileName = await link.GetAttributeAsync("download");
-        var response = await page.Context.APIRequest.GetAsync(href!);
-        Assert.Equal(200, response.Status);
-        Assert.Contains("attachment", response.Headers["content-disposition"]);
-        var path = Path.Combine(app.DataFolder, fileName!);
-        await File.WriteAllBytesAsync(path, await response.BodyAsync());
+        // The user's path: click the link, the browser saves the stream, the page shows progress and the outcome.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=download]").ClickAsync());
+        var fileName = download.SuggestedFilename;
+        var path = Path.Combine(app.DataFolder, fileName);
+        await download.SaveAsAsync(path);
+        await Assertions.Expect(page.Locator("[data-testid=done]")).ToContainTextAsync($"{lines:N0} 行", new() { Timeout = 15_000 });
         await page.ScreenshotAsync("reports-purchases-ja");
 
         Assert.StartsWith($"purchases_{code}_", fileName);
