@@ -38,6 +38,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<BusinessCalendarService>();
         services.AddScoped<RegionSettingsService>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<PurchaseDataService>();
+        services.AddScoped<EcoReportService>();
+        services.AddScoped<OperationsReportService>();
+        services.AddSingleton<ExportTracker>();
         services.AddScoped<WebUserSignInService>();
         services.AddScoped<WebUserLockoutService>();
         services.AddSingleton<SchedulingChanges>();

@@ -1,5 +1,6 @@
 using Serilog;
 using SmartOffice.Console.Components;
+using SmartOffice.Console.Reporting;
 using SmartOffice.Console.Staff;
 using SmartOffice.Domain.Persistence;
 
@@ -24,6 +25,7 @@ internal static class Pipeline
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapStaffEndpoints();
+        app.MapReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

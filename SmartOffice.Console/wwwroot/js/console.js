@@ -114,4 +114,15 @@ window.smartOffice = {
             dotnet.invokeMethodAsync('PasteLines', Number(row ? row.dataset.line : 0), text);
         });
     },
+// Small report workbooks made in the circuit: save the bytes as a file (the big purchase export is a plain link instead).
+window.smartOfficeSaveFile = async (fileName, streamReference) => {
+    const blob = new Blob([await streamReference.arrayBuffer()]);
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
 };

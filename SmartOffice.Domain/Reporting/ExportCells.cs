@@ -1,0 +1,20 @@
+namespace SmartOffice.Domain.Reporting;
+
+/// <summary>How a column's values are written: text, a whole number, yen, or a date.</summary>
+public enum CellKind { Text, Number, Yen, Date }
+
+public sealed record ExportColumn(string Header, CellKind Kind, double Width);
+
+/// <summary>Cell rules shared by every export format.</summary>
+public static class ExportCells
+{
+    /// <summary>
+    /// Text that a spreadsheet could take for a formula (CSV/formula injection): = + - @, and the tab/CR
+    /// that some programs strip before them. Numbers are never text here, so a negative amount stays a number.
+    /// </summary>
+    public static bool LooksLikeFormula(string? text) =>
+        !string.IsNullOrEmpty(text) && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>CSV: a leading apostrophe makes Excel treat the cell as text.</summary>
+    public static string Neutralise(string? text) => LooksLikeFormula(text) ? "'" + text : text ?? "";
+}
