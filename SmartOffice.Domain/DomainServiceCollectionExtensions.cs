@@ -6,6 +6,8 @@ using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Points;
+using SmartOffice.Domain.Prizes;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
 
@@ -21,6 +23,7 @@ public static class DomainServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName));
+        services.AddOptions<DeskContactOptions>().Bind(configuration.GetSection(DeskContactOptions.SectionName));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddOptions<ReferenceDataOptions>().Bind(configuration);
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section))
@@ -42,6 +45,10 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<CutoffBatchService>();
         services.AddSingleton<PointExpiryService>();
         services.AddScoped<JobRunService>();
+        services.AddScoped<PointAccountService>();
+        services.AddScoped<BalanceRequestService>();
+        services.AddScoped<PrizeCatalogService>();
+        services.AddScoped<PrizeApplicationService>();
         return services;
     }
 }

@@ -13,6 +13,8 @@ namespace SmartOffice.Domain.Demo;
 internal sealed class PointsPhase(DemoContext context, DemoAccounts accounts, DemoCatalog catalog, OrderHistory history, DemoStaffIds staff)
 {
     private const int BatchSize = 20_000;
+    private const int DaysUntilDone = 7;
+    private static readonly string[] DemoCarriers = ["ヤマト運輸", "佐川急便", "日本郵便"];
 
     private readonly Random _rng = context.RandomFor(DemoPhase.Points);
     private readonly List<PointLedgerEntry> _entries = [];
@@ -112,8 +114,18 @@ internal sealed class PointsPhase(DemoContext context, DemoAccounts accounts, De
             Enqueue(new Cancellation(cancelAt, application, taken));
         else if (shippedAt <= context.Now)
         {
+            // Arranged the next hour, shipped with a tracking number derived from the number (no extra random draws,
+            // so the rest of the demo stays as it was); done once the customer has surely received it.
             application.Status = PrizeApplicationStatus.Shipped;
+            application.ArrangedAt = exchange.At.AddHours(1);
             application.ShippedAt = shippedAt;
+            application.Carrier = DemoCarriers[application.Id % DemoCarriers.Length];
+            application.TrackingNumber = (400_000_000_000L + application.Id * 7_919L).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (shippedAt.AddDays(DaysUntilDone) <= context.Now)
+            {
+                application.Status = PrizeApplicationStatus.Done;
+                application.CompletedAt = shippedAt.AddDays(DaysUntilDone);
+            }
         }
     }
 
@@ -122,6 +134,7 @@ internal sealed class PointsPhase(DemoContext context, DemoAccounts accounts, De
     {
         var application = cancellation.Application;
         application.Status = PrizeApplicationStatus.Cancelled;
+        application.CancelledAt = cancellation.At;
         application.CancelReason = _rng.Chance(0.5) ? "お客様のご都合によるキャンセル" : "賞品の在庫切れによるキャンセル";
         var lots = CollectionsMarshal.AsSpan(history.Lots);
         foreach (var (index, points) in cancellation.Taken)

@@ -13,5 +13,8 @@ public class Prize : IVersioned
     public DateOnly ActiveFrom { get; set; }
     public DateOnly? ActiveTo { get; set; }
     public string? ImagePath { get; set; }
+    /// <summary>The uploaded picture, kept in the database so every console instance serves the same one.</summary>
+    public byte[]? ImageData { get; set; }
+    public string? ImageContentType { get; set; }
     public int Version { get; set; }
 }

@@ -5,8 +5,14 @@ namespace SmartOffice.Domain.Prizes;
 
 public enum PrizeApplicationStatus
 {
+    /// <summary>受付.</summary>
     Received,
+    /// <summary>手配中.</summary>
+    Arranged,
+    /// <summary>発送済 (carrier and tracking number known).</summary>
     Shipped,
+    /// <summary>完了.</summary>
+    Done,
     Cancelled,
 }
 
@@ -22,7 +28,14 @@ public class PrizeApplication : IVersioned
     public OrderChannel Channel { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public PrizeApplicationStatus Status { get; set; }
+    public DateTimeOffset? ArrangedAt { get; set; }
     public DateTimeOffset? ShippedAt { get; set; }
+    public string? Carrier { get; set; }
+    public string? TrackingNumber { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    /// <summary>The desk agent who keyed a FAX application (null for web).</summary>
+    public string? KeyedByStaffId { get; set; }
     public string? CancelReason { get; set; }
     public int Version { get; set; }
 }

@@ -12,6 +12,7 @@ internal sealed class PrizeConfiguration : IEntityTypeConfiguration<Prize>
         e.Property(x => x.Code).HasMaxLength(16);
         e.Property(x => x.Name).HasMaxLength(100);
         e.Property(x => x.ImagePath).HasMaxLength(260);
+        e.Property(x => x.ImageContentType).HasMaxLength(40);
     }
 }
 
@@ -23,6 +24,9 @@ internal sealed class PrizeApplicationConfiguration : IEntityTypeConfiguration<P
         e.HasIndex(x => new { x.Status, x.ReceivedAt });
         e.Property(x => x.ApplicationNumber).HasMaxLength(20);
         e.Property(x => x.CancelReason).HasMaxLength(200);
+        e.Property(x => x.Carrier).HasMaxLength(40);
+        e.Property(x => x.TrackingNumber).HasMaxLength(40);
+        e.Property(x => x.KeyedByStaffId).HasMaxLength(450);
         e.HasOne<PointAccount>().WithMany().HasForeignKey(x => x.PointAccountId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Prize>().WithMany().HasForeignKey(x => x.PrizeId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -68,7 +68,7 @@ public sealed class DashboardService(
                                                  && (dealer == null || customerIds.Contains(r.CustomerId)), cancellationToken),
             await db.BalanceRequests.CountAsync(b => b.Status == BalanceRequestStatus.Open
                                                      && (dealer == null || customerIds.Contains(b.CustomerId)), cancellationToken),
-            await db.PrizeApplications.CountAsync(p => p.Status == PrizeApplicationStatus.Received
+            await db.PrizeApplications.CountAsync(p => (p.Status == PrizeApplicationStatus.Received || p.Status == PrizeApplicationStatus.Arranged)
                                                        && (dealer == null || accountIds.Contains(p.PointAccountId)), cancellationToken),
             await customers.CountAsync(cancellationToken),
             NextCutoff(rules, await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(cancellationToken)));

@@ -11,6 +11,10 @@ public static class NavSections
 {
     public static readonly IReadOnlyList<NavSection> All =
     [
+        new("points", "Nav.Points", Icons.Material.Filled.Stars, Capability.PointsView),
+        new("points/requests", "Nav.BalanceRequests", Icons.Material.Filled.Fax, Capability.PointsView),
+        new("prizes/applications", "Nav.PrizeApplications", Icons.Material.Filled.Inventory, Capability.PointsView),
+        new("prizes", "Nav.Prizes", Icons.Material.Filled.CardGiftcard, Capability.PointsView),
         new("lockouts", "Nav.Lockouts", Icons.Material.Filled.LockOpen, Capability.WebUserLockView),
         new("calendar", "Nav.Calendar", Icons.Material.Filled.CalendarMonth, Capability.Operations),
         new("regions", "Nav.Regions", Icons.Material.Filled.Schedule, Capability.Operations),

@@ -1,0 +1,221 @@
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Domain.Auditing;
+using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Points;
+using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Staff;
+
+namespace SmartOffice.Domain.Prizes;
+
+/// <summary>An application keyed by the desk (FAX form, with when it came in) or arriving from the web.</summary>
+public sealed record PrizeApplicationInput(int PointAccountId, int PrizeId, int Quantity, OrderChannel Channel, DateTimeOffset? ReceivedAt);
+
+public sealed record PrizeApplicationQuery(PrizeApplicationStatus? Status, int Skip, int Take);
+
+public sealed record PrizeApplicationRow(int Id, string ApplicationNumber, PrizeApplicationStatus Status, OrderChannel Channel,
+    DateTimeOffset ReceivedAt, string PrizeCode, string PrizeName, int Quantity, int Points, int PointAccountId, string CustomerCode,
+    string CustomerName, string DepartmentName, string? WebUserId, string? Carrier, string? TrackingNumber, DateTimeOffset? ShippedAt, int Version);
+
+public sealed record PrizeApplicationPage(IReadOnlyList<PrizeApplicationRow> Rows, int Total);
+
+public sealed record PrizeApplicationDetail(PrizeApplicationRow Application, DateTimeOffset? ArrangedAt, DateTimeOffset? CompletedAt,
+    DateTimeOffset? CancelledAt, string? CancelReason, IReadOnlyList<AuditEntry> History);
+
+/// <summary>
+/// ポイント交換申請 (DOMAIN.md §6): the desk keys FAX applications (web ones arrive the same way); balance, opt-out,
+/// stock and the prize's active period are checked and the points are spent at application, earliest expiry first.
+/// Workflow 受付 → 手配中 → 発送済 (carrier and tracking number) → 完了; a cancellation before shipping restores the same
+/// lots (lots that expired meanwhile stay expired) and the stock. Dealer reps read their own customers' applications.
+/// </summary>
+public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
+    BusinessClock clock, PointAccountService accounts)
+{
+    private const string ChangedKey = "Prizes.ApplicationChanged";
+    private const int HistoryShown = 20;
+
+    public async Task<PrizeApplicationRow> ApplyAsync(PrizeApplicationInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = await accounts.DemandAccountAsync(db, Capability.PointsProcess, input.PointAccountId, cancellationToken);
+        if (input.Quantity <= 0)
+            throw new BusinessRuleException("Prizes.QuantityPositive");
+        var today = clock.Today;
+        var receivedAt = input.ReceivedAt ?? time.GetUtcNow();
+        if (receivedAt > time.GetUtcNow())
+            throw new BusinessRuleException("Points.FaxReceivedInFuture");
+        var customer = await db.Departments.Where(d => d.Id == account.DepartmentId).Select(d => d.Customer!).SingleAsync(cancellationToken);
+        if (PointLedger.IsOptedOut(customer.PointsOptedOut, customer.PointsOptOutFrom, today))
+            throw new BusinessRuleException("Prizes.OptedOut", customer.Name);
+        var prize = await db.Prizes.FindAsync([input.PrizeId], cancellationToken) ?? throw new BusinessRuleException("Prizes.PrizeNotFound");
+        if (prize.ActiveFrom > today || prize.ActiveTo < today)
+            throw new BusinessRuleException("Prizes.NotActive", prize.Name);
+        if (prize.Stock < input.Quantity)
+            throw new BusinessRuleException("Prizes.OutOfStock", prize.Name, prize.Stock);
+        var points = prize.PointCost * input.Quantity;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        PointAccountService.Touch(db, account);
+        prize.Stock -= input.Quantity;
+        var application = new PrizeApplication
+        {
+            ApplicationNumber = "", PointAccountId = account.Id, PrizeId = prize.Id, Quantity = input.Quantity, Points = points,
+            Channel = input.Channel, ReceivedAt = receivedAt, Status = PrizeApplicationStatus.Received,
+            KeyedByStaffId = input.Channel == OrderChannel.Fax ? staff.Id : null,
+        };
+        db.PrizeApplications.Add(application);
+        application.ApplicationNumber = $"PX{Guid.NewGuid():N}"[..20];
+        await db.SaveOrRefuseAsync(PrizeCatalogService.ChangedKey, cancellationToken);
+        application.ApplicationNumber = $"PA{clock.ToBusinessTime(receivedAt):yyMMdd}{application.Id:D5}";
+        await accounts.Ledger(db).SpendAsync(account.Id, points, application.Id, today, cancellationToken);
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Prizes.Applied", nameof(PrizeApplication), application.ApplicationNumber, null,
+            new { Prize = prize.Code, application.Quantity, application.Points, application.Channel, Account = account.Id }));
+        await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await RowAsync(application.Id, cancellationToken);
+    }
+
+    /// <summary>The backlog: by status (all open ones when none given), oldest first.</summary>
+    public async Task<PrizeApplicationPage> FindAsync(PrizeApplicationQuery query, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.PointsView);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var applications = Visible(db);
+        applications = query.Status is { } status
+            ? applications.Where(a => a.Status == status)
+            : applications.Where(a => a.Status == PrizeApplicationStatus.Received || a.Status == PrizeApplicationStatus.Arranged);
+        var total = await applications.CountAsync(cancellationToken);
+        var ordered = query.Status is PrizeApplicationStatus.Shipped or PrizeApplicationStatus.Done or PrizeApplicationStatus.Cancelled
+            ? applications.OrderByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Id)
+            : applications.OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id);
+        var rows = await Rows(db, ordered.Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
+        return new PrizeApplicationPage(rows, total);
+    }
+
+    /// <summary>How many applications wait in each status, for the backlog's tabs.</summary>
+    public async Task<IReadOnlyDictionary<PrizeApplicationStatus, int>> CountsAsync(CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.PointsView);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var counts = await Visible(db).GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return counts.ToDictionary(c => c.Key, c => c.Count);
+    }
+
+    public async Task<PrizeApplicationDetail> GetAsync(int applicationId, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.PointsView);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await Rows(db, Visible(db).Where(a => a.Id == applicationId)).FirstOrDefaultAsync(cancellationToken)
+                  ?? throw new BusinessRuleException("Prizes.ApplicationNotFound");
+        var more = await db.PrizeApplications.AsNoTracking().Where(a => a.Id == applicationId)
+            .Select(a => new { a.ArrangedAt, a.CompletedAt, a.CancelledAt, a.CancelReason }).SingleAsync(cancellationToken);
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(PrizeApplication) && e.EntityId == row.ApplicationNumber)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(HistoryShown).ToListAsync(cancellationToken);
+        return new PrizeApplicationDetail(row, more.ArrangedAt, more.CompletedAt, more.CancelledAt, more.CancelReason, history);
+    }
+
+    /// <summary>受付 → 手配中.</summary>
+    public Task ArrangeAsync(int applicationId, int version, CancellationToken cancellationToken = default) =>
+        MoveAsync(applicationId, version, PrizeApplicationStatus.Received, PrizeApplicationStatus.Arranged, a => a.ArrangedAt = time.GetUtcNow(),
+            cancellationToken);
+
+    /// <summary>手配中 → 発送済, with the carrier and its tracking number.</summary>
+    public Task ShipAsync(int applicationId, int version, string? carrier, string? trackingNumber, CancellationToken cancellationToken = default)
+    {
+        var carrierText = Text.JapaneseInput.Normalize(carrier);
+        var tracking = Text.JapaneseInput.Normalize(trackingNumber).Replace(" ", "");
+        if (carrierText.Length == 0)
+            throw new BusinessRuleException("Prizes.CarrierRequired");
+        if (tracking.Length == 0)
+            throw new BusinessRuleException("Prizes.TrackingRequired");
+        return MoveAsync(applicationId, version, PrizeApplicationStatus.Arranged, PrizeApplicationStatus.Shipped, a =>
+        {
+            a.ShippedAt = time.GetUtcNow();
+            a.Carrier = carrierText;
+            a.TrackingNumber = tracking;
+        }, cancellationToken);
+    }
+
+    /// <summary>発送済 → 完了.</summary>
+    public Task CompleteAsync(int applicationId, int version, CancellationToken cancellationToken = default) =>
+        MoveAsync(applicationId, version, PrizeApplicationStatus.Shipped, PrizeApplicationStatus.Done, a => a.CompletedAt = time.GetUtcNow(),
+            cancellationToken);
+
+    /// <summary>
+    /// Cancels an application not yet shipped: its lots get back what they gave (expired ones stay expired), the prize
+    /// its stock. Returns the points restored.
+    /// </summary>
+    public async Task<int> CancelAsync(int applicationId, int version, string? reason, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.PointsProcess);
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new BusinessRuleException("Prizes.CancelReasonRequired");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var application = await LoadAsync(db, applicationId, version, cancellationToken);
+        if (application.Status is not (PrizeApplicationStatus.Received or PrizeApplicationStatus.Arranged))
+            throw new BusinessRuleException("Prizes.CannotCancel", application.ApplicationNumber);
+        var prize = await db.Prizes.SingleAsync(p => p.Id == application.PrizeId, cancellationToken);
+        var account = await db.PointAccounts.SingleAsync(a => a.Id == application.PointAccountId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var before = application.Status;
+        application.Status = PrizeApplicationStatus.Cancelled;
+        application.CancelledAt = time.GetUtcNow();
+        application.CancelReason = reason.Trim();
+        prize.Stock += application.Quantity;
+        PointAccountService.Touch(db, account);
+        await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
+        var restored = await accounts.Ledger(db).RestoreAsync(application.Id, clock.Today, cancellationToken);
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Prizes.Cancelled", nameof(PrizeApplication), application.ApplicationNumber,
+            new { Status = before }, new { application.Status, Restored = restored, application.Points }, note: application.CancelReason));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return restored;
+    }
+
+    private async Task MoveAsync(int applicationId, int version, PrizeApplicationStatus from, PrizeApplicationStatus to,
+        Action<PrizeApplication> change, CancellationToken cancellationToken)
+    {
+        AccessPolicy.Demand(staff, Capability.PointsProcess);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var application = await LoadAsync(db, applicationId, version, cancellationToken);
+        if (application.Status != from)
+            throw new BusinessRuleException("Prizes.WrongStatus", application.ApplicationNumber);
+        application.Status = to;
+        change(application);
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, $"Prizes.{to}", nameof(PrizeApplication), application.ApplicationNumber,
+            new { Status = from }, new { application.Status, application.Carrier, application.TrackingNumber }));
+        await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
+    }
+
+    private static async Task<PrizeApplication> LoadAsync(SmartOfficeDbContext db, int applicationId, int version, CancellationToken cancellationToken) =>
+        (await db.PrizeApplications.FindAsync([applicationId], cancellationToken) ?? throw new BusinessRuleException("Prizes.ApplicationNotFound"))
+        .AsSeen(version, ChangedKey);
+
+    private async Task<PrizeApplicationRow> RowAsync(int applicationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Rows(db, db.PrizeApplications.Where(a => a.Id == applicationId)).SingleAsync(cancellationToken);
+    }
+
+    private IQueryable<PrizeApplication> Visible(SmartOfficeDbContext db)
+    {
+        var dealer = AccessPolicy.DealerScope(staff);
+        var applications = db.PrizeApplications.AsNoTracking();
+        return dealer is null
+            ? applications
+            : applications.Where(a => db.PointAccounts.Any(p => p.Id == a.PointAccountId
+                                                                && db.Departments.Any(d => d.Id == p.DepartmentId && d.Customer!.DealerId == dealer)));
+    }
+
+    private static IQueryable<PrizeApplicationRow> Rows(SmartOfficeDbContext db, IQueryable<PrizeApplication> applications) =>
+        from a in applications
+        join p in db.Prizes on a.PrizeId equals p.Id
+        join acc in db.PointAccounts on a.PointAccountId equals acc.Id
+        join d in db.Departments on acc.DepartmentId equals d.Id
+        join c in db.Customers on d.CustomerId equals c.Id
+        join u in db.WebUsers on acc.WebUserId equals u.Id into users
+        from u in users.DefaultIfEmpty()
+        select new PrizeApplicationRow(a.Id, a.ApplicationNumber, a.Status, a.Channel, a.ReceivedAt, p.Code, p.Name, a.Quantity, a.Points,
+            acc.Id, c.Code, c.Name, d.Name, u == null ? null : u.UserId, a.Carrier, a.TrackingNumber, a.ShippedAt, a.Version);
+}
