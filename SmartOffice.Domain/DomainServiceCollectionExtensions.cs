@@ -10,6 +10,7 @@ using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Prizes;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Returns;
 
 namespace SmartOffice.Domain;
 
@@ -49,6 +50,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<BalanceRequestService>();
         services.AddScoped<PrizeCatalogService>();
         services.AddScoped<PrizeApplicationService>();
+        services.AddScoped<ReturnSlipService>();
         return services;
     }
 }
