@@ -11,6 +11,7 @@ public static class NavSections
 {
     public static readonly IReadOnlyList<NavSection> All =
     [
+        new("returns", "Nav.Returns", Icons.Material.Filled.AssignmentReturn, Capability.ReturnSlipView),
         new("points", "Nav.Points", Icons.Material.Filled.Stars, Capability.PointsView),
         new("points/requests", "Nav.BalanceRequests", Icons.Material.Filled.Fax, Capability.PointsView),
         new("prizes/applications", "Nav.PrizeApplications", Icons.Material.Filled.Inventory, Capability.PointsView),
