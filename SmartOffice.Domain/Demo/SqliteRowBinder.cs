@@ -52,6 +52,7 @@ internal static class SqliteRowBinder
             var t when t == typeof(decimal) => Call(nameof(BindDecimal), statement, index, value),
             var t when t == typeof(DateTime) => Call(nameof(BindDateTime), statement, index, value),
             var t when t == typeof(DateOnly) => Call(nameof(BindDateOnly), statement, index, value),
+            var t when t == typeof(byte[]) => Call(nameof(BindBlob), statement, index, value),
             _ => throw new NotSupportedException(
                 $"The demo writer cannot bind {column.Property.DeclaringType.ClrType.Name}.{column.Property.Name} ({value.Type.Name}): add the type to {nameof(SqliteRowBinder)}."),
         };
@@ -64,6 +65,8 @@ internal static class SqliteRowBinder
     private static void BindText(sqlite3_stmt statement, int index, string value) => Check(statement, raw.sqlite3_bind_text(statement, index, value));
 
     private static void BindInteger(sqlite3_stmt statement, int index, long value) => Check(statement, raw.sqlite3_bind_int64(statement, index, value));
+
+    private static void BindBlob(sqlite3_stmt statement, int index, byte[] value) => Check(statement, raw.sqlite3_bind_blob(statement, index, value));
 
     private static void BindReal(sqlite3_stmt statement, int index, double value) => Check(statement, raw.sqlite3_bind_double(statement, index, value));
 
