@@ -54,8 +54,9 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
     [Fact]
     public async Task A_desk_agent_keys_a_return_for_two_lines_and_moves_it_to_credited()
     {
-        var (orderNumber, lineNumbers) = await DeliveredOrderAsync();
+        // Signing in starts the app, which creates and fills the demo database.
         var page = await OpenAsync("returns/new");
+        var (orderNumber, lineNumbers) = await DeliveredOrderAsync();
         await Assertions.Expect(page.Locator(Field("lookup-order-number"))).ToBeFocusedAsync();
 
         // Keyboard only: the order number, Ctrl+Enter finds it; one hit opens the lines.
