@@ -70,6 +70,9 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
         }
         await page.ScreenshotAsync("returns-new-desk");
         await page.ClickAsync("[data-testid=save-slip]");
+        await page.Locator("[data-testid=slip-number], [data-testid=new-error]").First.WaitForAsync();
+        if (await page.Locator("[data-testid=new-error]").CountAsync() > 0)
+            Assert.Fail(await page.Locator("[data-testid=new-error]").InnerTextAsync());
 
         await Assertions.Expect(page.Locator("[data-testid=slip-number]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^R[0-9]{11}$"));
         await Assertions.Expect(page.Locator("[data-testid=slip-lines] tbody tr")).ToHaveCountAsync(2);
