@@ -11,6 +11,7 @@ using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Prizes;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Returns;
 
 namespace SmartOffice.Domain;
 
@@ -59,6 +60,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<BalanceRequestService>();
         services.AddScoped<PrizeCatalogService>();
         services.AddScoped<PrizeApplicationService>();
+        services.AddScoped<ReturnSlipService>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public static class NavSections
         // Exact: "orders" would also light up on "orders/new", the entry above.
         new("orders", "Nav.Orders", Icons.Material.Filled.ReceiptLong, Capability.OrderSearch, NavLinkMatch.All),
         new("customers", "Nav.Customers", Icons.Material.Filled.Business, Capability.AccountView),
+        new("returns", "Nav.Returns", Icons.Material.Filled.AssignmentReturn, Capability.ReturnSlipView),
         new("points", "Nav.Points", Icons.Material.Filled.Stars, Capability.PointsView),
         new("points/requests", "Nav.BalanceRequests", Icons.Material.Filled.Fax, Capability.PointsView),
         new("prizes/applications", "Nav.PrizeApplications", Icons.Material.Filled.Inventory, Capability.PointsView),

@@ -114,6 +114,8 @@ window.smartOffice = {
             dotnet.invokeMethodAsync('PasteLines', Number(row ? row.dataset.line : 0), text);
         });
     },
+};
+
 // Small report workbooks made in the circuit: save the bytes as a file (the big purchase export is a plain link instead).
 window.smartOfficeSaveFile = async (fileName, streamReference) => {
     const blob = new Blob([await streamReference.arrayBuffer()]);

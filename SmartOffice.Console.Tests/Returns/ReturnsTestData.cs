@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmartOffice.Console.Tests.Support;
+using SmartOffice.Domain.Accounts;
+using SmartOffice.Domain.Ordering;
+using SmartOffice.Domain.Points;
+using SmartOffice.Domain.Returns;
+using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Staff;
+
+namespace SmartOffice.Console.Tests.Returns;
+
+/// <summary>An order line to deliver: product code, category (food is non-returnable), unit price ex-tax, quantity, tax class.</summary>
+public sealed record DeliveredLine(string Code, int UnitPrice, int Quantity, bool Food = false);
+
+/// <summary>Delivered orders for the return tests: one shipment delivered on a chosen day, every line delivered in full.</summary>
+public static class ReturnsTestData
+{
+    private static int _orders;
+
+    public static ReturnSlipService Returns(this TestDatabase database, ICurrentStaff staff) =>
+        new(database, staff, database.Clock, database.BusinessClock, database.Rules, Options.Create(new SmartOffice.Domain.DeskContactOptions()));
+
+    public static async Task<Order> AddDeliveredOrderAsync(this TestDatabase database, Department department, DateOnly deliveredOn,
+        params DeliveredLine[] lines)
+    {
+        await using var db = database.CreateDbContext();
+        var stationery = await db.ProductCategories.FirstOrDefaultAsync(c => c.Code == "ST")
+                         ?? db.ProductCategories.Add(new ProductCategory { Code = "ST", Name = "文具" }).Entity;
+        var food = await db.ProductCategories.FirstOrDefaultAsync(c => c.Code == "FD")
+                   ?? db.ProductCategories.Add(new ProductCategory { Code = "FD", Name = "飲料・食品", NonReturnable = true }).Entity;
+        var number = Interlocked.Increment(ref _orders);
+        var acceptanceDay = deliveredOn.AddDays(-1);
+        var order = new Order
+        {
+            OrderNumber = $"F{acceptanceDay:yyMMdd}{number:D5}", CustomerId = department.CustomerId, DepartmentId = department.Id,
+            Channel = OrderChannel.Fax, ReceivedAt = database.BusinessClock.At(acceptanceDay, new TimeOnly(10, 0)),
+        };
+        var shipment = new Shipment
+        {
+            Order = order, DeliveryClass = DeliveryClass.Standard, AcceptanceDay = acceptanceDay, DeliveryDate = deliveredOn,
+            DeliverySlipNumber = $"D{number:D9}", Status = ShipmentStatus.Delivered,
+        };
+        order.Shipments.Add(shipment);
+        var lineNumber = 0;
+        foreach (var line in lines)
+        {
+            var product = await db.Products.FirstOrDefaultAsync(p => p.Code == line.Code)
+                          ?? new Product
+                          {
+                              Code = line.Code, Name = line.Food ? $"コーヒー{line.Code}" : $"文具{line.Code}", Maker = "テスト",
+                              Category = line.Food ? food : stationery, UnitPrice = line.UnitPrice,
+                              TaxClass = line.Food ? TaxClass.Reduced8 : TaxClass.Standard10, StockOnHand = 100,
+                          };
+            order.Lines.Add(new OrderLine
+            {
+                LineNumber = ++lineNumber, Shipment = shipment, Product = product, ProductCode = line.Code, ProductName = product.Name,
+                Quantity = line.Quantity, ListUnitPrice = line.UnitPrice, UnitPrice = line.UnitPrice, Amount = line.UnitPrice * line.Quantity,
+                TaxClass = product.TaxClass, DeliveryClass = DeliveryClass.Standard, DeliveredQuantity = line.Quantity,
+            });
+        }
+        var rules = database.Rules.Value;
+        order.GoodsSubtotal = order.Lines.Sum(l => l.Amount);
+        order.ShippingFee = new ShippingRules(rules).BasicFee(order.GoodsSubtotal);
+        order.ShippingFeeReason = order.ShippingFee == 0 ? ShippingFeeReason.FreeOverThreshold : ShippingFeeReason.Charged;
+        var tax = new TaxRules(rules).ForSlip(order.Lines.Select(l => new TaxableAmount(l.TaxClass, l.Amount)), order.ShippingFee);
+        order.TaxStandard = tax.TaxAt(rules.StandardTaxRatePercent);
+        order.TaxReduced = tax.TaxAt(rules.ReducedTaxRatePercent);
+        order.Total = order.GoodsSubtotal + order.ShippingFee + tax.TotalTax;
+        order.PointsEarned = new PointRules(rules).PointsEarned(order.GoodsSubtotal);
+        db.Orders.Add(order);
+        await db.SaveChangesAsync();
+        return order;
+    }
+
+    public static async Task<int> OrderLineIdAsync(this TestDatabase database, Order order, string code)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.OrderLines.Where(l => l.OrderId == order.Id && l.ProductCode == code).Select(l => l.Id).SingleAsync();
+    }
+
+    public static async Task<ReturnSlip> SlipAsync(this TestDatabase database, int slipId)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.ReturnSlips.Include(s => s.Lines).AsNoTracking().SingleAsync(s => s.Id == slipId);
+    }
+}
