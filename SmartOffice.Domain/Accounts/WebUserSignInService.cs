@@ -47,12 +47,15 @@ public sealed class WebUserSignInService(IDbContextFactory<SmartOfficeDbContext>
         if (Hasher.VerifyHashedPassword(null!, user.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
             var threshold = rules.Value.LockoutThreshold;
+            // One transaction: whether this failure locked the ID is read before any later failure can lock it.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // SET evaluates every right-hand side on the old row: the lock sees the count before this increment.
             var counted = await stillOpen.ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.FailedPasswordCount, u => u.FailedPasswordCount + 1)
                 .SetProperty(u => u.LastFailedAt, now)
                 .SetProperty(u => u.LockedAt, u => u.FailedPasswordCount + 1 > threshold ? now : u.LockedAt), cancellationToken);
             var lockedNow = counted == 0 || await db.WebUsers.AnyAsync(u => u.Id == user.Id && u.LockedAt != null, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return lockedNow ? WebSignInResult.LockedOut : WebSignInResult.Failed;
         }
 
