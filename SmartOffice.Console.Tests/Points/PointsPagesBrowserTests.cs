@@ -94,7 +94,18 @@ public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await Assertions.Expect(page.Locator("[data-testid=balance]")).ToContainTextAsync("pt");
         await Assertions.Expect(page.Locator("[data-testid=schedule] tbody tr")).ToHaveCountAsync(12);
         await Assertions.Expect(page.Locator("[data-testid=adjust]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=history] tbody tr").First).ToContainTextAsync("獲得");
+        // History is newest first: the first row is the account's newest ledger entry, whatever kind it is
+        // (on the 1st of a month it is often the night's expiry, not an earning).
+        var id = int.Parse(new Uri(page.Url).Segments[^1]);
+        await using (var db = Demo())
+        {
+            var newest = await db.PointLedger.AsNoTracking().Where(e => e.PointAccountId == id)
+                .OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id).FirstAsync();
+            var firstRow = page.Locator("[data-testid=history] tbody tr").First;
+            await Assertions.Expect(firstRow).ToContainTextAsync(newest.BusinessDate.ToString("yyyy/MM/dd"));
+            await Assertions.Expect(firstRow).ToContainTextAsync(newest.Points.ToString("+#,0;-#,0;0"));
+        }
+        await Assertions.Expect(page.Locator("[data-testid=history] tbody tr", new() { HasTextString = "獲得" }).First).ToBeVisibleAsync();
         await page.ScreenshotAsync("points-account-super");
 
         var english = await OpenAsync(DemoStaff.DeskAgent, page.Url.Replace(app.BaseAddress.ToString(), ""), english: true);
