@@ -85,22 +85,27 @@ public sealed class PointExpiryService(IDbContextFactory<SmartOfficeDbContext> c
 
     /// <summary>
     /// SQLite: holds the run's connection open with a page cache large enough for the lots' and the ledger's indexes (the
-    /// pragma lasts as long as the connection); disposing it frees the cache again. Nothing to do on SQL Server.
+    /// pragma lasts as long as the pooled connection); disposing it puts the usual cache size back and frees the rest.
+    /// Nothing to do on SQL Server.
     /// </summary>
     private async Task<IAsyncDisposable> LargeCacheAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = -{options.Value.PointExpiryCacheMiB * 1024};", cancellationToken);
-        return new CloseConnection(db);
+        if (!db.Database.IsSqlite())
+            return new RestoreCache(db, null);
+        await using var read = db.Database.GetDbConnection().CreateCommand();
+        read.CommandText = "PRAGMA cache_size";
+        var usual = Convert.ToInt64(await read.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = -{options.Value.PointExpiryCacheMiB * 1024};", cancellationToken);
+        return new RestoreCache(db, usual);
     }
 
-    private sealed class CloseConnection(SmartOfficeDbContext db) : IAsyncDisposable
+    private sealed class RestoreCache(SmartOfficeDbContext db, long? usual) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            if (db.Database.IsSqlite())
-                await db.Database.ExecuteSqlRawAsync("PRAGMA shrink_memory;");
+            if (usual is { } size)
+                await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = {size}; PRAGMA shrink_memory;");
             await db.Database.CloseConnectionAsync();
         }
     }
