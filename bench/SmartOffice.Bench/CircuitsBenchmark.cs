@@ -95,9 +95,9 @@ internal sealed class CircuitsBenchmark : IBenchmark
             var mib = HeapMiB();
             heaps.Add((level, mib));
             var latencies = await KeyAsync(agents, KeyingTime, random, cancellationToken);
-            var p95 = Percentile(latencies, 95);
+            var p95 = Measurement.Percentile(latencies, 95);
             global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{level,3} circuits: heap {mib,7:0.0} MiB after forced GC; change → summary p50 {Percentile(latencies, 50),6:0.0} ms, p95 {p95,6:0.0} ms ({latencies.Count} changes; agents opened in {watch.Elapsed.TotalSeconds:0} s)"));
+                $"{level,3} circuits: heap {mib,7:0.0} MiB after forced GC; change → summary p50 {Measurement.Percentile(latencies, 50),6:0.0} ms, p95 {p95,6:0.0} ms ({latencies.Count} changes; agents opened in {watch.Elapsed.TotalSeconds:0} s)"));
             results.Add(BenchResult.Absolute($"circuits {level} change→summary p95", p95, "ms", level == Levels[^1] ? TargetP95Milliseconds : null));
         }
         var slope = Slope(heaps);
@@ -213,14 +213,6 @@ internal sealed class CircuitsBenchmark : IBenchmark
         var meanX = points.Average(p => p.X);
         var meanY = points.Average(p => p.Y);
         return points.Sum(p => (p.X - meanX) * (p.Y - meanY)) / points.Sum(p => (p.X - meanX) * (p.X - meanX));
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        if (values.Count == 0)
-            return double.NaN;
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
     /// <summary>

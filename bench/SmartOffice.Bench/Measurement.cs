@@ -25,9 +25,14 @@ internal sealed class Measurement(string label)
     }
 
     /// <summary>Nearest-rank percentile (p in 0–100).</summary>
-    public double Percentile(double p)
+    public double Percentile(double p) => Percentile(_milliseconds, p);
+
+    /// <summary>Nearest-rank percentile (p in 0–100) of any samples; NaN for none.</summary>
+    public static double Percentile(IReadOnlyCollection<double> values, double p)
     {
-        var sorted = _milliseconds.Order().ToList();
+        if (values.Count == 0)
+            return double.NaN;
+        var sorted = values.Order().ToList();
         var rank = (int)Math.Ceiling(p / 100 * sorted.Count);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
