@@ -68,8 +68,8 @@ public sealed class PointExpiryService(IDbContextFactory<SmartOfficeDbContext> c
         var remaining = lot[nameof(PointLot.Remaining)];
         object[] parameters = [nameof(PointEntryKind.Expire), clock.Now.UtcDateTime, today, .. monthEnds.SelectMany(d => new object[] { d, d.AddDays(1) })];
         var businessDate = "CASE " + validThrough + string.Concat(monthEnds.Select((_, i) => $" WHEN {{{3 + 2 * i}}} THEN {{{4 + 2 * i}}}")) + " END";
-        await db.Database.ExecuteSqlRawAsync(
-            $$"""
+        // Names from the model and numbered placeholders only: every value goes as a parameter.
+        var insert = $$"""
              INSERT INTO {{entry.Table}} ({{entry[nameof(PointLedgerEntry.PointAccountId)]}}, {{entry[nameof(PointLedgerEntry.PointLotId)]}},
                  {{entry[nameof(PointLedgerEntry.Kind)]}}, {{entry[nameof(PointLedgerEntry.Points)]}}, {{entry[nameof(PointLedgerEntry.BusinessDate)]}},
                  {{entry[nameof(PointLedgerEntry.RecordedAt)]}})
@@ -77,8 +77,8 @@ public sealed class PointExpiryService(IDbContextFactory<SmartOfficeDbContext> c
              FROM {{lot.Table}}
              WHERE {{validThrough}} < {2} AND {{remaining}} > 0
              ORDER BY {{lot[nameof(PointLot.Id)]}}
-             """,
-            parameters, cancellationToken);
+             """;
+        await db.Database.ExecuteSqlRawAsync(insert, parameters, cancellationToken);
         await db.PointLots.Where(l => l.ValidThrough < today && l.Remaining > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Remaining, 0), cancellationToken);
     }
@@ -96,7 +96,8 @@ public sealed class PointExpiryService(IDbContextFactory<SmartOfficeDbContext> c
         await using var read = db.Database.GetDbConnection().CreateCommand();
         read.CommandText = "PRAGMA cache_size";
         var usual = Convert.ToInt64(await read.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = -{options.Value.PointExpiryCacheMiB * 1024};", cancellationToken);
+        var large = FormattableString.Invariant($"PRAGMA cache_size = -{options.Value.PointExpiryCacheMiB * 1024};");
+        await db.Database.ExecuteSqlRawAsync(large, cancellationToken);
         return new RestoreCache(db, usual);
     }
 
@@ -105,7 +106,7 @@ public sealed class PointExpiryService(IDbContextFactory<SmartOfficeDbContext> c
         public async ValueTask DisposeAsync()
         {
             if (usual is { } size)
-                await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = {size}; PRAGMA shrink_memory;");
+                await db.Database.ExecuteSqlRawAsync(FormattableString.Invariant($"PRAGMA cache_size = {size}; PRAGMA shrink_memory;"));
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -57,6 +57,7 @@ internal sealed class OrderSaveBenchmark : IBenchmark
             [
                 BenchResult.Absolute("order-save p50", save.P50, "ms", null),
                 BenchResult.Absolute("order-save p95", save.P95, "ms", TargetP95Milliseconds),
+                BenchResult.Absolute("order-save CPU per save", save.CpuMilliseconds, "ms", null),
             ];
         }
         finally
