@@ -9,9 +9,7 @@ namespace SmartOffice.Domain.Demo;
 /// SQLite: one prepared INSERT per table, rebound row after row (<see cref="SqliteRowBinder"/>), on a private
 /// unpooled connection so its speed-ups (no fsync, a large cache, no foreign-key checks) die with it. Statements go
 /// to SQLite's own API, binding by position: Microsoft.Data.Sqlite's per-execution overhead (a reader per command,
-/// parameters looked up by name) costs about twice the insert itself. The secondary indexes are dropped inside the
-/// transaction and built again, each in one sorted pass, just before the commit: maintaining them row by row while
-/// millions of rows arrive in key order of the table, not of the index, is most of a large generation's time.
+/// parameters looked up by name) costs about twice the insert itself.
 /// </summary>
 internal sealed class SqliteBulkWriter : BulkWriter
 {
@@ -19,14 +17,12 @@ internal sealed class SqliteBulkWriter : BulkWriter
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly Dictionary<Type, (sqlite3_stmt Statement, Action<sqlite3_stmt, object> Bind)> _inserts = [];
-    private readonly List<string> _deferredIndexes;
 
-    private SqliteBulkWriter(SmartOfficeDbContext model, SqliteConnection connection, SqliteTransaction transaction, List<string> deferredIndexes)
+    private SqliteBulkWriter(SmartOfficeDbContext model, SqliteConnection connection, SqliteTransaction transaction)
     {
         _model = model;
         _connection = connection;
         _transaction = transaction;
-        _deferredIndexes = deferredIndexes;
     }
 
     public static async Task<BulkWriter> OpenAsync(SmartOfficeDbContext model, CancellationToken cancellationToken)
@@ -43,7 +39,7 @@ internal sealed class SqliteBulkWriter : BulkWriter
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            return new SqliteBulkWriter(model, connection, transaction, await DropIndexesAsync(connection, cancellationToken));
+            return new SqliteBulkWriter(model, connection, transaction);
         }
         catch
         {
@@ -80,35 +76,7 @@ internal sealed class SqliteBulkWriter : BulkWriter
         return _inserts[type] = (statement, SqliteRowBinder.Compile(table));
     }
 
-    public override async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        foreach (var sql in _deferredIndexes)
-            await ExecuteAsync(_connection, sql, cancellationToken);
-        await _transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>Drops every explicit index (the schema's own CREATE statements are kept to build them again).</summary>
-    private static async Task<List<string>> DropIndexesAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        var indexes = new List<(string Name, string Sql)>();
-        await using (var read = connection.CreateCommand())
-        {
-            read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL";
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-        }
-        foreach (var (name, _) in indexes)
-            await ExecuteAsync(connection, $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", cancellationToken);
-        return indexes.Select(i => i.Sql).ToList();
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public override Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
     public override async ValueTask DisposeAsync()
     {
