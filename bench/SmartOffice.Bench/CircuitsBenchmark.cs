@@ -104,6 +104,10 @@ internal sealed class CircuitsBenchmark : IBenchmark
         global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"GC heap per circuit (slope over {string.Join(", ", Levels)}): {slope:0.000} MiB; target < {TargetMiBPerCircuit} MiB"));
         results.Insert(0, BenchResult.Absolute("circuits heap per circuit", slope, "MiB", TargetMiBPerCircuit));
+        // Agents leave (their circuits close) before the app stops, so no circuit renders into a disposed host.
+        foreach (var agent in agents)
+            await agent.Context.CloseAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         return results;
     }
 
