@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Points;
@@ -30,7 +31,7 @@ public sealed class PointExpiryServiceTests
         return (await db.PointLedger.OrderBy(e => e.PointLotId).ToListAsync()).Select(e => (e.PointLotId, e.Kind, e.Points, e.BusinessDate)).ToList();
     }
 
-    private static PointExpiryService Service(TestDatabase database) => new(database, database.BusinessClock);
+    private static PointExpiryService Service(TestDatabase database) => new(database, database.BusinessClock, Options.Create(new JobsOptions()));
 
     [Fact]
     public async Task Expires_what_is_due_and_a_second_run_finds_nothing()

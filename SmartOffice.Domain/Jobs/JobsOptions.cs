@@ -28,4 +28,10 @@ public sealed class JobsOptions
 
     /// <summary>The point expiry job's time on the 1st of each month (Japan time).</summary>
     public TimeOnly PointExpiryAt { get; set; } = new(0, 10);
+
+    /// <summary>
+    /// SQLite page cache of the point expiry run's connection, MiB: the due lots and the ledger's indexes stay in memory while a
+    /// month-end's hundreds of thousands of lots expire (taken as used, freed after the run).
+    /// </summary>
+    public int PointExpiryCacheMiB { get; set; } = 256;
 }

@@ -84,6 +84,8 @@ public sealed class FaxOrderService(
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Half a dozen small queries: one connection for all of them, not one open and close each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         return (await PriceAsync(db, draft, null, cancellationToken)).Quote;
     }
 

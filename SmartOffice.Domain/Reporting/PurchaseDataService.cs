@@ -70,17 +70,11 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
     /// <summary>Checks the caller, the customer and the range, and counts the lines. Refuses ranges beyond 15 months.</summary>
     public async Task<PurchaseExportPlan> PlanAsync(PurchaseDataQuery query, PurchaseExportFormat format, CancellationToken cancellationToken = default)
     {
-        AccessPolicy.Demand(staff, Capability.PurchaseDataDownload);
-        CheckRange(query);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == query.CustomerId)
-                           .Select(c => new { c.Code, c.DealerId }).FirstOrDefaultAsync(cancellationToken)
-                       ?? throw new BusinessRuleException("Reporting.CustomerNotFound");
-        AccessPolicy.DemandCustomer(staff, Capability.PurchaseDataDownload, customer.DealerId);
-        if (query.DepartmentId is { } departmentId
-            && !await db.Departments.AnyAsync(d => d.Id == departmentId && d.CustomerId == query.CustomerId, cancellationToken))
-            throw new BusinessRuleException("Reporting.DepartmentNotFound");
-        var lines = await Lines(db, query).CountAsync(cancellationToken);
+        var customerCode = await CheckAsync(db, query, cancellationToken);
+        // Lines by their order's index alone: departments and products always join (required keys), so they change no count.
+        var lines = await (from order in Orders(db, query) join line in db.OrderLines on order.Id equals line.OrderId select line.Id)
+            .CountAsync(cancellationToken);
         var (extension, contentType) = format switch
         {
             PurchaseExportFormat.Xlsx => ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -88,8 +82,23 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
             _ => ("csv", "text/csv; charset=utf-8"),
         };
         var suffix = format == PurchaseExportFormat.CsvShiftJis ? "_sjis" : format == PurchaseExportFormat.CsvUtf8 ? "_utf8" : "";
-        var name = $"purchases_{customer.Code}{(query.DepartmentId is null ? "" : "_d" + query.DepartmentId)}_{query.From:yyyyMMdd}-{query.To:yyyyMMdd}{suffix}.{extension}";
-        return new PurchaseExportPlan(query, format, customer.Code, lines, name, contentType);
+        var name = $"purchases_{customerCode}{(query.DepartmentId is null ? "" : "_d" + query.DepartmentId)}_{query.From:yyyyMMdd}-{query.To:yyyyMMdd}{suffix}.{extension}";
+        return new PurchaseExportPlan(query, format, customerCode, lines, name, contentType);
+    }
+
+    /// <summary>The caller may download this customer's (and department's) data for this range; returns the customer code.</summary>
+    private async Task<string> CheckAsync(SmartOfficeDbContext db, PurchaseDataQuery query, CancellationToken cancellationToken)
+    {
+        AccessPolicy.Demand(staff, Capability.PurchaseDataDownload);
+        CheckRange(query);
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == query.CustomerId)
+                           .Select(c => new { c.Code, c.DealerId }).FirstOrDefaultAsync(cancellationToken)
+                       ?? throw new BusinessRuleException("Reporting.CustomerNotFound");
+        AccessPolicy.DemandCustomer(staff, Capability.PurchaseDataDownload, customer.DealerId);
+        if (query.DepartmentId is { } departmentId
+            && !await db.Departments.AnyAsync(d => d.Id == departmentId && d.CustomerId == query.CustomerId, cancellationToken))
+            throw new BusinessRuleException("Reporting.DepartmentNotFound");
+        return customer.Code;
     }
 
     /// <summary>
@@ -99,9 +108,9 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
     public async Task<PurchaseExportResult> WriteAsync(PurchaseExportPlan plan, Stream output, IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        // The plan may be old: check again, it costs one query.
-        plan = await PlanAsync(plan.Query, plan.Format, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The plan may be old: check the caller and the range again (not the count: that is a second pass over the lines).
+        await CheckAsync(db, plan.Query, cancellationToken);
         var values = new object?[Columns.Count];
         var count = 0;
         if (plan.Format == PurchaseExportFormat.Xlsx)
@@ -136,23 +145,26 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
     }
 
     /// <summary>The lines of a query in date order, for tests and the eco report.</summary>
-    internal IQueryable<PurchaseLine> Lines(SmartOfficeDbContext db, PurchaseDataQuery query)
+    internal IQueryable<PurchaseLine> Lines(SmartOfficeDbContext db, PurchaseDataQuery query) =>
+        from order in Orders(db, query)
+        join department in db.Departments on order.DepartmentId equals department.Id
+        join line in db.OrderLines on order.Id equals line.OrderId
+        join product in db.Products on line.ProductId equals product.Id
+        orderby order.ReceivedAt, order.OrderNumber, line.LineNumber
+        select new PurchaseLine(JapanDate(clock, order.ReceivedAt), order.OrderNumber, department.Name,
+            line.ProductCode, line.ProductName, product.Maker, line.Quantity, line.UnitPrice, line.Amount, line.TaxClass,
+            product.IsEco, line.LineComment);
+
+    /// <summary>The query's orders (voided ones never count); a dealer rep's only when the customer is their dealer's.</summary>
+    private IQueryable<Order> Orders(SmartOfficeDbContext db, PurchaseDataQuery query)
     {
         var dealer = AccessPolicy.DealerScope(staff);
         var start = clock.DayBounds(query.From).Start;
         var end = clock.DayBounds(query.To).End;
-        return from order in db.Orders.AsNoTracking()
-               where order.CustomerId == query.CustomerId && order.Status != OrderStatus.Voided
-                     && order.ReceivedAt >= start && order.ReceivedAt < end
-                     && (query.DepartmentId == null || order.DepartmentId == query.DepartmentId)
-                     && (dealer == null || db.Customers.Any(c => c.Id == order.CustomerId && c.DealerId == dealer))
-               join department in db.Departments on order.DepartmentId equals department.Id
-               join line in db.OrderLines on order.Id equals line.OrderId
-               join product in db.Products on line.ProductId equals product.Id
-               orderby order.ReceivedAt, order.OrderNumber, line.LineNumber
-               select new PurchaseLine(JapanDate(clock, order.ReceivedAt), order.OrderNumber, department.Name,
-                   line.ProductCode, line.ProductName, product.Maker, line.Quantity, line.UnitPrice, line.Amount, line.TaxClass,
-                   product.IsEco, line.LineComment);
+        return db.Orders.AsNoTracking().Where(order => order.CustomerId == query.CustomerId && order.Status != OrderStatus.Voided
+                                                       && order.ReceivedAt >= start && order.ReceivedAt < end
+                                                       && (query.DepartmentId == null || order.DepartmentId == query.DepartmentId)
+                                                       && (dealer == null || db.Customers.Any(c => c.Id == order.CustomerId && c.DealerId == dealer)));
     }
 
     // Client-side in the final projection: SQLite cannot shift DateTimeOffset.

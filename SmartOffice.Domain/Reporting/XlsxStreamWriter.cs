@@ -2,27 +2,30 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
 
 namespace SmartOffice.Domain.Reporting;
 
 /// <summary>
-/// Writes one worksheet straight into a <see cref="ZipArchive"/> with the OpenXML SDK's SAX writer, a row at a
-/// time: no workbook model, no shared-string table (inline strings), so memory stays flat whatever the row count.
-/// The zip works on a non-seekable stream (an HTTP response). Header row frozen, autofilter over all rows,
-/// yen as <c>¥#,##0</c>, dates as <c>yyyy/mm/dd</c>. Text that looks like a formula gets Excel's quotePrefix style.
+/// Writes one worksheet straight into a <see cref="ZipArchive"/> with a forward-only <see cref="XmlWriter"/> (SAX style), a
+/// row at a time: no workbook model, no shared-string table (inline strings), no element object per cell, so memory stays
+/// flat and time stays linear whatever the row count. The zip works on a non-seekable stream (an HTTP response). Header row
+/// frozen, autofilter over all rows, yen as <c>¥#,##0</c>, dates as <c>yyyy/mm/dd</c>. Text that looks like a formula gets
+/// Excel's quotePrefix style.
 /// </summary>
 public sealed class XlsxStreamWriter : IDisposable
 {
-    // Style indexes into the cellXfs of Styles below.
-    private const uint Header = 1, DateStyle = 2, YenStyle = 3, NumberStyle = 4, QuotedText = 5;
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    // Style indexes into the cellXfs of Styles below, as the s attribute writes them.
+    private const string Header = "1", DateStyle = "2", YenStyle = "3", NumberStyle = "4", QuotedText = "5";
 
     private readonly ZipArchive _zip;
     private readonly IReadOnlyList<ExportColumn> _columns;
     private readonly string _sheetName;
     private readonly Stream _sheetStream;
-    private readonly OpenXmlWriter _sheet;
+    private readonly XmlWriter _sheet;
     private int _rowIndex;
     private bool _finished;
 
@@ -37,21 +40,41 @@ public sealed class XlsxStreamWriter : IDisposable
         WriteText("xl/styles.xml", Styles);
 
         _sheetStream = _zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
-        _sheet = OpenXmlWriter.Create(_sheetStream, Encoding.UTF8);
-        _sheet.WriteStartDocument();
-        _sheet.WriteStartElement(new Worksheet(), [], [new KeyValuePair<string, string>("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")]);
+        _sheet = XmlWriter.Create(_sheetStream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
+        _sheet.WriteStartDocument(standalone: true);
+        _sheet.WriteStartElement("worksheet", Main);
+        _sheet.WriteAttributeString("xmlns", "r", null, Relationships);
         // Frozen header row.
-        _sheet.WriteStartElement(new SheetViews());
-        _sheet.WriteStartElement(new SheetView { WorkbookViewId = 0, TabSelected = true });
-        _sheet.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
-        _sheet.WriteElement(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } });
+        _sheet.WriteStartElement("sheetViews", Main);
+        _sheet.WriteStartElement("sheetView", Main);
+        _sheet.WriteAttributeString("tabSelected", "1");
+        _sheet.WriteAttributeString("workbookViewId", "0");
+        _sheet.WriteStartElement("pane", Main);
+        _sheet.WriteAttributeString("ySplit", "1");
+        _sheet.WriteAttributeString("topLeftCell", "A2");
+        _sheet.WriteAttributeString("activePane", "bottomLeft");
+        _sheet.WriteAttributeString("state", "frozen");
+        _sheet.WriteEndElement();
+        _sheet.WriteStartElement("selection", Main);
+        _sheet.WriteAttributeString("pane", "bottomLeft");
+        _sheet.WriteAttributeString("activeCell", "A2");
+        _sheet.WriteAttributeString("sqref", "A2");
         _sheet.WriteEndElement();
         _sheet.WriteEndElement();
-        _sheet.WriteStartElement(new Columns());
+        _sheet.WriteEndElement();
+        _sheet.WriteStartElement("cols", Main);
         for (var i = 0; i < columns.Count; i++)
-            _sheet.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = columns[i].Width, CustomWidth = true });
+        {
+            var number = (i + 1).ToString(CultureInfo.InvariantCulture);
+            _sheet.WriteStartElement("col", Main);
+            _sheet.WriteAttributeString("min", number);
+            _sheet.WriteAttributeString("max", number);
+            _sheet.WriteAttributeString("width", columns[i].Width.ToString(CultureInfo.InvariantCulture));
+            _sheet.WriteAttributeString("customWidth", "1");
+            _sheet.WriteEndElement();
+        }
         _sheet.WriteEndElement();
-        _sheet.WriteStartElement(new SheetData());
+        _sheet.WriteStartElement("sheetData", Main);
         BeginRow();
         foreach (var column in columns)
             TextCell(column.Header, Header);
@@ -79,7 +102,7 @@ public sealed class XlsxStreamWriter : IDisposable
                     break;
                 default:
                     var text = value.ToString()!;
-                    TextCell(text, ExportCells.LooksLikeFormula(text) ? QuotedText : 0);
+                    TextCell(text, ExportCells.LooksLikeFormula(text) ? QuotedText : null);
                     break;
             }
         }
@@ -89,24 +112,29 @@ public sealed class XlsxStreamWriter : IDisposable
     private void BeginRow()
     {
         _rowIndex++;
-        _sheet.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", _rowIndex.ToString(CultureInfo.InvariantCulture))]);
+        _sheet.WriteStartElement("row", Main);
+        _sheet.WriteAttributeString("r", _rowIndex.ToString(CultureInfo.InvariantCulture));
     }
 
-    private void NumberCell(string value, uint style)
+    private void NumberCell(string value, string style)
     {
-        _sheet.WriteStartElement(new Cell(), [new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture))]);
-        _sheet.WriteElement(new CellValue(value));
+        _sheet.WriteStartElement("c", Main);
+        _sheet.WriteAttributeString("s", style);
+        _sheet.WriteElementString("v", Main, value);
         _sheet.WriteEndElement();
     }
 
-    private void TextCell(string text, uint style)
+    private void TextCell(string text, string? style)
     {
-        var attributes = style == 0
-            ? new[] { new OpenXmlAttribute("t", "", "inlineStr") }
-            : [new OpenXmlAttribute("t", "", "inlineStr"), new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture))];
-        _sheet.WriteStartElement(new Cell(), attributes);
-        _sheet.WriteStartElement(new InlineString());
-        _sheet.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
+        _sheet.WriteStartElement("c", Main);
+        if (style is not null)
+            _sheet.WriteAttributeString("s", style);
+        _sheet.WriteAttributeString("t", "inlineStr");
+        _sheet.WriteStartElement("is", Main);
+        _sheet.WriteStartElement("t", Main);
+        _sheet.WriteAttributeString("xml", "space", null, "preserve");
+        _sheet.WriteString(XmlSafe(text));
+        _sheet.WriteEndElement();
         _sheet.WriteEndElement();
         _sheet.WriteEndElement();
     }
@@ -118,10 +146,12 @@ public sealed class XlsxStreamWriter : IDisposable
             return;
         _finished = true;
         _sheet.WriteEndElement(); // sheetData
-        var range = $"A1:{ColumnName(_columns.Count)}{Math.Max(_rowIndex, 1)}";
-        _sheet.WriteElement(new AutoFilter { Reference = range });
+        _sheet.WriteStartElement("autoFilter", Main);
+        _sheet.WriteAttributeString("ref", $"A1:{ColumnName(_columns.Count)}{Math.Max(_rowIndex, 1)}");
+        _sheet.WriteEndElement();
         _sheet.WriteEndElement(); // worksheet
-        _sheet.Close();
+        _sheet.WriteEndDocument();
+        _sheet.Dispose();
         _sheetStream.Dispose();
         WriteText("xl/workbook.xml", Workbook(SecurityElement.Escape(_sheetName), SecurityElement.Escape($"'{_sheetName.Replace("'", "''")}'!$A$1:${ColumnName(_columns.Count)}${Math.Max(_rowIndex, 1)}")));
     }

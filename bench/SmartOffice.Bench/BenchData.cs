@@ -18,12 +18,14 @@ internal sealed class BenchData : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private BenchData(ServiceProvider services, string file)
+    private BenchData(ServiceProvider services, string repositoryRoot, string file)
     {
         _services = services;
+        RepositoryRoot = repositoryRoot;
         File = file;
     }
 
+    public string RepositoryRoot { get; }
     public string File { get; }
     public IServiceProvider Services => _services;
 
@@ -35,9 +37,10 @@ internal sealed class BenchData : IAsyncDisposable
         if (!System.IO.File.Exists(file))
             await GenerateAsync(repositoryRoot, file, size, cancellationToken);
 
-        var services = Build(repositoryRoot, file);
+        BenchData? data = null;
+        var services = Build(repositoryRoot, file, register: s => s.AddSingleton(_ => data!));
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(withDemoData: false, cancellationToken);
-        return new BenchData(services, file);
+        return data = new BenchData(services, repositoryRoot, file);
     }
 
     private static async Task GenerateAsync(string repositoryRoot, string file, DemoSize size, CancellationToken cancellationToken)
@@ -56,7 +59,7 @@ internal sealed class BenchData : IAsyncDisposable
     }
 
     /// <summary>The domain as the app registers it, over the repository's appsettings.json and the given SQLite file.</summary>
-    internal static ServiceProvider Build(string repositoryRoot, string databaseFile, bool log = false)
+    internal static ServiceProvider Build(string repositoryRoot, string databaseFile, bool log = false, Action<IServiceCollection>? register = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(repositoryRoot, "appsettings.json"), optional: false)
@@ -80,6 +83,7 @@ internal sealed class BenchData : IAsyncDisposable
         });
         services.AddSmartOfficeDomain(configuration, repositoryRoot);
         services.AddSingleton<ICurrentStaff>(BenchStaff.Desk);
+        register?.Invoke(services);
         return services.BuildServiceProvider();
     }
 

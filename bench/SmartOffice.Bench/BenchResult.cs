@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -5,20 +6,41 @@ namespace SmartOffice.Bench;
 
 /// <summary>
 /// One line of <c>bench/results/latest.json</c>: <see cref="Ratio"/> is baseline ÷ value (how many times better than the
-/// baseline measured in the same run); <see cref="Met"/> says whether <see cref="Value"/> is within <see cref="Target"/>.
+/// baseline measured in the same run); <see cref="Met"/> says whether <see cref="Value"/> is within <see cref="Target"/>
+/// (and, where the benchmark says so, the ratio too). A figure with no honest baseline has none (null), one with no target
+/// is reported for information (target and met null). <see cref="BaselineName"/> only goes to the printed table.
 /// </summary>
 internal sealed record BenchResult(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("value")] double Value,
     [property: JsonPropertyName("unit")] string Unit,
-    [property: JsonPropertyName("baseline")] double Baseline,
-    [property: JsonPropertyName("ratio")] double Ratio,
-    [property: JsonPropertyName("target")] double Target,
-    [property: JsonPropertyName("met")] bool Met)
+    [property: JsonPropertyName("baseline")] double? Baseline,
+    [property: JsonPropertyName("ratio")] double? Ratio,
+    [property: JsonPropertyName("target")] double? Target,
+    [property: JsonPropertyName("met")] bool? Met)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>Replaces this run's names in the results file and keeps the others' (benchmarks run one at a time).</summary>
+    [JsonIgnore] public string? BaselineName { get; init; }
+
+    /// <summary>A condition beyond the value's target, e.g. "≥ 10×" the baseline.</summary>
+    [JsonIgnore] public string? TargetNote { get; init; }
+
+    /// <summary>A figure against a same-run baseline (lower is better) and an upper target.</summary>
+    public static BenchResult Against(string name, double value, string unit, double baseline, string baselineName, double? target,
+        bool? met = null) =>
+        new(name, Round(value), unit, Round(baseline), Math.Round(baseline / value, 2), target, met ?? (target is { } t ? value < t : null))
+        {
+            BaselineName = baselineName,
+        };
+
+    /// <summary>A figure with no honest baseline: reported absolute, with the machine.</summary>
+    public static BenchResult Absolute(string name, double value, string unit, double? target) =>
+        new(name, Round(value), unit, null, null, target, target is { } t ? value < t : null);
+
+    private static double Round(double value) => Math.Round(value, value < 10 ? 3 : 1);
+
+    /// <summary>Replaces this run's names in the results file and keeps the others' (benchmarks may run one at a time).</summary>
     public static async Task MergeIntoAsync(string path, IReadOnlyList<BenchResult> results)
     {
         var existing = File.Exists(path)
@@ -28,5 +50,18 @@ internal sealed record BenchResult(
         var merged = existing.Where(r => !names.Contains(r.Name)).Concat(results).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(merged, Json) + Environment.NewLine);
+    }
+
+    /// <summary>The run's table as Markdown (it reads in a terminal and pastes into the README as it is).</summary>
+    public static string Table(IEnumerable<BenchResult> results)
+    {
+        var lines = new List<string>
+        {
+            "| figure | value | baseline (same run) | ratio | target | met |",
+            "| --- | ---: | --- | ---: | ---: | --- |",
+        };
+        lines.AddRange(results.Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"| {r.Name} | {r.Value:0.###} {r.Unit} | {(r.Baseline is { } b ? $"{b:0.###} {r.Unit} ({r.BaselineName})" : "— (absolute)")} | {(r.Ratio is { } x ? $"{x:0.0}×" : "—")} | {(r.Target is { } t ? $"< {t:0.###} {r.Unit}{(r.TargetNote is { } n ? " and " + n : "")}" : "—")} | {(r.Met switch { true => "met", false => "**missed**", null => "—" })} |")));
+        return string.Join(Environment.NewLine, lines);
     }
 }

@@ -38,11 +38,13 @@ internal sealed class PointExpiryBenchmark(string repositoryRoot) : IBenchmark
         var template = Path.Combine(folder, "expiry.db");
         if (!File.Exists(template))
             await BuildTemplateAsync(template, cancellationToken);
+        await MigrateAsync(template, cancellationToken);
 
         var (setBased, setLedger) = await OnCopyAsync(template, Path.Combine(folder, "expiry-run.db"), async provider =>
         {
             var clock = new BusinessClock(new FixedTime(RunAt), provider.GetRequiredService<IOptions<RulesOptions>>());
-            var run = await new PointExpiryService(provider.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>(), clock)
+            var run = await new PointExpiryService(provider.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>(), clock,
+                    provider.GetRequiredService<IOptions<JobsOptions>>())
                 .RunAsync(JobRunTrigger.Schedule, cancellationToken: cancellationToken);
             if (run.Outcome != JobRunOutcome.Completed)
                 throw new InvalidOperationException($"The expiry run did not complete: {run.Detail}");
@@ -60,8 +62,23 @@ internal sealed class PointExpiryBenchmark(string repositoryRoot) : IBenchmark
             $"{ratio:0.0}x the baseline; target < {TargetSeconds} s and ≥ {TargetRatio}x: {(met ? "met" : "MISSED")}"));
         if (setLedger != trackedLedger)
             global::System.Console.WriteLine("Warning: the two ways left different ledgers.");
-        return [new BenchResult("point-expiry", Math.Round(setBased.TotalSeconds, 2), "s", Math.Round(tracked.TotalSeconds, 2), Math.Round(ratio, 1),
-            TargetSeconds, met)];
+        return
+        [
+            BenchResult.Against("point-expiry 400k of 1M lots", setBased.TotalSeconds, "s", tracked.TotalSeconds, "tracked EF per row", TargetSeconds, met)
+                with { TargetNote = $"≥ {TargetRatio}×" },
+        ];
+    }
+
+    /// <summary>The template follows the model (new indexes), so both ways run on the schema the app has.</summary>
+    private async Task MigrateAsync(string template, CancellationToken cancellationToken)
+    {
+        await using (var provider = BenchData.Build(repositoryRoot, template))
+        {
+            await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(withDemoData: false, cancellationToken);
+            await using var db = await provider.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        }
+        SqliteConnection.ClearAllPools();
     }
 
     /// <summary>Copies the template, times <paramref name="expire"/> on the copy and sums up the ledger it left (entries, points).</summary>

@@ -1300,7 +1300,8 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PointAccountId", "ValidThrough");
 
-                    b.HasIndex("ValidThrough", "Remaining");
+                    b.HasIndex("ValidThrough", "Remaining")
+                        .HasFilter("Remaining > 0");
 
                     b.ToTable("PointLots");
                 });

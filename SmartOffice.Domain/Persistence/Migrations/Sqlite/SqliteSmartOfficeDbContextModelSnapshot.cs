@@ -1246,7 +1246,8 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PointAccountId", "ValidThrough");
 
-                    b.HasIndex("ValidThrough", "Remaining");
+                    b.HasIndex("ValidThrough", "Remaining")
+                        .HasFilter("Remaining > 0");
 
                     b.ToTable("PointLots");
                 });

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The benchmark command (not a test, never part of CI): builds in Release, prepares the large demo data once
+# (bench/.data/, cached between runs), runs every benchmark — or the ones named: ./bench.sh order-entry-pricing — and
+# prints one table: figure, value, baseline, ratio, target, met. The same rows go to bench/results/latest.json.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# The circuits benchmark drives Debian's Chromium, as the browser tests do.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing chromium from apt..."
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
+if [ $# -eq 0 ]; then
+  set -- all
+fi
+dotnet build -c Release bench/SmartOffice.Bench -v quiet -nologo
+dotnet run -c Release --no-build --project bench/SmartOffice.Bench -- "$@"
