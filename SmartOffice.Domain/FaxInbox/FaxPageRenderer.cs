@@ -45,13 +45,21 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
             throw new FaxFileException(FaxFileProblem.TooLarge, $"{content.Length:N0} bytes, more than {maxBytes:N0}");
         var bytes = content.ToArray();
         var type = Sniff(content) ?? throw new FaxFileException(FaxFileProblem.NotAnImage, "the content is not PDF, PNG, JPEG or TIFF");
-        var pages = type switch
+        try
         {
-            PdfType => PdfPages(bytes),
-            TiffType => TiffPages(bytes),
-            _ => [Page(SKBitmap.Decode(bytes) ?? throw new FaxFileException(FaxFileProblem.DamagedImage, $"the {type} image does not decode"), 1)],
-        };
-        return new FaxRendering(type, pages);
+            var pages = type switch
+            {
+                PdfType => PdfPages(bytes),
+                TiffType => TiffPages(bytes),
+                _ => [Page(SKBitmap.Decode(bytes) ?? throw new FaxFileException(FaxFileProblem.DamagedImage, $"the {type} image does not decode"), 1)],
+            };
+            return new FaxRendering(type, pages);
+        }
+        catch (Exception e) when (e is not FaxFileException)
+        {
+            // Decoders meet cut-off data with all kinds of exceptions: each is a damaged file, never a crashed watcher.
+            throw new FaxFileException(type == PdfType ? FaxFileProblem.DamagedPdf : FaxFileProblem.DamagedImage, $"{e.GetType().Name}: {e.Message}");
+        }
     }
 
     /// <summary>The type by the file's first bytes (a PDF may have a little junk before its header).</summary>
@@ -66,27 +74,20 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
 
     private List<FaxRenderedPage> PdfPages(byte[] bytes)
     {
-        try
+        using var document = PdfDocument.Open(bytes);
+        CheckPageCount(document.NumberOfPages);
+        var pages = new List<FaxRenderedPage>();
+        foreach (var page in document.GetPages())
         {
-            using var document = PdfDocument.Open(bytes);
-            CheckPageCount(document.NumberOfPages);
-            var pages = new List<FaxRenderedPage>();
-            foreach (var page in document.GetPages())
-            {
-                // A FAX page is one scanned image; a page may carry a small logo too: the largest image is the page.
-                var image = page.GetImages().MaxBy(i => (long)i.WidthInSamples * i.HeightInSamples)
-                            ?? throw new FaxFileException(FaxFileProblem.PdfPageWithoutImage, $"page {page.Number} has no scanned image");
-                var bitmap = (image.TryGetPng(out var png) ? SKBitmap.Decode(png) : null)
-                             ?? SKBitmap.Decode(image.RawMemory.ToArray())
-                             ?? throw new FaxFileException(FaxFileProblem.DamagedPdf, $"the image of page {page.Number} does not decode");
-                pages.Add(Page(bitmap, page.Number));
-            }
-            return pages.Count > 0 ? pages : throw new FaxFileException(FaxFileProblem.DamagedPdf, "the PDF has no pages");
+            // A FAX page is one scanned image; a page may carry a small logo too: the largest image is the page.
+            var image = page.GetImages().MaxBy(i => (long)i.WidthInSamples * i.HeightInSamples)
+                        ?? throw new FaxFileException(FaxFileProblem.PdfPageWithoutImage, $"page {page.Number} has no scanned image");
+            var bitmap = (image.TryGetPng(out var png) ? SKBitmap.Decode(png) : null)
+                         ?? SKBitmap.Decode(image.RawMemory.ToArray())
+                         ?? throw new FaxFileException(FaxFileProblem.DamagedPdf, $"the image of page {page.Number} does not decode");
+            pages.Add(Page(bitmap, page.Number));
         }
-        catch (Exception e) when (e is not FaxFileException)
-        {
-            throw new FaxFileException(FaxFileProblem.DamagedPdf, e.Message);
-        }
+        return pages.Count > 0 ? pages : throw new FaxFileException(FaxFileProblem.DamagedPdf, "the PDF has no pages");
     }
 
     private List<FaxRenderedPage> TiffPages(byte[] bytes)
