@@ -89,6 +89,29 @@ public static class FaxInboxTestData
         return await db.FaxIntakeIssues.AsNoTracking().OrderBy(i => i.Id).ToListAsync();
     }
 
+    /// <summary>A FAX in the inbox, as the watcher would have imported it (one small page).</summary>
+    public static async Task<int> AddFaxAsync(this TestDatabase database, DateTimeOffset receivedAt, string? senderFax = null, int? customerId = null,
+        FaxKind kind = FaxKind.Unsorted)
+    {
+        await using var db = database.CreateDbContext();
+        var item = new FaxInboxItem
+        {
+            FileName = $"{Guid.NewGuid():N}.png", ContentHash = Guid.NewGuid().ToString("N"), ContentType = FaxPageRenderer.PngType,
+            ReceivedAt = receivedAt, ImportedAt = receivedAt, SenderFax = senderFax, CustomerId = customerId, Kind = kind, PageCount = 1,
+        };
+        db.FaxInboxItems.Add(item);
+        await db.SaveChangesAsync();
+        db.FaxPages.Add(new FaxPage { FaxInboxItemId = item.Id, PageNumber = 1, Width = 10, Height = 10, Png = FaxFiles.Png(FaxFiles.Page(10, 10)) });
+        await db.SaveChangesAsync();
+        return item.Id;
+    }
+
+    public static async Task<FaxInboxItem> ItemAsync(this TestDatabase database, int id)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.FaxInboxItems.AsNoTracking().SingleAsync(i => i.Id == id);
+    }
+
     /// <summary>A second desk agent, for claims that race.</summary>
     public static TestStaff Agent(int n) => new($"desk{n}", $"担当者{n}", null, StaffRoles.DeskAgent);
 }
