@@ -2064,11 +2064,6 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
-                        .WithMany()
-                        .HasForeignKey("FaxInboxItemId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("SmartOffice.Domain.Accounts.ShipTo", "ShipTo")
                         .WithMany()
                         .HasForeignKey("ShipToId")
@@ -2147,11 +2142,6 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
-                        .WithMany()
-                        .HasForeignKey("FaxInboxItemId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("SmartOffice.Domain.Points.PointAccount", null)
                         .WithMany()
                         .HasForeignKey("PointAccountId")
@@ -2198,11 +2188,6 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("SmartOffice.Domain.Prizes.PrizeApplication", b =>
                 {
-                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
-                        .WithMany()
-                        .HasForeignKey("FaxInboxItemId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("SmartOffice.Domain.Points.PointAccount", null)
                         .WithMany()
                         .HasForeignKey("PointAccountId")
@@ -2223,11 +2208,6 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
-                        .WithMany()
-                        .HasForeignKey("FaxInboxItemId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SmartOffice.Domain.Ordering.Order", null)
                         .WithMany()

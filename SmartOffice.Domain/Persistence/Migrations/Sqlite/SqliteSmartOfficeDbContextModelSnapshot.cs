@@ -1991,11 +1991,6 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
-                        .WithMany()
-                        .HasForeignKey("FaxInboxItemId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("SmartOffice.Domain.Accounts.ShipTo", "ShipTo")
                         .WithMany()
                         .HasForeignKey("ShipToId")
@@ -2074,11 +2069,6 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
-                        .WithMany()
-                        .HasForeignKey("FaxInboxItemId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("SmartOffice.Domain.Points.PointAccount", null)
                         .WithMany()
                         .HasForeignKey("PointAccountId")
@@ -2125,11 +2115,6 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("SmartOffice.Domain.Prizes.PrizeApplication", b =>
                 {
-                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
-                        .WithMany()
-                        .HasForeignKey("FaxInboxItemId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("SmartOffice.Domain.Points.PointAccount", null)
                         .WithMany()
                         .HasForeignKey("PointAccountId")
@@ -2150,11 +2135,6 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
-                        .WithMany()
-                        .HasForeignKey("FaxInboxItemId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SmartOffice.Domain.Ordering.Order", null)
                         .WithMany()

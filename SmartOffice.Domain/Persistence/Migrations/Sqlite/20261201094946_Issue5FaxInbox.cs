@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
+namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Issue5FaxInbox : Migration
@@ -14,57 +14,57 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<int>(
                 name: "FaxInboxItemId",
                 table: "ReturnSlips",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "FaxInboxItemId",
                 table: "PrizeApplications",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "FaxInboxItemId",
                 table: "Orders",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "FaxInboxItemId",
                 table: "BalanceRequests",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "FaxInboxItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
-                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Source = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ContentType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ArchivedAs = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ImportedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SenderFax = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    CustomerId = table.Column<int>(type: "int", nullable: true),
-                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    PageCount = table.Column<int>(type: "int", nullable: false),
-                    ClaimedByStaffId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ClaimedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ClaimedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ClosedByStaffId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ClosedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CloseNote = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    OrderId = table.Column<int>(type: "int", nullable: true),
-                    ReturnSlipId = table.Column<int>(type: "int", nullable: true),
-                    BalanceRequestId = table.Column<int>(type: "int", nullable: true),
-                    PrizeApplicationId = table.Column<int>(type: "int", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ArchivedAs = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SenderFax = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PageCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimedByStaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ClaimedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedByStaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CloseNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReturnSlipId = table.Column<int>(type: "INTEGER", nullable: true),
+                    BalanceRequestId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PrizeApplicationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,16 +105,16 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                 name: "FaxIntakeIssues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
-                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Problem = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Detail = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    QuarantinedAs = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    DetectedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DismissedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DismissedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    QuarantinedAs = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    DetectedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DismissedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DismissedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -125,13 +125,13 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                 name: "FaxPages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FaxInboxItemId = table.Column<int>(type: "int", nullable: false),
-                    PageNumber = table.Column<int>(type: "int", nullable: false),
-                    Width = table.Column<int>(type: "int", nullable: false),
-                    Height = table.Column<int>(type: "int", nullable: false),
-                    Png = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FaxInboxItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PageNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Png = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -148,29 +148,25 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                 name: "IX_ReturnSlips_FaxInboxItemId",
                 table: "ReturnSlips",
                 column: "FaxInboxItemId",
-                unique: true,
-                filter: "[FaxInboxItemId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PrizeApplications_FaxInboxItemId",
                 table: "PrizeApplications",
                 column: "FaxInboxItemId",
-                unique: true,
-                filter: "[FaxInboxItemId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_FaxInboxItemId",
                 table: "Orders",
                 column: "FaxInboxItemId",
-                unique: true,
-                filter: "[FaxInboxItemId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_BalanceRequests_FaxInboxItemId",
                 table: "BalanceRequests",
                 column: "FaxInboxItemId",
-                unique: true,
-                filter: "[FaxInboxItemId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_FaxInboxItems_BalanceRequestId",
@@ -229,59 +225,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                 table: "FaxPages",
                 columns: new[] { "FaxInboxItemId", "PageNumber" },
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_BalanceRequests_FaxInboxItems_FaxInboxItemId",
-                table: "BalanceRequests",
-                column: "FaxInboxItemId",
-                principalTable: "FaxInboxItems",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Orders_FaxInboxItems_FaxInboxItemId",
-                table: "Orders",
-                column: "FaxInboxItemId",
-                principalTable: "FaxInboxItems",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_PrizeApplications_FaxInboxItems_FaxInboxItemId",
-                table: "PrizeApplications",
-                column: "FaxInboxItemId",
-                principalTable: "FaxInboxItems",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_ReturnSlips_FaxInboxItems_FaxInboxItemId",
-                table: "ReturnSlips",
-                column: "FaxInboxItemId",
-                principalTable: "FaxInboxItems",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_BalanceRequests_FaxInboxItems_FaxInboxItemId",
-                table: "BalanceRequests");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Orders_FaxInboxItems_FaxInboxItemId",
-                table: "Orders");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_PrizeApplications_FaxInboxItems_FaxInboxItemId",
-                table: "PrizeApplications");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_ReturnSlips_FaxInboxItems_FaxInboxItemId",
-                table: "ReturnSlips");
-
             migrationBuilder.DropTable(
                 name: "FaxIntakeIssues");
 
