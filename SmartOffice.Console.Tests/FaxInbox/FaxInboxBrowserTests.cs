@@ -78,7 +78,9 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         await row.Locator("[data-testid=fax-claim]").ClickAsync();
         await desk.WaitForURLAsync(new Regex($"/fax/{id}$"));
         // The colleague sees who has it, at once; their claim would be refused.
-        await Assertions.Expect(theirRow.Locator("[data-testid=fax-status]")).ToContainTextAsync("田中 美咲");
+        await Assertions.Expect(theirRow.Locator("[data-testid=fax-status]")).ToContainTextAsync("In progress (田中 美咲)");
+        // Re-rendered by the desk agent's (Japanese) action, the colleague's queue stays in English.
+        await Assertions.Expect(theirRow.Locator("[data-testid=fax-kind]")).ToHaveTextAsync("Unsorted");
         await Assertions.Expect(theirRow.Locator("[data-testid=fax-claim]")).ToHaveCountAsync(0);
         await colleague.ScreenshotAsync("fax-inbox-colleague-en-1920");
 
@@ -137,5 +139,42 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
             .GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(english.Locator("[data-testid=fax-intake-issue]").Filter(new() { HasTextString = "20261125090000_0300000000.pdf" }))
             .ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Demo_mode_fills_the_inbox_with_forms_of_each_kind_from_real_customers_drawn_with_the_embedded_font()
+    {
+        await using (var db = Database())
+        {
+            var demo = await db.FaxInboxItems.AsNoTracking().Where(f => f.Source == FaxSource.Demo).ToListAsync();
+            Assert.True(demo.Count >= 10, $"{demo.Count} demo FAXes");
+            Assert.All(new[] { FaxKind.Order, FaxKind.ReturnRequest, FaxKind.BalanceRequest, FaxKind.PrizeApplication, FaxKind.Other },
+                kind => Assert.Contains(demo, f => f.Kind == kind));
+            // Senders are real customers, matched by FAX number (the advertisement excepted).
+            Assert.True(demo.Count(f => f.CustomerId != null) >= demo.Count - 1);
+            var page = await db.FaxPages.AsNoTracking().FirstAsync(p => p.FaxInboxItemId == demo[0].Id);
+            Assert.Equal((1240, 1754, FaxPageRenderer.PngType), (page.Width, page.Height, FaxPageRenderer.Sniff(page.Png)));
+
+            // Everything a demo form can write has its glyph in the embedded font: customers, departments, products, prizes.
+            using var font = new SkiaSharp.SKFont(SmartOffice.Domain.Demo.DemoFaxForms.Typeface);
+            var texts = (await db.Customers.Select(c => c.Name).ToListAsync()).Concat(await db.Departments.Select(d => d.Name).ToListAsync())
+                .Concat(await db.Products.Select(p => p.Name).ToListAsync()).Concat(await db.Prizes.Select(p => p.Name).ToListAsync());
+            var missing = string.Concat(texts.SelectMany(t => t).Distinct().Where(c => !font.ContainsGlyphs(c.ToString())));
+            Assert.True(missing.Length == 0, $"Run tools/demo-fax-font.sh: the demo FAX font lacks '{missing}'");
+        }
+
+        var desk = await OpenAsync(DemoStaff.DeskAgent, "fax", width: 1920, height: 1080);
+        await Assertions.Expect(desk.Locator("[data-testid=fax-row]").First).ToBeVisibleAsync();
+        await desk.ScreenshotAsync("fax-inbox-demo-1920");
+        var english = await OpenAsync(DemoStaff.DeskAgent2, "fax", english: true);
+        await Assertions.Expect(english.Locator("[data-testid=fax-row]").First).ToBeVisibleAsync();
+        await english.ScreenshotAsync("fax-inbox-demo-en");
+        // The return request sorted as such opens beside the return slip form, the customer code filled in.
+        var returnRow = english.Locator("[data-testid=fax-row]").Filter(new() { HasTextString = "Return request" }).Filter(new() { Has = english.Locator("[data-testid=fax-claim]") }).First;
+        await returnRow.Locator("[data-testid=fax-claim]").ClickAsync();
+        await english.WaitForURLAsync(new Regex(@"/returns/new\?fax=\d+$"));
+        await english.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=fax-page]'); return i && i.complete && i.naturalWidth > 0; }");
+        await Assertions.Expect(english.Locator("input[data-testid=lookup-customer], [data-testid=lookup-customer] input")).Not.ToHaveValueAsync("");
+        await english.ScreenshotAsync("fax-return-beside-en");
     }
 }

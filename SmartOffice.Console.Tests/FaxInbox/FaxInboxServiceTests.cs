@@ -85,10 +85,12 @@ public sealed class FaxInboxServiceTests : IAsyncLifetime
         await Inbox(TestStaff.Supervisor).ReleaseAsync(id);
         Assert.Equal((FaxStatus.New, null), ((await _database.ItemAsync(id)).Status, (await _database.ItemAsync(id)).ClaimedByStaffId));
 
-        // Claimed again and closed: a supervisor's release that comes after is refused with who closed it.
+        // Sorted while new (anyone may), claimed and closed: a supervisor's release that comes after is refused with who closed it.
+        await Inbox(FaxInboxTestData.Agent(2)).SetKindAsync(id, FaxKind.Other);
         Assert.Equal("FaxInbox.NotClaimed", (await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(first).CloseOtherAsync(id, "転送"))).Key);
         await Inbox(first).ClaimAsync(id);
-        await Inbox(first).SetKindAsync(id, FaxKind.Other);
+        Assert.Equal("FaxInbox.ClaimedByOther",
+            (await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(FaxInboxTestData.Agent(2)).SetKindAsync(id, FaxKind.Order))).Key);
         await Inbox(first).CloseOtherAsync(id, "販売店へ転送");
         var late = await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(TestStaff.Supervisor).ReleaseAsync(id));
         Assert.Equal("FaxInbox.AlreadyDone", late.Key);

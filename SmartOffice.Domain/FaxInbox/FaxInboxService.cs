@@ -143,9 +143,25 @@ public sealed class FaxInboxService(
         changes.Raise();
     }
 
-    /// <summary>仕分け: what the FAX is; only by its claimant (a kind decides which form opens beside it).</summary>
-    public Task SetKindAsync(int id, FaxKind kind, CancellationToken cancellationToken = default) =>
-        ChangeMineAsync(id, "FaxInbox.Sorted", null, FaxStatus.InProgress, s => s.SetProperty(i => i.Kind, kind), kind.ToString(), cancellationToken);
+    /// <summary>
+    /// 仕分け: what the FAX is (which form opens beside it). Any desk agent may sort a new FAX (the morning's pile is often
+    /// sorted by one person); one in progress only its claimant; a closed one nobody.
+    /// </summary>
+    public async Task SetKindAsync(int id, FaxKind kind, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var sorted = await db.FaxInboxItems
+            .Where(i => i.Id == id && (i.Status == FaxStatus.New || (i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id)))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Kind, kind).SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
+        if (sorted == 0)
+            throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "FaxInbox.Sorted", nameof(FaxInboxItem), id, null, new { Kind = kind }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changes.Raise();
+    }
 
     /// <summary>却下 with a reason (illegible, not for us, sent twice…); only by its claimant.</summary>
     public Task RejectAsync(int id, string? reason, CancellationToken cancellationToken = default)
