@@ -84,6 +84,8 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         await Assertions.Expect(theirRow.Locator("[data-testid=fax-claim]")).ToHaveCountAsync(0);
         await colleague.ScreenshotAsync("fax-inbox-colleague-en-1920");
 
+        await Assertions.Expect(desk.Locator("[data-testid=fax-sort]")).ToContainTextAsync("注文書");
+        await desk.ScreenshotAsync("fax-item-sort-desk");
         // Sorted as an order form, the order entry opens beside the FAX image, customer and received-at filled in.
         await desk.Locator("[data-testid=sort-Order]").ClickAsync();
         await desk.WaitForURLAsync(new Regex($"/orders/new\\?fax={id}$"));
