@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
+using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
@@ -30,6 +31,12 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<ReferenceDataOptions>().Bind(configuration);
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section))
             .PostConfigure(o => o.OutboxFolder = Path.GetFullPath(Path.Combine(basePath, o.OutboxFolder)));
+        services.AddOptions<FaxInboxOptions>().Bind(configuration.GetSection(FaxInboxOptions.Section)).PostConfigure(o =>
+        {
+            o.DropFolder = Path.GetFullPath(Path.Combine(basePath, o.DropFolder));
+            o.ArchiveFolder = Path.GetFullPath(Path.Combine(basePath, o.ArchiveFolder));
+            o.QuarantineFolder = Path.GetFullPath(Path.Combine(basePath, o.QuarantineFolder));
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSmartOfficePersistence(basePath);
         services.AddSingleton<DatabaseInitializer>();
@@ -61,6 +68,11 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<PrizeCatalogService>();
         services.AddScoped<PrizeApplicationService>();
         services.AddScoped<ReturnSlipService>();
+        services.AddSingleton<FaxInboxChanges>();
+        services.AddSingleton<FaxIntakeStatus>();
+        services.AddSingleton<FaxIntakeService>();
+        services.AddScoped<FaxInboxService>();
+        services.AddScoped<FaxInboxLink>();
         return services;
     }
 }

@@ -58,7 +58,8 @@ public static class OrderingTestData
 
     public static FaxOrderService FaxOrders(this TestDatabase database, ICurrentStaff? staff = null, RulesOptions? rules = null) =>
         new(database, staff ?? TestStaff.DeskAgent, database.Clock, rules is null ? database.Rules : Options.Create(rules),
-            Options.Create(new DeskContactOptions()), database.Calendar, database.BusinessClock);
+            Options.Create(new DeskContactOptions()), database.Calendar, database.BusinessClock,
+            database.FaxInboxLink(staff ?? TestStaff.DeskAgent));
 
     public static OrderSearchService OrderSearch(this TestDatabase database, ICurrentStaff staff) => new(database, staff, database.BusinessClock);
 

@@ -65,11 +65,12 @@ public static class PointsTestData
         new(database, staff, database.Clock, database.BusinessClock, database.Rules);
 
     public static PrizeApplicationService Applications(this TestDatabase database, ICurrentStaff staff) =>
-        new(database, staff, database.Clock, database.BusinessClock, database.Accounts(staff));
+        new(database, staff, database.Clock, database.BusinessClock, database.Accounts(staff), database.FaxInboxLink(staff));
 
     public static PrizeCatalogService Catalog(this TestDatabase database, ICurrentStaff staff) =>
         new(database, staff, database.Clock, database.BusinessClock);
 
     public static BalanceRequestService Requests(this TestDatabase database, ICurrentStaff staff) =>
-        new(database, staff, database.Clock, database.BusinessClock, database.Accounts(staff), Options.Create(new SmartOffice.Domain.DeskContactOptions()));
+        new(database, staff, database.Clock, database.BusinessClock, database.Accounts(staff), Options.Create(new SmartOffice.Domain.DeskContactOptions()),
+            database.FaxInboxLink(staff));
 }

@@ -19,7 +19,8 @@ public static class ReturnsTestData
     private static int _orders;
 
     public static ReturnSlipService Returns(this TestDatabase database, ICurrentStaff staff) =>
-        new(database, staff, database.Clock, database.BusinessClock, database.Rules, Options.Create(new SmartOffice.Domain.DeskContactOptions()));
+        new(database, staff, database.Clock, database.BusinessClock, database.Rules, Options.Create(new SmartOffice.Domain.DeskContactOptions()),
+            database.FaxInboxLink(staff));
 
     public static async Task<Order> AddDeliveredOrderAsync(this TestDatabase database, Department department, DateOnly deliveredOn,
         params DeliveredLine[] lines)

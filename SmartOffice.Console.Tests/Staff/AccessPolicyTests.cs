@@ -10,6 +10,7 @@ public sealed class AccessPolicyTests
     {
         // capability,                   desk,  dealer, super, admin
         { Capability.FaxOrderEntry,        true,  false, true,  true },
+        { Capability.FaxInboxSupervision,  false, false, true,  true },
         { Capability.OrderSearch,          true,  true,  true,  true },
         { Capability.ReturnSlipProcess,    true,  false, true,  true },
         { Capability.ReturnSlipView,       true,  true,  true,  true },

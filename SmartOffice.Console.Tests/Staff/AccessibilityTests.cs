@@ -15,6 +15,7 @@ public sealed class AccessibilityTests(ConsoleApp app, Support.Browser browser)
     [InlineData(DemoStaff.DeskAgent, "")]
     [InlineData(DemoStaff.Supervisor, "calendar")]
     [InlineData(DemoStaff.Supervisor, "regions")]
+    [InlineData(DemoStaff.DeskAgent, "fax")]
     public async Task Pages_have_no_serious_accessibility_violations(string? user, string path)
     {
         var page = await browser.NewPageAsync(app.BaseAddress);

@@ -21,6 +21,9 @@ public class ConsoleApp : WebApplicationFactory<Program>
 
     public string DataFolder => _folder;
 
+    /// <summary>The folder the app watches for FAXes (a FAX server's drop folder).</summary>
+    public string FaxDropFolder => Path.Combine(_folder, "fax", "inbox");
+
     /// <summary>Extra settings a test class needs (overrides the defaults below).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -50,6 +53,10 @@ public class ConsoleApp : WebApplicationFactory<Program>
                 ["Jobs:SchedulerEnabled"] = "false",
                 ["Jobs:SchedulerName"] = "Test-" + Path.GetFileName(_folder),
                 ["Jobs:OutboxFolder"] = Path.Combine(_folder, "outbox"),
+                ["FaxInbox:DropFolder"] = Path.Combine(_folder, "fax", "inbox"),
+                ["FaxInbox:ArchiveFolder"] = Path.Combine(_folder, "fax", "archive"),
+                ["FaxInbox:QuarantineFolder"] = Path.Combine(_folder, "fax", "quarantine"),
+                ["FaxInbox:PollInterval"] = "00:00:00.500",
                 // Serilog settings must go through configuration, not UseSetting (STACK.md pitfall 8).
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_folder, "logs", "console-.log"),
             };

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Accounts;
+using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Staff;
 using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Console.Tests.Support;
@@ -11,6 +13,10 @@ namespace SmartOffice.Console.Tests.Support;
 /// <summary>Small, explicit test records: a dealer with a customer, a department and web users; orders.</summary>
 public static class TestData
 {
+    /// <summary>What the keying services close a FAX inbox item through, for <paramref name="staff"/>.</summary>
+    public static FaxInboxLink FaxInboxLink(this TestDatabase database, ICurrentStaff staff) =>
+        new(staff, database.BusinessClock, database.FaxInboxChanges);
+
     public static async Task<Department> AddCustomerAsync(this TestDatabase database, string dealerCode, string customerCode)
     {
         await using var db = database.CreateDbContext();

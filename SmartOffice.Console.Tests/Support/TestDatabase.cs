@@ -35,6 +35,8 @@ public sealed class TestDatabase : IDbContextFactory<SmartOfficeDbContext>, IAsy
     public IOptions<RulesOptions> Rules { get; }
     public BusinessClock BusinessClock { get; }
     public BusinessCalendarCache Calendar { get; }
+    /// <summary>The database's one inbox notifier, as the app has one per process.</summary>
+    public Domain.FaxInbox.FaxInboxChanges FaxInboxChanges { get; } = new();
 
     /// <summary>A UTC instant for a Japan wall-clock time.</summary>
     public static DateTimeOffset JapanTime(int year, int month, int day, int hour, int minute, int second = 0) =>

@@ -1,5 +1,6 @@
 using Serilog;
 using SmartOffice.Console.Components;
+using SmartOffice.Console.FaxInbox;
 using SmartOffice.Console.Reporting;
 using SmartOffice.Console.Staff;
 using SmartOffice.Domain.Persistence;
@@ -26,6 +27,7 @@ internal static class Pipeline
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapStaffEndpoints();
         app.MapReportEndpoints();
+        app.MapFaxInboxEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

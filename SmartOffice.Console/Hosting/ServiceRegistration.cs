@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using MudBlazor;
 using MudBlazor.Services;
+using SmartOffice.Console.FaxInbox;
 using SmartOffice.Console.Jobs;
 using SmartOffice.Console.Staff;
 using SmartOffice.Domain;
@@ -26,6 +27,7 @@ internal static class ServiceRegistration
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddScoped<JobControl>();
+        services.AddHostedService<FaxInboxWatcher>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c =>

@@ -54,4 +54,5 @@ internal enum DemoPhase
     Orders,
     Returns,
     Points,
+    FaxInbox,
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Rules;
@@ -23,7 +24,8 @@ public sealed class FaxOrderService(
     IOptions<RulesOptions> options,
     IOptions<DeskContactOptions> desk,
     BusinessCalendarCache calendar,
-    BusinessClock clock)
+    BusinessClock clock,
+    FaxInboxLink faxInbox)
 {
     private const int MaxCustomerMatches = 50;
     private const int ReasonLength = 200;
@@ -122,6 +124,8 @@ public sealed class FaxOrderService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await ReplayAsync(db, request, cancellationToken) is { } raced)
             return raced;
+        var faxItem = request.Draft.FaxInboxItemId;
+        await faxInbox.DemandClaimAsync(db, faxItem, cancellationToken);
 
         var priced = await PriceAsync(db, request.Draft, null, cancellationToken);
         Refuse(priced);
@@ -144,16 +148,20 @@ public sealed class FaxOrderService(
             // FAX received → keyed is the keying lead time; a later correction keeps the first keying.
             KeyedAt = time.GetUtcNow(),
             KeyedByStaffId = staff.Id,
+            FaxInboxItemId = faxItem,
         };
         Apply(order, priced);
         db.Orders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
         order.OrderNumber = OrderNumberOf(order);
+        // The FAX it was keyed from becomes 完了 and points to the order, or the whole save is refused.
+        await faxInbox.CloseAsync(db, faxItem, FaxKind.Order, order.Id, order.CustomerId, cancellationToken);
         var shortLines = await ReserveStockAsync(db, order.Lines, cancellationToken);
         await EarnAsync(db, order, cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderSaved", nameof(Order), order.OrderNumber, null, Snapshot(order)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        faxInbox.Announce(faxItem);
         return new FaxOrderSaveResult(order.Id, order.OrderNumber, false, [], shortLines, priced.Quote);
     }
 

@@ -59,6 +59,8 @@ public class Order : IVersioned
     public int PointsEarned { get; set; }
     public OrderStatus Status { get; set; }
     public string? VoidReason { get; set; }
+    /// <summary>The inbox FAX it was keyed from (受信FAX), when keyed beside one.</summary>
+    public int? FaxInboxItemId { get; set; }
     public int Version { get; set; }
 
     public List<OrderLine> Lines { get; set; } = [];

@@ -36,6 +36,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         e.HasIndex(x => new { x.CustomerId, x.AcceptanceDay });
         e.HasIndex(x => new { x.DepartmentId, x.AcceptanceDay });
         e.HasIndex(x => x.EntryKey).IsUnique();
+        // Linked to the FAX it was keyed from; UNIQUE, so one FAX is keyed once, even by two agents at the same moment. No foreign
+        // key on this side: SQLite would rebuild the whole table for one (the FAX's own key to this record is enforced).
+        e.HasIndex(x => x.FaxInboxItemId).IsUnique();
         e.Property(x => x.OrderNumber).HasMaxLength(20);
         e.Property(x => x.KeyedByStaffId).HasMaxLength(450);
         e.Property(x => x.VoidReason).HasMaxLength(200);

@@ -5,6 +5,7 @@ using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Prizes;
@@ -45,6 +46,9 @@ public abstract class SmartOfficeDbContext(DbContextOptions options) : IdentityD
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CutoffBatch> CutoffBatches => Set<CutoffBatch>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<FaxInboxItem> FaxInboxItems => Set<FaxInboxItem>();
+    public DbSet<FaxPage> FaxPages => Set<FaxPage>();
+    public DbSet<FaxIntakeIssue> FaxIntakeIssues => Set<FaxIntakeIssue>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

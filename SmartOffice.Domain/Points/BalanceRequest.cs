@@ -19,5 +19,7 @@ public class BalanceRequest : IVersioned
     public BalanceRequestStatus Status { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? SentByStaffId { get; set; }
+    /// <summary>The inbox FAX it was keyed from (受信FAX), when keyed beside one.</summary>
+    public int? FaxInboxItemId { get; set; }
     public int Version { get; set; }
 }

@@ -2,14 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Staff;
 using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Domain.Points;
 
-/// <summary>A FAX balance request as the desk keys it: customer code, the department named on the form, when the FAX came in.</summary>
-public sealed record BalanceRequestInput(string? CustomerCode, int? DepartmentId, DateTimeOffset? FaxReceivedAt);
+/// <summary>
+/// A FAX balance request as the desk keys it: customer code, the department named on the form, when the FAX came in, and
+/// the inbox FAX it is keyed from (closed by the save).
+/// </summary>
+public sealed record BalanceRequestInput(string? CustomerCode, int? DepartmentId, DateTimeOffset? FaxReceivedAt, int? FaxInboxItemId = null);
 
 public sealed record BalanceRequestRow(int Id, string CustomerCode, string CustomerName, string DepartmentName, DateTimeOffset FaxReceivedAt,
     BalanceRequestStatus Status, DateTimeOffset? SentAt, int Version);
@@ -28,7 +32,7 @@ public sealed record BalanceReplySheet(BalanceRequestRow Request, string? Custom
 /// produce the reply sheet, mark it sent; the open requests oldest first.
 /// </summary>
 public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
-    BusinessClock clock, PointAccountService accounts, IOptions<DeskContactOptions> contact)
+    BusinessClock clock, PointAccountService accounts, IOptions<DeskContactOptions> contact, FaxInboxLink faxInbox)
 {
     private const string ChangedKey = "Points.RequestChanged";
 
@@ -47,18 +51,21 @@ public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext
         if (receivedAt > time.GetUtcNow())
             throw new BusinessRuleException("Points.FaxReceivedInFuture");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await faxInbox.DemandClaimAsync(db, input.FaxInboxItemId, cancellationToken);
         var account = await accounts.Ledger(db).DepartmentAccountAsync(department.Id, cancellationToken);
         var request = new BalanceRequest
         {
             CustomerId = customer.Id, DepartmentId = department.Id, PointAccountId = account.Id, FaxReceivedAt = receivedAt,
-            Status = BalanceRequestStatus.Open,
+            Status = BalanceRequestStatus.Open, FaxInboxItemId = input.FaxInboxItemId,
         };
         db.BalanceRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
+        await faxInbox.CloseAsync(db, input.FaxInboxItemId, FaxKind.BalanceRequest, request.Id, customer.Id, cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Points.BalanceRequestRegistered", nameof(BalanceRequest), request.Id, null,
             new { customer.Code, Department = department.Name, FaxReceivedAt = clock.ToBusinessTime(receivedAt) }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        faxInbox.Announce(input.FaxInboxItemId);
         return request.Id;
     }
 

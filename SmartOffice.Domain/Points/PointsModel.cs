@@ -46,6 +46,9 @@ internal sealed class BalanceRequestConfiguration : IEntityTypeConfiguration<Bal
     public void Configure(EntityTypeBuilder<BalanceRequest> e)
     {
         e.HasIndex(x => new { x.Status, x.FaxReceivedAt });
+        // Linked to the FAX it was keyed from; UNIQUE, so one FAX is keyed once, even by two agents at the same moment. No foreign
+        // key on this side: SQLite would rebuild the whole table for one (the FAX's own key to this record is enforced).
+        e.HasIndex(x => x.FaxInboxItemId).IsUnique();
         e.Property(x => x.SentByStaffId).HasMaxLength(450);
         e.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -37,5 +37,7 @@ public class PrizeApplication : IVersioned
     /// <summary>The desk agent who keyed a FAX application (null for web).</summary>
     public string? KeyedByStaffId { get; set; }
     public string? CancelReason { get; set; }
+    /// <summary>The inbox FAX it was keyed from (受信FAX), when keyed beside one.</summary>
+    public int? FaxInboxItemId { get; set; }
     public int Version { get; set; }
 }

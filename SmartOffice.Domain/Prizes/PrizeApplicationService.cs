@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Rules;
@@ -8,8 +9,12 @@ using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Domain.Prizes;
 
-/// <summary>An application keyed by the desk (FAX form, with when it came in) or arriving from the web.</summary>
-public sealed record PrizeApplicationInput(int PointAccountId, int PrizeId, int Quantity, OrderChannel Channel, DateTimeOffset? ReceivedAt);
+/// <summary>
+/// An application keyed by the desk (FAX form, with when it came in, and the inbox FAX it is keyed from — closed by the
+/// save) or arriving from the web.
+/// </summary>
+public sealed record PrizeApplicationInput(int PointAccountId, int PrizeId, int Quantity, OrderChannel Channel, DateTimeOffset? ReceivedAt,
+    int? FaxInboxItemId = null);
 
 public sealed record PrizeApplicationQuery(PrizeApplicationStatus? Status, int Skip, int Take);
 
@@ -29,7 +34,7 @@ public sealed record PrizeApplicationDetail(PrizeApplicationRow Application, Dat
 /// lots (lots that expired meanwhile stay expired) and the stock. Dealer reps read their own customers' applications.
 /// </summary>
 public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
-    BusinessClock clock, PointAccountService accounts)
+    BusinessClock clock, PointAccountService accounts, FaxInboxLink faxInbox)
 {
     private const string ChangedKey = "Prizes.ApplicationChanged";
     private const int HistoryShown = 20;
@@ -55,6 +60,7 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
         var points = prize.PointCost * input.Quantity;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await faxInbox.DemandClaimAsync(db, input.FaxInboxItemId, cancellationToken);
         PointAccountService.Touch(db, account);
         prize.Stock -= input.Quantity;
         var application = new PrizeApplication
@@ -62,16 +68,19 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
             ApplicationNumber = "", PointAccountId = account.Id, PrizeId = prize.Id, Quantity = input.Quantity, Points = points,
             Channel = input.Channel, ReceivedAt = receivedAt, Status = PrizeApplicationStatus.Received,
             KeyedByStaffId = input.Channel == OrderChannel.Fax ? staff.Id : null,
+            FaxInboxItemId = input.FaxInboxItemId,
         };
         db.PrizeApplications.Add(application);
         application.ApplicationNumber = $"PX{Guid.NewGuid():N}"[..20];
         await db.SaveOrRefuseAsync(PrizeCatalogService.ChangedKey, cancellationToken);
         application.ApplicationNumber = $"PA{clock.ToBusinessTime(receivedAt):yyMMdd}{application.Id:D5}";
+        await faxInbox.CloseAsync(db, input.FaxInboxItemId, FaxKind.PrizeApplication, application.Id, customer.Id, cancellationToken);
         await accounts.Ledger(db).SpendAsync(account.Id, points, application.Id, today, cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Prizes.Applied", nameof(PrizeApplication), application.ApplicationNumber, null,
             new { Prize = prize.Code, application.Quantity, application.Points, application.Channel, Account = account.Id }));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        faxInbox.Announce(input.FaxInboxItemId);
         return await RowAsync(application.Id, cancellationToken);
     }
 

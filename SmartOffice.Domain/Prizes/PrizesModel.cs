@@ -22,6 +22,9 @@ internal sealed class PrizeApplicationConfiguration : IEntityTypeConfiguration<P
     {
         e.HasIndex(x => x.ApplicationNumber).IsUnique();
         e.HasIndex(x => new { x.Status, x.ReceivedAt });
+        // Linked to the FAX it was keyed from; UNIQUE, so one FAX is keyed once, even by two agents at the same moment. No foreign
+        // key on this side: SQLite would rebuild the whole table for one (the FAX's own key to this record is enforced).
+        e.HasIndex(x => x.FaxInboxItemId).IsUnique();
         e.Property(x => x.ApplicationNumber).HasMaxLength(20);
         e.Property(x => x.CancelReason).HasMaxLength(200);
         e.Property(x => x.Carrier).HasMaxLength(40);

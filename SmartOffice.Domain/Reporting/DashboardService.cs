@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Prizes;
@@ -26,7 +27,9 @@ public sealed record DashboardCounts(
     int OpenBalanceRequests,
     int OpenPrizeApplications,
     int Customers,
-    UpcomingCutoff? NextCutoff);
+    UpcomingCutoff? NextCutoff,
+    /// <summary>受信FAX not yet done or rejected (null for dealer reps, who have no FAX inbox).</summary>
+    int? OpenFaxes);
 
 public sealed class DashboardService(
     IDbContextFactory<SmartOfficeDbContext> contexts,
@@ -71,7 +74,10 @@ public sealed class DashboardService(
             await db.PrizeApplications.CountAsync(p => (p.Status == PrizeApplicationStatus.Received || p.Status == PrizeApplicationStatus.Arranged)
                                                        && (dealer == null || accountIds.Contains(p.PointAccountId)), cancellationToken),
             await customers.CountAsync(cancellationToken),
-            NextCutoff(rules, await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(cancellationToken)));
+            NextCutoff(rules, await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(cancellationToken)),
+            AccessPolicy.Allows(staff, Capability.FaxOrderEntry)
+                ? await db.FaxInboxItems.CountAsync(f => f.Status == FaxStatus.New || f.Status == FaxStatus.InProgress, cancellationToken)
+                : null);
     }
 
     /// <summary>The soonest cutoff still ahead: furniture, then each region's FAX and Web cutoffs, on the next acceptance day.</summary>

@@ -38,6 +38,8 @@ public class ReturnSlip : IVersioned
     public int PointsShortfall { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedByStaffId { get; set; }
+    /// <summary>The inbox FAX it was keyed from (受信FAX), when keyed beside one.</summary>
+    public int? FaxInboxItemId { get; set; }
     public int Version { get; set; }
 
     public List<ReturnSlipLine> Lines { get; set; } = [];

@@ -30,8 +30,10 @@ public sealed record ReturnLineInput(int OrderLineId, int Quantity, ReturnReason
 /// <summary>
 /// A return slip keyed from the faxed form: <see cref="CustomerCode"/> is the code written on the form (it must be the
 /// order's customer); <see cref="FaxReceivedAt"/> when the form came in (now when null) — the 90 days count to its day.
+/// <see cref="FaxInboxItemId"/>: the inbox FAX it is keyed from, which the save closes.
 /// </summary>
-public sealed record ReturnSlipInput(int OrderId, string? CustomerCode, DateTimeOffset? FaxReceivedAt, IReadOnlyList<ReturnLineInput> Lines);
+public sealed record ReturnSlipInput(int OrderId, string? CustomerCode, DateTimeOffset? FaxReceivedAt, IReadOnlyList<ReturnLineInput> Lines,
+    int? FaxInboxItemId = null);
 
 public sealed record ReturnSlipQuery(ReturnSlipStatus? Status, bool OpenOnly, string? Text, int Skip, int Take);
 

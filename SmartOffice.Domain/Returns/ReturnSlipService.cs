@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
@@ -19,7 +20,7 @@ namespace SmartOffice.Domain.Returns;
 /// never overwrite each other. Dealer reps read their own customers' slips only.
 /// </summary>
 public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
-    BusinessClock clock, IOptions<RulesOptions> rules, IOptions<DeskContactOptions> contact)
+    BusinessClock clock, IOptions<RulesOptions> rules, IOptions<DeskContactOptions> contact, FaxInboxLink faxInbox)
 {
     private const string ChangedKey = "Returns.SlipChanged";
     private const string OrderChangedKey = "Returns.OrderChanged";
@@ -120,11 +121,12 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
             throw new BusinessRuleException("Returns.OtherCustomer", order.OrderNumber, formCustomer);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await faxInbox.DemandClaimAsync(db, input.FaxInboxItemId, cancellationToken);
         var lines = (await OrderLinesAsync(db, order.Id, null, cancellationToken)).ToDictionary(l => l.Id);
         var slip = new ReturnSlip
         {
             SlipNumber = $"RX{Guid.NewGuid():N}"[..20], OrderId = order.Id, CustomerId = order.CustomerId, FormReceivedOn = formDay,
-            Status = ReturnSlipStatus.Received, CreatedAt = now, CreatedByStaffId = staff.Id,
+            Status = ReturnSlipStatus.Received, CreatedAt = now, CreatedByStaffId = staff.Id, FaxInboxItemId = input.FaxInboxItemId,
         };
         foreach (var line in wanted)
         {
@@ -145,6 +147,7 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
         db.ReturnSlips.Add(slip);
         await db.SaveOrRefuseAsync(OrderChangedKey, cancellationToken);
         slip.SlipNumber = $"R{formDay:yyMMdd}{slip.Id:D5}";
+        await faxInbox.CloseAsync(db, input.FaxInboxItemId, FaxKind.ReturnRequest, slip.Id, slip.CustomerId, cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Returns.Received", nameof(ReturnSlip), slip.SlipNumber, null, new
         {
             Order = order.OrderNumber, FaxReceivedAt = clock.ToBusinessTime(receivedAt),
@@ -152,6 +155,7 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
         }));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        faxInbox.Announce(input.FaxInboxItemId);
         await using var read = await contexts.CreateDbContextAsync(cancellationToken);
         return await Rows(read, read.ReturnSlips.Where(s => s.Id == slip.Id)).SingleAsync(cancellationToken);
     }

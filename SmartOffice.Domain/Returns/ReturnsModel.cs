@@ -11,6 +11,9 @@ internal sealed class ReturnSlipConfiguration : IEntityTypeConfiguration<ReturnS
         e.HasIndex(x => x.SlipNumber).IsUnique();
         e.HasIndex(x => x.OrderId);
         e.HasIndex(x => x.Status);
+        // Linked to the FAX it was keyed from; UNIQUE, so one FAX is keyed once, even by two agents at the same moment. No foreign
+        // key on this side: SQLite would rebuild the whole table for one (the FAX's own key to this record is enforced).
+        e.HasIndex(x => x.FaxInboxItemId).IsUnique();
         e.Property(x => x.SlipNumber).HasMaxLength(20);
         e.Property(x => x.RejectReason).HasMaxLength(200);
         e.Property(x => x.CreatedByStaffId).HasMaxLength(450);

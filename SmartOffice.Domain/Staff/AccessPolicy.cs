@@ -11,6 +11,7 @@ public static class AccessPolicy
     private static readonly Dictionary<Capability, string[]> Matrix = new()
     {
         [Capability.FaxOrderEntry] = [D, S, A],
+        [Capability.FaxInboxSupervision] = [S, A],
         [Capability.OrderSearch] = [D, R, S, A],
         [Capability.ReturnSlipProcess] = [D, S, A],
         [Capability.ReturnSlipView] = [D, R, S, A],

@@ -5,6 +5,8 @@ public enum Capability
 {
     /// <summary>FAX inbox, FAX order entry, correct/void before the batch closes.</summary>
     FaxOrderEntry,
+    /// <summary>FAX inbox supervision: release another agent's claim, dismiss files the watcher could not import.</summary>
+    FaxInboxSupervision,
     /// <summary>Order search and detail (dealer reps: own dealer's customers, read).</summary>
     OrderSearch,
     /// <summary>Key and process return slips.</summary>

@@ -12,6 +12,7 @@ public static class NavSections
 {
     public static readonly IReadOnlyList<NavSection> All =
     [
+        new("fax", "Nav.FaxInbox", Icons.Material.Filled.Inbox, Capability.FaxOrderEntry),
         new("orders/new", "Nav.OrderEntry", Icons.Material.Filled.Fax, Capability.FaxOrderEntry),
         // Exact: "orders" would also light up on "orders/new", the entry above.
         new("orders", "Nav.Orders", Icons.Material.Filled.ReceiptLong, Capability.OrderSearch, NavLinkMatch.All),

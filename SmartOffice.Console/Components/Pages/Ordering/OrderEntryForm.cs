@@ -32,14 +32,22 @@ public sealed class OrderEntryForm
     public string ReceivedDate { get; set; } = "";
     public string ReceivedTime { get; set; } = "";
     public string RequestedDate { get; set; } = "";
+    /// <summary>The inbox FAX the order is keyed from (受信FAX): saving the order closes it.</summary>
+    public int? FaxInboxItemId { get; set; }
     public List<EntryLine> Lines { get; } = [.. Enumerable.Range(0, InitialLines).Select(_ => new EntryLine())];
 
     /// <summary>The FAX received-at defaults to now, Japan time, 24-hour.</summary>
     public void ReceivedNow(BusinessClock clock)
     {
-        var now = clock.Now;
-        ReceivedDate = now.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture);
-        ReceivedTime = now.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        ReceivedAt(clock.Now, clock);
+    }
+
+    /// <summary>The FAX received-at fields showing <paramref name="at"/> in Japan time.</summary>
+    public void ReceivedAt(DateTimeOffset at, BusinessClock clock)
+    {
+        var received = clock.ToBusinessTime(at);
+        ReceivedDate = received.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture);
+        ReceivedTime = received.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public bool TryReceivedAt(BusinessClock clock, out DateTimeOffset at)
@@ -74,7 +82,7 @@ public sealed class OrderEntryForm
             return null;
         var count = Lines.FindLastIndex(l => !l.IsBlank) + 1;
         var lines = Lines.Take(count).Select(l => new FaxOrderDraftLine(Blank(l.Code), Blank(l.Quantity), Blank(l.Comment))).ToList();
-        return new FaxOrderDraft(Customer.Customer.Id, department, ShipToId, receivedAt, requested, lines);
+        return new FaxOrderDraft(Customer.Customer.Id, department, ShipToId, receivedAt, requested, lines, FaxInboxItemId);
     }
 
     /// <summary>Fills the grid from line <paramref name="at"/> on, adding lines as needed; returns the index after the last one filled.</summary>
@@ -107,6 +115,7 @@ public sealed class OrderEntryForm
     public void NextOrder(BusinessClock clock)
     {
         EntryKey = Guid.NewGuid();
+        FaxInboxItemId = null;
         RequestedDate = "";
         Lines.Clear();
         Lines.AddRange(Enumerable.Range(0, InitialLines).Select(_ => new EntryLine()));
@@ -116,9 +125,7 @@ public sealed class OrderEntryForm
     /// <summary>訂正: the form starts with the saved order's FAX time, requested date and lines (the key is unused: same number).</summary>
     public void Load(OrderDetail order, BusinessClock clock)
     {
-        var received = clock.ToBusinessTime(order.ReceivedAt);
-        ReceivedDate = received.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture);
-        ReceivedTime = received.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        ReceivedAt(order.ReceivedAt, clock);
         RequestedDate = order.RequestedDeliveryDate?.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
         Lines.Clear();
         Lines.AddRange(order.Lines.OrderBy(l => l.LineNumber).Select(l => new EntryLine

@@ -692,6 +692,212 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxInboxItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ArchivedAs")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int?>("BalanceRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClaimedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ClaimedByStaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CloseNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ClosedByStaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PrizeApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReturnSlipId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SenderFax")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BalanceRequestId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("PrizeApplicationId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ReturnSlipId");
+
+                    b.HasIndex("ContentHash", "FileName")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.ToTable("FaxInboxItems");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxIntakeIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DismissedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("QuarantinedAs")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DismissedAt");
+
+                    b.HasIndex("ContentHash", "FileName")
+                        .IsUnique();
+
+                    b.ToTable("FaxIntakeIssues");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxPage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FaxInboxItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PageNumber")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaxInboxItemId", "PageNumber")
+                        .IsUnique();
+
+                    b.ToTable("FaxPages");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Jobs.CutoffBatch", b =>
                 {
                     b.Property<int>("Id")
@@ -820,6 +1026,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("EntryKey")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("FaxInboxItemId")
+                        .HasColumnType("int");
+
                     b.Property<int>("GoodsSubtotal")
                         .HasColumnType("int");
 
@@ -888,6 +1097,10 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("EntryKey")
                         .IsUnique()
                         .HasFilter("[EntryKey] IS NOT NULL");
+
+                    b.HasIndex("FaxInboxItemId")
+                        .IsUnique()
+                        .HasFilter("[FaxInboxItemId] IS NOT NULL");
 
                     b.HasIndex("OrderNumber")
                         .IsUnique();
@@ -1145,6 +1358,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("DepartmentId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("FaxInboxItemId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("FaxReceivedAt")
                         .HasColumnType("datetime2");
 
@@ -1172,6 +1388,10 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("FaxInboxItemId")
+                        .IsUnique()
+                        .HasFilter("[FaxInboxItemId] IS NOT NULL");
 
                     b.HasIndex("PointAccountId");
 
@@ -1394,6 +1614,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("FaxInboxItemId")
+                        .HasColumnType("int");
+
                     b.Property<string>("KeyedByStaffId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -1434,6 +1657,10 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("ApplicationNumber")
                         .IsUnique();
 
+                    b.HasIndex("FaxInboxItemId")
+                        .IsUnique()
+                        .HasFilter("[FaxInboxItemId] IS NOT NULL");
+
                     b.HasIndex("PointAccountId");
 
                     b.HasIndex("PrizeId");
@@ -1469,6 +1696,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FaxInboxItemId")
                         .HasColumnType("int");
 
                     b.Property<DateOnly>("FormReceivedOn")
@@ -1507,6 +1737,10 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("FaxInboxItemId")
+                        .IsUnique()
+                        .HasFilter("[FaxInboxItemId] IS NOT NULL");
 
                     b.HasIndex("OrderId");
 
@@ -1778,6 +2012,43 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxInboxItem", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Points.BalanceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("BalanceRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartOffice.Domain.Accounts.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartOffice.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartOffice.Domain.Prizes.PrizeApplication", null)
+                        .WithMany()
+                        .HasForeignKey("PrizeApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartOffice.Domain.Returns.ReturnSlip", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnSlipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxPage", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
+                        .WithMany()
+                        .HasForeignKey("FaxInboxItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Order", b =>

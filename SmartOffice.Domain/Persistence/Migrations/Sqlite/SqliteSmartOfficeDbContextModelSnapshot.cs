@@ -662,6 +662,206 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxInboxItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArchivedAs")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BalanceRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedByStaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloseNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByStaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PrizeApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReturnSlipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderFax")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BalanceRequestId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("PrizeApplicationId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ReturnSlipId");
+
+                    b.HasIndex("ContentHash", "FileName")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.ToTable("FaxInboxItems");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxIntakeIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuarantinedAs")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DismissedAt");
+
+                    b.HasIndex("ContentHash", "FileName")
+                        .IsUnique();
+
+                    b.ToTable("FaxIntakeIssues");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxPage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FaxInboxItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PageNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaxInboxItemId", "PageNumber")
+                        .IsUnique();
+
+                    b.ToTable("FaxPages");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Jobs.CutoffBatch", b =>
                 {
                     b.Property<int>("Id")
@@ -784,6 +984,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("EntryKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FaxInboxItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("GoodsSubtotal")
                         .HasColumnType("INTEGER");
 
@@ -850,6 +1053,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("EntryKey")
+                        .IsUnique();
+
+                    b.HasIndex("FaxInboxItemId")
                         .IsUnique();
 
                     b.HasIndex("OrderNumber")
@@ -1098,6 +1304,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FaxInboxItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("FaxReceivedAt")
                         .HasColumnType("TEXT");
 
@@ -1125,6 +1334,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("FaxInboxItemId")
+                        .IsUnique();
 
                     b.HasIndex("PointAccountId");
 
@@ -1336,6 +1548,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FaxInboxItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KeyedByStaffId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -1376,6 +1591,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ApplicationNumber")
                         .IsUnique();
 
+                    b.HasIndex("FaxInboxItemId")
+                        .IsUnique();
+
                     b.HasIndex("PointAccountId");
 
                     b.HasIndex("PrizeId");
@@ -1409,6 +1627,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FaxInboxItemId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("FormReceivedOn")
@@ -1447,6 +1668,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("FaxInboxItemId")
+                        .IsUnique();
 
                     b.HasIndex("OrderId");
 
@@ -1715,6 +1939,43 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxInboxItem", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Points.BalanceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("BalanceRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartOffice.Domain.Accounts.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartOffice.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartOffice.Domain.Prizes.PrizeApplication", null)
+                        .WithMany()
+                        .HasForeignKey("PrizeApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartOffice.Domain.Returns.ReturnSlip", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnSlipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxPage", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
+                        .WithMany()
+                        .HasForeignKey("FaxInboxItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Order", b =>

@@ -1,0 +1,98 @@
+using BitMiracle.LibTiff.Classic;
+using SkiaSharp;
+
+namespace SmartOffice.Console.Tests.FaxInbox;
+
+/// <summary>Small FAX files as FAX servers write them, made on the fly: a scanned page as PDF, PNG, JPEG or CCITT G4 TIFF.</summary>
+public static class FaxFiles
+{
+    /// <summary>A white A4-shaped page with a black frame and a few strokes, as a grey bitmap.</summary>
+    public static SKBitmap Page(int width = 620, int height = 877)
+    {
+        var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque));
+        using var canvas = new SKCanvas(bitmap);
+        canvas.Clear(SKColors.White);
+        using var ink = new SKPaint { Color = SKColors.Black, StrokeWidth = 4, Style = SKPaintStyle.Stroke };
+        canvas.DrawRect(20, 20, width - 40, height - 40, ink);
+        canvas.DrawLine(60, 120, width - 60, 120, ink);
+        canvas.DrawLine(60, 200, width / 2, 260, ink);
+        return bitmap;
+    }
+
+    public static byte[] Png(SKBitmap? page = null) => Encode(page, SKEncodedImageFormat.Png);
+
+    public static byte[] Jpeg(SKBitmap? page = null) => Encode(page, SKEncodedImageFormat.Jpeg);
+
+    /// <summary>A PDF of scanned pages: each page one image, as a FAX server's PDF is.</summary>
+    public static byte[] Pdf(int pages = 1)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(stream))
+        {
+            for (var i = 0; i < pages; i++)
+            {
+                using var page = Page();
+                var canvas = document.BeginPage(595, 842);
+                canvas.DrawBitmap(page, new SKRect(0, 0, 595, 842));
+                document.EndPage();
+            }
+            document.Close();
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A bilevel TIFF compressed CCITT G4 at FAX standard resolution (204×98 dpi: rows are half as dense).</summary>
+    public static byte[] FaxTiff(int pages = 2, int width = 864, int height = 560)
+    {
+        using var stream = new MemoryStream();
+        using (var tiff = Tiff.ClientOpen("fax.tif", "w", stream, new TiffStream()))
+        {
+            for (short p = 0; p < pages; p++)
+            {
+                tiff.SetField(TiffTag.IMAGEWIDTH, width);
+                tiff.SetField(TiffTag.IMAGELENGTH, height);
+                tiff.SetField(TiffTag.BITSPERSAMPLE, 1);
+                tiff.SetField(TiffTag.SAMPLESPERPIXEL, 1);
+                tiff.SetField(TiffTag.COMPRESSION, Compression.CCITTFAX4);
+                tiff.SetField(TiffTag.PHOTOMETRIC, Photometric.MINISWHITE);
+                tiff.SetField(TiffTag.FILLORDER, FillOrder.MSB2LSB);
+                tiff.SetField(TiffTag.XRESOLUTION, 204f);
+                tiff.SetField(TiffTag.YRESOLUTION, 98f);
+                tiff.SetField(TiffTag.RESOLUTIONUNIT, ResUnit.INCH);
+                tiff.SetField(TiffTag.ROWSPERSTRIP, height);
+                tiff.SetField(TiffTag.SUBFILETYPE, FileType.PAGE);
+                tiff.SetField(TiffTag.PAGENUMBER, p, (short)pages);
+                var row = new byte[(width + 7) / 8];
+                for (var y = 0; y < height; y++)
+                {
+                    Array.Clear(row);
+                    // MINISWHITE: a set bit is black. A frame and a diagonal.
+                    if (y < 4 || y >= height - 4)
+                        Array.Fill(row, (byte)0xFF);
+                    row[0] |= 0xF0;
+                    row[^1] |= 0x0F;
+                    var x = y * width / height;
+                    row[x / 8] |= (byte)(0x80 >> (x % 8));
+                    tiff.WriteScanline(row, y);
+                }
+                tiff.WriteDirectory();
+            }
+        }
+        return stream.ToArray();
+    }
+
+    private static byte[] Encode(SKBitmap? page, SKEncodedImageFormat format)
+    {
+        var bitmap = page ?? Page();
+        try
+        {
+            using var data = bitmap.Encode(format, 90);
+            return data.ToArray();
+        }
+        finally
+        {
+            if (page is null)
+                bitmap.Dispose();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Staff;
+
+namespace SmartOffice.Domain.FaxInbox;
+
+/// <summary>
+/// How the keying services (order, return slip, balance request, prize application) close the FAX they were keyed from,
+/// inside their own transaction: the FAX must be claimed by the caller, and it becomes 完了 with the record's id in one
+/// conditional UPDATE, so two saves against one FAX (two tabs, two agents) never both succeed — the second is refused
+/// with who closed it.
+/// </summary>
+public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxInboxChanges changes)
+{
+    /// <summary>Refuses unless the FAX is in progress by the caller (checked first, before the record is built).</summary>
+    public async Task DemandClaimAsync(SmartOfficeDbContext db, int? itemId, CancellationToken cancellationToken)
+    {
+        if (itemId is not { } id)
+            return;
+        if (!await Claimed(db, id).AnyAsync(cancellationToken))
+            throw await RefusalAsync(db, id, staff, clock, cancellationToken);
+    }
+
+    /// <summary>完了: the FAX links to the record keyed from it (and its customer); refuses when it is no longer the caller's.</summary>
+    public async Task CloseAsync(SmartOfficeDbContext db, int? itemId, FaxKind kind, int recordId, int customerId, CancellationToken cancellationToken)
+    {
+        if (itemId is not { } id)
+            return;
+        var now = clock.Now;
+        var closed = await Claimed(db, id).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Status, FaxStatus.Done)
+            .SetProperty(i => i.Kind, kind)
+            .SetProperty(i => i.CustomerId, customerId)
+            .SetProperty(i => i.OrderId, i => kind == FaxKind.Order ? recordId : i.OrderId)
+            .SetProperty(i => i.ReturnSlipId, i => kind == FaxKind.ReturnRequest ? recordId : i.ReturnSlipId)
+            .SetProperty(i => i.BalanceRequestId, i => kind == FaxKind.BalanceRequest ? recordId : i.BalanceRequestId)
+            .SetProperty(i => i.PrizeApplicationId, i => kind == FaxKind.PrizeApplication ? recordId : i.PrizeApplicationId)
+            .SetProperty(i => i.ClosedByStaffId, staff.Id)
+            .SetProperty(i => i.ClosedByName, staff.Name)
+            .SetProperty(i => i.ClosedAt, now)
+            .SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
+        if (closed == 0)
+            throw await RefusalAsync(db, id, staff, clock, cancellationToken);
+    }
+
+    /// <summary>After the keying transaction committed: every open inbox re-reads.</summary>
+    public void Announce(int? itemId)
+    {
+        if (itemId is not null)
+            changes.Raise();
+    }
+
+    private IQueryable<FaxInboxItem> Claimed(SmartOfficeDbContext db, int id) =>
+        db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id);
+
+    /// <summary>Why the caller may not act on the FAX as if it were theirs: not found, someone else's, not claimed, closed.</summary>
+    internal static async Task<BusinessRuleException> RefusalAsync(SmartOfficeDbContext db, int id, ICurrentStaff staff, BusinessClock clock,
+        CancellationToken cancellationToken)
+    {
+        var item = await db.FaxInboxItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        return item switch
+        {
+            null => new BusinessRuleException("FaxInbox.NotFound"),
+            { Status: FaxStatus.New } => new BusinessRuleException("FaxInbox.NotClaimed"),
+            { Status: FaxStatus.InProgress } when item.ClaimedByStaffId != staff.Id =>
+                new BusinessRuleException("FaxInbox.ClaimedByOther", item.ClaimedByName, Time(clock, item.ClaimedAt)),
+            { Status: FaxStatus.Done } => new BusinessRuleException("FaxInbox.AlreadyDone", item.ClosedByName, Time(clock, item.ClosedAt)),
+            { Status: FaxStatus.Rejected } => new BusinessRuleException("FaxInbox.AlreadyRejected", item.ClosedByName, item.CloseNote),
+            _ => new BusinessRuleException("FaxInbox.Changed"),
+        };
+    }
+
+    private static string Time(BusinessClock clock, DateTimeOffset? at) =>
+        at is { } instant ? clock.ToBusinessTime(instant).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
+}

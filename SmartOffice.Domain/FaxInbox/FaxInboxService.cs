@@ -1,0 +1,331 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.Extensions.Options;
+using SmartOffice.Domain.Auditing;
+using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Staff;
+using SmartOffice.Domain.Text;
+
+namespace SmartOffice.Domain.FaxInbox;
+
+/// <summary>
+/// 受信FAX一覧: the queue of incoming FAXes as work items. An agent claims a FAX (exactly one of several agents claiming
+/// at once wins — a conditional UPDATE — and the others are told who has it), sorts it by kind, keys it beside its image
+/// (the keying services close it through <see cref="FaxInboxLink"/>), or rejects it with a reason; an "other" FAX is
+/// closed with a note. The claimant releases their own claim; a supervisor may release anyone's. Every change is
+/// audited and announced to every open inbox.
+/// </summary>
+public sealed class FaxInboxService(
+    IDbContextFactory<SmartOfficeDbContext> contexts,
+    ICurrentStaff staff,
+    TimeProvider time,
+    BusinessClock clock,
+    BusinessCalendarCache calendar,
+    IOptions<RulesOptions> rules,
+    IOptions<FaxInboxOptions> options,
+    FaxIntakeService intake,
+    FaxInboxChanges changes)
+{
+    private const int NoteLength = 200;
+    private const int IssuesShown = 20;
+
+    public async Task<FaxInboxPage> ListAsync(FaxInboxQuery query, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var items = db.FaxInboxItems.AsNoTracking();
+        var me = staff.Id;
+        items = query.View switch
+        {
+            FaxInboxView.Open => items.Where(i => i.Status == FaxStatus.New || i.Status == FaxStatus.InProgress),
+            FaxInboxView.Mine => items.Where(i => i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == me),
+            FaxInboxView.Done => items.Where(i => i.Status == FaxStatus.Done),
+            _ => items.Where(i => i.Status == FaxStatus.Rejected),
+        };
+        var ordered = query.View is FaxInboxView.Done or FaxInboxView.Rejected
+            ? items.OrderByDescending(i => i.ClosedAt).ThenByDescending(i => i.Id)
+            : items.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id);
+        var total = await items.CountAsync(cancellationToken);
+        var page = await ordered.Skip(query.Skip).Take(Math.Clamp(query.Take, 1, 200)).ToListAsync(cancellationToken);
+        var cutoffs = await CutoffsAsync(db, cancellationToken);
+        var rows = await RowsAsync(db, page, cutoffs, cancellationToken);
+
+        var open = await db.FaxInboxItems.AsNoTracking().Where(i => i.Status == FaxStatus.New || i.Status == FaxStatus.InProgress)
+            .Select(i => new { i.Status, i.ClaimedByStaffId, i.Kind, i.ReceivedAt, i.CustomerId }).ToListAsync(cancellationToken);
+        var regions = await RegionsOfAsync(db, open.Select(o => o.CustomerId), cancellationToken);
+        var summary = new FaxInboxSummary(
+            open.Count(o => o.Status == FaxStatus.New),
+            open.Count(o => o.Status == FaxStatus.InProgress),
+            open.Count(o => o.Status == FaxStatus.InProgress && o.ClaimedByStaffId == me),
+            open.Count(o => cutoffs.For(o.Kind, o.ReceivedAt, o.CustomerId is { } c ? regions.GetValueOrDefault(c) : null)?.Overdue == true));
+        return new FaxInboxPage(rows, total, summary);
+    }
+
+    public async Task<FaxInboxDetail> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var item = await db.FaxInboxItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
+                   ?? throw new BusinessRuleException("FaxInbox.NotFound");
+        var pages = await db.FaxPages.AsNoTracking().Where(p => p.FaxInboxItemId == id).OrderBy(p => p.PageNumber)
+            .Select(p => new FaxPageSize(p.PageNumber, p.Width, p.Height)).ToListAsync(cancellationToken);
+        var row = (await RowsAsync(db, [item], await CutoffsAsync(db, cancellationToken), cancellationToken))[0];
+        var mayRelease = item.Status == FaxStatus.InProgress
+                         && (item.ClaimedByStaffId == staff.Id || AccessPolicy.Allows(staff, Capability.FaxInboxSupervision));
+        return new FaxInboxDetail(row, pages, mayRelease);
+    }
+
+    /// <summary>A page's PNG (1-based), or null when the FAX has no such page.</summary>
+    public async Task<byte[]?> GetPageAsync(int id, int pageNumber, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.FaxPages.AsNoTracking().Where(p => p.FaxInboxItemId == id && p.PageNumber == pageNumber).Select(p => p.Png)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// 担当する: the FAX becomes the caller's. Of several agents claiming at once exactly one wins; the others are told who
+    /// has it. Claiming one's own FAX again is a no-op.
+    /// </summary>
+    public async Task ClaimAsync(int id, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.Now;
+        var claimed = await db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.New).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Status, FaxStatus.InProgress)
+            .SetProperty(i => i.ClaimedByStaffId, staff.Id)
+            .SetProperty(i => i.ClaimedByName, staff.Name)
+            .SetProperty(i => i.ClaimedAt, now)
+            .SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
+        if (claimed == 0)
+        {
+            if (await db.FaxInboxItems.AnyAsync(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id, cancellationToken))
+                return;
+            throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
+        }
+        await AuditAsync(db, "FaxInbox.Claimed", id, FaxStatus.New, FaxStatus.InProgress, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changes.Raise();
+    }
+
+    /// <summary>
+    /// 担当を外す: back to 新着. The claimant may; someone else's claim only a supervisor or administrator. The claimant
+    /// the caller saw must still hold it (else the FAX changed hands or was closed meanwhile: refused with who has it).
+    /// </summary>
+    public async Task ReleaseAsync(int id, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var item = await db.FaxInboxItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
+                   ?? throw new BusinessRuleException("FaxInbox.NotFound");
+        if (item.Status != FaxStatus.InProgress)
+            throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
+        if (item.ClaimedByStaffId != staff.Id && !AccessPolicy.Allows(staff, Capability.FaxInboxSupervision))
+            throw new BusinessRuleException("FaxInbox.ReleaseOthersSupervisorOnly", item.ClaimedByName);
+        var holder = item.ClaimedByStaffId;
+        var released = await db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == holder)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, FaxStatus.New)
+                .SetProperty(i => i.ClaimedByStaffId, (string?)null)
+                .SetProperty(i => i.ClaimedByName, (string?)null)
+                .SetProperty(i => i.ClaimedAt, (DateTimeOffset?)null)
+                .SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
+        if (released == 0)
+            throw new BusinessRuleException("FaxInbox.Changed");
+        await AuditAsync(db, "FaxInbox.Released", id, FaxStatus.InProgress, FaxStatus.New, item.ClaimedByName, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changes.Raise();
+    }
+
+    /// <summary>
+    /// 仕分け: what the FAX is (which form opens beside it). Any desk agent may sort a new FAX (the morning's pile is often
+    /// sorted by one person); one in progress only its claimant; a closed one nobody.
+    /// </summary>
+    public async Task SetKindAsync(int id, FaxKind kind, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var sorted = await db.FaxInboxItems
+            .Where(i => i.Id == id && (i.Status == FaxStatus.New || (i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id)))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Kind, kind).SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
+        if (sorted == 0)
+            throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "FaxInbox.Sorted", nameof(FaxInboxItem), id, null, new { Kind = kind }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changes.Raise();
+    }
+
+    /// <summary>却下 with a reason (illegible, not for us, sent twice…); only by its claimant.</summary>
+    public Task RejectAsync(int id, string? reason, CancellationToken cancellationToken = default)
+    {
+        var text = Note(reason, "FaxInbox.RejectReasonRequired");
+        var now = clock.Now;
+        return ChangeMineAsync(id, "FaxInbox.Rejected", null, FaxStatus.Rejected, s => s
+            .SetProperty(i => i.CloseNote, text)
+            .SetProperty(i => i.ClosedByStaffId, staff.Id)
+            .SetProperty(i => i.ClosedByName, staff.Name)
+            .SetProperty(i => i.ClosedAt, now), text, cancellationToken);
+    }
+
+    /// <summary>完了 for an "other" FAX (nothing to key): a note says what was done (forwarded to the dealer, answered by phone…).</summary>
+    public Task CloseOtherAsync(int id, string? note, CancellationToken cancellationToken = default)
+    {
+        var text = Note(note, "FaxInbox.CloseNoteRequired");
+        var now = clock.Now;
+        return ChangeMineAsync(id, "FaxInbox.Closed", FaxKind.Other, FaxStatus.Done, s => s
+            .SetProperty(i => i.CloseNote, text)
+            .SetProperty(i => i.ClosedByStaffId, staff.Id)
+            .SetProperty(i => i.ClosedByName, staff.Name)
+            .SetProperty(i => i.ClosedAt, now), text, cancellationToken);
+    }
+
+    /// <summary>手動取込: a FAX file handed in by hand (PDF, PNG, JPEG, TIFF) becomes a new item; returns its id.</summary>
+    public Task<int> UploadAsync(FaxUpload upload, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        if (upload.ReceivedAt > clock.Now)
+            throw new BusinessRuleException("FaxInbox.ReceivedInFuture");
+        return intake.ImportUploadAsync(upload, cancellationToken);
+    }
+
+    /// <summary>Files the watcher quarantined and no supervisor has dismissed yet, newest first.</summary>
+    public async Task<IReadOnlyList<FaxIntakeIssueRow>> IssuesAsync(CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.FaxIntakeIssues.AsNoTracking().Where(i => i.DismissedAt == null).OrderByDescending(i => i.DetectedAt).ThenByDescending(i => i.Id)
+            .Take(IssuesShown).Select(i => new FaxIntakeIssueRow(i.Id, i.FileName, i.Problem, i.Detail, i.QuarantinedAs, i.DetectedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>確認済: a supervisor has dealt with a quarantined file (the file itself stays in the quarantine folder).</summary>
+    public async Task DismissIssueAsync(int issueId, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.FaxInboxSupervision);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.Now;
+        var name = staff.Name;
+        var dismissed = await db.FaxIntakeIssues.Where(i => i.Id == issueId && i.DismissedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.DismissedAt, now).SetProperty(i => i.DismissedByName, name), cancellationToken);
+        if (dismissed == 0)
+            throw new BusinessRuleException("FaxInbox.IssueGone");
+        changes.Raise();
+    }
+
+    /// <summary>A change to the caller's own claim, in one conditional UPDATE (so a concurrent release or close refuses it).</summary>
+    private async Task ChangeMineAsync(int id, string action, FaxKind? onlyKind, FaxStatus to,
+        Action<UpdateSettersBuilder<FaxInboxItem>> change,
+        string? note, CancellationToken cancellationToken)
+    {
+        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var mine = db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id);
+        if (onlyKind is { } kind && await mine.AnyAsync(i => i.Kind != kind, cancellationToken))
+            throw new BusinessRuleException("FaxInbox.OnlyOtherCloses");
+        var changed = await mine.ExecuteUpdateAsync(s =>
+        {
+            s.SetProperty(i => i.Status, to).SetProperty(i => i.Version, i => i.Version + 1);
+            change(s);
+        }, cancellationToken);
+        if (changed == 0)
+            throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
+        await AuditAsync(db, action, id, FaxStatus.InProgress, to, note, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changes.Raise();
+    }
+
+    private async Task AuditAsync(SmartOfficeDbContext db, string action, int id, FaxStatus from, FaxStatus to, string? note, CancellationToken cancellationToken)
+    {
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, action, nameof(FaxInboxItem), id, new { Status = from }, new { Status = to }, note: note));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Note(string? text, string requiredKey)
+    {
+        var note = JapaneseInput.Normalize(text).Trim();
+        if (note.Length == 0)
+            throw new BusinessRuleException(requiredKey);
+        return note.Length <= NoteLength ? note : throw new BusinessRuleException("FaxInbox.NoteTooLong", NoteLength);
+    }
+
+    private async Task<List<FaxInboxRow>> RowsAsync(SmartOfficeDbContext db, IReadOnlyList<FaxInboxItem> items, CutoffCalculator cutoffs,
+        CancellationToken cancellationToken)
+    {
+        var customerIds = items.Where(i => i.CustomerId != null).Select(i => i.CustomerId!.Value).Distinct().ToList();
+        var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Code, c.Name, c.RegionId }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var keyed = await KeyedAsync(db, items, cancellationToken);
+        return items.Select(i =>
+        {
+            var customer = i.CustomerId is { } c ? customers.GetValueOrDefault(c) : null;
+            var open = i.Status is FaxStatus.New or FaxStatus.InProgress;
+            return new FaxInboxRow(i.Id, i.ReceivedAt, i.FileName, i.Source, i.SenderFax, i.CustomerId, customer?.Code, customer?.Name, i.Kind, i.Status,
+                i.ClaimedByStaffId, i.ClaimedByName, i.ClaimedAt, i.ClosedByName, i.ClosedAt, i.CloseNote, i.PageCount, keyed.GetValueOrDefault(i.Id),
+                open ? cutoffs.For(i.Kind, i.ReceivedAt, customer?.RegionId) : null, i.Version);
+        }).ToList();
+    }
+
+    /// <summary>The numbers of what was keyed from the FAXes (one query per kind present).</summary>
+    private static async Task<Dictionary<int, FaxKeyedRecord>> KeyedAsync(SmartOfficeDbContext db, IReadOnlyList<FaxInboxItem> items,
+        CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<int, FaxKeyedRecord>();
+        var orders = items.Where(i => i.OrderId != null).ToDictionary(i => i.OrderId!.Value, i => i.Id);
+        foreach (var o in await db.Orders.AsNoTracking().Where(o => orders.Keys.Contains(o.Id)).Select(o => new { o.Id, o.OrderNumber }).ToListAsync(cancellationToken))
+            result[orders[o.Id]] = new FaxKeyedRecord(FaxKind.Order, o.Id, o.OrderNumber);
+        var slips = items.Where(i => i.ReturnSlipId != null).ToDictionary(i => i.ReturnSlipId!.Value, i => i.Id);
+        foreach (var s in await db.ReturnSlips.AsNoTracking().Where(s => slips.Keys.Contains(s.Id)).Select(s => new { s.Id, s.SlipNumber }).ToListAsync(cancellationToken))
+            result[slips[s.Id]] = new FaxKeyedRecord(FaxKind.ReturnRequest, s.Id, s.SlipNumber);
+        var applications = items.Where(i => i.PrizeApplicationId != null).ToDictionary(i => i.PrizeApplicationId!.Value, i => i.Id);
+        foreach (var a in await db.PrizeApplications.AsNoTracking().Where(a => applications.Keys.Contains(a.Id)).Select(a => new { a.Id, a.ApplicationNumber })
+                     .ToListAsync(cancellationToken))
+            result[applications[a.Id]] = new FaxKeyedRecord(FaxKind.PrizeApplication, a.Id, a.ApplicationNumber);
+        foreach (var i in items.Where(i => i.BalanceRequestId != null))
+            result[i.Id] = new FaxKeyedRecord(FaxKind.BalanceRequest, i.BalanceRequestId!.Value, i.BalanceRequestId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return result;
+    }
+
+    private static async Task<Dictionary<int, int>> RegionsOfAsync(SmartOfficeDbContext db, IEnumerable<int?> customerIds, CancellationToken cancellationToken)
+    {
+        var ids = customerIds.Where(c => c != null).Select(c => c!.Value).Distinct().ToList();
+        return await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.RegionId, cancellationToken);
+    }
+
+    private async Task<CutoffCalculator> CutoffsAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
+    {
+        var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
+        var fallback = regions.FirstOrDefault(r => r.Code == options.Value.UnmatchedRegionCode) ?? regions.OrderBy(r => r.SortOrder).FirstOrDefault();
+        return new CutoffCalculator(new DeliveryRules(await calendar.GetAsync(cancellationToken), rules.Value), clock,
+            regions.ToDictionary(r => r.Id), fallback);
+    }
+
+    /// <summary>
+    /// The FAX cutoff of the 受付日 a FAX was received for: a FAX received on an acceptance day before its region's cutoff
+    /// counts against that cutoff; later (or on a Sunday, holiday, closure day) against the next acceptance day's.
+    /// </summary>
+    private sealed class CutoffCalculator(DeliveryRules delivery, BusinessClock clock, Dictionary<int, Accounts.Region> regions, Accounts.Region? fallback)
+    {
+        public FaxCutoff? For(FaxKind kind, DateTimeOffset receivedAt, int? regionId)
+        {
+            if (kind is not (FaxKind.Order or FaxKind.Unsorted))
+                return null;
+            var region = regionId is { } id ? regions.GetValueOrDefault(id) ?? fallback : fallback;
+            if (region is null)
+                return null;
+            var day = delivery.AcceptanceDay(receivedAt, region.FaxCutoff);
+            var at = clock.At(day, region.FaxCutoff);
+            var receivedOn = DateOnly.FromDateTime(clock.ToBusinessTime(receivedAt).DateTime);
+            var minutes = (int)Math.Floor((at - clock.Now).TotalMinutes);
+            return new FaxCutoff(at, day, day == receivedOn, minutes, region.Name);
+        }
+    }
+}
