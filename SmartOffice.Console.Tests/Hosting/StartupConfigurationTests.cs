@@ -64,7 +64,6 @@ public sealed class StartupConfigurationTests : IDisposable
         };
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Demo__Enabled"] = "false";
-        start.Environment["DataProtection__KeysFolder"] = Path.Combine(_folder, "keys");
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(_folder, "logs", "console-.log");
         foreach (var (key, value) in environment)
             start.Environment[key] = value;

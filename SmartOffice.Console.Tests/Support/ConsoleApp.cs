@@ -6,8 +6,8 @@ using Microsoft.Extensions.Configuration;
 namespace SmartOffice.Console.Tests.Support;
 
 /// <summary>
-/// The real console on Kestrel at 127.0.0.1 and a free port, with its own SQLite file, logs and
-/// data-protection keys in a temp folder. Demo data is on (the browser tests sign in as demo staff).
+/// The real console on Kestrel at 127.0.0.1 and a free port, with its own SQLite file (which holds its data-protection
+/// keys too) and logs in a temp folder. Demo data is on (the browser tests sign in as demo staff).
 /// </summary>
 public class ConsoleApp : WebApplicationFactory<Program>
 {
@@ -45,7 +45,6 @@ public class ConsoleApp : WebApplicationFactory<Program>
                 ["Database:Provider"] = "Sqlite",
                 ["Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "console.db")}",
                 ["Demo:Enabled"] = "true",
-                ["DataProtection:KeysFolder"] = Path.Combine(_folder, "keys"),
                 // Cutoffs must not close batches under a running test; the jobs tests switch the scheduler on.
                 ["Jobs:SchedulerEnabled"] = "false",
                 ["Jobs:SchedulerName"] = "Test-" + Path.GetFileName(_folder),

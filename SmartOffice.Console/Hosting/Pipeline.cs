@@ -13,6 +13,7 @@ internal static class Pipeline
 
     public static void UseSmartOfficePipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseSerilogRequestLogging();
