@@ -29,6 +29,8 @@ public sealed class MatrixDatabase : IAsyncLifetime
 
     public TestDatabase Template { get; } = new();
     public MatrixIds Ids { get; private set; } = default!;
+    /// <summary>Dealer A's customer (another customer's department for mistaken input) and dealer B's 管理者' version.</summary>
+    public MatrixOtherIds OtherIds { get; private set; } = default!;
     public DatabaseSnapshot Snapshot { get; private set; } = default!;
 
     /// <summary>Texts that only dealer B's records contain: a rep of dealer A must never get any of them back.</summary>
@@ -105,6 +107,7 @@ public sealed class MatrixDatabase : IAsyncLifetime
             appArranged, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appArranged),
             appShipped, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appShipped),
             balanceRequest, await VersionAsync<BalanceRequest>(balanceRequest), closure.Id, closure.Version, honshu.Id, honshu.Version);
+        OtherIds = new(other.CustomerId, other.Id, await VersionAsync<WebUser>(administrator.Id));
         var slipNumbers = await read2.ReturnSlips.Select(s => s.SlipNumber).ToListAsync();
         var applicationNumbers = await read2.PrizeApplications.Select(a => a.ApplicationNumber).ToListAsync();
         CustomerMarkers = [CustomerCode, $"株式会社テスト{CustomerCode}", "u2000001", LockedUserId, PlainUserId, order.OrderNumber, delivered.OrderNumber,
@@ -154,3 +157,5 @@ public sealed record MatrixIds(
     int ReceivedApplicationId, int ReceivedApplicationVersion, int ArrangedApplicationId, int ArrangedApplicationVersion,
     int ShippedApplicationId, int ShippedApplicationVersion, int BalanceRequestId, int BalanceRequestVersion,
     int ClosureId, int ClosureVersion, int RegionId, int RegionVersion);
+
+public sealed record MatrixOtherIds(int CustomerId, int DepartmentId, int AdministratorVersion);
