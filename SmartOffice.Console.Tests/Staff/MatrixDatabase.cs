@@ -131,13 +131,13 @@ public sealed class MatrixDatabase : IAsyncLifetime
     /// The domain as the app wires it (<c>AddSmartOfficeDomain</c>), over <paramref name="database"/>, its clock and one caller:
     /// a service added to the domain later resolves here without the test knowing its constructor.
     /// </summary>
-    public static ServiceProvider Services(TestDatabase database, ICurrentStaff staff)
+    public static ServiceProvider Services(TestDatabase database, ICurrentStaff staff, IDbContextFactory<SmartOfficeDbContext>? contexts = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(database.Clock);
         services.AddSmartOfficeDomain(new ConfigurationBuilder().Build(), database.Folder);
-        services.AddSingleton<IDbContextFactory<SmartOfficeDbContext>>(database);
+        services.AddSingleton(contexts ?? database);
         services.AddScoped(_ => staff);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false });
     }
