@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,9 +19,9 @@ namespace SmartOffice.Console.Tests.Staff;
 /// (anonymous) or refused, with nothing of the record in the answer.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelper output)
+public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelper output)
 {
-    private static readonly PageRow[] Rows =
+    internal static readonly PageRow[] Rows =
     [
         //                                             anon desk own other super admin
         Page("/signin",                                Y, Y, Y, Y, Y, Y),
@@ -62,7 +61,7 @@ public sealed partial class PageAuthorisationMatrixTests(ConsoleApp app, ITestOu
     ];
 
     /// <summary>The one endpoint that is not a page but hands out a customer's data: the purchase data download.</summary>
-    private static readonly PageRow Download = new("/reports/purchases/download", [N, Y, Y, N, Y, Y],
+    internal static readonly PageRow Download = new("/reports/purchases/download", [N, Y, Y, N, Y, Y],
         r => $"reports/purchases/download?customer={r.CustomerId}&from={r.Today.AddMonths(-1):yyyy-MM-dd}&to={r.Today:yyyy-MM-dd}&format=CsvUtf8", null);
 
     private static readonly (Caller Caller, string? UserName)[] Callers =
@@ -85,11 +84,11 @@ public sealed partial class PageAuthorisationMatrixTests(ConsoleApp app, ITestOu
     [Fact]
     public async Task Every_page_answers_each_caller_as_the_role_table_says()
     {
-        var records = await RecordsAsync();
+        var records = await RecordsAsync(app);
         var wrong = new List<string>();
         foreach (var (caller, userName) in Callers)
         {
-            using var client = await ClientAsync(userName);
+            using var client = await StaffHttp.ClientAsync(app.BaseAddress, userName, DemoStaff.Password);
             foreach (var row in Rows.Append(Download))
             {
                 var expected = row.Expected[(int)caller];
@@ -128,27 +127,8 @@ public sealed partial class PageAuthorisationMatrixTests(ConsoleApp app, ITestOu
         return marker is null || body.Contains(marker, StringComparison.Ordinal) ? (Y, "200") : (N, $"200 without {marker}");
     }
 
-    /// <summary>A client of its own cookies, signed in through the real sign-in form (antiforgery token included); redirects are not followed.</summary>
-    private async Task<HttpClient> ClientAsync(string? userName)
-    {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = app.BaseAddress };
-        if (userName is null)
-            return client;
-        var form = await client.GetStringAsync("signin");
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        using var signIn = await client.PostAsync("account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName, ["password"] = DemoStaff.Password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
-        }));
-        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect && signIn.Headers.Location?.OriginalString == "/", $"{userName} did not sign in: {signIn.StatusCode} {signIn.Headers.Location}");
-        return client;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    internal static partial Regex AntiforgeryField();
-
     /// <summary>One record of every kind from a customer of the second demo dealer (dealer2's), read from the demo database.</summary>
-    private async Task<PageRecords> RecordsAsync()
+    internal static async Task<PageRecords> RecordsAsync(ConsoleApp app)
     {
         _ = app.BaseAddress;
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync();

@@ -21,7 +21,7 @@ internal static class SecurityHeaders
 
     public static void UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         http.Items[NonceKey] = nonce;
         // Set when the response starts, so an error page re-executed after headers were cleared still gets them.
         http.Response.OnStarting(() =>
