@@ -24,15 +24,7 @@ public sealed class ProductionConsoleApp : ConsoleApp
         builder.UseEnvironment("Production");
     }
 
-    public async Task CreateAdministratorAsync(string userName)
-    {
-        _ = BaseAddress;
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = userName, DisplayName = "本番 管理者" };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, StaffRoles.Administrator)).Succeeded);
-    }
+    public Task<string> CreateAdministratorAsync(string userName) => CreateStaffAsync(userName, Password, StaffRoles.Administrator, "本番 管理者");
 }
 
 /// <summary>Cookies HttpOnly and SameSite=Strict, Secure always in Production (same-as-request on the tests' plain HTTP); antiforgery on every post.</summary>

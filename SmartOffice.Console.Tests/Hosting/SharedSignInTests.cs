@@ -19,15 +19,7 @@ public sealed class InstanceConsoleApp(string database) : ConsoleApp
         ["Database:ConnectionString"] = $"Data Source={database}",
     };
 
-    public async Task CreateDeskAgentAsync(string userName)
-    {
-        _ = BaseAddress;
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = userName, DisplayName = "共有 花子" };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, StaffRoles.DeskAgent)).Succeeded);
-    }
+    public Task<string> CreateDeskAgentAsync(string userName) => CreateStaffAsync(userName, Password, StaffRoles.DeskAgent, "共有 花子");
 }
 
 /// <summary>The Data Protection key ring is in the database: a sign-in on one instance is good on the other, both ways.</summary>

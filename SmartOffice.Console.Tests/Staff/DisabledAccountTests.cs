@@ -19,16 +19,7 @@ public sealed class QuickRevalidationConsoleApp : ConsoleApp
         ["Staff:RevalidationMinutes"] = "0.05",
     };
 
-    public async Task<StaffUser> CreateDeskAgentAsync(string userName)
-    {
-        _ = BaseAddress;
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = userName, DisplayName = "停止 予定" };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, StaffRoles.DeskAgent)).Succeeded);
-        return user;
-    }
+    public Task<string> CreateDeskAgentAsync(string userName) => CreateStaffAsync(userName, Password, StaffRoles.DeskAgent, "停止 予定");
 
     public async Task DisableAsync(string userName)
     {

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.Support;
 
@@ -32,6 +35,18 @@ public class ConsoleApp : WebApplicationFactory<Program>
             StartServer();
             return ClientOptions.BaseAddress;
         }
+    }
+
+    /// <summary>A staff account made in the running app (for consoles without demo data); returns its user name.</summary>
+    public async Task<string> CreateStaffAsync(string userName, string password, string role, string displayName)
+    {
+        _ = BaseAddress;
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = userName, DisplayName = displayName };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return userName;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
