@@ -24,8 +24,8 @@ public sealed class KilledJobTests : IAsyncLifetime
     {
         _template = await new TestDatabase(DateTimeOffset.UtcNow).InitializeAsync();
         var department = await _template.AddCustomerAsync("D1", "10000001");
-        await AddOpenShipmentsAsync(department, perDay: 400);
-        await AddExpiringLotsAsync(department, perMonth: 150);
+        await AddOpenShipmentsAsync(department, perDay: 200);
+        await AddExpiringLotsAsync(department, perMonth: 80);
     }
 
     public async Task DisposeAsync() => await _template.DisposeAsync();
