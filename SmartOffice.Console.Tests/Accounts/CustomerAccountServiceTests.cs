@@ -297,11 +297,15 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
             await RegionIdAsync(), _dealerId, "総務部", "日向 一郎", null, false, ByPhone);
         var held = await Registration(Rep).RegisterAsync(form);
         Assert.Null(held.CustomerId);
-        Assert.Equal(["10000013", "10000026"], held.Duplicates.Select(d => d.Code));
+        // The rep's own customer by code and name; another dealer's only as "another dealer's customer" (reps see only their own).
+        Assert.Equal(["10000013", ""], held.Duplicates.Select(d => d.Code));
+        Assert.Equal(DomainText.Format("Accounts.OtherDealersCustomer"), held.Duplicates[1].Name);
+        Assert.Equal("10000026", Assert.Single((await Registration(TestStaff.DeskAgent).DuplicatesByPhoneAsync("03-1111-2222", _department.CustomerId)).Select(d => d.Code)));
 
         var saved = await Registration(Rep).RegisterAsync(form with { DuplicateConfirmed = true });
         Assert.NotNull(saved.CustomerId);
-        Assert.Contains("10000013", (await Accounts(Rep).HistoryAsync(saved.CustomerId!.Value)).Entries.Single().Note);
+        // The audit keeps both codes.
+        Assert.Contains("10000013, 10000026", (await Accounts(Rep).HistoryAsync(saved.CustomerId!.Value)).Entries.Single().Note);
     }
 
     [Theory]

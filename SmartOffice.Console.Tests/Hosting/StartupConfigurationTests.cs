@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Staff;
 
@@ -54,35 +54,8 @@ public sealed class StartupConfigurationTests : IDisposable
 
     private async Task<(int ExitCode, string Output)> RunConsoleAsync(Dictionary<string, string> environment, params string[] arguments)
     {
-        // The app's own build output (same configuration as this test build), run as an operator would.
-        var appFolder = AppContext.BaseDirectory.Replace("SmartOffice.Console.Tests", "SmartOffice.Console", StringComparison.Ordinal);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(appFolder, "SmartOffice.Console.dll"), .. arguments])
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Demo__Enabled"] = "false";
-        start.Environment["DataProtection__KeysFolder"] = Path.Combine(_folder, "keys");
-        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(_folder, "logs", "console-.log");
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        using var process = ConsoleProcess.Start(_folder, Path.Combine(_folder, "console.db"), environment, arguments);
+        return await process.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SmartOffice.Console.Tests.Support;
+using SmartOffice.Domain;
 using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
@@ -170,6 +171,38 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
         await Assertions.Expect(page.Locator("[data-testid=save-error]")).ToContainTextAsync("1行目");
         await page.ScreenshotAsync("order-entry-refused-desk");
         Assert.EndsWith("/orders/new", page.Url);
+        Assert.Equal(before, await OrderCountAsync(customer.Id));
+    }
+
+    /// <summary>A few of the bad-input corpus through the page (the rest is in Staff/BadInputCorpusTests): the line shows the domain's message.</summary>
+    [Theory]
+    [InlineData(5, "－５", "Ordering.QuantityNotPositive")]
+    [InlineData(6, "１２ａ", "Ordering.QuantityNotNumber")]
+    [InlineData(7, "<script>alert('x')</script>", "Ordering.UnknownProduct")]
+    public async Task Hostile_input_shows_the_message_on_its_line_and_saves_nothing(int skip, string typed, string key)
+    {
+        var customer = await CustomerAsync(skip);
+        var before = await OrderCountAsync(customer.Id);
+        var product = (await ProductCodesAsync(2))[0];
+        var page = await OpenAsync(DemoStaff.DeskAgent2);
+        var dialogs = 0;
+        page.Dialog += (_, _) => dialogs++;
+        await PickCustomerAsync(page, customer);
+        await Line(page, 0, "code").FocusAsync();
+        if (key == "Ordering.UnknownProduct")
+            await KeyLineAsync(page, typed, "1");
+        else
+            await KeyLineAsync(page, product, typed);
+
+        var expected = key == "Ordering.UnknownProduct"
+            ? DomainText.Format(key, 1, typed.ToUpperInvariant())
+            : DomainText.Format(key, 1, typed.Normalize(System.Text.NormalizationForm.FormKC));
+        await Assertions.Expect(page.Locator("[data-testid=line-problem]")).ToContainTextAsync(expected);
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(page.Locator("[data-testid=save-error]")).ToContainTextAsync("1行目");
+        await page.ScreenshotAsync($"order-entry-hostile-{skip}");
+        // Shown as text, never run as script.
+        Assert.Equal(0, dialogs);
         Assert.Equal(before, await OrderCountAsync(customer.Id));
     }
 

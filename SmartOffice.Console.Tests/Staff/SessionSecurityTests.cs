@@ -17,16 +17,7 @@ public sealed class ShortIdleConsoleApp : ConsoleApp
         ["Staff:IdleTimeoutMinutes"] = "0.1",
     };
 
-    public async Task<string> CreateDeskAgentAsync(string userName)
-    {
-        _ = BaseAddress;
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = userName, DisplayName = "試験 太郎" };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, StaffRoles.DeskAgent)).Succeeded);
-        return userName;
-    }
+    public Task<string> CreateDeskAgentAsync(string userName) => CreateStaffAsync(userName, Password, StaffRoles.DeskAgent, "試験 太郎");
 }
 
 /// <summary>ASVS 6.1.1 (brute force) and 7.3.1 (idle timeout) for staff sign-in.</summary>

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.Support;
 
 /// <summary>
-/// The real console on Kestrel at 127.0.0.1 and a free port, with its own SQLite file, logs and
-/// data-protection keys in a temp folder. Demo data is on (the browser tests sign in as demo staff).
+/// The real console on Kestrel at 127.0.0.1 and a free port, with its own SQLite file (which holds its data-protection
+/// keys too) and logs in a temp folder. Demo data is on (the browser tests sign in as demo staff).
 /// </summary>
 public class ConsoleApp : WebApplicationFactory<Program>
 {
@@ -37,6 +40,18 @@ public class ConsoleApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A staff account made in the running app (for consoles without demo data); returns its user name.</summary>
+    public async Task<string> CreateStaffAsync(string userName, string password, string role, string displayName)
+    {
+        _ = BaseAddress;
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = userName, DisplayName = displayName };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return userName;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Development serves the static web assets of an unpublished app (STACK.md pitfall 7).
@@ -48,7 +63,6 @@ public class ConsoleApp : WebApplicationFactory<Program>
                 ["Database:Provider"] = "Sqlite",
                 ["Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "console.db")}",
                 ["Demo:Enabled"] = "true",
-                ["DataProtection:KeysFolder"] = Path.Combine(_folder, "keys"),
                 // Cutoffs must not close batches under a running test; the jobs tests switch the scheduler on.
                 ["Jobs:SchedulerEnabled"] = "false",
                 ["Jobs:SchedulerName"] = "Test-" + Path.GetFileName(_folder),

@@ -21,7 +21,8 @@ public sealed class TestDatabase : IDbContextFactory<SmartOfficeDbContext>, IAsy
     public TestDatabase(DateTimeOffset? now = null)
     {
         Directory.CreateDirectory(_folder);
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "test.db"), Pooling = false }.ToString();
+        File = Path.Combine(_folder, "test.db");
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = File, Pooling = false }.ToString();
         Clock = new FakeTimeProvider(now ?? JapanTime(2026, 11, 25, 10, 0));
         Clock.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
         Rules = Options.Create(new RulesOptions());
@@ -30,6 +31,9 @@ public sealed class TestDatabase : IDbContextFactory<SmartOfficeDbContext>, IAsy
     }
 
     public string ConnectionString { get; }
+    /// <summary>The SQLite file.</summary>
+    public string File { get; }
+    public string Folder => _folder;
     private static readonly SqlitePragmas Pragmas = new(new DatabaseOptions().SqliteCacheMiB);
     public FakeTimeProvider Clock { get; }
     public IOptions<RulesOptions> Rules { get; }
@@ -44,6 +48,21 @@ public sealed class TestDatabase : IDbContextFactory<SmartOfficeDbContext>, IAsy
 
     public SmartOfficeDbContext CreateDbContext() =>
         new SqliteSmartOfficeDbContext(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>().UseSqlite(ConnectionString).AddInterceptors(Pragmas).Options);
+
+    /// <summary>
+    /// A new database with this one's rows and clock (the file copied while no connection is open), for a test that must
+    /// start from the same state as another and not see its writes.
+    /// </summary>
+    public TestDatabase Copy()
+    {
+        var copy = new TestDatabase(Clock.GetUtcNow());
+        foreach (var suffix in new[] { "", "-wal" })
+        {
+            if (System.IO.File.Exists(File + suffix))
+                System.IO.File.Copy(File + suffix, copy.File + suffix);
+        }
+        return copy;
+    }
 
     /// <summary>Migrates and seeds roles, regions and the calendar as the app does on start (no demo data).</summary>
     public async Task<TestDatabase> InitializeAsync()

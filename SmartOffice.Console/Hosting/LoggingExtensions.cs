@@ -6,7 +6,8 @@ internal static class LoggingExtensions
 {
     /// <summary>
     /// Serilog from the "Serilog" section, read when the host is built (so a test host's settings apply);
-    /// relative file paths resolve against the content root. Until then a console logger reports start-up.
+    /// relative file paths resolve against the content root. Until then a console logger reports start-up. The host's logger
+    /// is its own (not the static one), so another host in the same process (tests) stopping never closes it.
     /// </summary>
     public static void AddSmartOfficeLogging(this WebApplicationBuilder builder)
     {
@@ -22,6 +23,6 @@ internal static class LoggingExtensions
                     sink["Args:path"] = Path.Combine(contentRoot, path);
             }
             logger.ReadFrom.Configuration(configuration);
-        });
+        }, preserveStaticLogger: true);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 using SmartOffice.Console.Components;
 using SmartOffice.Console.FaxInbox;
@@ -14,6 +16,7 @@ internal static class Pipeline
 
     public static void UseSmartOfficePipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseSerilogRequestLogging();
@@ -22,6 +25,17 @@ internal static class Pipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // The antiforgery middleware only marks a request; endpoints without form binding (sign-out, keepalive) or without
+        // a form handler would still run. Every post whose token is missing or wrong stops here (ASVS 3.5.1).
+        app.Use((http, next) =>
+        {
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false })
+                return next(http);
+            // Answered here: a status page re-executed for this post would read the refused form.
+            http.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            return Results.Text("The form's antiforgery token is missing or invalid: reload the page and try again.",
+                statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
+        });
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using MudBlazor;
@@ -11,11 +9,15 @@ using SmartOffice.Console.FaxInbox;
 using SmartOffice.Console.Jobs;
 using SmartOffice.Console.Staff;
 using SmartOffice.Domain;
+using SmartOffice.Domain.Persistence;
 
 namespace SmartOffice.Console.Hosting;
 
 internal static class ServiceRegistration
 {
+    /// <summary>The same on every instance: Data Protection isolates key rings by application name (else by content root path).</summary>
+    public const string DataProtectionApplicationName = "SmartOffice.Console";
+
     public static void AddSmartOfficeServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -46,11 +48,11 @@ internal static class ServiceRegistration
         });
         // Japanese stays readable in the HTML instead of &#x...; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        // Keys on disk, so sign-in cookies survive a restart.
-        services.AddDataProtection();
-        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IWebHostEnvironment, ILoggerFactory>((o, config, env, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(env.ContentRootPath, config["DataProtection:KeysFolder"] ?? "data/keys")), logs));
+        // Keys in the application database under one application name: sign-in cookies survive a restart, and every
+        // console instance on the same database (several behind a load balancer) reads the cookies of the others.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<SmartOfficeDbContext>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddCascadingAuthenticationState();
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ internal static class StaffAuthentication
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SmartOfficeDbContext>()
             .AddSignInManager()
+            .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.AddScoped<IUserConfirmation<StaffUser>, ActiveStaffConfirmation>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<StaffOptions>>((o, staff) =>
@@ -40,6 +42,9 @@ internal static class StaffAuthentication
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<StaffOptions>>((o, staff) =>
             o.ExpireTimeSpan = TimeSpan.FromMinutes(staff.Value.IdleTimeoutMinutes));
+        // The cookie is checked against the account as often as open circuits are (StaffSignInManager adds "still active").
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<StaffOptions>>((o, staff) =>
+            o.ValidationInterval = TimeSpan.FromMinutes(staff.Value.RevalidationMinutes));
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -50,6 +55,16 @@ internal static class StaffAuthentication
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        // Every cookie of Identity and antiforgery: HttpOnly, and Secure always in Production (plain HTTP only in Development and tests).
+        var secure = CookieSecurity.PolicyFor(builder.Environment);
+        services.ConfigureAll<CookieAuthenticationOptions>(o => o.Cookie.SecurePolicy = secure);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "smartoffice.antiforgery";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secure;
+        });
 
         services.AddAuthorization(o =>
         {
@@ -58,6 +73,8 @@ internal static class StaffAuthentication
             foreach (var capability in Enum.GetValues<Capability>())
                 o.AddPolicy(capability.ToString(), p => p.RequireRole(AccessPolicy.RolesFor(capability)));
         });
+        services.AddSingleton<AccessDenialLog>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
 
         services.AddHttpContextAccessor();
         services.AddScoped<AuthenticationStateProvider, StaffRevalidation>();

@@ -49,15 +49,20 @@ internal static class StaffEndpoints
             return Results.LocalRedirect(StaffAuthentication.SignInPath + "?reason=idle");
         }).AllowAnonymous();
 
-        // While the agent types inside a circuit no HTTP request renews the sliding cookie; the idle script pings here.
-        account.MapPost("/keepalive", () => Results.NoContent());
+        // While the agent types inside a circuit no HTTP request renews the sliding cookie; the idle script pings here
+        // (with the page's antiforgery token, like every other post).
+        account.MapPost("/keepalive", () => Results.NoContent()).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         app.MapGet("/culture", (string culture, string? returnUrl, HttpContext http, TimeProvider time) =>
         {
             if (UiCulture.Supported.Contains(culture))
                 http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                    new CookieOptions
+                    {
+                        Expires = time.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true,
+                        Secure = CookieSecurity.IsSecure(http),
+                    });
             return Results.LocalRedirect(SafeLocalUrl(returnUrl));
         }).AllowAnonymous();
     }

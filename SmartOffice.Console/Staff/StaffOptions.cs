@@ -10,4 +10,6 @@ public sealed class StaffOptions
     /// <summary>Failed sign-ins before the staff account is locked.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
+    /// <summary>How often an open circuit and a sign-in cookie are checked against the account (disabled, roles changed).</summary>
+    public double RevalidationMinutes { get; set; } = 1;
 }

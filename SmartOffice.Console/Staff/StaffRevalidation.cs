@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
@@ -8,24 +7,18 @@ using SmartOffice.Domain.Staff;
 namespace SmartOffice.Console.Staff;
 
 /// <summary>
-/// Re-checks every minute that a circuit's staff account still exists, is active and has the
-/// same security stamp, so a disabled account or a changed role loses its open circuits.
+/// Re-checks every <see cref="StaffOptions.RevalidationMinutes"/> that a circuit's staff account still exists, is active and
+/// has the same security stamp (the same rule as the cookie's), so a disabled account or a changed role loses its open circuits.
 /// </summary>
-internal sealed class StaffRevalidation(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
+internal sealed class StaffRevalidation(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<StaffOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(options.Value.RevalidationMinutes);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = await users.GetUserAsync(state.User);
-        if (user is null || !user.IsActive)
-            return false;
-        if (!users.SupportsUserSecurityStamp)
-            return true;
-        var stamp = state.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == await users.GetSecurityStampAsync(user);
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<StaffUser>>();
+        return await signIn.ValidateSecurityStampAsync(state.User) is not null;
     }
 }

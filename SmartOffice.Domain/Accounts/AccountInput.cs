@@ -9,7 +9,7 @@ namespace SmartOffice.Domain.Accounts;
 /// </summary>
 internal static partial class AccountInput
 {
-    /// <summary>Required text, NFKC-normalised, at most <paramref name="max"/> characters.</summary>
+    /// <summary>Required text, NFKC-normalised, at most <paramref name="max"/> characters, no control characters.</summary>
     public static string Required(string? value, string field, int max)
     {
         var text = JapaneseInput.Normalize(value);
@@ -70,8 +70,11 @@ internal static partial class AccountInput
         return kana;
     }
 
+    /// <summary>Every free-text field passes here: its length, and no control characters.</summary>
     private static string MaxLength(string text, string field, int max) =>
-        text.Length <= max ? text : throw new BusinessRuleException("Accounts.FieldTooLong", FieldName(field), max);
+        text.Length > max ? throw new BusinessRuleException("Accounts.FieldTooLong", FieldName(field), max)
+        : JapaneseInput.HasControlCharacters(text) ? throw new BusinessRuleException("Accounts.FieldControlCharacters", FieldName(field))
+        : text;
 
     private static string FieldName(string field) => DomainText.Format("Accounts.Field." + field);
 

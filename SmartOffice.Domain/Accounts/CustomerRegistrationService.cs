@@ -63,7 +63,7 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
         if (digits.Length == 0)
             return [];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await DuplicatesAsync(db, [digits], exceptCustomerId, cancellationToken);
+        return AsSeen(await DuplicatesAsync(db, [digits], exceptCustomerId, cancellationToken));
     }
 
     public async Task<RegistrationResult> RegisterAsync(CustomerRegistration form, CancellationToken cancellationToken = default)
@@ -84,7 +84,7 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
             throw new BusinessRuleException("Accounts.FieldRequired", DomainText.Format("Accounts.Field.Dealer"));
         var duplicates = await DuplicatesAsync(db, company.Numbers, null, cancellationToken);
         if (duplicates.Count > 0 && !form.DuplicateConfirmed)
-            return new RegistrationResult(null, null, duplicates);
+            return new RegistrationResult(null, null, AsSeen(duplicates));
 
         var customer = new Customer
         {
@@ -112,7 +112,7 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
             },
             requestedBy, duplicates.Count > 0 ? DuplicateNote(duplicates) : null));
         await db.SaveChangesAsync(cancellationToken);
-        return new RegistrationResult(customer.Id, customer.Code, duplicates, administrator.UserId, password);
+        return new RegistrationResult(customer.Id, customer.Code, AsSeen(duplicates), administrator.UserId, password);
     }
 
     /// <summary>The change form: company name and reading, address, phone and FAX; the staff member sees only what changed in the history.</summary>
@@ -130,7 +130,7 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
         var newNumbers = company.Numbers.Where(n => n != customer.PhoneDigits && n != customer.FaxDigits).ToList();
         var duplicates = newNumbers.Count == 0 ? [] : await DuplicatesAsync(db, newNumbers, customer.Id, cancellationToken);
         if (duplicates.Count > 0 && !form.DuplicateConfirmed)
-            return new RegistrationResult(null, null, duplicates);
+            return new RegistrationResult(null, null, AsSeen(duplicates));
 
         var before = new { customer.Name, customer.NameKana, customer.PostalCode, customer.Address, customer.Phone, customer.Fax };
         company.ApplyTo(customer);
@@ -140,7 +140,7 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.RegistrationChanged", nameof(Customer), customer.Code, before, after,
             requestedBy, duplicates.Count > 0 ? DuplicateNote(duplicates) : null));
         await db.SaveOrRefuseAsync(CustomerChanged, cancellationToken);
-        return new RegistrationResult(customer.Id, customer.Code, duplicates);
+        return new RegistrationResult(customer.Id, customer.Code, AsSeen(duplicates));
     }
 
     /// <summary>What both forms key about the company, validated and normalised once.</summary>
@@ -168,15 +168,27 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
         }
     }
 
-    private static async Task<IReadOnlyList<PhoneDuplicate>> DuplicatesAsync(SmartOfficeDbContext db, IReadOnlyList<string> digits, int? except,
+    /// <summary>Customers of any dealer with one of the numbers: a duplicate is a duplicate, whoever registers it.</summary>
+    private static async Task<IReadOnlyList<FoundDuplicate>> DuplicatesAsync(SmartOfficeDbContext db, IReadOnlyList<string> digits, int? except,
         CancellationToken cancellationToken) =>
         await db.Customers.AsNoTracking()
             .Where(c => c.Id != except && (digits.Contains(c.PhoneDigits) || (c.FaxDigits != null && digits.Contains(c.FaxDigits))))
             .OrderBy(c => c.Code).Take(10)
-            .Select(c => new PhoneDuplicate(c.Id, c.Code, c.Name, c.Phone)).ToListAsync(cancellationToken);
+            .Select(c => new FoundDuplicate(new PhoneDuplicate(c.Id, c.Code, c.Name, c.Phone), c.DealerId)).ToListAsync(cancellationToken);
 
-    private static string DuplicateNote(IReadOnlyList<PhoneDuplicate> duplicates) =>
-        string.Format(DomainText.DataCulture, DomainText.ForData("Accounts.DuplicateConfirmedNote"), string.Join(", ", duplicates.Select(d => d.Code)));
+    /// <summary>
+    /// What the caller may be shown: a dealer rep learns that another dealer's customer has the number, not which one
+    /// (reps see only their own dealer's customers); the audit note keeps the codes.
+    /// </summary>
+    private IReadOnlyList<PhoneDuplicate> AsSeen(IReadOnlyList<FoundDuplicate> duplicates) =>
+        duplicates.Select(d => AccessPolicy.MaySeeCustomerOf(staff, d.DealerId)
+            ? d.Duplicate
+            : new PhoneDuplicate(0, "", DomainText.Format("Accounts.OtherDealersCustomer"), d.Duplicate.Phone)).ToList();
+
+    private static string DuplicateNote(IReadOnlyList<FoundDuplicate> duplicates) =>
+        string.Format(DomainText.DataCulture, DomainText.ForData("Accounts.DuplicateConfirmedNote"), string.Join(", ", duplicates.Select(d => d.Duplicate.Code)));
+
+    private sealed record FoundDuplicate(PhoneDuplicate Duplicate, int DealerId);
 
     /// <summary>お客様番号: eight digits, the next after the highest in use.</summary>
     private static async Task<string> NextCodeAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)

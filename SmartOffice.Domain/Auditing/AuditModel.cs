@@ -5,8 +5,16 @@ namespace SmartOffice.Domain.Auditing;
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
+    /// <summary>The database refuses UPDATE and DELETE on the table (migration Issue13Reliability); EF is told, so it writes inserts accordingly.</summary>
+    public const string NoUpdateTrigger = "AuditEntries_NoUpdate", NoDeleteTrigger = "AuditEntries_NoDelete";
+
     public void Configure(EntityTypeBuilder<AuditEntry> e)
     {
+        e.ToTable(t =>
+        {
+            t.HasTrigger(NoUpdateTrigger);
+            t.HasTrigger(NoDeleteTrigger);
+        });
         e.HasIndex(x => new { x.EntityType, x.EntityId });
         e.HasIndex(x => x.At);
         e.Property(x => x.StaffId).HasMaxLength(450);

@@ -162,7 +162,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
                 : locks.Categories.Contains(product.CategoryId) ? new OrderProblem("Ordering.CategoryLocked", number, product.Name, product.CategoryName)
                 : quantityProblem
                   ?? (comment?.Length > options.MaximumLineCommentLength
-                      ? new OrderProblem("Ordering.CommentTooLong", number, options.MaximumLineCommentLength) : null);
+                      ? new OrderProblem("Ordering.CommentTooLong", number, options.MaximumLineCommentLength)
+                      : JapaneseInput.HasControlCharacters(comment) ? new OrderProblem("Ordering.CommentControlCharacters", number) : null);
             var unitPrice = product is null ? 0 : TaxRules.DiscountedUnitPrice(product.ListPrice, customer.VolumeDiscountRate);
             var amount = (long)unitPrice * (quantity ?? 0);
             if (amount > int.MaxValue / 4)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -19,8 +20,11 @@ namespace SmartOffice.Domain.Persistence;
 /// (<see cref="SqliteSmartOfficeDbContext"/>, <see cref="SqlServerSmartOfficeDbContext"/>);
 /// services ask <c>IDbContextFactory&lt;SmartOfficeDbContext&gt;</c> for a short-lived instance per use case.
 /// </summary>
-public abstract class SmartOfficeDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+public abstract class SmartOfficeDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring (sign-in cookies, antiforgery): shared by every console instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Dealer> Dealers => Set<Dealer>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Customer> Customers => Set<Customer>();
@@ -73,14 +77,26 @@ public abstract class SmartOfficeDbContext(DbContextOptions options) : IdentityD
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RefuseAuditChanges();
         BumpVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseAuditChanges();
         BumpVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// The audit trail is append-only (ASVS 16.4.2): a tracked change or removal of an entry is a programming error, refused
+    /// before anything is written. Set-based SQL that bypasses the change tracker meets the database trigger instead.
+    /// </summary>
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new AuditTrailAppendOnlyException();
     }
 
     private void BumpVersions()

@@ -17,6 +17,12 @@ public static class JapaneseInput
         return Dashes.Aggregate(text, (s, dash) => s.Replace(dash, '-'));
     }
 
+    /// <summary>
+    /// Control characters (NUL, BEL, escape sequences, tabs and line breaks) have no place in a one-line field: they would
+    /// reach delivery slips, FAX sheets and exports. Text fields refuse them with a message rather than store them.
+    /// </summary>
+    public static bool HasControlCharacters(string? input) => input is not null && input.Any(char.IsControl);
+
     /// <summary>Digits only: phone and FAX numbers match however they were typed.</summary>
     public static string Digits(string? input) => new(Normalize(input).Where(char.IsAsciiDigit).ToArray());
 

@@ -12,7 +12,10 @@
         lastInput = Date.now();
         if (lastInput - lastPing > pingMs) {
             lastPing = lastInput;
-            fetch('/account/keepalive', { method: 'POST', credentials: 'same-origin' }).catch(() => { });
+            const token = document.querySelector('input[name="__RequestVerificationToken"]');
+            fetch('/account/keepalive', {
+                method: 'POST', credentials: 'same-origin', headers: token ? { RequestVerificationToken: token.value } : {},
+            }).catch(() => { });
         }
     };
     for (const e of ['keydown', 'mousedown', 'touchstart', 'wheel']) window.addEventListener(e, touch, { capture: true, passive: true });
@@ -77,6 +80,11 @@ document.addEventListener('keydown', e => {
         if (target.tagName === 'BUTTON' || target.tagName === 'A') { if (!target.disabled) target.click(); }
         else { target.focus(); if (target.select) target.select(); }
     }
+});
+
+// Print buttons of the printable sheets ([data-print]): no inline handlers, the Content-Security-Policy forbids them.
+document.addEventListener('click', e => {
+    if (e.target.closest && e.target.closest('[data-print]')) window.print();
 });
 
 // Arrow keys in a search field with a result list ([data-listbox-input]) move through the list, not the caret.

@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmartOffice.Console.Tests.Ordering;
+using SmartOffice.Console.Tests.Points;
+using SmartOffice.Console.Tests.Returns;
+using SmartOffice.Console.Tests.Support;
+using SmartOffice.Domain;
+using SmartOffice.Domain.Accounts;
+using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Ordering;
+using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Points;
+using SmartOffice.Domain.Returns;
+using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Staff;
+
+namespace SmartOffice.Console.Tests.Staff;
+
+/// <summary>
+/// Two dealers and one record of every kind belonging to dealer B's customer, made through the services themselves, on a
+/// template SQLite file. Every call of the matrix gets its own copy of the file, so rows never see each other's writes.
+/// </summary>
+public sealed class MatrixDatabase : IAsyncLifetime
+{
+    public const string OtherCustomerCode = "20000001", CustomerCode = "20000002";
+    public const string LockedUserId = "u2000002", PlainUserId = "u2000003";
+    public static readonly ChangeRequester ByFax = new("山田 花子", RequestChannel.Fax);
+
+    public TestDatabase Template { get; } = new();
+    public MatrixIds Ids { get; private set; } = default!;
+    /// <summary>Dealer A's customer (another customer's department for mistaken input) and dealer B's 管理者' version.</summary>
+    public MatrixOtherIds OtherIds { get; private set; } = default!;
+    public DatabaseSnapshot Snapshot { get; private set; } = default!;
+
+    /// <summary>Texts that only dealer B's records contain: a rep of dealer A must never get any of them back.</summary>
+    public IReadOnlyList<string> CustomerMarkers { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var db = await Template.InitializeAsync();
+        await db.SeedCatalogAsync();
+        var other = await db.AddCustomerAsync("DA", OtherCustomerCode);
+        var department = await db.AddCustomerAsync("DB", CustomerCode);
+        await db.UpdateAsync<Customer>(department.CustomerId, c => (c.Phone, c.PhoneDigits, c.Fax, c.FaxDigits) = ("03-2222-3333", "0322223333", "03-2222-4444", "0322224444"));
+        var administrator = await db.AddWebUserAsync(department, "u2000001");
+        var locked = await db.AddWebUserAsync(department, LockedUserId, failures: 11, lockedAt: db.Clock.GetUtcNow().AddHours(-1), administrator: false);
+        var plain = await db.AddWebUserAsync(department, PlainUserId, administrator: false);
+        var shipTo = await db.AddShipToAsync(department.CustomerId, "大阪支店");
+        var supervisor = TestStaff.Supervisor;
+        var desk = TestStaff.DeskAgent;
+        await using var services = Services(db, supervisor);
+        T Get<T>() where T : notnull => services.GetRequiredService<T>();
+
+        await Get<CustomerAccountService>().AddOrderLockAsync(new(department.CustomerId, (await Get<CustomerAccountService>().GetAsync(department.CustomerId)).Version,
+            OrderLockKind.Product, OrderingTestData.Toner, ByFax));
+        var faxOrders = Get<FaxOrderService>();
+        var saved = await faxOrders.SaveAsync(new(OrderDraft(department), Guid.NewGuid()));
+        var delivered = await db.AddDeliveredOrderAsync(department, new DateOnly(2026, 11, 20), new DeliveredLine("R0000001", 500, 10));
+        var deliveredLine = await db.OrderLineIdAsync(delivered, "R0000001");
+        var returns = Get<ReturnSlipService>();
+        async Task<ReturnSlipRow> Slip() => await returns.CreateAsync(new(delivered.Id, CustomerCode, null,
+            [new ReturnLineInput(deliveredLine, 1, ReturnReason.ImageDiffers, Unopened: true)]));
+        var received = await Slip();
+        var arranged = await Slip();
+        await returns.ArrangePickupAsync(arranged.Id, await VersionAsync<ReturnSlip>(arranged.Id));
+        var inspected = await Slip();
+        await returns.ArrangePickupAsync(inspected.Id, await VersionAsync<ReturnSlip>(inspected.Id));
+        await returns.InspectAsync(inspected.Id, await VersionAsync<ReturnSlip>(inspected.Id), [new((await db.SlipAsync(inspected.Id)).Lines[0].Id, true)]);
+        var credited = await Slip();
+        await returns.ArrangePickupAsync(credited.Id, await VersionAsync<ReturnSlip>(credited.Id));
+        await returns.InspectAsync(credited.Id, await VersionAsync<ReturnSlip>(credited.Id), [new((await db.SlipAsync(credited.Id)).Lines[0].Id, true)]);
+        await returns.CreditAsync(credited.Id, await VersionAsync<ReturnSlip>(credited.Id));
+
+        var userAccount = await db.AddAccountAsync(department, administrator);
+        await db.EarnAsync(userAccount, 2000, new DateOnly(2026, 10, 1), saved.OrderId!.Value);
+        int departmentAccount;
+        await using (var read = db.CreateDbContext())
+            departmentAccount = await read.PointAccounts.Where(a => a.DepartmentId == department.Id && a.Kind == PointAccountKind.Department).Select(a => a.Id).SingleAsync();
+        var prize = await db.AddPrizeAsync("PZ0001", 100, 50, new DateOnly(2026, 1, 1));
+        var applications = Get<SmartOffice.Domain.Prizes.PrizeApplicationService>();
+        async Task<int> Apply() => (await applications.ApplyAsync(new(userAccount.Id, prize.Id, 1, OrderChannel.Fax, null))).Id;
+        var appReceived = await Apply();
+        var appArranged = await Apply();
+        await applications.ArrangeAsync(appArranged, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appArranged));
+        var appShipped = await Apply();
+        await applications.ArrangeAsync(appShipped, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appShipped));
+        await applications.ShipAsync(appShipped, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appShipped), "ヤマト運輸", "1234-5678-9012");
+        var balanceRequest = await Get<BalanceRequestService>().RegisterAsync(new(CustomerCode, department.Id, null));
+        var closure = await Get<BusinessCalendarService>().AddClosureAsync(new DateOnly(2026, 12, 26), "棚卸");
+
+        await using var read2 = db.CreateDbContext();
+        var honshu = await read2.Regions.SingleAsync(r => r.Code == "Honshu");
+        var order = await read2.Orders.SingleAsync(o => o.Id == saved.OrderId);
+        Ids = new MatrixIds(
+            await db.DealerIdOfAsync(other), await db.DealerIdOfAsync(department), department.CustomerId, department.Id,
+            await VersionAsync<Customer>(department.CustomerId), await VersionAsync<Department>(department.Id),
+            administrator.Id, locked.Id, await VersionAsync<WebUser>(locked.Id), plain.Id, await VersionAsync<WebUser>(plain.Id),
+            shipTo.Id, await VersionAsync<ShipTo>(shipTo.Id), await read2.OrderLocks.Where(l => l.CustomerId == department.CustomerId).Select(l => l.Id).SingleAsync(),
+            order.Id, order.OrderNumber, order.Version, delivered.Id, delivered.OrderNumber, deliveredLine,
+            received.Id, await VersionAsync<ReturnSlip>(received.Id), arranged.Id, await VersionAsync<ReturnSlip>(arranged.Id),
+            (await db.SlipAsync(arranged.Id)).Lines[0].Id, inspected.Id, await VersionAsync<ReturnSlip>(inspected.Id),
+            credited.Id, await VersionAsync<ReturnSlip>(credited.Id),
+            userAccount.Id, await VersionAsync<PointAccount>(userAccount.Id), departmentAccount,
+            prize.Id, await VersionAsync<SmartOffice.Domain.Prizes.Prize>(prize.Id),
+            appReceived, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appReceived),
+            appArranged, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appArranged),
+            appShipped, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appShipped),
+            balanceRequest, await VersionAsync<BalanceRequest>(balanceRequest), closure.Id, closure.Version, honshu.Id, honshu.Version);
+        OtherIds = new(other.CustomerId, other.Id, await VersionAsync<WebUser>(administrator.Id));
+        var slipNumbers = await read2.ReturnSlips.Select(s => s.SlipNumber).ToListAsync();
+        var applicationNumbers = await read2.PrizeApplications.Select(a => a.ApplicationNumber).ToListAsync();
+        CustomerMarkers = [CustomerCode, $"株式会社テスト{CustomerCode}", "u2000001", LockedUserId, PlainUserId, order.OrderNumber, delivered.OrderNumber,
+            .. slipNumbers, .. applicationNumbers];
+        Snapshot = await DatabaseSnapshot.TakeAsync(db);
+
+        async Task<int> VersionAsync<T>(int id) where T : class, IVersioned
+        {
+            await using var versions = db.CreateDbContext();
+            return (await versions.Set<T>().FindAsync(id))!.Version;
+        }
+    }
+
+    /// <summary>Two lines of standard goods for dealer B's department, received this morning.</summary>
+    public FaxOrderDraft OrderDraft(Department department) => OrderDraft(department.CustomerId, department.Id);
+
+    public FaxOrderDraft OrderDraft(int customerId, int departmentId) => new(customerId, departmentId, null,
+        Template.Clock.GetUtcNow().AddHours(-1), null, [OrderingTestData.Line(OrderingTestData.Pen, "3", "総務 山田"), OrderingTestData.Line(OrderingTestData.Tea, "2")]);
+
+    /// <summary>
+    /// The domain as the app wires it (<c>AddSmartOfficeDomain</c>), over <paramref name="database"/>, its clock and one caller:
+    /// a service added to the domain later resolves here without the test knowing its constructor.
+    /// </summary>
+    public static ServiceProvider Services(TestDatabase database, ICurrentStaff staff, IDbContextFactory<SmartOfficeDbContext>? contexts = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(database.Clock);
+        services.AddSmartOfficeDomain(new ConfigurationBuilder().Build(), database.Folder);
+        services.AddSingleton(contexts ?? database);
+        services.AddScoped(_ => staff);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false });
+    }
+
+    public async Task DisposeAsync() => await Template.DisposeAsync();
+}
+
+/// <summary>Ids and versions of dealer B's records in the template (each call starts from a copy, so they stay true).</summary>
+public sealed record MatrixIds(
+    int OtherDealerId, int DealerId, int CustomerId, int DepartmentId, int CustomerVersion, int DepartmentVersion,
+    int AdministratorId, int LockedUserId, int LockedUserVersion, int PlainUserId, int PlainUserVersion,
+    int ShipToId, int ShipToVersion, int OrderLockId,
+    int OpenOrderId, string OpenOrderNumber, int OpenOrderVersion, int DeliveredOrderId, string DeliveredOrderNumber, int DeliveredLineId,
+    int ReceivedSlipId, int ReceivedSlipVersion, int ArrangedSlipId, int ArrangedSlipVersion, int ArrangedSlipLineId,
+    int InspectedSlipId, int InspectedSlipVersion, int CreditedSlipId, int CreditedSlipVersion,
+    int UserAccountId, int UserAccountVersion, int DepartmentAccountId, int PrizeId, int PrizeVersion,
+    int ReceivedApplicationId, int ReceivedApplicationVersion, int ArrangedApplicationId, int ArrangedApplicationVersion,
+    int ShippedApplicationId, int ShippedApplicationVersion, int BalanceRequestId, int BalanceRequestVersion,
+    int ClosureId, int ClosureVersion, int RegionId, int RegionVersion);
+
+public sealed record MatrixOtherIds(int CustomerId, int DepartmentId, int AdministratorVersion);
