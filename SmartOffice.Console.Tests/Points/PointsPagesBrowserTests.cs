@@ -32,7 +32,7 @@ public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser brow
         int balance;
         await using (var db = Demo())
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+            var today = app.BusinessClock.Today;
             var account = await (from a in db.PointAccounts.AsNoTracking()
                                  where a.Kind == PointAccountKind.Department
                                  join d in db.Departments on a.DepartmentId equals d.Id
@@ -53,8 +53,8 @@ public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await page.Keyboard.PressAsync("Enter");   // leaving the code looks up the customer's departments
         await Assertions.Expect(page.Locator("[data-testid=request-customer-name]")).Not.ToBeEmptyAsync();
         await Pick(page, "request-department", department);
-        // The time printed on the FAX, a minute ago (Japan time), full-width as an IME types it.
-        var faxTime = DateTime.UtcNow.AddHours(9).AddMinutes(-1);
+        // The time printed on the FAX, a minute ago by the app's clock (Japan time), full-width as an IME types it.
+        var faxTime = app.BusinessClock.Now.AddMinutes(-1);
         var wide = new string(faxTime.ToString("HH:mm").Select(c => c == ':' ? '：' : (char)(c - '0' + '０')).ToArray());
         await page.FillAsync(Field("request-time"), wide);
         await page.ScreenshotAsync("points-request-form-desk");

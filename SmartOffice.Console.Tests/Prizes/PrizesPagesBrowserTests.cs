@@ -29,7 +29,7 @@ public sealed class PrizesPagesBrowserTests(ConsoleApp app, Support.Browser brow
     private async Task<(string Code, string Department, string Prize)> ApplicantAsync(int skip)
     {
         await using var db = Demo();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+        var today = app.BusinessClock.Today;
         var prize = await db.Prizes.AsNoTracking().Where(p => p.Stock > 5 && p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today))
             .OrderBy(p => p.PointCost).FirstAsync();
         var account = await (from a in db.PointAccounts.AsNoTracking()

@@ -12,8 +12,6 @@ namespace SmartOffice.Console.Tests.Returns;
 [Collection(BrowserCollection.Name)]
 public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser browser)
 {
-    private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
     private SqliteSmartOfficeDbContext Database() => new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
         .UseSqlite($"Data Source={Path.Combine(app.DataFolder, "console.db")}").Options);
 
@@ -21,7 +19,7 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
     private async Task<(string OrderNumber, int[] LineNumbers)> DeliveredOrderAsync()
     {
         await using var db = Database();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Japan).DateTime);
+        var today = app.BusinessClock.Today;
         var from = today.AddDays(-60);
         var taken = db.ReturnSlipLines.Select(l => l.OrderLineId);
         var lines = await db.OrderLines.AsNoTracking()

@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmartOffice.Domain.Calendar;
 
 namespace SmartOffice.Console.Tests.Support;
 
 /// <summary>
 /// The real console on Kestrel at 127.0.0.1 and a free port, with its own SQLite file, logs and
-/// data-protection keys in a temp folder. Demo data is on (the browser tests sign in as demo staff).
+/// data-protection keys in a temp folder. Demo data is on (the browser tests sign in as demo staff). Its clock is the run's
+/// <see cref="TestClock"/>: an ordinary Wednesday morning in Japan, whenever the tests run.
 /// </summary>
 public class ConsoleApp : WebApplicationFactory<Program>
 {
@@ -20,6 +24,9 @@ public class ConsoleApp : WebApplicationFactory<Program>
     }
 
     public string DataFolder => _folder;
+
+    /// <summary>The app's own business clock (Japan time on the <see cref="TestClock"/>): what "today" is for its pages and data.</summary>
+    public BusinessClock BusinessClock => Services.GetRequiredService<BusinessClock>();
 
     /// <summary>Extra settings a test class needs (overrides the defaults below).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -57,6 +64,7 @@ public class ConsoleApp : WebApplicationFactory<Program>
                 settings[key] = value;
             config.AddInMemoryCollection(settings);
         });
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Run));
     }
 
     public override async ValueTask DisposeAsync()
