@@ -100,6 +100,8 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await page.ClickAsync("[data-testid=notice-link]");
         await Assertions.Expect(page.Locator("[data-testid=notice-title]")).ToHaveTextAsync("返品受付のお知らせ");
         await Assertions.Expect(page.Locator("[data-testid=return-notice]")).ToContainTextAsync("0120-956-808");
+        await Assertions.Expect(page.Locator("[data-testid=return-notice]")).ToContainTextAsync("返品期限はお届け日から90日です。");
+        var noticePath = new Uri(page.Url).PathAndQuery.TrimStart('/');
         await page.ScreenshotAsync("returns-notice-desk");
 
         await page.GotoAsync("returns");
@@ -113,6 +115,13 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
         var english = await OpenAsync("returns", english: true);
         await Assertions.Expect(english.Locator("h5").First).ToHaveTextAsync("Return slips");
         await english.ScreenshotAsync("returns-list-desk-en");
+        // The notice goes to the customer: Japanese whatever the agent's language; only the buttons around it are English.
+        await english.GotoAsync(noticePath);
+        await english.WaitForCircuitAsync();
+        await Assertions.Expect(english.Locator("[data-testid=notice-title]")).ToHaveTextAsync("返品受付のお知らせ");
+        await Assertions.Expect(english.Locator("[data-testid=return-notice]")).ToContainTextAsync("ご返金(お客様への減額)");
+        await Assertions.Expect(english.Locator("[data-testid=print]")).ToHaveTextAsync("Print");
+        await english.ScreenshotAsync("returns-notice-desk-en");
         await english.GotoAsync("returns/new");
         await english.WaitForCircuitAsync();
         await english.Keyboard.TypeAsync(orderNumber);
