@@ -7,8 +7,8 @@ namespace SmartOffice.Console.Tests.Support;
 /// <summary>
 /// The clock of every console a test starts (<see cref="ConsoleApp"/>): real speed, but shifted so the run starts at an
 /// ordinary business moment whatever the day and hour CI runs on — 10:00 Japan time on the latest Wednesday whose week
-/// (Monday to the next Monday) has no national holiday or closure day and lies in the 6th–26th of one month (no month start
-/// or end, no year-end). Demo data is generated from the app's "now", so data, app and Quartz agree; a test that needs
+/// (Monday to Saturday) has no national holiday or closure day and lies in the 4th–27th of one month (no month start or
+/// end, no year-end). Demo data is generated from the app's "now", so data, app and Quartz agree; a test that needs
 /// "today" asks the app (<see cref="ConsoleApp.BusinessClock"/>), never the machine.
 /// The environment variable <c>SMARTOFFICE_TEST_NOW</c> (an instant, e.g. <c>2026-12-27T03:00+09:00</c>) starts the run at
 /// that moment instead, to see how the suite fares on a Sunday night or at the year-end.
@@ -46,13 +46,13 @@ public sealed class TestClock : TimeProvider
         return new DateTimeOffset(at, Japan.GetUtcOffset(at)).ToUniversalTime();
     }
 
-    /// <summary>Monday before to Monday after <paramref name="wednesday"/>: working days of one month, away from its ends.</summary>
+    /// <summary>Monday to Saturday around <paramref name="wednesday"/>: acceptance days of one month, away from its ends.</summary>
     private static bool IsOrdinaryWeek(DateOnly wednesday)
     {
-        var (monday, nextMonday) = (wednesday.AddDays(-2), wednesday.AddDays(5));
-        if (monday.Day < 6 || nextMonday.Day > 26 || monday.Month != nextMonday.Month)
+        var (monday, saturday) = (wednesday.AddDays(-2), wednesday.AddDays(3));
+        if (monday.Day < 4 || saturday.Day > 27 || monday.Month != saturday.Month)
             return false;
-        for (var day = monday; day <= nextMonday; day = day.AddDays(1))
+        for (var day = monday; day <= saturday; day = day.AddDays(1))
         {
             if (JapaneseHolidays.IsHoliday(day) || ClosureDays.Any(c => c.Contains(day)))
                 return false;
