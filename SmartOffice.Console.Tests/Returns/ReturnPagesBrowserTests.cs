@@ -61,6 +61,8 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await page.Keyboard.TypeAsync(orderNumber.ToLowerInvariant());
         await page.Keyboard.PressAsync("Control+Enter");
         await Assertions.Expect(page.Locator("[data-testid=order-number]")).ToContainTextAsync(orderNumber);
+        // The form's header is prefilled from the order and the FAX's arrival: work starts at the first line's quantity.
+        await Assertions.Expect(page.Locator(Field($"qty-{(await FirstLineAsync(orderNumber))}"))).ToBeFocusedAsync();
         foreach (var line in lineNumbers)
         {
             await page.FillAsync(Field($"qty-{line}"), "１");
@@ -128,6 +130,12 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await english.Keyboard.PressAsync("Control+Enter");
         await Assertions.Expect(english.Locator("[data-testid=order-number]")).ToContainTextAsync(orderNumber);
         await english.ScreenshotAsync("returns-new-desk-en");
+    }
+
+    private async Task<int> FirstLineAsync(string orderNumber)
+    {
+        await using var db = Database();
+        return await db.OrderLines.Where(l => db.Orders.Any(o => o.Id == l.OrderId && o.OrderNumber == orderNumber)).MinAsync(l => l.LineNumber);
     }
 
     private static string Field(string testId) => $"input[data-testid={testId}], [data-testid={testId}] input";
