@@ -82,6 +82,13 @@ public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasTextString = "送信済にしました" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=sheet-status]")).ToHaveTextAsync("送信済");
         await Assertions.Expect(page.Locator("[data-testid=mark-sent]")).ToHaveCountAsync(0);
+
+        // The reply goes to the customer: Japanese whatever the agent's language; only the buttons around it are English.
+        var english = await OpenAsync(DemoStaff.DeskAgent2, new Uri(page.Url).PathAndQuery.TrimStart('/'), english: true);
+        await Assertions.Expect(english.Locator("[data-testid=reply-sheet]")).ToContainTextAsync("ポイント残高のお知らせ");
+        await Assertions.Expect(english.Locator("[data-testid=sheet-balance]")).ToHaveTextAsync($"{balance:N0} ポイント");
+        await Assertions.Expect(english.Locator("[data-testid=print]")).ToHaveTextAsync("Print");
+        await english.ScreenshotAsync("points-reply-sheet-desk-en");
     }
 
     [Fact]
