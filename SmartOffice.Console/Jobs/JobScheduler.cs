@@ -190,10 +190,10 @@ public sealed class JobScheduler(
             await _scheduler.Task.Result.Shutdown(waitForJobsToComplete: true, cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _stopping.Dispose();
-        _sync.Dispose();
-        await Task.CompletedTask;
-    }
+    /// <summary>
+    /// Disposal only cancels: the host may still call <see cref="StopAsync"/> after the container disposed this singleton
+    /// (a test host shutting down did, and a disposed token source then threw), and neither the token source nor the
+    /// semaphore ever hands out a wait handle that would need releasing.
+    /// </summary>
+    public async ValueTask DisposeAsync() => await _stopping.CancelAsync();
 }
