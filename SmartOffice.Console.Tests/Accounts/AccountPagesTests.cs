@@ -8,22 +8,24 @@ using SmartOffice.Domain.Persistence;
 
 namespace SmartOffice.Console.Tests.Accounts;
 
-/// <summary>The account pages on the real app: every page over HTTP as each role, and a dealer rep's lock and budget in the browser.</summary>
+/// <summary>
+/// The account pages on the real app: every page over HTTP as each role; in the browser, a dealer rep's lock and hard budget and
+/// the desk agent's FAX order they then refuse.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class AccountPagesTests(ConsoleApp app, Support.Browser browser)
 {
     private SqliteSmartOfficeDbContext Database() => new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
         .UseSqlite($"Data Source={Path.Combine(app.DataFolder, "console.db")}").Options);
 
-    /// <summary>A customer of the first demo dealer (dealer1's), with a product to lock.</summary>
-    private async Task<(int Id, string Name, string ProductCode)> Dealer1CustomerAsync(int skip = 0)
+    /// <summary>A customer of the first demo dealer (dealer1's).</summary>
+    private async Task<(int Id, string Name)> Dealer1CustomerAsync(int skip = 0)
     {
         _ = app.BaseAddress;
         await using var db = Database();
         var customer = await db.Customers.AsNoTracking().Where(c => c.Dealer!.Code == "D001").OrderBy(c => c.Code).Skip(skip)
             .Select(c => new { c.Id, c.Name }).FirstAsync();
-        var product = await db.Products.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Code).Select(p => p.Code).FirstAsync();
-        return (customer.Id, customer.Name, product);
+        return (customer.Id, customer.Name);
     }
 
     /// <summary>Signs in through the real form (antiforgery token included) and returns a client holding the staff cookie.</summary>
@@ -100,18 +102,42 @@ public sealed partial class AccountPagesTests(ConsoleApp app, Support.Browser br
         Assert.Contains("signin", response.Headers.Location!.ToString());
     }
 
+    /// <summary>
+    /// A customer of dealer1's with one department (the desk's order entry chooses it by itself), a product to lock and an
+    /// in-stock product of at least 1,000 yen that a handful of pushes over a 10,000-yen budget.
+    /// </summary>
+    private async Task<(int Id, string Code, string Name, string ProductCode, string ProductName, string OtherCode, int OtherQuantity)> CustomerToCustomiseAsync(int skip)
+    {
+        _ = app.BaseAddress;
+        await using var db = Database();
+        var customer = await db.Customers.AsNoTracking()
+            .Where(c => c.Dealer!.Code == "D001" && c.IsActive && c.Departments.Count(d => d.IsActive) == 1)
+            .OrderBy(c => c.Code).Skip(skip).Select(c => new { c.Id, c.Code, c.Name }).FirstAsync();
+        var products = db.Products.AsNoTracking().Where(p => p.IsActive && p.DeliveryClass == Domain.Rules.DeliveryClass.Standard).OrderBy(p => p.Code);
+        var locked = await products.Select(p => new { p.Code, p.Name }).FirstAsync();
+        var other = await products.Where(p => p.Code != locked.Code && p.UnitPrice >= 1_000 && p.StockOnHand > 50).Select(p => new { p.Code, p.UnitPrice }).FirstAsync();
+        // Even at the largest volume discount (50 %) this line alone is above the budget.
+        return (customer.Id, customer.Code, customer.Name, locked.Code, locked.Name, other.Code, 20_000 / other.UnitPrice + 1);
+    }
+
+    private async Task<IPage> SignedInPageAsync(string staff, string culture)
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress, locale: culture);
+        if (culture == "en-US")
+            await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
+        await page.SignInAsync(staff, DemoStaff.Password);
+        return page;
+    }
+
     [Theory]
     [InlineData("ja-JP")]
     [InlineData("en-US")]
-    public async Task A_dealer_rep_locks_a_product_and_sets_a_hard_budget_for_their_customer(string culture)
+    public async Task A_dealer_rep_locks_a_product_and_sets_a_hard_budget_and_the_desks_next_FAX_order_is_refused_with_the_reason(string culture)
     {
         var english = culture == "en-US";
         // Each language works on its own customer, so the two runs never meet.
-        var customer = await Dealer1CustomerAsync(skip: english ? 1 : 0);
-        var page = await browser.NewPageAsync(app.BaseAddress, locale: culture);
-        if (english)
-            await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
-        await page.SignInAsync(DemoStaff.DealerRep, DemoStaff.Password);
+        var customer = await CustomerToCustomiseAsync(skip: english ? 1 : 0);
+        var page = await SignedInPageAsync(DemoStaff.DealerRep, culture);
         await page.GotoAsync("customers");
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("[data-testid=customers] [data-testid=customer-code]").First).ToBeVisibleAsync();
@@ -157,10 +183,57 @@ public sealed partial class AccountPagesTests(ConsoleApp app, Support.Browser br
         await Assertions.Expect(page.Locator("[data-testid=approval-form]")).ToBeVisibleAsync();
         await page.ScreenshotAsync($"customer-approval-dealer-{culture}");
 
+        await using (var db = Database())
+        {
+            var department = await db.Departments.AsNoTracking().Where(d => d.CustomerId == customer.Id).OrderBy(d => d.Code).FirstAsync();
+            Assert.Equal((10_000, Domain.Accounts.BudgetKind.Hard), (department.MonthlyBudget, department.BudgetKind));
+            Assert.True(await db.OrderLocks.AnyAsync(l => l.CustomerId == customer.Id));
+        }
+        var ordersBefore = await OrderCountAsync(customer.Id);
+
+        // Then a desk agent keys this customer's next FAX order: the settings hold at once (issue #9, DOMAIN.md §3).
+        var desk = await SignedInPageAsync(english ? DemoStaff.DeskAgent2 : DemoStaff.DeskAgent, culture);
+        await desk.GotoAsync("orders/new");
+        await desk.WaitForCircuitAsync();
+        await Assertions.Expect(desk.Locator("[data-testid=customer-search]")).ToBeFocusedAsync();
+        await desk.Keyboard.TypeAsync(customer.Code);
+        await Assertions.Expect(desk.Locator("[data-testid=customer-option][aria-selected=true]")).ToContainTextAsync(customer.Code);
+        await desk.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(desk.Locator("[data-testid=customer-card]")).ToContainTextAsync(customer.Code);
+
+        // The locked product: its line is refused, naming the line, the product and the lock; the save is refused too.
+        var code = desk.Locator("[data-line=\"0\"] [data-field=code]");
+        await code.FocusAsync();
+        await desk.Keyboard.TypeAsync(customer.ProductCode);
+        await desk.Keyboard.PressAsync("Enter");
+        await desk.Keyboard.TypeAsync("1");
+        await desk.Keyboard.PressAsync("Enter");
+        var lockRefusal = english ? $"Line 1: the customer has locked \"{customer.ProductName}\" against ordering" : $"1行目: 「{customer.ProductName}」はお客様が注文ロックしている商品です";
+        await Assertions.Expect(desk.Locator("[data-testid=line-problem]")).ToContainTextAsync(lockRefusal);
+        await desk.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(desk.Locator("[data-testid=save-error]")).ToContainTextAsync(lockRefusal);
+        await desk.ScreenshotAsync($"customer-lock-refused-desk-{culture}");
+
+        // Another product, enough of it to pass the hard budget: the save is refused, naming the budget.
+        await code.FillAsync(customer.OtherCode);
+        await desk.Keyboard.PressAsync("Enter");
+        await desk.Keyboard.PressAsync("Control+A");
+        await desk.Keyboard.TypeAsync(customer.OtherQuantity.ToString());
+        await desk.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(desk.Locator("[data-testid=line-problem]")).ToHaveCountAsync(0);
+        await Assertions.Expect(desk.Locator("[data-testid=summary-budget]")).ToContainTextAsync("￥10,000");
+        await desk.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(desk.Locator("[data-testid=save-error]"))
+            .ToContainTextAsync(english ? "monthly budget of 10,000 yen would be exceeded" : "部署の今月の予算10,000円を超えます");
+        await desk.ScreenshotAsync($"customer-budget-refused-desk-{culture}");
+        Assert.EndsWith("/orders/new", desk.Url);
+        Assert.Equal(ordersBefore, await OrderCountAsync(customer.Id));
+    }
+
+    private async Task<int> OrderCountAsync(int customerId)
+    {
         await using var db = Database();
-        var department = await db.Departments.AsNoTracking().Where(d => d.CustomerId == customer.Id).OrderBy(d => d.Code).FirstAsync();
-        Assert.Equal((10_000, Domain.Accounts.BudgetKind.Hard), (department.MonthlyBudget, department.BudgetKind));
-        Assert.True(await db.OrderLocks.AnyAsync(l => l.CustomerId == customer.Id));
+        return await db.Orders.CountAsync(o => o.CustomerId == customerId);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using SmartOffice.Domain.Rules;
 
 namespace SmartOffice.Console.Tests.Jobs;
 
-/// <summary>The real app's Quartz scheduler with its job store in the app's SQLite file, on the real clock.</summary>
+/// <summary>The real app's Quartz scheduler with its job store in the app's SQLite file, on the app's clock (<see cref="TestClock"/>).</summary>
 public sealed class JobSchedulerTests : IDisposable
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), "smartoffice-app-tests", Guid.NewGuid().ToString("N") + ".db");
@@ -95,7 +95,7 @@ public sealed class JobSchedulerTests : IDisposable
             Assert.Equal(storedNext!.Value.UtcTicks, Convert.ToInt64(await select.ExecuteScalarAsync()));
             var update = connection.CreateCommand();
             update.CommandText = "UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = $ticks WHERE TRIGGER_NAME = $name";
-            update.Parameters.AddWithValue("$ticks", DateTimeOffset.UtcNow.AddDays(-3).UtcTicks);
+            update.Parameters.AddWithValue("$ticks", TestClock.Run.GetUtcNow().AddDays(-3).UtcTicks);
             update.Parameters.AddWithValue("$name", FaxHonshu.Name);
             Assert.Equal(1, await update.ExecuteNonQueryAsync());
         }
@@ -118,6 +118,6 @@ public sealed class JobSchedulerTests : IDisposable
         Assert.Equal(JobRunOutcome.Completed, run.Outcome);
         Assert.True(run.Batches >= 4, $"a catch-up over a week closes several days' batches, closed {run.Batches}");
         var scheduler = await second.Services.GetRequiredService<JobScheduler>().Scheduler;
-        Assert.True((await scheduler.GetTrigger(FaxHonshu))!.NextFireTimeUtc > DateTimeOffset.UtcNow, "back on its schedule");
+        Assert.True((await scheduler.GetTrigger(FaxHonshu))!.NextFireTimeUtc > TestClock.Run.GetUtcNow(), "back on its schedule");
     }
 }

@@ -32,7 +32,7 @@ public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser brow
         int balance;
         await using (var db = Demo())
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+            var today = app.BusinessClock.Today;
             var account = await (from a in db.PointAccounts.AsNoTracking()
                                  where a.Kind == PointAccountKind.Department
                                  join d in db.Departments on a.DepartmentId equals d.Id
@@ -53,8 +53,8 @@ public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await page.Keyboard.PressAsync("Enter");   // leaving the code looks up the customer's departments
         await Assertions.Expect(page.Locator("[data-testid=request-customer-name]")).Not.ToBeEmptyAsync();
         await Pick(page, "request-department", department);
-        // The time printed on the FAX, a minute ago (Japan time), full-width as an IME types it.
-        var faxTime = DateTime.UtcNow.AddHours(9).AddMinutes(-1);
+        // The time printed on the FAX, a minute ago by the app's clock (Japan time), full-width as an IME types it.
+        var faxTime = app.BusinessClock.Now.AddMinutes(-1);
         var wide = new string(faxTime.ToString("HH:mm").Select(c => c == ':' ? '：' : (char)(c - '0' + '０')).ToArray());
         await page.FillAsync(Field("request-time"), wide);
         await page.ScreenshotAsync("points-request-form-desk");
@@ -82,6 +82,13 @@ public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasTextString = "送信済にしました" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=sheet-status]")).ToHaveTextAsync("送信済");
         await Assertions.Expect(page.Locator("[data-testid=mark-sent]")).ToHaveCountAsync(0);
+
+        // The reply goes to the customer: Japanese whatever the agent's language; only the buttons around it are English.
+        var english = await OpenAsync(DemoStaff.DeskAgent2, new Uri(page.Url).PathAndQuery.TrimStart('/'), english: true);
+        await Assertions.Expect(english.Locator("[data-testid=reply-sheet]")).ToContainTextAsync("ポイント残高のお知らせ");
+        await Assertions.Expect(english.Locator("[data-testid=sheet-balance]")).ToHaveTextAsync($"{balance:N0} ポイント");
+        await Assertions.Expect(english.Locator("[data-testid=print]")).ToHaveTextAsync("Print");
+        await english.ScreenshotAsync("points-reply-sheet-desk-en");
     }
 
     [Fact]

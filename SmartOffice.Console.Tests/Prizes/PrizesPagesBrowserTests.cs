@@ -29,7 +29,7 @@ public sealed class PrizesPagesBrowserTests(ConsoleApp app, Support.Browser brow
     private async Task<(string Code, string Department, string Prize)> ApplicantAsync(int skip)
     {
         await using var db = Demo();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+        var today = app.BusinessClock.Today;
         var prize = await db.Prizes.AsNoTracking().Where(p => p.Stock > 5 && p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today))
             .OrderBy(p => p.PointCost).FirstAsync();
         var account = await (from a in db.PointAccounts.AsNoTracking()
@@ -121,6 +121,15 @@ public sealed class PrizesPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await page.Locator("[data-testid=prize-edit]").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=prize-form]")).ToBeVisibleAsync();
         await page.ScreenshotAsync("prizes-catalog-super");
+        // Typed and saved with Ctrl+Enter while still in the field: the save gets what was typed (the stock, unchanged here,
+        // so the other tests' prizes stay as they are).
+        var stock = page.Locator(Field("prize-stock"));
+        var current = await stock.InputValueAsync();
+        await stock.FocusAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync(current);
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasTextString = "賞品を保存しました" })).ToBeVisibleAsync();
 
         var dealer = await OpenAsync(DemoStaff.DealerRep, "prizes", english: true);
         await Assertions.Expect(dealer.Locator("[data-testid=prize-row]").First).ToBeVisibleAsync();

@@ -12,8 +12,6 @@ namespace SmartOffice.Console.Tests.Returns;
 [Collection(BrowserCollection.Name)]
 public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser browser)
 {
-    private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
     private SqliteSmartOfficeDbContext Database() => new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
         .UseSqlite($"Data Source={Path.Combine(app.DataFolder, "console.db")}").Options);
 
@@ -21,7 +19,7 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
     private async Task<(string OrderNumber, int[] LineNumbers)> DeliveredOrderAsync()
     {
         await using var db = Database();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Japan).DateTime);
+        var today = app.BusinessClock.Today;
         var from = today.AddDays(-60);
         var taken = db.ReturnSlipLines.Select(l => l.OrderLineId);
         var lines = await db.OrderLines.AsNoTracking()
@@ -63,6 +61,8 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await page.Keyboard.TypeAsync(orderNumber.ToLowerInvariant());
         await page.Keyboard.PressAsync("Control+Enter");
         await Assertions.Expect(page.Locator("[data-testid=order-number]")).ToContainTextAsync(orderNumber);
+        // The form's header is prefilled from the order and the FAX's arrival: work starts at the first line's quantity.
+        await Assertions.Expect(page.Locator(Field($"qty-{(await FirstLineAsync(orderNumber))}"))).ToBeFocusedAsync();
         foreach (var line in lineNumbers)
         {
             await page.FillAsync(Field($"qty-{line}"), "１");
@@ -102,6 +102,8 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await page.ClickAsync("[data-testid=notice-link]");
         await Assertions.Expect(page.Locator("[data-testid=notice-title]")).ToHaveTextAsync("返品受付のお知らせ");
         await Assertions.Expect(page.Locator("[data-testid=return-notice]")).ToContainTextAsync("0120-956-808");
+        await Assertions.Expect(page.Locator("[data-testid=return-notice]")).ToContainTextAsync("返品期限はお届け日から90日です。");
+        var noticePath = new Uri(page.Url).PathAndQuery.TrimStart('/');
         await page.ScreenshotAsync("returns-notice-desk");
 
         await page.GotoAsync("returns");
@@ -115,12 +117,25 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
         var english = await OpenAsync("returns", english: true);
         await Assertions.Expect(english.Locator("h5").First).ToHaveTextAsync("Return slips");
         await english.ScreenshotAsync("returns-list-desk-en");
+        // The notice goes to the customer: Japanese whatever the agent's language; only the buttons around it are English.
+        await english.GotoAsync(noticePath);
+        await english.WaitForCircuitAsync();
+        await Assertions.Expect(english.Locator("[data-testid=notice-title]")).ToHaveTextAsync("返品受付のお知らせ");
+        await Assertions.Expect(english.Locator("[data-testid=return-notice]")).ToContainTextAsync("ご返金(お客様への減額)");
+        await Assertions.Expect(english.Locator("[data-testid=print]")).ToHaveTextAsync("Print");
+        await english.ScreenshotAsync("returns-notice-desk-en");
         await english.GotoAsync("returns/new");
         await english.WaitForCircuitAsync();
         await english.Keyboard.TypeAsync(orderNumber);
         await english.Keyboard.PressAsync("Control+Enter");
         await Assertions.Expect(english.Locator("[data-testid=order-number]")).ToContainTextAsync(orderNumber);
         await english.ScreenshotAsync("returns-new-desk-en");
+    }
+
+    private async Task<int> FirstLineAsync(string orderNumber)
+    {
+        await using var db = Database();
+        return await db.OrderLines.Where(l => db.Orders.Any(o => o.Id == l.OrderId && o.OrderNumber == orderNumber)).MinAsync(l => l.LineNumber);
     }
 
     private static string Field(string testId) => $"input[data-testid={testId}], [data-testid={testId}] input";

@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.Support;
 
 /// <summary>
 /// The real console on Kestrel at 127.0.0.1 and a free port, with its own SQLite file (which holds its data-protection
-/// keys too) and logs in a temp folder. Demo data is on (the browser tests sign in as demo staff).
+/// keys too) and logs in a temp folder. Demo data is on (the browser tests sign in as demo staff). Its clock is the run's
+/// <see cref="TestClock"/>: an ordinary Wednesday morning in Japan, whenever the tests run.
 /// </summary>
 public class ConsoleApp : WebApplicationFactory<Program>
 {
@@ -26,6 +29,9 @@ public class ConsoleApp : WebApplicationFactory<Program>
 
     /// <summary>The folder the app watches for FAXes (a FAX server's drop folder).</summary>
     public string FaxDropFolder => Path.Combine(_folder, "fax", "inbox");
+
+    /// <summary>The app's own business clock (Japan time on the <see cref="TestClock"/>): what "today" is for its pages and data.</summary>
+    public BusinessClock BusinessClock => Services.GetRequiredService<BusinessClock>();
 
     /// <summary>Extra settings a test class needs (overrides the defaults below).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -78,6 +84,7 @@ public class ConsoleApp : WebApplicationFactory<Program>
                 settings[key] = value;
             config.AddInMemoryCollection(settings);
         });
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Run));
     }
 
     public override async ValueTask DisposeAsync()

@@ -19,6 +19,7 @@ public sealed record ScheduledJob(string Name, string Group, CutoffDefinition? C
 /// resolved then, after the database is initialised. Keeps one cron trigger per cutoff (Mon–Sat, Japan time, through the
 /// acceptance-day calendar of holidays and closure days) and the monthly point expiry, in step with supervisors' edits.
 /// A missed fire runs once when the scheduler is back ("fire and proceed"); the domain's idempotency does the rest.
+/// Quartz runs on the app's <see cref="TimeProvider"/>, so its fire times and the domain's business days read one clock.
 /// </summary>
 public sealed class JobScheduler(
     IServiceProvider services,
@@ -28,6 +29,7 @@ public sealed class JobScheduler(
     CutoffSchedule schedule,
     BusinessCalendarCache calendars,
     BusinessClock clock,
+    TimeProvider time,
     SchedulingChanges changes,
     DatabaseInitializer initializer,
     ILogger<JobScheduler> log) : IHostedService, IAsyncDisposable
@@ -88,6 +90,7 @@ public sealed class JobScheduler(
                 s.InstanceName = options.Value.SchedulerName;
                 s.GenerateInstanceId = sqlServer;
             });
+            q.UseTimeProvider(time);
             q.UseDefaultThreadPool(2);
             q.UsePersistentStore(store =>
             {
@@ -153,7 +156,7 @@ public sealed class JobScheduler(
         var existing = await scheduler.GetTrigger(key, cancellationToken) as ICronTrigger;
         if (existing is not null && existing.CronExpressionString == cron && existing.CalendarName == calendar)
             return;
-        var builder = TriggerBuilder.Create().WithIdentity(key).ForJob(job.Key)
+        var builder = TriggerBuilder.Create(scheduler.TimeProvider).WithIdentity(key).ForJob(job.Key)
             .WithSchedule(CronScheduleBuilder.Create(cron).InTimeZone(Japan).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed));
         if (calendar is not null)
             builder = builder.WithCalendarName(calendar);
@@ -187,10 +190,10 @@ public sealed class JobScheduler(
             await _scheduler.Task.Result.Shutdown(waitForJobsToComplete: true, cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _stopping.Dispose();
-        _sync.Dispose();
-        await Task.CompletedTask;
-    }
+    /// <summary>
+    /// Disposal only cancels: the host may still call <see cref="StopAsync"/> after the container disposed this singleton
+    /// (a test host shutting down did, and a disposed token source then threw), and neither the token source nor the
+    /// semaphore ever hands out a wait handle that would need releasing.
+    /// </summary>
+    public async ValueTask DisposeAsync() => await _stopping.CancelAsync();
 }

@@ -21,7 +21,7 @@ public static class NavSections
         new("points", "Nav.Points", Icons.Material.Filled.Stars, Capability.PointsView),
         new("points/requests", "Nav.BalanceRequests", Icons.Material.Filled.Fax, Capability.PointsView),
         new("prizes/applications", "Nav.PrizeApplications", Icons.Material.Filled.Inventory, Capability.PointsView),
-        new("prizes", "Nav.Prizes", Icons.Material.Filled.CardGiftcard, Capability.PointsView),
+        new("prizes", "Nav.Prizes", Icons.Material.Filled.CardGiftcard, Capability.PointsView, NavLinkMatch.All),
         new("lockouts", "Nav.Lockouts", Icons.Material.Filled.LockOpen, Capability.WebUserLockView),
         new("reports/purchases", "Nav.Purchases", Icons.Material.Filled.Download, Capability.PurchaseDataDownload),
         new("reports/eco", "Nav.Eco", Icons.Material.Filled.Park, Capability.PurchaseDataDownload),
