@@ -60,8 +60,9 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         var desk = await OpenAsync(DemoStaff.DeskAgent, "fax");
         var colleague = await OpenAsync(DemoStaff.DeskAgent2, "fax", english: true, width: 1920, height: 1080);
 
-        // The FAX server drops a PDF named by its pattern: received five minutes ago (Japan time), from the customer's number.
-        var receivedAt = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddMinutes(-5), Japan);
+        // The FAX server drops a PDF named by its pattern: received five minutes ago on the app's clock (Japan time), from
+        // the customer's number.
+        var receivedAt = app.BusinessClock.Now.AddMinutes(-5);
         var name = $"{receivedAt.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}_{faxDigits}.pdf";
         await File.WriteAllBytesAsync(Path.Combine(app.FaxDropFolder, name + ".part"), FaxFiles.Pdf());
         File.Move(Path.Combine(app.FaxDropFolder, name + ".part"), Path.Combine(app.FaxDropFolder, name));

@@ -143,6 +143,20 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         var webUser = await db.WebUsers.Where(u => customers.Any(c => c.Id == u.Department!.CustomerId)).OrderBy(u => u.Id).Select(u => new { u.Id, u.UserId }).FirstAsync();
         var account = await db.PointAccounts.Where(a => customers.Any(c => c.Id == db.Departments.First(d => d.Id == a.DepartmentId).CustomerId))
             .OrderBy(a => a.Id).Select(a => new { a.Id, db.Departments.First(d => d.Id == a.DepartmentId).Customer!.Name }).FirstAsync();
+        // The demo keys only a few balance requests (about one per dealer): when dealer2's customers have none, the matrix
+        // keys one on a department account of theirs, as the desk would.
+        if (!await db.BalanceRequests.AnyAsync(r => customers.Any(c => c.Id == r.CustomerId)))
+        {
+            var fax = await db.PointAccounts.Where(a => a.Kind == PointAccountKind.Department
+                    && customers.Any(c => c.Id == db.Departments.First(d => d.Id == a.DepartmentId).CustomerId))
+                .OrderBy(a => a.Id).Select(a => new { a.Id, a.DepartmentId, db.Departments.First(d => d.Id == a.DepartmentId).CustomerId }).FirstAsync();
+            db.BalanceRequests.Add(new BalanceRequest
+            {
+                CustomerId = fax.CustomerId, DepartmentId = fax.DepartmentId, PointAccountId = fax.Id,
+                FaxReceivedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(-1),
+            });
+            await db.SaveChangesAsync();
+        }
         var request = await db.BalanceRequests.Where(r => customers.Any(c => c.Id == r.CustomerId)).OrderBy(r => r.Id)
             .Select(r => new { r.Id, db.Customers.First(c => c.Id == r.CustomerId).Code }).FirstAsync();
         var application = await db.PrizeApplications.Where(a => db.PointAccounts.Any(p => p.Id == a.PointAccountId
