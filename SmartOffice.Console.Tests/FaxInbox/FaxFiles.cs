@@ -41,6 +41,21 @@ public static class FaxFiles
         return stream.ToArray();
     }
 
+    /// <summary>A PDF of drawn lines and no image: a document printed to PDF, not a scanned FAX.</summary>
+    public static byte[] DrawnPdf()
+    {
+        using var stream = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(stream))
+        {
+            var canvas = document.BeginPage(595, 842);
+            using var ink = new SKPaint { Color = SKColors.Black, StrokeWidth = 2, Style = SKPaintStyle.Stroke };
+            canvas.DrawRect(40, 40, 515, 762, ink);
+            document.EndPage();
+            document.Close();
+        }
+        return stream.ToArray();
+    }
+
     /// <summary>A bilevel TIFF compressed CCITT G4 at FAX standard resolution (204×98 dpi: rows are half as dense).</summary>
     public static byte[] FaxTiff(int pages = 2, int width = 864, int height = 560)
     {

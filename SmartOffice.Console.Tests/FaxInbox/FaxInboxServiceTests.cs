@@ -79,9 +79,10 @@ public sealed class FaxInboxServiceTests : IAsyncLifetime
         var first = FaxInboxTestData.Agent(1);
         await Inbox(first).ClaimAsync(id);
 
-        var refused = await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(FaxInboxTestData.Agent(2)).ReleaseAsync(id));
-        Assert.Equal("FaxInbox.ReleaseOthersSupervisorOnly", refused.Key);
-        Assert.Contains(first.Name, refused.Message);
+        // Someone else's claim is supervision (FaxInboxSupervision): another desk agent is not allowed, and nothing changes.
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => Inbox(FaxInboxTestData.Agent(2)).ReleaseAsync(id));
+        Assert.Equal(Capability.FaxInboxSupervision, refused.Capability);
+        Assert.Equal((FaxStatus.InProgress, first.Id), ((await _database.ItemAsync(id)).Status, (await _database.ItemAsync(id)).ClaimedByStaffId));
         await Inbox(TestStaff.Supervisor).ReleaseAsync(id);
         Assert.Equal((FaxStatus.New, null), ((await _database.ItemAsync(id)).Status, (await _database.ItemAsync(id)).ClaimedByStaffId));
 

@@ -4,6 +4,7 @@ using SmartOffice.Console.Tests.Staff;
 using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain;
 using SmartOffice.Domain.Accounts;
+using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Prizes;
@@ -15,7 +16,8 @@ namespace SmartOffice.Console.Tests.Persistence;
 /// <summary>
 /// Two members of staff saving the same record from the same screen (the same version), one after the other and both at
 /// once on one SQLite file: the first save stands, the second is refused with the record's "changed, reload" message —
-/// never a silent overwrite. Order, return slip, customer account, prize application.
+/// never a silent overwrite. Order, return slip, customer account, prize application, and a claimed FAX released while
+/// it is keyed (agents claiming one FAX at once: FaxInbox/FaxInboxServiceTests).
 /// </summary>
 public sealed class ConcurrentEditTests(MatrixDatabase data) : IClassFixture<MatrixDatabase>
 {
@@ -114,6 +116,42 @@ public sealed class ConcurrentEditTests(MatrixDatabase data) : IClassFixture<Mat
         var application = await read.PrizeApplications.SingleAsync(a => a.Id == ids.ReceivedApplicationId);
         Assert.Equal(winner == 0 ? PrizeApplicationStatus.Arranged : PrizeApplicationStatus.Cancelled, application.Status);
         Assert.Equal(balanceBefore + (winner == 1 ? application.Points : 0), await BalanceAsync(db, ids.UserAccountId));
+    }
+
+    [Fact]
+    public async Task A_FAX_released_by_a_supervisor_while_its_holder_saves_the_order_keyed_from_it_is_either_done_with_the_order_or_new_without_one()
+    {
+        await using var db = data.Template.Copy();
+        var ids = data.Ids;
+        var faxId = data.Fax.HeldBy[TestStaff.DeskAgent.Id];
+        var draft = data.OrderDraft(ids.CustomerId, ids.DepartmentId) with { FaxInboxItemId = faxId };
+        int ordersBefore;
+        await using (var before = db.CreateDbContext())
+            ordersBefore = await before.Orders.CountAsync();
+
+        var outcomes = await AtOnceAsync(
+            () => Service<FaxOrderService>(db, TestStaff.DeskAgent).SaveAsync(new(draft, Guid.NewGuid(), DuplicateConfirmed: true)),
+            () => Service<FaxInboxService>(db, Ito).ReleaseAsync(faxId));
+
+        Assert.Single(outcomes, o => o is null);
+        var refused = Assert.IsType<BusinessRuleException>(Assert.Single(outcomes, o => o is not null));
+        await using var read = db.CreateDbContext();
+        var fax = await read.FaxInboxItems.SingleAsync(f => f.Id == faxId);
+        var orders = await read.Orders.Where(o => o.FaxInboxItemId == faxId).Select(o => o.Id).ToListAsync();
+        if (outcomes[0] is null)
+        {
+            // Keyed first: the release comes too late and says who completed it.
+            Assert.Equal("FaxInbox.AlreadyDone", refused.Key);
+            Assert.Equal((FaxStatus.Done, FaxKind.Order, (int?)Assert.Single(orders)), (fax.Status, fax.Kind, fax.OrderId));
+        }
+        else
+        {
+            // Released first: the order is refused whole, so nobody keys the FAX twice once someone else claims it.
+            Assert.Equal("FaxInbox.NotClaimed", refused.Key);
+            Assert.Equal((FaxStatus.New, null, null), (fax.Status, fax.ClaimedByStaffId, fax.OrderId));
+            Assert.Empty(orders);
+            Assert.Equal(ordersBefore, await read.Orders.CountAsync());
+        }
     }
 
     private static T Service<T>(TestDatabase db, ICurrentStaff staff) where T : notnull =>

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using SmartOffice.Console.Tests.FaxInbox;
 using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Prizes;
@@ -82,6 +84,36 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
             c.Draft with { CustomerId = c.OtherCustomerId, DepartmentId = c.OtherDepartmentId }, "訂正"))),
         Case("FAX order", "correct with a bad quantity", "Ordering.QuantityNotPositive", (s, c) => s.Get<FaxOrderService>().CorrectAsync(new(c.Ids.OpenOrderId, c.Ids.OpenOrderVersion,
             c.Draft with { Lines = [Line(Pen, "-1")] }, "訂正"))),
+
+        // FAX inbox (受信FAX): reasons and notes, claims that are not the caller's, uploads of files that are no FAX.
+        Case("FAX inbox", "reject without a reason", "FaxInbox.RejectReasonRequired", (s, c) => s.Get<FaxInboxService>().RejectAsync(c.FaxHeld, "")),
+        Case("FAX inbox", "reject with full-width spaces only", "FaxInbox.RejectReasonRequired", (s, c) => s.Get<FaxInboxService>().RejectAsync(c.FaxHeld, "　　")),
+        Case("FAX inbox", "reject with a 10,000-character reason", "FaxInbox.NoteTooLong", (s, c) => s.Get<FaxInboxService>().RejectAsync(c.FaxHeld, TenThousand)),
+        Case("FAX inbox", "reject with a line break in the reason", "FaxInbox.NoteControlCharacters", (s, c) => s.Get<FaxInboxService>().RejectAsync(c.FaxHeld, "判読\n不能")),
+        Case("FAX inbox", "reject a FAX a colleague holds", "FaxInbox.ClaimedByOther", (s, c) => s.Get<FaxInboxService>().RejectAsync(c.Data.Fax.HeldByColleagueId, "判読不能")),
+        Case("FAX inbox", "close without a note", "FaxInbox.CloseNoteRequired", (s, c) => s.Get<FaxInboxService>().CloseOtherAsync(c.FaxHeld, " ")),
+        Case("FAX inbox", "close with a 10,000-character note", "FaxInbox.NoteTooLong", (s, c) => s.Get<FaxInboxService>().CloseOtherAsync(c.FaxHeld, TenThousand)),
+        Case("FAX inbox", "close with NUL in the note", "FaxInbox.NoteControlCharacters", (s, c) => s.Get<FaxInboxService>().CloseOtherAsync(c.FaxHeld, "販売店へ\0転送")),
+        Case("FAX inbox", "close with an escape sequence in the note", "FaxInbox.NoteControlCharacters", (s, c) => s.Get<FaxInboxService>().CloseOtherAsync(c.FaxHeld, "\u001b[31m転送\u001b[0m")),
+        Case("FAX inbox", "close a FAX the desk agent holds", "FaxInbox.ClaimedByOther", (s, c) => s.Get<FaxInboxService>().CloseOtherAsync(c.Data.Fax.HeldBy[TestStaff.DeskAgent.Id], "販売店へ転送")),
+        Case("FAX inbox", "close a FAX nobody has claimed", "FaxInbox.NotClaimed", (s, c) => s.Get<FaxInboxService>().CloseOtherAsync(c.Data.Fax.NewId, "販売店へ転送")),
+        Case("FAX inbox", "sort a FAX a colleague holds", "FaxInbox.ClaimedByOther", (s, c) => s.Get<FaxInboxService>().SetKindAsync(c.Data.Fax.HeldByColleagueId, FaxKind.Order)),
+        Case("FAX inbox", "release a FAX nobody has claimed", "FaxInbox.NotClaimed", (s, c) => s.Get<FaxInboxService>().ReleaseAsync(c.Data.Fax.NewId)),
+        Case("FAX inbox", "claim an unknown FAX", "FaxInbox.NotFound", (s, c) => s.Get<FaxInboxService>().ClaimAsync(-1)),
+        Case("FAX inbox", "dismiss an unknown import problem", "FaxInbox.IssueGone", (s, c) => s.Get<FaxInboxService>().DismissIssueAsync(-1)),
+        Upload("a truncated PDF", "注文書.pdf", () => FaxFiles.Pdf()[..(FaxFiles.Pdf().Length / 2)], FaxFileProblem.DamagedPdf),
+        Upload("a PDF with no scanned image", "注文書.pdf", FaxFiles.DrawnPdf, FaxFileProblem.PdfPageWithoutImage),
+        Upload("a .png that is text", "注文書.png", () => "これは画像ではありません"u8.ToArray(), FaxFileProblem.NotAnImage),
+        Upload("a script name and HTML content", "<script>alert(1)</script>.png", () => "<html><script>alert(1)</script></html>"u8.ToArray(), FaxFileProblem.NotAnImage),
+        Upload("zero bytes", "注文書.pdf", () => [], FaxFileProblem.Empty),
+        Upload("an unknown extension", "注文書.docx", () => FaxFiles.Png(), FaxFileProblem.UnsupportedType),
+        Upload("no extension", "注文書", () => FaxFiles.Png(), FaxFileProblem.UnsupportedType),
+        Upload("a truncated JPEG", "注文書.jpg", () => FaxFiles.Jpeg()[..200], FaxFileProblem.DamagedImage),
+        Upload("a TIFF of 51 pages", "注文書.tif", () => FaxFiles.FaxTiff(pages: 51, width: 64, height: 32), FaxFileProblem.TooManyPages),
+        Upload("a 31 MB file", "注文書.pdf", () => new byte[31 * 1024 * 1024], FaxFileProblem.TooLarge),
+        Case("FAX upload", "a file name that is only a folder", "FaxInbox.UploadNoFile", (s, c) => s.Get<FaxInboxService>().UploadAsync(new("../", MatrixDatabase.FaxPage, c.Now, null))),
+        Case("FAX upload", "received tomorrow", "FaxInbox.ReceivedInFuture", (s, c) => s.Get<FaxInboxService>().UploadAsync(new("注文書.png", MatrixDatabase.FaxPage, c.Now.AddDays(1), null))),
+        Case("FAX upload", "a file already in the inbox", "FaxInbox.AlreadyImported", (s, c) => s.Get<FaxInboxService>().UploadAsync(new(c.Data.Fax.NewFileName, MatrixDatabase.FaxPage, c.Now, null))),
 
         // Return slips (返品伝票): quantities, lines, the form's customer code, times, reasons, the workflow.
         Return("quantity negative", "Returns.QuantityNegative", (c, line) => [new(line, -1, ReturnReason.ImageDiffers, true)]),
@@ -244,12 +276,20 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
         var refused = await Assert.ThrowsAsync<BusinessRuleException>(() => input.Call(scope.ServiceProvider, new CorpusContext(data)));
 
         Assert.Equal(input.ExpectedKey, refused.Key);
-        foreach (var culture in new[] { "ja-JP", "en-US" })
+        // What the refusal names (an upload's problem) is in its message, in the language it was raised in.
+        if (input.DetailKey is { } detail)
+            Assert.Contains(DomainText.Format(detail), refused.Message);
+        foreach (var key in new[] { refused.Key, input.DetailKey }.OfType<string>())
         {
-            var text = WithCulture(culture, () => DomainText.Format(refused.Key, []));
-            Assert.False(string.IsNullOrWhiteSpace(text) || text == refused.Key, $"{refused.Key} has no {culture} message");
+            foreach (var culture in new[] { "ja-JP", "en-US" })
+            {
+                var text = WithCulture(culture, () => DomainText.Format(key, []));
+                Assert.False(string.IsNullOrWhiteSpace(text) || text == key, $"{key} has no {culture} message");
+            }
         }
         Assert.Empty((await DatabaseSnapshot.TakeAsync(copy)).ChangedSince(data.Snapshot));
+        // Nor a file beside the database (a refused upload archives nothing).
+        Assert.Empty(Directory.GetFiles(copy.Folder, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith("test.db", StringComparison.Ordinal)));
     }
 
     private static string WithCulture(string culture, Func<string> text)
@@ -267,6 +307,11 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
     }
 
     private static CorpusCase Case(string form, string input, string key, Func<IServiceProvider, CorpusContext, Task> call) => new($"{form}: {input}", key, call);
+
+    /// <summary>A file handed in by hand that is no FAX: refused, naming the file and its problem.</summary>
+    private static CorpusCase Upload(string input, string fileName, Func<byte[]> content, FaxFileProblem problem) =>
+        new($"FAX upload: {input}", "FaxInbox.UploadRefused", (s, c) => s.Get<FaxInboxService>().UploadAsync(new(fileName, content(), c.Now.AddMinutes(-5), null)),
+            "FaxInbox.Problem." + problem);
 
     private static CorpusCase Order(string input, string key, params FaxOrderDraftLine[] lines) =>
         Draft(input, key, d => d with { Lines = lines });
@@ -297,7 +342,8 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
         Case("purchase data", input, key, (s, c) => s.Get<PurchaseDataService>().PlanAsync(change(new(c.Ids.CustomerId, null, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 25))), PurchaseExportFormat.CsvShiftJis));
 }
 
-public sealed record CorpusCase(string Name, string ExpectedKey, Func<IServiceProvider, CorpusContext, Task> Call)
+/// <param name="DetailKey">A text the refusal's message must contain besides its own (e.g. why an uploaded file is refused).</param>
+public sealed record CorpusCase(string Name, string ExpectedKey, Func<IServiceProvider, CorpusContext, Task> Call, string? DetailKey = null)
 {
     public override string ToString() => Name;
 }
@@ -312,6 +358,8 @@ public sealed record CorpusContext(MatrixDatabase Data)
     public int OtherDepartmentId => Data.OtherIds.DepartmentId;
     public int AdministratorVersion => Data.OtherIds.AdministratorVersion;
     public CallerVerification Verification => new(MatrixDatabase.CustomerCode, "03-2222-3333", Ids.DepartmentId, "山田");
+    /// <summary>The FAX the caller of the corpus (a supervisor) holds.</summary>
+    public int FaxHeld => Data.Fax.HeldBy[TestStaff.Supervisor.Id];
 }
 
 internal static class ServiceProviderSteps

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SmartOffice.Console.Tests.FaxInbox;
 using SmartOffice.Console.Tests.Ordering;
 using SmartOffice.Console.Tests.Points;
 using SmartOffice.Console.Tests.Returns;
@@ -8,6 +10,7 @@ using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
@@ -27,8 +30,14 @@ public sealed class MatrixDatabase : IAsyncLifetime
     public const string LockedUserId = "u2000002", PlainUserId = "u2000003";
     public static readonly ChangeRequester ByFax = new("山田 花子", RequestChannel.Fax);
 
+    /// <summary>The one scanned page every FAX of the fixture is (uploads differ by file name).</summary>
+    public static readonly byte[] FaxPage = FaxFiles.Png();
+    /// <summary>A desk agent none of the matrix's callers is: the holder of the FAX only supervision may release.</summary>
+    public static readonly TestStaff Colleague = new("desk-colleague", "佐藤 健太", null, StaffRoles.DeskAgent);
+
     public TestDatabase Template { get; } = new();
     public MatrixIds Ids { get; private set; } = default!;
+    public MatrixFaxIds Fax { get; private set; } = default!;
     /// <summary>Dealer A's customer (another customer's department for mistaken input) and dealer B's 管理者' version.</summary>
     public MatrixOtherIds OtherIds { get; private set; } = default!;
     public DatabaseSnapshot Snapshot { get; private set; } = default!;
@@ -88,6 +97,7 @@ public sealed class MatrixDatabase : IAsyncLifetime
         await applications.ShipAsync(appShipped, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appShipped), "ヤマト運輸", "1234-5678-9012");
         var balanceRequest = await Get<BalanceRequestService>().RegisterAsync(new(CustomerCode, department.Id, null));
         var closure = await Get<BusinessCalendarService>().AddClosureAsync(new DateOnly(2026, 12, 26), "棚卸");
+        Fax = await FaxAsync(db);
 
         await using var read2 = db.CreateDbContext();
         var honshu = await read2.Regions.SingleAsync(r => r.Code == "Honshu");
@@ -119,6 +129,55 @@ public sealed class MatrixDatabase : IAsyncLifetime
             await using var versions = db.CreateDbContext();
             return (await versions.Set<T>().FindAsync(id))!.Version;
         }
+    }
+
+    /// <summary>
+    /// FAXes from dealer B's customer's number, uploaded, sorted and claimed through the inbox itself: one new; one held by
+    /// each caller who may hold one (sorted "other", so its holder may reject it or close it with a note); one held by
+    /// <see cref="Colleague"/> (only supervision releases it); and a damaged file the watcher quarantined.
+    /// </summary>
+    private static async Task<MatrixFaxIds> FaxAsync(TestDatabase db)
+    {
+        var receivedAt = db.Clock.GetUtcNow().AddHours(-1);
+        async Task As(ICurrentStaff staff, Func<FaxInboxService, Task> use)
+        {
+            await using var services = Services(db, staff);
+            await use(services.GetRequiredService<FaxInboxService>());
+        }
+        async Task<int> UploadAsync(string name)
+        {
+            var id = 0;
+            await As(TestStaff.DeskAgent, async inbox => id = await inbox.UploadAsync(new(name, FaxPage, receivedAt, null)));
+            return id;
+        }
+        async Task<int> HeldAsync(ICurrentStaff holder, string name)
+        {
+            var id = await UploadAsync(name);
+            await As(TestStaff.DeskAgent, inbox => inbox.SetKindAsync(id, FaxKind.Other));
+            await As(holder, inbox => inbox.ClaimAsync(id));
+            return id;
+        }
+
+        const string newName = "20261125090000_0322224444.png";
+        var fresh = await UploadAsync(newName);
+        var heldBy = new Dictionary<string, int>
+        {
+            [TestStaff.DeskAgent.Id] = await HeldAsync(TestStaff.DeskAgent, "20261125090100_0322224444.png"),
+            [TestStaff.Supervisor.Id] = await HeldAsync(TestStaff.Supervisor, "20261125090200_0322224444.png"),
+            [TestStaff.Administrator.Id] = await HeldAsync(TestStaff.Administrator, "20261125090300_0322224444.png"),
+        };
+        var colleagues = await HeldAsync(Colleague, "20261125090400_0322224444.png");
+
+        await using var watcher = Services(db, TestStaff.Anonymous);
+        var drop = watcher.GetRequiredService<IOptions<FaxInboxOptions>>().Value.DropFolder;
+        Directory.CreateDirectory(drop);
+        await File.WriteAllBytesAsync(Path.Combine(drop, "20261125090500_0322224444.pdf"), "%PDF-1.4 cut off"u8.ToArray());
+        var intake = watcher.GetRequiredService<FaxIntakeService>();
+        // A file is imported (here: quarantined) once it has held still for a scan.
+        await intake.ScanAsync();
+        await intake.ScanAsync();
+        await using var read = db.CreateDbContext();
+        return new MatrixFaxIds(fresh, newName, heldBy, colleagues, await read.FaxIntakeIssues.Select(i => i.Id).SingleAsync());
     }
 
     /// <summary>Two lines of standard goods for dealer B's department, received this morning.</summary>
@@ -159,3 +218,10 @@ public sealed record MatrixIds(
     int ClosureId, int ClosureVersion, int RegionId, int RegionVersion);
 
 public sealed record MatrixOtherIds(int CustomerId, int DepartmentId, int AdministratorVersion);
+
+/// <summary>
+/// The fixture's FAXes: <see cref="NewId"/> (uploaded as <see cref="NewFileName"/>, not claimed), the one each of desk agent,
+/// supervisor and administrator holds (by staff id), the one <see cref="MatrixDatabase.Colleague"/> holds, and the
+/// quarantined file's issue.
+/// </summary>
+public sealed record MatrixFaxIds(int NewId, string NewFileName, IReadOnlyDictionary<string, int> HeldBy, int HeldByColleagueId, int IssueId);

@@ -29,6 +29,8 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/not-found",                             Y, Y, Y, Y, Y, Y),
         Page("/denied",                                N, Y, Y, Y, Y, Y),
         Page("/",                                      N, Y, Y, Y, Y, Y),
+        Page("/fax",                                   N, Y, N, N, Y, Y),
+        Page("/fax/{Id:int}",                          N, Y, N, N, Y, Y, r => $"fax/{r.FaxId}", r => r.FaxCustomerCode),
         Page("/orders",                                N, Y, Y, Y, Y, Y),
         Page("/orders/new",                            N, Y, N, N, Y, Y),
         Page("/orders/{Id:int}",                       N, Y, Y, N, Y, Y, r => $"orders/{r.OrderId}", r => r.OrderNumber),
@@ -60,9 +62,13 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/jobs",                                  N, N, N, N, Y, Y),
     ];
 
-    /// <summary>The one endpoint that is not a page but hands out a customer's data: the purchase data download.</summary>
+    /// <summary>The endpoints that are not pages but hand out a customer's data: the purchase data download and a FAX's page image.</summary>
     internal static readonly PageRow Download = new("/reports/purchases/download", [N, Y, Y, N, Y, Y],
         r => $"reports/purchases/download?customer={r.CustomerId}&from={r.Today.AddMonths(-1):yyyy-MM-dd}&to={r.Today:yyyy-MM-dd}&format=CsvUtf8", null);
+
+    internal static readonly PageRow FaxPageImage = new("/fax/{id}/pages/{n}.png", [N, Y, N, N, Y, Y], r => $"fax/{r.FaxId}/pages/1.png", null);
+
+    private static readonly PageRow[] Endpoints = [Download, FaxPageImage];
 
     private static readonly (Caller Caller, string? UserName)[] Callers =
     [
@@ -89,7 +95,7 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         foreach (var (caller, userName) in Callers)
         {
             using var client = await StaffHttp.ClientAsync(app.BaseAddress, userName, DemoStaff.Password);
-            foreach (var row in Rows.Append(Download))
+            foreach (var row in Rows.Concat(Endpoints))
             {
                 var expected = row.Expected[(int)caller];
                 var (got, detail) = await GetAsync(client, row, records, caller);
@@ -163,9 +169,12 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
                 && customers.Any(c => c.Id == db.Departments.First(d => d.Id == p.DepartmentId).CustomerId)))
             .OrderBy(a => a.Id).Select(a => new { a.Id, a.ApplicationNumber }).FirstAsync();
         var customer = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => new { c.Id, c.Code }).SingleAsync();
+        // The FAX inbox is no dealer's: any FAX whose sender is a customer (its page shows the customer's code).
+        var fax = await db.FaxInboxItems.Where(f => f.CustomerId != null).OrderBy(f => f.Id)
+            .Select(f => new { f.Id, db.Customers.First(c => c.Id == f.CustomerId).Code }).FirstAsync();
         var today = app.Services.GetRequiredService<Domain.Calendar.BusinessClock>().Today;
         return new PageRecords(customer.Id, customer.Code, order.Id, order.OrderNumber, slip.Id, slip.SlipNumber, noticeSlip.Id, noticeSlip.SlipNumber,
-            webUser.Id, webUser.UserId, account.Id, account.Name, request.Id, request.Code, application.Id, application.ApplicationNumber, today);
+            webUser.Id, webUser.UserId, account.Id, account.Name, request.Id, request.Code, application.Id, application.ApplicationNumber, fax.Id, fax.Code, today);
     }
 
     private static PageRow Page(string template, Outcome anonymous, Outcome desk, Outcome ownRep, Outcome otherRep, Outcome supervisor,
@@ -177,7 +186,7 @@ public sealed record PageRow(string Template, Outcome[] Expected, Func<PageRecor
 
 public sealed record PageRecords(int CustomerId, string CustomerCode, int OrderId, string OrderNumber, int SlipId, string SlipNumber,
     int NoticeSlipId, string NoticeSlipNumber, int WebUserId, string WebUserCode, int PointAccountId, string PointAccountCustomerName, int BalanceRequestId,
-    string BalanceRequestCustomerCode, int ApplicationId, string ApplicationNumber, DateOnly Today)
+    string BalanceRequestCustomerCode, int ApplicationId, string ApplicationNumber, int FaxId, string FaxCustomerCode, DateOnly Today)
 {
     /// <summary>What only the second dealer's records contain: never in an answer to anonymous or to the other dealer's rep.</summary>
     public IReadOnlyList<string> Markers =>

@@ -8,6 +8,7 @@ using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Points;
@@ -61,6 +62,19 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<FaxOrderService>(nameof(FaxOrderService.GetStockOutNoticeAsync),      N, Y, N, N, Y, Y, (s, c) => s.GetStockOutNoticeAsync(Ids(c).OpenOrderId)),
         Row<FaxOrderService>(nameof(FaxOrderService.VoidAsync),                   N, Y, N, N, Y, Y, (s, c) => s.VoidAsync(new(Ids(c).OpenOrderId, Ids(c).OpenOrderVersion, "二重入力"))),
         Row<FaxOrderService>(nameof(FaxOrderService.CorrectAsync),                N, Y, N, N, Y, Y, (s, c) => s.CorrectAsync(new(Ids(c).OpenOrderId, Ids(c).OpenOrderVersion, c.Draft, "数量訂正"))),
+        // FAX inbox: desk, supervisor, administrator; dealer reps never, not even for their own customer's FAX. Releasing
+        // someone else's claim and dismissing a quarantined file is supervision. Reject and close act on the caller's own claim.
+        Row<FaxInboxService>(nameof(FaxInboxService.ListAsync),                   N, Y, N, N, Y, Y, (s, c) => s.ListAsync(new(FaxInboxView.Open, 0, 50))),
+        Row<FaxInboxService>(nameof(FaxInboxService.GetAsync),                    N, Y, N, N, Y, Y, (s, c) => s.GetAsync(c.Fax.NewId)),
+        Row<FaxInboxService>(nameof(FaxInboxService.GetPageAsync),                N, Y, N, N, Y, Y, (s, c) => s.GetPageAsync(c.Fax.NewId, 1)),
+        Row<FaxInboxService>(nameof(FaxInboxService.ClaimAsync),                  N, Y, N, N, Y, Y, (s, c) => s.ClaimAsync(c.Fax.NewId)),
+        Row<FaxInboxService>(nameof(FaxInboxService.ReleaseAsync),                N, N, N, N, Y, Y, (s, c) => s.ReleaseAsync(c.Fax.HeldByColleagueId)),
+        Row<FaxInboxService>(nameof(FaxInboxService.SetKindAsync),                N, Y, N, N, Y, Y, (s, c) => s.SetKindAsync(c.Fax.NewId, FaxKind.Order)),
+        Row<FaxInboxService>(nameof(FaxInboxService.RejectAsync),                 N, Y, N, N, Y, Y, (s, c) => s.RejectAsync(c.FaxHeldByCaller, "判読不能")),
+        Row<FaxInboxService>(nameof(FaxInboxService.CloseOtherAsync),             N, Y, N, N, Y, Y, (s, c) => s.CloseOtherAsync(c.FaxHeldByCaller, "販売店へ転送")),
+        Row<FaxInboxService>(nameof(FaxInboxService.UploadAsync),                 N, Y, N, N, Y, Y, (s, c) => s.UploadAsync(new("20261125095500_0322224444.png", MatrixDatabase.FaxPage, c.Now.AddMinutes(-5), null))),
+        Row<FaxInboxService>(nameof(FaxInboxService.IssuesAsync),                 N, Y, N, N, Y, Y, (s, c) => s.IssuesAsync()),
+        Row<FaxInboxService>(nameof(FaxInboxService.DismissIssueAsync),           N, N, N, N, Y, Y, (s, c) => s.DismissIssueAsync(c.Fax.IssueId)),
         // Order search and detail: everyone signed in; dealer reps their own dealer's customers, read.
         Row<OrderSearchService>(nameof(OrderSearchService.SearchAsync),           N, Y, Y, Own, Y, Y, (s, c) => s.SearchAsync(new(null, null, null, null, null, null, 0, 50))),
         Row<OrderSearchService>(nameof(OrderSearchService.GetAsync),              N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(Ids(c).OpenOrderId)),
@@ -165,7 +179,8 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
 
     /// <summary>
     /// Entry points no member of staff calls: the scheduler's jobs (staff reach them only through the jobs page's
-    /// JobControl, which demands Operations) and the web storefront's (its users are customers, not staff). They take no
+    /// JobControl, which demands Operations), the web storefront's (its users are customers, not staff) and the FAX
+    /// watcher's scan of the drop folder (staff hand files in through FaxInboxService.UploadAsync). They take no
     /// <see cref="ICurrentStaff"/>, which the test checks, so there is no caller to refuse.
     /// </summary>
     private static readonly (Type Service, string Method, string CalledBy)[] WithoutStaffCaller =
@@ -175,6 +190,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         (typeof(WebUserSignInService), nameof(WebUserSignInService.SignInAsync), "the web storefront's sign-in"),
         (typeof(WebUserSignInService), nameof(WebUserSignInService.ChangePasswordAsync), "the web storefront's password change"),
         (typeof(ApprovalEvaluator), nameof(ApprovalEvaluator.EvaluateAsync), "the web storefront's order approval"),
+        (typeof(FaxIntakeService), nameof(FaxIntakeService.ScanAsync), "the FAX watcher (FaxInboxWatcher, every FaxInbox:PollInterval)"),
     ];
 
     /// <summary>Types the domain registers that are not use cases: infrastructure and values the services share.</summary>
@@ -323,6 +339,10 @@ public sealed record MatrixRow(string Key, Outcome[] Expected, Func<IServiceProv
 public sealed record MatrixContext(MatrixDatabase Data, IServiceProvider Services)
 {
     public MatrixIds Ids => Data.Ids;
+    public MatrixFaxIds Fax => Data.Fax;
+    public DateTimeOffset Now => Data.Template.Clock.GetUtcNow();
+    /// <summary>The FAX the caller holds; for a caller who may hold none, the desk agent's (so a missing check meets "someone else's").</summary>
+    public int FaxHeldByCaller => Fax.HeldBy.GetValueOrDefault(Services.GetRequiredService<ICurrentStaff>().Id, Fax.HeldBy[TestStaff.DeskAgent.Id]);
     public FaxOrderDraft Draft => Data.OrderDraft(Ids.CustomerId, Ids.DepartmentId);
     public CallerVerification Verification => new(MatrixDatabase.CustomerCode, "03-2222-3333", Ids.DepartmentId, "山田");
     public OperationsRange Range => new(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));

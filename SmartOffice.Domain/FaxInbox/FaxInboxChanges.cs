@@ -8,7 +8,8 @@ public sealed class FaxInboxChanges
 {
     public event Action? Changed;
 
-    public void Raise() => Changed?.Invoke();
+    /// <summary>Only the inbox's own services announce changes; pages listen.</summary>
+    internal void Raise() => Changed?.Invoke();
 }
 
 /// <summary>The folders the watcher works with.</summary>

@@ -9,12 +9,13 @@ namespace SmartOffice.Domain.FaxInbox;
 /// How the keying services (order, return slip, balance request, prize application) close the FAX they were keyed from,
 /// inside their own transaction: the FAX must be claimed by the caller, and it becomes 完了 with the record's id in one
 /// conditional UPDATE, so two saves against one FAX (two tabs, two agents) never both succeed — the second is refused
-/// with who closed it.
+/// with who closed it. Not a use case of its own (its methods are internal): the keying services have demanded the
+/// caller's capability before they call it, inside their transaction.
 /// </summary>
 public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxInboxChanges changes)
 {
     /// <summary>Refuses unless the FAX is in progress by the caller (checked first, before the record is built).</summary>
-    public async Task DemandClaimAsync(SmartOfficeDbContext db, int? itemId, CancellationToken cancellationToken)
+    internal async Task DemandClaimAsync(SmartOfficeDbContext db, int? itemId, CancellationToken cancellationToken)
     {
         if (itemId is not { } id)
             return;
@@ -23,7 +24,7 @@ public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxIn
     }
 
     /// <summary>完了: the FAX links to the record keyed from it (and its customer); refuses when it is no longer the caller's.</summary>
-    public async Task CloseAsync(SmartOfficeDbContext db, int? itemId, FaxKind kind, int recordId, int customerId, CancellationToken cancellationToken)
+    internal async Task CloseAsync(SmartOfficeDbContext db, int? itemId, FaxKind kind, int recordId, int customerId, CancellationToken cancellationToken)
     {
         if (itemId is not { } id)
             return;
@@ -45,7 +46,7 @@ public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxIn
     }
 
     /// <summary>After the keying transaction committed: every open inbox re-reads.</summary>
-    public void Announce(int? itemId)
+    internal void Announce(int? itemId)
     {
         if (itemId is not null)
             changes.Raise();

@@ -114,8 +114,9 @@ public sealed class FaxInboxService(
     }
 
     /// <summary>
-    /// 担当を外す: back to 新着. The claimant may; someone else's claim only a supervisor or administrator. The claimant
-    /// the caller saw must still hold it (else the FAX changed hands or was closed meanwhile: refused with who has it).
+    /// 担当を外す: back to 新着. The claimant may; someone else's claim only a supervisor or administrator
+    /// (<see cref="Capability.FaxInboxSupervision"/>: anyone else is refused as not allowed). The claimant read here must
+    /// still hold it when the update runs (else the FAX changed hands or was closed meanwhile: refused).
     /// </summary>
     public async Task ReleaseAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -126,8 +127,8 @@ public sealed class FaxInboxService(
                    ?? throw new BusinessRuleException("FaxInbox.NotFound");
         if (item.Status != FaxStatus.InProgress)
             throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
-        if (item.ClaimedByStaffId != staff.Id && !AccessPolicy.Allows(staff, Capability.FaxInboxSupervision))
-            throw new BusinessRuleException("FaxInbox.ReleaseOthersSupervisorOnly", item.ClaimedByName);
+        if (item.ClaimedByStaffId != staff.Id)
+            AccessPolicy.Demand(staff, Capability.FaxInboxSupervision);
         var holder = item.ClaimedByStaffId;
         var released = await db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == holder)
             .ExecuteUpdateAsync(s => s
@@ -249,11 +250,14 @@ public sealed class FaxInboxService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A reason or note as it is shown in the queue and the audit: one line, at most <see cref="NoteLength"/> characters.</summary>
     private static string Note(string? text, string requiredKey)
     {
         var note = JapaneseInput.Normalize(text).Trim();
         if (note.Length == 0)
             throw new BusinessRuleException(requiredKey);
+        if (JapaneseInput.HasControlCharacters(note))
+            throw new BusinessRuleException("FaxInbox.NoteControlCharacters");
         return note.Length <= NoteLength ? note : throw new BusinessRuleException("FaxInbox.NoteTooLong", NoteLength);
     }
 
