@@ -153,12 +153,12 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         // keys one on a department account of theirs, as the desk would.
         if (!await db.BalanceRequests.AnyAsync(r => customers.Any(c => c.Id == r.CustomerId)))
         {
-            var fax = await db.PointAccounts.Where(a => a.Kind == PointAccountKind.Department
+            var departmentAccount = await db.PointAccounts.Where(a => a.Kind == PointAccountKind.Department
                     && customers.Any(c => c.Id == db.Departments.First(d => d.Id == a.DepartmentId).CustomerId))
                 .OrderBy(a => a.Id).Select(a => new { a.Id, a.DepartmentId, db.Departments.First(d => d.Id == a.DepartmentId).CustomerId }).FirstAsync();
             db.BalanceRequests.Add(new BalanceRequest
             {
-                CustomerId = fax.CustomerId, DepartmentId = fax.DepartmentId, PointAccountId = fax.Id,
+                CustomerId = departmentAccount.CustomerId, DepartmentId = departmentAccount.DepartmentId, PointAccountId = departmentAccount.Id,
                 FaxReceivedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(-1),
             });
             await db.SaveChangesAsync();
