@@ -73,6 +73,21 @@ public static class TestData
         return user;
     }
 
+    /// <summary>A console account with one role, written straight to the file (for a console started as a process).</summary>
+    public static async Task AddStaffAsync(this TestDatabase database, string userName, string password, string role, string displayName)
+    {
+        await using var db = database.CreateDbContext();
+        var user = new StaffUser
+        {
+            UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = displayName, EmailConfirmed = true,
+            SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
+        };
+        user.PasswordHash = new PasswordHasher<StaffUser>().HashPassword(user, password);
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync() });
+        await db.SaveChangesAsync();
+    }
+
     public static async Task<Order> AddOrderAsync(this TestDatabase database, Department department, OrderChannel channel,
         DateTimeOffset receivedAt, string number)
     {
