@@ -36,7 +36,7 @@ public sealed class FaxFolders : IDisposable
     }
 
     public IReadOnlyList<string> Files(string folder) =>
-        Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList()! : [];
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetFileName(f)).ToList() : [];
 
     /// <summary>Puts a plain file where a folder should be (tests run as root: permissions alone simulate nothing).</summary>
     public static void ReplaceWithFile(string folder)

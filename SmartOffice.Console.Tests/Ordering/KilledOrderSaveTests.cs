@@ -162,7 +162,7 @@ public sealed class KilledOrderSaveTests(Support.Browser browser, ITestOutputHel
         // The number is made of the id once it is issued; a placeholder left would be half a save.
         Assert.Matches(@"^F\d{13}$", order.OrderNumber);
         var lines = order.Lines.OrderBy(l => l.LineNumber).ToList();
-        Assert.Equal(draft.Lines.Select(l => (l.ProductCode, int.Parse(l.Quantity!, CultureInfo.InvariantCulture), l.LineComment, false)),
+        Assert.Equal(draft.Lines.Select(l => (l.ProductCode!, int.Parse(l.Quantity!, CultureInfo.InvariantCulture), l.LineComment, false)),
             lines.Select(l => (l.ProductCode, l.Quantity, l.LineComment, l.ShortOfStock)));
         var shipment = Assert.Single(order.Shipments);
         Assert.All(lines, l => Assert.Equal(shipment.Id, l.ShipmentId));

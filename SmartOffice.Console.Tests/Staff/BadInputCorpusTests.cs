@@ -289,7 +289,7 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
         }
         Assert.Empty((await DatabaseSnapshot.TakeAsync(copy)).ChangedSince(data.Snapshot));
         // Nor a file beside the database (a refused upload archives nothing).
-        Assert.Empty(Directory.GetFiles(copy.Folder, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith("test.db", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.GetFiles(copy.Folder, "*", SearchOption.AllDirectories), f => !Path.GetFileName(f).StartsWith("test.db", StringComparison.Ordinal));
     }
 
     private static string WithCulture(string culture, Func<string> text)

@@ -22,14 +22,14 @@ public sealed class ShippingInstructionWriter(IOptions<JobsOptions> options)
         var rows = await (
             from line in db.OrderLines
             where line.Shipment!.CutoffBatchId == batch.Id
-            let order = line.Shipment.Order!
+            let order = line.Shipment!.Order!
             join customer in db.Customers on order.CustomerId equals customer.Id
             join department in db.Departments on order.DepartmentId equals department.Id
             from shipTo in db.ShipTos.Where(t => t.Id == order.ShipToId).DefaultIfEmpty()
             orderby order.OrderNumber, line.LineNumber
             select new
             {
-                order.OrderNumber, ShipmentId = line.ShipmentId, line.DeliveryClass, line.Shipment.DeliveryDate,
+                order.OrderNumber, ShipmentId = line.ShipmentId, line.DeliveryClass, line.Shipment!.DeliveryDate,
                 CustomerCode = customer.Code, CustomerName = customer.Name, Department = department.Name,
                 ShipToName = shipTo != null ? shipTo.Name : department.Name,
                 PostalCode = shipTo != null ? shipTo.PostalCode : department.PostalCode,
