@@ -131,8 +131,11 @@ public sealed class KilledOrderSaveTests(Support.Browser browser, ITestOutputHel
         await Assertions.Expect(page.Locator("[data-testid=customer-option]").Filter(new() { HasTextString = code })).ToHaveCountAsync(1);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("[data-testid=customer-card]")).ToContainTextAsync(code);
+        // The page moves focus once the customer's card has rendered: keys pressed before land in the search box.
+        await Assertions.Expect(page.Locator("[data-testid=department]")).ToBeFocusedAsync();
         for (var i = 0; i < 5; i++)
             await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-line=\"0\"] [data-field=code]")).ToBeFocusedAsync();
         var lines = Enumerable.Range(1, LineCount).Select(i => OrderingTestData.Line(ProductCode(i), (i % 4 + 1).ToString(CultureInfo.InvariantCulture), $"行{i}")).ToList();
         await page.EvaluateAsync("text => navigator.clipboard.writeText(text)", string.Concat(lines.Select(l => $"{l.ProductCode}\t{l.Quantity}\t{l.LineComment}\r\n")));
         await page.Keyboard.PressAsync("Control+V");

@@ -37,7 +37,12 @@ public sealed class ReportPagesBrowserTests(ConsoleApp app, Support.Browser brow
     private static async Task ChooseCustomerAsync(IPage page, string code)
     {
         await page.Locator(Field("customer")).FillAsync(code);
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = code }).First.ClickAsync();
+        // The list opened on focus shows the first customers: wait for the search's answer (the code is unique), or the
+        // click may land on an item the answer is replacing.
+        var offered = page.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(offered).ToHaveCountAsync(1);
+        await offered.Filter(new() { HasText = code }).ClickAsync();
+        await Assertions.Expect(page.Locator(Field("customer"))).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"^{code} "));
     }
 
     [Fact]

@@ -28,7 +28,6 @@ public sealed class FaxOrderService(
     FaxInboxLink faxInbox)
 {
     private const int MaxCustomerMatches = 50;
-    private const int ReasonLength = 200;
     private const string ChangedKey = "Ordering.OrderChanged";
 
     /// <summary>
@@ -198,7 +197,7 @@ public sealed class FaxOrderService(
     public async Task VoidAsync(FaxOrderVoid request, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
-        var reason = Reason(request.Reason);
+        var reason = ReasonText.Require(request.Reason, "Ordering.ReasonRequired");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await LoadEditableAsync(db, request.OrderId, request.Version, cancellationToken);
@@ -225,7 +224,7 @@ public sealed class FaxOrderService(
     public async Task<FaxOrderSaveResult> CorrectAsync(FaxOrderCorrection request, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
-        var reason = Reason(request.Reason);
+        var reason = ReasonText.Require(request.Reason, "Ordering.ReasonRequired");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await LoadEditableAsync(db, request.OrderId, request.Version, cancellationToken);
@@ -382,15 +381,6 @@ public sealed class FaxOrderService(
         return order;
     }
 
-    private static string Reason(string? reason)
-    {
-        var text = reason?.Trim() ?? "";
-        if (text.Length == 0)
-            throw new BusinessRuleException("Ordering.ReasonRequired");
-        if (text.Length > ReasonLength)
-            throw new BusinessRuleException("Ordering.ReasonTooLong", ReasonLength);
-        return text;
-    }
 
     private async Task<FaxOrderSaveResult?> ReplayAsync(SmartOfficeDbContext db, FaxOrderSaveRequest request, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Domain.Points;
 
@@ -220,11 +221,9 @@ public sealed class PointLedger(SmartOfficeDbContext db, PointRules rules, TimeP
     /// </summary>
     public async Task AdjustAsync(int pointAccountId, int points, string? reason, DateOnly businessDate, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(reason))
-            throw new BusinessRuleException("Points.ReasonRequired");
+        var text = ReasonText.Require(reason, "Points.ReasonRequired");
         if (points == 0)
             throw new BusinessRuleException("Points.AdjustmentZero");
-        var text = reason.Trim();
         if (points > 0)
             await NewLotAsync(pointAccountId, points, businessDate, rules.ValidThrough(businessDate), PointEntryKind.Adjustment, businessDate, text,
                 cancellationToken);

@@ -6,6 +6,7 @@ using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
+using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Domain.Prizes;
 
@@ -158,8 +159,7 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
     public async Task<int> CancelAsync(int applicationId, int version, string? reason, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.PointsProcess);
-        if (string.IsNullOrWhiteSpace(reason))
-            throw new BusinessRuleException("Prizes.CancelReasonRequired");
+        var text = ReasonText.Require(reason, "Prizes.CancelReasonRequired");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var application = await LoadAsync(db, applicationId, version, cancellationToken);
         if (application.Status is not (PrizeApplicationStatus.Received or PrizeApplicationStatus.Arranged))
@@ -170,7 +170,7 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
         var before = application.Status;
         application.Status = PrizeApplicationStatus.Cancelled;
         application.CancelledAt = time.GetUtcNow();
-        application.CancelReason = reason.Trim();
+        application.CancelReason = text;
         prize.Stock += application.Quantity;
         PointAccountService.Touch(db, account);
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);

@@ -25,7 +25,7 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
     private const string ChangedKey = "Returns.SlipChanged";
     private const string OrderChangedKey = "Returns.OrderChanged";
     private const int HistoryShown = 30;
-    private const int NoteKept = 200;
+    private const int NoteLength = 200;
     private const int HitsShown = 50;
 
     private static readonly ReturnSlipStatus[] OpenStatuses =
@@ -135,11 +135,15 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
             var note = JapaneseInput.Normalize(line.Note);
             if (line.Reason == ReturnReason.Other && note.Length == 0)
                 throw new BusinessRuleException("Returns.NoteRequired", ordered.ProductCode);
+            if (JapaneseInput.HasControlCharacters(note))
+                throw new BusinessRuleException("Returns.NoteControlCharacters", ordered.ProductCode);
+            if (note.Length > NoteLength)
+                throw new BusinessRuleException("Returns.NoteTooLong", ordered.ProductCode, NoteLength);
             Check(ordered, line, formDay);
             slip.Lines.Add(new ReturnSlipLine
             {
                 OrderLineId = ordered.Id, Quantity = line.Quantity, Reason = line.Reason, Unopened = line.Unopened,
-                Note = note.Length == 0 ? null : note[..Math.Min(note.Length, NoteKept)], Inspection = InspectionResult.Pending,
+                Note = note.Length == 0 ? null : note, Inspection = InspectionResult.Pending,
             });
         }
         // A second slip keyed at the same moment against the same order counts this one's quantities or is refused.
@@ -267,13 +271,11 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
     /// <summary>却下 with a reason, before the credit; its quantities no longer count against the order.</summary>
     public Task RejectAsync(int slipId, int version, string? reason, CancellationToken cancellationToken = default)
     {
-        var text = JapaneseInput.Normalize(reason);
-        if (text.Length == 0)
-            throw new BusinessRuleException("Returns.RejectReasonRequired");
+        var text = ReasonText.Require(JapaneseInput.Normalize(reason), "Returns.RejectReasonRequired");
         return StepAsync(slipId, version, [ReturnSlipStatus.Received, ReturnSlipStatus.PickupArranged, ReturnSlipStatus.Inspected],
             ReturnSlipStatus.Rejected, (_, slip) =>
             {
-                slip.RejectReason = text[..Math.Min(text.Length, NoteKept)];
+                slip.RejectReason = text;
                 foreach (var line in slip.Lines)
                     line.Inspection = InspectionResult.Rejected;
                 return Task.FromResult<object?>(null);
