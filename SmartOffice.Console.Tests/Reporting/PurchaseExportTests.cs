@@ -133,6 +133,62 @@ public sealed class PurchaseExportTests : IAsyncLifetime
         AssertRowsNeutralised(lines);
     }
 
+    [Fact]
+    public async Task An_export_of_many_read_ahead_batches_keeps_every_line_in_order_and_stops_reading_when_the_writing_stops()
+    {
+        // 2,600 lines: three batches read ahead while the writer writes, and more than one progress step.
+        var pen = await _database.AddProductAsync("P-BULK", "ボールペン 赤", "テスト文具", eco: true, price: 50);
+        await _database.AddOrderWithLinesAsync(_department, JapanTime(2026, 11, 23, 11, 0), "F0005",
+            Enumerable.Range(1, 2_600).Select(i => (pen, 1, (string?)$"行{i}")));
+        var service = For(TestStaff.DeskAgent);
+        var plan = await service.PlanAsync(Query(), PurchaseExportFormat.CsvUtf8);
+        using (var output = new MemoryStream())
+        {
+            var result = await service.WriteAsync(plan, output);
+            var lines = ParseCsv(Encoding.UTF8.GetString(output.ToArray()[3..]));
+            Assert.Equal(2_603, result.Lines);
+            Assert.Equal(Enumerable.Range(1, 2_600).Select(i => $"行{i}"), lines.Where(l => l[1] == "F0005").Select(l => l[11]));
+        }
+
+        // The client goes away mid-download: the write's failure is the caller's, the reader ends with it.
+        var broken = new BrokenAfter(40_000);
+        await Assert.ThrowsAsync<IOException>(() => service.WriteAsync(plan, broken));
+        // Cancelled from the page after the first progress step.
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            service.WriteAsync(plan, new MemoryStream(), new SynchronousProgress(_ => cancel.Cancel()), cancel.Token));
+    }
+
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
+    /// <summary>An output that fails once this many bytes are written, as a dropped connection does.</summary>
+    private sealed class BrokenAfter(int bytes) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Length + count > bytes)
+                throw new IOException("connection reset");
+            base.Write(buffer, offset, count);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer, offset, count);
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.ToArray(), 0, buffer.Length);
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
+    }
+
     private static void AssertRowsNeutralised(List<string[]> lines)
     {
         Assert.Equal(4, lines.Count);

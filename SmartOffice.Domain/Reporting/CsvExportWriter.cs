@@ -50,16 +50,16 @@ public sealed class CsvExportWriter : IDisposable
                 case null:
                     break;
                 case DateOnly date:
-                    _writer.Write(date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture));
+                    WriteFormatted(date, "yyyy/MM/dd");
                     break;
                 case int number:
-                    _writer.Write(number.ToString(CultureInfo.InvariantCulture));
+                    WriteFormatted(number, default);
                     break;
                 case long number:
-                    _writer.Write(number.ToString(CultureInfo.InvariantCulture));
+                    WriteFormatted(number, default);
                     break;
                 case decimal number:
-                    _writer.Write(number.ToString(CultureInfo.InvariantCulture));
+                    WriteFormatted(number, default);
                     break;
                 case var value:
                     _writer.Write('"');
@@ -69,6 +69,15 @@ public sealed class CsvExportWriter : IDisposable
             }
         }
         _writer.WriteLine();
+    }
+
+    // Formatted straight into the writer's buffer: no string per number and date (four per line).
+    private void WriteFormatted<T>(T value, ReadOnlySpan<char> format) where T : ISpanFormattable
+    {
+        Span<char> buffer = stackalloc char[32];
+        if (!value.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
+            throw new InvalidOperationException("A number or date longer than 32 characters.");
+        _writer.Write(buffer[..written]);
     }
 
     public Task FlushAsync(CancellationToken cancellationToken) => _writer.FlushAsync(cancellationToken);
