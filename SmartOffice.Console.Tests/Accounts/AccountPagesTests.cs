@@ -200,6 +200,8 @@ public sealed partial class AccountPagesTests(ConsoleApp app, Support.Browser br
         await Assertions.Expect(desk.Locator("[data-testid=customer-option][aria-selected=true]")).ToContainTextAsync(customer.Code);
         await desk.Keyboard.PressAsync("Enter");
         await Assertions.Expect(desk.Locator("[data-testid=customer-card]")).ToContainTextAsync(customer.Code);
+        // The page moves focus to the department once the card has rendered; only then does the test take the line.
+        await Assertions.Expect(desk.Locator("[data-testid=department]")).ToBeFocusedAsync();
 
         // The locked product: its line is refused, naming the line, the product and the lock; the save is refused too.
         var code = desk.Locator("[data-line=\"0\"] [data-field=code]");

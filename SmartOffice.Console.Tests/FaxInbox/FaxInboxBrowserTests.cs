@@ -77,7 +77,8 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         await desk.ScreenshotAsync("fax-inbox-desk");
 
         await row.Locator("[data-testid=fax-claim]").ClickAsync();
-        await desk.WaitForURLAsync(new Regex($"/fax/{id}$"));
+        // Polls the address (a failure names the page's actual one) instead of waiting for a load event.
+        await Assertions.Expect(desk).ToHaveURLAsync(new Regex($"/fax/{id}$"));
         // The colleague sees who has it, at once; their claim would be refused.
         await Assertions.Expect(theirRow.Locator("[data-testid=fax-status]")).ToContainTextAsync("In progress (田中 美咲)");
         // Re-rendered by the desk agent's (Japanese) action, the colleague's queue stays in English.
