@@ -5,7 +5,11 @@ namespace SmartOffice.Console.Tests.Calendar;
 
 public class JapaneseHolidaysTests
 {
-    private const string ReferencePath = "shared/reference/jp-holidays-2000-2050.csv";
+    /// <summary>
+    /// A copy of the project's shared reference list (holiday-jp's public dataset, MIT licence, after the Cabinet
+    /// Office's published list), kept in the repository so a clone anywhere runs these tests.
+    /// </summary>
+    private const string ReferencePath = "Calendar/jp-holidays-2000-2050.csv";
 
     /// <summary>The published list (holiday-jp, after the Cabinet Office), date → name.</summary>
     private static readonly Lazy<IReadOnlyDictionary<DateOnly, string>> Published = new(LoadPublished);
@@ -124,20 +128,9 @@ public class JapaneseHolidaysTests
 
     private static DateOnly Day(string date) => DateOnly.Parse(date, CultureInfo.InvariantCulture);
 
-    private static IReadOnlyDictionary<DateOnly, string> LoadPublished()
-    {
-        // Locally /work/shared sits beside the repo; in CI ../shared beside the clone: walk up from here.
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, ReferencePath);
-            if (File.Exists(path))
-            {
-                return File.ReadLines(path)
-                    .Skip(1)
-                    .Select(line => line.Split(','))
-                    .ToDictionary(fields => Day(fields[0]), fields => fields[1]);
-            }
-        }
-        throw new FileNotFoundException($"{ReferencePath} not found in {Directory.GetCurrentDirectory()} or any parent.");
-    }
+    private static IReadOnlyDictionary<DateOnly, string> LoadPublished() =>
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, ReferencePath))
+            .Skip(1)
+            .Select(line => line.Split(','))
+            .ToDictionary(fields => Day(fields[0]), fields => fields[1]);
 }

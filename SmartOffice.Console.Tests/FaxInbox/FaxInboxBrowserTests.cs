@@ -20,8 +20,6 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         app.BaseAddress is null ? throw new InvalidOperationException()
             : new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>().UseSqlite($"Data Source={Path.Combine(app.DataFolder, "console.db")}").Options);
 
-    private static readonly PageAssertionsToHaveURLOptions Navigated = new() { Timeout = 30_000 };
-
     private async Task<IPage> OpenAsync(string staff, string path, bool english = false, int width = 1366, int height = 768)
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP", width: width, height: height);
@@ -79,9 +77,7 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         await desk.ScreenshotAsync("fax-inbox-desk");
 
         await row.Locator("[data-testid=fax-claim]").ClickAsync();
-        // Each move below polls the address (a failure names the page's actual one): WaitForURL, which waits for a load
-        // event, now and then missed these in-circuit navigations in the full suite.
-        await Assertions.Expect(desk).ToHaveURLAsync(new Regex($"/fax/{id}$"), Navigated);
+        await desk.WaitForAddressAsync(new Regex($"/fax/{id}$"));
         // The colleague sees who has it, at once; their claim would be refused.
         await Assertions.Expect(theirRow.Locator("[data-testid=fax-status]")).ToContainTextAsync("In progress (田中 美咲)");
         // Re-rendered by the desk agent's (Japanese) action, the colleague's queue stays in English.
@@ -93,7 +89,7 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         await desk.ScreenshotAsync("fax-item-sort-desk");
         // Sorted as an order form, the order entry opens beside the FAX image, customer and received-at filled in.
         await desk.Locator("[data-testid=sort-Order]").ClickAsync();
-        await Assertions.Expect(desk).ToHaveURLAsync(new Regex($"/orders/new\\?fax={id}$"), Navigated);
+        await desk.WaitForAddressAsync(new Regex($"/orders/new\\?fax={id}$"));
         await desk.WaitForCircuitAsync();
         var image = desk.Locator("[data-testid=fax-page]");
         await Assertions.Expect(image).ToHaveCountAsync(1);
@@ -108,7 +104,7 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         await Assertions.Expect(desk.Locator("[data-line=\"0\"] [data-testid=line-product]")).Not.ToBeEmptyAsync();
         await desk.ScreenshotAsync("fax-order-beside-desk");
         await desk.Keyboard.PressAsync("Control+Enter");
-        await Assertions.Expect(desk).ToHaveURLAsync(new Regex(@"/orders/\d+$"), Navigated);
+        await desk.WaitForAddressAsync(new Regex(@"/orders/\d+$"));
         var orderNumber = await desk.Locator("[data-testid=order-number]").InnerTextAsync();
 
         await using (var db = Database())
@@ -179,7 +175,7 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         // The return request sorted as such opens beside the return slip form, the customer code filled in.
         var returnRow = english.Locator("[data-testid=fax-row]").Filter(new() { HasTextString = "Return request" }).Filter(new() { Has = english.Locator("[data-testid=fax-claim]") }).First;
         await returnRow.Locator("[data-testid=fax-claim]").ClickAsync();
-        await Assertions.Expect(english).ToHaveURLAsync(new Regex(@"/returns/new\?fax=\d+$"), Navigated);
+        await english.WaitForAddressAsync(new Regex(@"/returns/new\?fax=\d+$"));
         await english.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=fax-page]'); return i && i.complete && i.naturalWidth > 0; }");
         await Assertions.Expect(english.Locator("input[data-testid=lookup-customer], [data-testid=lookup-customer] input")).Not.ToHaveValueAsync("");
         await english.ScreenshotAsync("fax-return-beside-en");

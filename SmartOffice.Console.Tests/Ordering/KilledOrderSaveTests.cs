@@ -94,7 +94,7 @@ public sealed class KilledOrderSaveTests(Support.Browser browser, ITestOutputHel
                 await page.ClickAsync("[data-testid=save]");
                 if (killedOn is null)
                 {
-                    await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+                    await page.WaitForAddressAsync(new Regex(@"/orders/\d+$"));
                     app.Kill();
                 }
                 else

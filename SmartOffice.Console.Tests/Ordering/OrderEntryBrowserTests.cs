@@ -133,7 +133,7 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
         await page.ScreenshotAsync("order-entry-ten-lines-desk");
 
         await page.Keyboard.PressAsync("Control+Enter");
-        await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+        await page.WaitForAddressAsync(new Regex(@"/orders/\d+$"));
         var number = await page.Locator("[data-testid=order-number]").InnerTextAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync(number);
         await Assertions.Expect(page.Locator("[data-testid=detail-line]")).ToHaveCountAsync(10);
@@ -227,11 +227,11 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
             await KeyLineAsync(page, scarce.Code.ToLowerInvariant(), (scarce.StockOnHand + 5).ToString(), "至急");
             await Assertions.Expect(page.Locator("[data-line=\"0\"] [data-testid=line-stock]")).ToContainTextAsync("在庫不足");
             await page.Keyboard.PressAsync("Control+Enter");
-            await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+            await page.WaitForAddressAsync(new Regex(@"/orders/\d+$"));
             await Assertions.Expect(page.Locator("[data-testid=stock-out]")).ToBeVisibleAsync();
 
             await page.Keyboard.PressAsync("Alt+O");
-            await page.WaitForURLAsync(new Regex(@"/orders/\d+/stock-out$"));
+            await page.WaitForAddressAsync(new Regex(@"/orders/\d+/stock-out$"));
             var sheet = page.Locator("[data-testid=stock-out-sheet]");
             await Assertions.Expect(sheet).ToContainTextAsync("品切れのお知らせ");
             await Assertions.Expect(sheet).ToContainTextAsync(customer.Fax);
@@ -264,7 +264,7 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
         await KeyLineAsync(page, codes[1], "1");
         await Assertions.Expect(page.Locator("[data-line=\"1\"] [data-testid=line-amount]")).Not.ToBeEmptyAsync();
         await page.Keyboard.PressAsync("Control+Enter");
-        await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+        await page.WaitForAddressAsync(new Regex(@"/orders/\d+$"));
         var total = await page.Locator("[data-testid=detail-total]").InnerTextAsync();
 
         await page.ClickAsync("[data-testid=correct]");
@@ -277,7 +277,7 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
         await page.ScreenshotAsync("order-correct-desk");
         await page.Keyboard.PressAsync("Control+Enter");
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "訂正を確定" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+        await page.WaitForAddressAsync(new Regex(@"/orders/\d+$"));
         await Assertions.Expect(page.Locator("[data-testid=detail-line]").Nth(1).Locator("td").Nth(3)).ToHaveTextAsync("4");
         await Assertions.Expect(page.Locator("[data-testid=detail-total]")).Not.ToHaveTextAsync(total);
 
@@ -335,7 +335,7 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
         await page.ScreenshotAsync("order-entry-supervisor-en");
 
         await page.Keyboard.PressAsync("Control+Enter");
-        await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+        await page.WaitForAddressAsync(new Regex(@"/orders/\d+$"));
         await Assertions.Expect(page.Locator("[data-testid=detail-totals]")).ToContainTextAsync("Total (incl. tax)");
         await page.ScreenshotAsync("order-detail-supervisor-en");
         await page.GotoAsync("orders");

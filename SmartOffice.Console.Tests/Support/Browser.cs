@@ -66,6 +66,14 @@ public static class PageSteps
         await page.WaitForCircuitAsync();
     }
 
+    /// <summary>
+    /// Waits until the page's address matches, polling it: an in-circuit navigation changes the address without a load
+    /// event, and Playwright's WaitForURL (which waits for one) missed such moves now and then in the full suite.
+    /// A failure names the page's actual address.
+    /// </summary>
+    public static Task WaitForAddressAsync(this IPage page, System.Text.RegularExpressions.Regex address) =>
+        Assertions.Expect(page).ToHaveURLAsync(address, new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
+
     /// <summary>Clicks on prerendered markup are lost: wait for the marker the layout renders when interactive.</summary>
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
