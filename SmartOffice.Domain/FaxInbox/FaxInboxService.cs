@@ -28,7 +28,6 @@ public sealed class FaxInboxService(
     FaxIntakeService intake,
     FaxInboxChanges changes)
 {
-    private const int NoteLength = 200;
     private const int IssuesShown = 20;
 
     public async Task<FaxInboxPage> ListAsync(FaxInboxQuery query, CancellationToken cancellationToken = default)
@@ -250,16 +249,9 @@ public sealed class FaxInboxService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A reason or note as it is shown in the queue and the audit: one line, at most <see cref="NoteLength"/> characters.</summary>
-    private static string Note(string? text, string requiredKey)
-    {
-        var note = JapaneseInput.Normalize(text).Trim();
-        if (note.Length == 0)
-            throw new BusinessRuleException(requiredKey);
-        if (JapaneseInput.HasControlCharacters(note))
-            throw new BusinessRuleException("FaxInbox.NoteControlCharacters");
-        return note.Length <= NoteLength ? note : throw new BusinessRuleException("FaxInbox.NoteTooLong", NoteLength);
-    }
+    /// <summary>A reason or note as it is shown in the queue and the audit: the rules of every reason, in the inbox's words.</summary>
+    private static string Note(string? text, string requiredKey) =>
+        ReasonText.Require(JapaneseInput.Normalize(text), requiredKey, "FaxInbox.NoteControlCharacters", "FaxInbox.NoteTooLong");
 
     private async Task<List<FaxInboxRow>> RowsAsync(SmartOfficeDbContext db, IReadOnlyList<FaxInboxItem> items, CutoffCalculator cutoffs,
         CancellationToken cancellationToken)

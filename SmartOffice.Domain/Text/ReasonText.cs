@@ -9,16 +9,20 @@ public static class ReasonText
 {
     public const int MaxLength = 200;
 
-    /// <summary>The trimmed reason, or a refusal: <paramref name="requiredKey"/> when blank, else too long or not one line.</summary>
-    public static string Require(string? input, string requiredKey)
+    /// <summary>
+    /// The trimmed reason, or a refusal: <paramref name="requiredKey"/> when blank, else not one line or too long (a
+    /// capability whose form names the field its own way passes its own keys).
+    /// </summary>
+    public static string Require(string? input, string requiredKey, string controlCharactersKey = "Text.ReasonControlCharacters",
+        string tooLongKey = "Text.ReasonTooLong")
     {
         var text = (input ?? "").Trim();
         if (text.Length == 0)
             throw new BusinessRuleException(requiredKey);
         if (JapaneseInput.HasControlCharacters(text))
-            throw new BusinessRuleException("Text.ReasonControlCharacters");
+            throw new BusinessRuleException(controlCharactersKey);
         if (text.Length > MaxLength)
-            throw new BusinessRuleException("Text.ReasonTooLong", MaxLength);
+            throw new BusinessRuleException(tooLongKey, MaxLength);
         return text;
     }
 }
