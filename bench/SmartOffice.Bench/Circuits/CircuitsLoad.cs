@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace SmartOffice.Bench.Circuits;
+
+/// <summary>
+/// The load client (<c>SmartOffice.Bench circuits-client RESULTS STEPS</c>, started pinned to the core the server is not on):
+/// starts the server (<see cref="CircuitsServer"/>) on the other core, then at each step opens desk agents up to the step's
+/// count (<see cref="DeskAgent"/>), reads the server's heap after forced collections, and lets every agent change a quantity
+/// about every 1.5 s for <see cref="KeyingTime"/>, timing change → summary on its side; the server's CPU time and this
+/// process's own are read around the keying. Then the agents leave and the Chromium check runs at 10 circuits. The figures go
+/// to RESULTS as JSON for the runner.
+/// </summary>
+internal static class CircuitsLoad
+{
+    public const string Command = "circuits-client";
+    private static readonly TimeSpan KeyingTime = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan ThinkTime = TimeSpan.FromSeconds(1.5);
+    private const int OpeningAtOnce = 10;
+
+    public sealed record Step(int Circuits, int Changes, int FailedChanges, double P50, double P95, double P99, double ServerCpuMsPerChange,
+        double HeapMiB, double ClientCpuMsPerAgentSecond, double ClientCpuMsPerChange, double OpeningSeconds, string Load);
+
+    public sealed record Results(IReadOnlyList<Step> Steps, double? ChromiumP95, int ChromiumChanges, string? NotPinned);
+
+    public static async Task<int> RunAsync(string resultsFile, IReadOnlyList<int> steps, bool chromium, CancellationToken cancellationToken)
+    {
+        await using var server = PinnedProcess.Start(0, CircuitsServer.AnswerPrefix, commands: true,
+            CircuitsServer.Command, steps[^1].ToString(CultureInfo.InvariantCulture));
+        var ready = await server.ReadAsync(cancellationToken);
+        var setup = JsonSerializer.Deserialize<CircuitsServer.Setup>(ready["ready ".Length..])!;
+        global::System.Console.WriteLine($"Server up at {setup.BaseAddress} ({steps[^1]} agent accounts); load client pinned: {PinnedProcess.NotPinned ?? "yes, server core 0, client core 1"}");
+
+        // A first agent warms the app (JIT, caches, MudBlazor's first render) and leaves; the heap is measured from there.
+        await using (var warm = await DeskAgent.OpenAsync(setup, steps[^1] - 1, cancellationToken))
+        {
+            for (var i = 0; i < 20; i++)
+                await warm.ChangeQuantityAsync(i % DeskAgent.Lines, cancellationToken);
+            global::System.Console.WriteLine("Warm-up agent: interop calls answered: " +
+                string.Join(", ", warm.Client.InteropCalls.Select(c => $"{c.Key} ×{c.Value}")));
+        }
+
+        var agents = new List<DeskAgent>();
+        var results = new List<Step>();
+        var random = new Random(20261125);
+        try
+        {
+            foreach (var count in steps)
+            {
+                var opening = Stopwatch.StartNew();
+                while (agents.Count < count)
+                {
+                    var batch = Enumerable.Range(agents.Count, Math.Min(OpeningAtOnce, count - agents.Count))
+                        .Select(i => DeskAgent.OpenAsync(setup, i, cancellationToken));
+                    agents.AddRange(await Task.WhenAll(batch));
+                }
+                var openingSeconds = opening.Elapsed.TotalSeconds;
+                var heap = double.Parse(await server.AskAsync("heap", cancellationToken), CultureInfo.InvariantCulture) / 1048576.0;
+                var load = Machine.LoadAverage();
+                var serverCpu = await ServerCpuAsync(server, cancellationToken);
+                var clientCpu = ClientCpu();
+                var (latencies, failed) = await KeyAsync(agents, random, cancellationToken);
+                var serverCpuMs = await ServerCpuAsync(server, cancellationToken) - serverCpu;
+                var clientCpuMs = ClientCpu() - clientCpu;
+                var step = new Step(count, latencies.Count, failed,
+                    Measurement.Percentile(latencies, 50), Measurement.Percentile(latencies, 95), Measurement.Percentile(latencies, 99),
+                    serverCpuMs / Math.Max(1, latencies.Count), heap,
+                    clientCpuMs / count / KeyingTime.TotalSeconds, clientCpuMs / Math.Max(1, latencies.Count), openingSeconds, load);
+                results.Add(step);
+                global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{count,3} circuits: change → summary p50 {step.P50,6:0.0} ms  p95 {step.P95,6:0.0} ms  p99 {step.P99,6:0.0} ms ({step.Changes} changes{(failed > 0 ? $", {failed} failed" : "")}); server CPU {step.ServerCpuMsPerChange:0.00} ms/change; heap {heap:0.0} MiB after forced GC; client CPU {step.ClientCpuMsPerAgentSecond:0.00} ms per agent-second ({step.ClientCpuMsPerChange:0.00} ms/change); opened in {openingSeconds:0} s; load {load}"));
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(agents.Select(a => a.DisposeAsync().AsTask()));
+        }
+
+        var browser = chromium ? await BrowserCheck.RunAsync(setup, cancellationToken) : null;
+        await File.WriteAllTextAsync(resultsFile, JsonSerializer.Serialize(new Results(results, browser?.P95, browser?.Changes ?? 0, PinnedProcess.NotPinned)),
+            cancellationToken);
+        return 0;
+    }
+
+    /// <summary>Every agent changes a random line's quantity, waits for the summary, thinks about 1.5 s, for the keying time.</summary>
+    private static async Task<(List<double> Latencies, int Failed)> KeyAsync(IReadOnlyList<DeskAgent> agents, Random random, CancellationToken cancellationToken)
+    {
+        var plans = agents.Select(_ => (Seed: random.Next(), Offset: random.Next(0, (int)ThinkTime.TotalMilliseconds))).ToList();
+        var deadline = Stopwatch.GetTimestamp() + (long)(KeyingTime.TotalSeconds * Stopwatch.Frequency);
+        var failed = 0;
+        var all = await Task.WhenAll(agents.Select(async (agent, a) =>
+        {
+            var own = new Random(plans[a].Seed);
+            var latencies = new List<double>();
+            await Task.Delay(plans[a].Offset, cancellationToken);
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                try
+                {
+                    latencies.Add(await agent.ChangeQuantityAsync(own.Next(DeskAgent.Lines), cancellationToken));
+                }
+                catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+                {
+                    if (Interlocked.Increment(ref failed) == 1)
+                        global::System.Console.Error.WriteLine($"An agent's change failed: {e.Message}");
+                    break;
+                }
+                await Task.Delay(ThinkTime + TimeSpan.FromMilliseconds(own.Next(-200, 200)), cancellationToken);
+            }
+            return latencies;
+        }));
+        return (all.SelectMany(l => l).ToList(), failed);
+    }
+
+    private static async Task<double> ServerCpuAsync(PinnedProcess server, CancellationToken cancellationToken) =>
+        double.Parse(await server.AskAsync("cpu", cancellationToken), CultureInfo.InvariantCulture);
+
+    private static double ClientCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalMilliseconds;
+    }
+}
