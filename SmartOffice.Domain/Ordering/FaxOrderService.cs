@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Diagnostics;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
@@ -25,7 +26,8 @@ public sealed class FaxOrderService(
     IOptions<DeskContactOptions> desk,
     BusinessCalendarCache calendar,
     BusinessClock clock,
-    FaxInboxLink faxInbox)
+    FaxInboxLink faxInbox,
+    ConsoleMetrics? metrics = null)
 {
     private const int MaxCustomerMatches = 50;
     private const string ChangedKey = "Ordering.OrderChanged";
@@ -84,10 +86,13 @@ public sealed class FaxOrderService(
     public async Task<FaxOrderQuote> QuoteAsync(FaxOrderDraft draft, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        var started = ConsoleMetrics.Start();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Half a dozen small queries: one connection for all of them, not one open and close each.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return (await PriceAsync(db, draft, null, cancellationToken)).Quote;
+        var quote = (await PriceAsync(db, draft, null, cancellationToken)).Quote;
+        metrics?.Quoted(started);
+        return quote;
     }
 
     /// <summary>
@@ -100,6 +105,22 @@ public sealed class FaxOrderService(
     public async Task<FaxOrderSaveResult> SaveAsync(FaxOrderSaveRequest request, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        var started = ConsoleMetrics.Start();
+        try
+        {
+            var result = await SaveOrReplayAsync(request, cancellationToken);
+            metrics?.Saved(started, result.Replayed ? "replayed" : result.OrderId is null ? "confirmation" : "saved");
+            return result;
+        }
+        catch (BusinessRuleException)
+        {
+            metrics?.Saved(started, "refused");
+            throw;
+        }
+    }
+
+    private async Task<FaxOrderSaveResult> SaveOrReplayAsync(FaxOrderSaveRequest request, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await ReplayAsync(db, request, cancellationToken) is { } replayed)
             return replayed;

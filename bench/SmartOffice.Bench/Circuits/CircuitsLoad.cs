@@ -7,16 +7,24 @@ namespace SmartOffice.Bench.Circuits;
 /// <summary>
 /// The load client (<c>SmartOffice.Bench circuits-client RESULTS STEPS</c>, started pinned to the core the server is not on):
 /// starts the server (<see cref="CircuitsServer"/>) on the other core, then at each step opens desk agents up to the step's
-/// count (<see cref="DeskAgent"/>), reads the server's heap after forced collections, and lets every agent change a quantity
-/// about every 1.5 s for <see cref="KeyingTime"/>, timing change → summary on its side; the server's CPU time and this
-/// process's own are read around the keying. Then the agents leave and the Chromium check runs at 10 circuits. The figures go
+/// count (<see cref="DeskAgent"/>), lets them key until the server's JIT is quiet, reads the server's heap after forced collections, and
+/// lets every agent change a quantity about every 1.5 s for <see cref="KeyingTime"/>, timing change → summary on its side; the
+/// server's CPU time and this process's own are read around that keying. Before the first step, ten agents key until the
+/// server's JIT is quiet. Then the agents leave and the Chromium check runs at 10 circuits. The figures go
 /// to RESULTS as JSON for the runner.
 /// </summary>
 internal static class CircuitsLoad
 {
     public const string Command = "circuits-client";
-    private static readonly TimeSpan KeyingTime = TimeSpan.FromSeconds(20);
+    /// <summary>How long agents key at each step (<c>BENCH_CIRCUITS_SECONDS</c> overrides it, e.g. to take a CPU trace).</summary>
+    private static readonly TimeSpan KeyingTime = TimeSpan.FromSeconds(
+        double.TryParse(Environment.GetEnvironmentVariable("BENCH_CIRCUITS_SECONDS"), CultureInfo.InvariantCulture, out var seconds) ? seconds : 20);
     private static readonly TimeSpan ThinkTime = TimeSpan.FromSeconds(1.5);
+    /// <summary>Unmeasured keying in slices of this length until the server compiles few new methods in one (see <see cref="SettleAsync"/>).</summary>
+    private static readonly TimeSpan SettleSlice = TimeSpan.FromSeconds(5);
+    private const int QuietJitMethods = 25;
+    private const int MaxSettleSlices = 24;
+    private const int WarmUpAgents = 10;
     private const int OpeningAtOnce = 10;
 
     public sealed record Step(int Circuits, int Changes, int FailedChanges, double P50, double P95, double P99, double ServerCpuMsPerChange,
@@ -32,14 +40,14 @@ internal static class CircuitsLoad
         var setup = JsonSerializer.Deserialize<CircuitsServer.Setup>(ready["ready ".Length..])!;
         global::System.Console.WriteLine($"Server up at {setup.BaseAddress} ({steps[^1]} agent accounts); load client pinned: {PinnedProcess.NotPinned ?? "yes, server core 0, client core 1"}");
 
-        // A first agent warms the app (JIT, caches, MudBlazor's first render) and leaves; the heap is measured from there.
-        await using (var warm = await DeskAgent.OpenAsync(setup, steps[^1] - 1, cancellationToken))
-        {
-            for (var i = 0; i < 20; i++)
-                await warm.ChangeQuantityAsync(i % DeskAgent.Lines, cancellationToken);
-            global::System.Console.WriteLine("Warm-up agent: interop calls answered: " +
-                string.Join(", ", warm.Client.InteropCalls.Select(c => $"{c.Key} ×{c.Value}")));
-        }
+        // Warm-up: ten agents key until the server's JIT is quiet, and leave, so that the steps measure the server's steady state.
+        // Until its hot paths are recompiled optimised (tiered JIT), a change costs the server several times the CPU.
+        var warmUp = Math.Min(WarmUpAgents, steps[^1]);
+        var warming = await Task.WhenAll(Enumerable.Range(steps[^1] - warmUp, warmUp).Select(i => DeskAgent.OpenAsync(setup, i, cancellationToken)));
+        await SettleAsync(server, warming, new Random(1), cancellationToken);
+        global::System.Console.WriteLine("Warm-up agents' interop calls answered: " +
+            string.Join(", ", warming[0].Client.InteropCalls.Select(c => $"{c.Key} ×{c.Value}")));
+        await Task.WhenAll(warming.Select(a => a.DisposeAsync().AsTask()));
 
         var agents = new List<DeskAgent>();
         var results = new List<Step>();
@@ -56,11 +64,13 @@ internal static class CircuitsLoad
                     agents.AddRange(await Task.WhenAll(batch));
                 }
                 var openingSeconds = opening.Elapsed.TotalSeconds;
+                global::System.Console.WriteLine($"{count,3} circuits open in {openingSeconds:0} s; keying until the server's JIT is quiet, then {KeyingTime.TotalSeconds:0} s measured…");
+                await SettleAsync(server, agents, random, cancellationToken);
                 var heap = double.Parse(await server.AskAsync("heap", cancellationToken), CultureInfo.InvariantCulture) / 1048576.0;
                 var load = Machine.LoadAverage();
                 var serverCpu = await ServerCpuAsync(server, cancellationToken);
                 var clientCpu = ClientCpu();
-                var (latencies, failed) = await KeyAsync(agents, random, cancellationToken);
+                var (latencies, failed) = await KeyAsync(agents, KeyingTime, random, cancellationToken);
                 var serverCpuMs = await ServerCpuAsync(server, cancellationToken) - serverCpu;
                 var clientCpuMs = ClientCpu() - clientCpu;
                 var step = new Step(count, latencies.Count, failed,
@@ -69,7 +79,7 @@ internal static class CircuitsLoad
                     clientCpuMs / count / KeyingTime.TotalSeconds, clientCpuMs / Math.Max(1, latencies.Count), openingSeconds, load);
                 results.Add(step);
                 global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{count,3} circuits: change → summary p50 {step.P50,6:0.0} ms  p95 {step.P95,6:0.0} ms  p99 {step.P99,6:0.0} ms ({step.Changes} changes{(failed > 0 ? $", {failed} failed" : "")}); server CPU {step.ServerCpuMsPerChange:0.00} ms/change; heap {heap:0.0} MiB after forced GC; client CPU {step.ClientCpuMsPerAgentSecond:0.00} ms per agent-second ({step.ClientCpuMsPerChange:0.00} ms/change); opened in {openingSeconds:0} s; load {load}"));
+                    $"{count,3} circuits: change → summary p50 {step.P50,6:0.0} ms  p95 {step.P95,6:0.0} ms  p99 {step.P99,6:0.0} ms ({step.Changes} changes{(failed > 0 ? $", {failed} failed" : "")}); server CPU {step.ServerCpuMsPerChange:0.00} ms/change; heap {heap:0.0} MiB after forced GC; client CPU {step.ClientCpuMsPerAgentSecond:0.00} ms per agent-second ({step.ClientCpuMsPerChange:0.00} ms/change); load {load}"));
             }
         }
         finally
@@ -84,10 +94,11 @@ internal static class CircuitsLoad
     }
 
     /// <summary>Every agent changes a random line's quantity, waits for the summary, thinks about 1.5 s, for the keying time.</summary>
-    private static async Task<(List<double> Latencies, int Failed)> KeyAsync(IReadOnlyList<DeskAgent> agents, Random random, CancellationToken cancellationToken)
+    private static async Task<(List<double> Latencies, int Failed)> KeyAsync(IReadOnlyList<DeskAgent> agents, TimeSpan duration, Random random,
+        CancellationToken cancellationToken)
     {
         var plans = agents.Select(_ => (Seed: random.Next(), Offset: random.Next(0, (int)ThinkTime.TotalMilliseconds))).ToList();
-        var deadline = Stopwatch.GetTimestamp() + (long)(KeyingTime.TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var failed = 0;
         var all = await Task.WhenAll(agents.Select(async (agent, a) =>
         {
@@ -112,6 +123,31 @@ internal static class CircuitsLoad
         }));
         return (all.SelectMany(l => l).ToList(), failed);
     }
+
+    /// <summary>
+    /// Agents key, unmeasured, until a slice passes in which the server compiled at most <see cref="QuietJitMethods"/> methods (its
+    /// hot paths have been recompiled optimised, and what opening the circuits brought in is done) — at least one slice, at most
+    /// two minutes.
+    /// </summary>
+    private static async Task SettleAsync(PinnedProcess server, IReadOnlyList<DeskAgent> agents, Random random, CancellationToken cancellationToken)
+    {
+        var compiled = await JitCountAsync(server, cancellationToken);
+        for (var slice = 1; slice <= MaxSettleSlices; slice++)
+        {
+            await KeyAsync(agents, SettleSlice, random, cancellationToken);
+            var now = await JitCountAsync(server, cancellationToken);
+            if (now - compiled <= QuietJitMethods)
+            {
+                global::System.Console.WriteLine($"    settled after {slice * SettleSlice.TotalSeconds:0} s of keying");
+                return;
+            }
+            compiled = now;
+        }
+        global::System.Console.WriteLine($"    still compiling after {MaxSettleSlices * SettleSlice.TotalSeconds:0} s of keying: measuring anyway");
+    }
+
+    private static async Task<long> JitCountAsync(PinnedProcess server, CancellationToken cancellationToken) =>
+        long.Parse(await server.AskAsync("jit", cancellationToken), CultureInfo.InvariantCulture);
 
     private static async Task<double> ServerCpuAsync(PinnedProcess server, CancellationToken cancellationToken) =>
         double.Parse(await server.AskAsync("cpu", cancellationToken), CultureInfo.InvariantCulture);

@@ -17,7 +17,7 @@ namespace SmartOffice.Bench.Circuits;
 /// The console under load, in a process of its own (<c>SmartOffice.Bench circuits-server N</c>, started pinned to one core):
 /// the real app (this Release build) on Kestrel at 127.0.0.1 with standard demo data in a temp folder, N desk-agent accounts
 /// of their own, and a line protocol on stdin/stdout for the load client — <c>heap</c> (the live managed heap after forced
-/// full collections), <c>cpu</c> (the process's CPU time so far). Its answers are the lines starting <c>@bench</c>; anything
+/// full collections), <c>cpu</c> (the process's CPU time so far), <c>jit</c> (methods compiled so far). Its answers are the lines starting <c>@bench</c>; anything
 /// else on stdout is the app's own console log.
 /// </summary>
 internal static class CircuitsServer
@@ -45,6 +45,9 @@ internal static class CircuitsServer
             {
                 case "heap":
                     Answer(HeapBytes().ToString(CultureInfo.InvariantCulture));
+                    break;
+                case "jit":
+                    Answer(System.Runtime.JitInfo.GetCompiledMethodCount().ToString(CultureInfo.InvariantCulture));
                     break;
                 case "cpu":
                     using (var self = System.Diagnostics.Process.GetCurrentProcess())
