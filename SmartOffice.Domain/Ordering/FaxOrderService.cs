@@ -176,7 +176,7 @@ public sealed class FaxOrderService(
         order.OrderNumber = OrderNumberOf(order);
         // The FAX it was keyed from becomes 完了 and points to the order, or the whole save is refused.
         await faxInbox.CloseAsync(db, faxItem, FaxKind.Order, order.Id, order.CustomerId, cancellationToken);
-        var shortLines = await ReserveStockAsync(db, order.Lines, cancellationToken);
+        var shortLines = await OrderStock.ReserveAsync(db, order.Lines, cancellationToken);
         await EarnAsync(db, order, cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderSaved", nameof(Order), order.OrderNumber, null, Snapshot(order)));
         await db.SaveChangesAsync(cancellationToken);
@@ -224,7 +224,7 @@ public sealed class FaxOrderService(
         var order = await LoadEditableAsync(db, request.OrderId, request.Version, cancellationToken);
         var before = Snapshot(order);
 
-        await RestoreStockAsync(db, order.Lines, cancellationToken);
+        await OrderStock.RestoreAsync(db, order.Lines, cancellationToken);
         await Ledger(db).ReverseOrderAsync(order.Id, clock.Today, reason, cancellationToken);
         order.Status = OrderStatus.Voided;
         order.VoidReason = reason;
@@ -257,7 +257,7 @@ public sealed class FaxOrderService(
             return new FaxOrderSaveResult(null, order.OrderNumber, false, [SaveConfirmation.SoftBudgetOverrun], [], priced.Quote);
         var before = Snapshot(order);
 
-        await RestoreStockAsync(db, order.Lines, cancellationToken);
+        await OrderStock.RestoreAsync(db, order.Lines, cancellationToken);
         await Ledger(db).ReverseOrderAsync(order.Id, clock.Today, reason, cancellationToken);
         db.OrderLines.RemoveRange(order.Lines);
         db.Shipments.RemoveRange(order.Shipments);
@@ -274,7 +274,7 @@ public sealed class FaxOrderService(
         order.Lines.AddRange(newLines);
         await db.SaveChangesAsync(cancellationToken);
 
-        var shortLines = await ReserveStockAsync(db, order.Lines, cancellationToken);
+        var shortLines = await OrderStock.ReserveAsync(db, order.Lines, cancellationToken);
         await EarnAsync(db, order, cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderCorrected", nameof(Order), order.OrderNumber, before, Snapshot(order),
             note: reason));
@@ -347,33 +347,6 @@ public sealed class FaxOrderService(
     /// <summary>F + the FAX's receipt date (Japan) + the database id: the demo data's format, unique because the id is.</summary>
     private string OrderNumberOf(Order order) =>
         string.Create(CultureInfo.InvariantCulture, $"F{clock.ToBusinessTime(order.ReceivedAt):yyMMdd}{order.Id:D7}");
-
-    /// <summary>Each line takes its quantity in one atomic decrement that never goes below zero; a line it cannot cover is short.</summary>
-    private static async Task<IReadOnlyList<int>> ReserveStockAsync(SmartOfficeDbContext db, IEnumerable<OrderLine> lines, CancellationToken cancellationToken)
-    {
-        var shortLines = new List<int>();
-        foreach (var line in lines.OrderBy(l => l.LineNumber))
-        {
-            var quantity = line.Quantity;
-            var reserved = await db.Products.Where(p => p.Id == line.ProductId && p.StockOnHand >= quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.StockOnHand, p => p.StockOnHand - quantity), cancellationToken);
-            line.ShortOfStock = reserved == 0;
-            if (line.ShortOfStock)
-                shortLines.Add(line.LineNumber);
-        }
-        return shortLines;
-    }
-
-    /// <summary>What the lines reserved goes back (short lines reserved nothing).</summary>
-    private static async Task RestoreStockAsync(SmartOfficeDbContext db, IEnumerable<OrderLine> lines, CancellationToken cancellationToken)
-    {
-        foreach (var line in lines.Where(l => !l.ShortOfStock))
-        {
-            var quantity = line.Quantity;
-            await db.Products.Where(p => p.Id == line.ProductId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.StockOnHand, p => p.StockOnHand + quantity), cancellationToken);
-        }
-    }
 
     /// <summary>FAX orders earn on the department's account, valid per the rules from the order's 受付日.</summary>
     private async Task EarnAsync(SmartOfficeDbContext db, Order order, CancellationToken cancellationToken)

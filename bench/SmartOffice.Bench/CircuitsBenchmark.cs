@@ -37,7 +37,7 @@ internal sealed class CircuitsBenchmark : IBenchmark
             if (client.ExitCode != 0)
                 throw new InvalidOperationException($"The circuits load client stopped with exit code {client.ExitCode}.");
         }
-        var results = JsonSerializer.Deserialize<CircuitsLoad.Results>(await File.ReadAllTextAsync(resultsFile, cancellationToken))!;
+        var results = JsonSerializer.Deserialize<CircuitsLoad.Results>(await File.ReadAllTextAsync(resultsFile, cancellationToken), CircuitsLoad.ResultsJson)!;
         File.Delete(resultsFile);
         if (results.NotPinned is { } why)
             global::System.Console.WriteLine($"Warning: server and client were not pinned to cores of their own ({why}).");
@@ -59,7 +59,8 @@ internal sealed class CircuitsBenchmark : IBenchmark
         rows.Insert(1, BenchResult.AtLeast("circuits knee (p95 < 100 ms)", knee, "circuits", TargetKnee));
         if (results.ChromiumP95 is { } chromium)
             rows.Add(BenchResult.Absolute("circuits chromium 10 change→summary p95", chromium, "ms", null));
-        return rows;
+        // A step in which no change was made at all has no percentiles (latest.json holds numbers only).
+        return rows.Where(r => double.IsFinite(r.Value)).ToList();
     }
 
     private static double Slope(IReadOnlyList<(int X, double Y)> points)

@@ -22,7 +22,8 @@ namespace SmartOffice.Bench.Circuits;
 /// <remarks>What it relies on in the page is in <see cref="OrderEntryMarkup"/>.</remarks>
 internal sealed partial class BlazorAgent : IAsyncDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    /// <summary>How long a wait for the page lasts before the agent gives up (a change counts as taking at least this long).</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly Uri _baseAddress;
     private readonly CookieContainer _cookies = new();
     private readonly HttpClient _http;
@@ -43,6 +44,16 @@ internal sealed partial class BlazorAgent : IAsyncDisposable
 
     /// <summary>JS interop calls answered, by identifier (what the page asked of the browser).</summary>
     public Dictionary<string, int> InteropCalls { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Why the circuit failed (an error from the server, a batch that could not be applied, the connection lost), or null.</summary>
+    public string? Failure
+    {
+        get
+        {
+            lock (_gate)
+                return _failure;
+        }
+    }
 
     /// <summary>Posts the sign-in form with its antiforgery token; the answer must be the redirect home.</summary>
     public async Task SignInAsync(string userName, string password, CancellationToken cancellationToken)
@@ -169,6 +180,11 @@ internal sealed partial class BlazorAgent : IAsyncDisposable
         });
         hub.On<string>("JS.Error", error => Fail("The circuit failed: " + error));
         hub.On<long>("JS.EndUpdateRootComponents", _ => { });
+        hub.Closed += error =>
+        {
+            Fail("The connection closed: " + (error?.Message ?? "by the server"));
+            return Task.CompletedTask;
+        };
         return hub;
     }
 

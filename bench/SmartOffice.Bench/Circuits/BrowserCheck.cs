@@ -76,6 +76,7 @@ internal static class BrowserCheck
     private static async Task<string> SignInAsync(IBrowser browser, Uri baseAddress)
     {
         await using var context = await browser.NewContextAsync(ContextOptions(baseAddress, null));
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("signin");
         await page.FillAsync("#userName", DemoStaff.DeskAgent);
@@ -90,6 +91,7 @@ internal static class BrowserCheck
     {
         cancellationToken.ThrowIfCancellationRequested();
         var context = await browser.NewContextAsync(ContextOptions(setup.BaseAddress, signedIn));
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"orders/new?sameAs={setup.SameAsOrders[index]}");
         await page.Locator("#circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Playwright;
 
 namespace SmartOffice.Bench.Circuits;
 
@@ -23,7 +24,10 @@ internal static class CircuitsLoad
     /// <summary>Unmeasured keying in slices of this length until the server compiles few new methods in one (see <see cref="SettleAsync"/>).</summary>
     private static readonly TimeSpan SettleSlice = TimeSpan.FromSeconds(5);
     private const int QuietJitMethods = 25;
-    private const int MaxSettleSlices = 24;
+    /// <summary>The fewest slices keyed before measuring: the first warm-up, then each step (tiering starts late on a busy core).</summary>
+    private const int WarmUpSlices = 6;
+    private const int StepSlices = 2;
+    private const int MaxSettleSlices = 12;
     private const int WarmUpAgents = 10;
     private const int OpeningAtOnce = 10;
 
@@ -31,6 +35,9 @@ internal static class CircuitsLoad
         double HeapMiB, double ClientCpuMsPerAgentSecond, double ClientCpuMsPerChange, double OpeningSeconds, string Load);
 
     public sealed record Results(IReadOnlyList<Step> Steps, double? ChromiumP95, int ChromiumChanges, string? NotPinned);
+
+    /// <summary>The results file between the client and the runner (a step without a single change has NaN percentiles).</summary>
+    public static readonly JsonSerializerOptions ResultsJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public static async Task<int> RunAsync(string resultsFile, IReadOnlyList<int> steps, bool chromium, CancellationToken cancellationToken)
     {
@@ -44,28 +51,36 @@ internal static class CircuitsLoad
         // Until its hot paths are recompiled optimised (tiered JIT), a change costs the server several times the CPU.
         var warmUp = Math.Min(WarmUpAgents, steps[^1]);
         var warming = await Task.WhenAll(Enumerable.Range(steps[^1] - warmUp, warmUp).Select(i => DeskAgent.OpenAsync(setup, i, cancellationToken)));
-        await SettleAsync(server, warming, new Random(1), cancellationToken);
+        await SettleAsync(server, warming, WarmUpSlices, new Random(1), cancellationToken);
         global::System.Console.WriteLine("Warm-up agents' interop calls answered: " +
             string.Join(", ", warming[0].Client.InteropCalls.Select(c => $"{c.Key} ×{c.Value}")));
         await Task.WhenAll(warming.Select(a => a.DisposeAsync().AsTask()));
 
         var agents = new List<DeskAgent>();
+        var accounts = 0;
         var results = new List<Step>();
         var random = new Random(20261125);
         try
         {
             foreach (var count in steps)
             {
+                // Agents whose circuit failed at the step before leave; others take their place.
+                foreach (var gone in agents.Where(a => a.Client.Failure is not null).ToList())
+                {
+                    agents.Remove(gone);
+                    await gone.DisposeAsync();
+                }
                 var opening = Stopwatch.StartNew();
                 while (agents.Count < count)
                 {
-                    var batch = Enumerable.Range(agents.Count, Math.Min(OpeningAtOnce, count - agents.Count))
-                        .Select(i => DeskAgent.OpenAsync(setup, i, cancellationToken));
+                    var batch = Enumerable.Range(accounts, Math.Min(OpeningAtOnce, count - agents.Count))
+                        .Select(i => DeskAgent.OpenAsync(setup, i % setup.UserNames.Count, cancellationToken)).ToList();
+                    accounts += batch.Count;
                     agents.AddRange(await Task.WhenAll(batch));
                 }
                 var openingSeconds = opening.Elapsed.TotalSeconds;
                 global::System.Console.WriteLine($"{count,3} circuits open in {openingSeconds:0} s; keying until the server's JIT is quiet, then {KeyingTime.TotalSeconds:0} s measured…");
-                await SettleAsync(server, agents, random, cancellationToken);
+                await SettleAsync(server, agents, StepSlices, random, cancellationToken);
                 var heap = double.Parse(await server.AskAsync("heap", cancellationToken), CultureInfo.InvariantCulture) / 1048576.0;
                 var load = Machine.LoadAverage();
                 var serverCpu = await ServerCpuAsync(server, cancellationToken);
@@ -87,13 +102,26 @@ internal static class CircuitsLoad
             await Task.WhenAll(agents.Select(a => a.DisposeAsync().AsTask()));
         }
 
-        var browser = chromium ? await BrowserCheck.RunAsync(setup, cancellationToken) : null;
-        await File.WriteAllTextAsync(resultsFile, JsonSerializer.Serialize(new Results(results, browser?.P95, browser?.Changes ?? 0, PinnedProcess.NotPinned)),
-            cancellationToken);
+        BrowserCheck.Outcome? browser = null;
+        try
+        {
+            browser = chromium ? await BrowserCheck.RunAsync(setup, cancellationToken) : null;
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException or InvalidOperationException)
+        {
+            // The check, not the measurement: its failure is reported and the steps' figures still count.
+            global::System.Console.Error.WriteLine($"The Chromium check failed: {e.Message.Split('\n')[0]}");
+        }
+        await File.WriteAllTextAsync(resultsFile, JsonSerializer.Serialize(new Results(results, browser?.P95, browser?.Changes ?? 0, PinnedProcess.NotPinned),
+            ResultsJson), cancellationToken);
         return 0;
     }
 
-    /// <summary>Every agent changes a random line's quantity, waits for the summary, thinks about 1.5 s, for the keying time.</summary>
+    /// <summary>
+    /// Every agent changes a random line's quantity, waits for the summary, thinks about 1.5 s, for the keying time. A change
+    /// that fails (no summary within <see cref="BlazorAgent.Patience"/>, the circuit or its connection lost) counts as taking
+    /// the patience — what the agent saw is at least that — and the agent stops.
+    /// </summary>
     private static async Task<(List<double> Latencies, int Failed)> KeyAsync(IReadOnlyList<DeskAgent> agents, TimeSpan duration, Random random,
         CancellationToken cancellationToken)
     {
@@ -111,8 +139,9 @@ internal static class CircuitsLoad
                 {
                     latencies.Add(await agent.ChangeQuantityAsync(own.Next(DeskAgent.Lines), cancellationToken));
                 }
-                catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
+                    latencies.Add(BlazorAgent.Patience.TotalMilliseconds);
                     if (Interlocked.Increment(ref failed) == 1)
                         global::System.Console.Error.WriteLine($"An agent's change failed: {e.Message}");
                     break;
@@ -125,23 +154,26 @@ internal static class CircuitsLoad
     }
 
     /// <summary>
-    /// Agents key, unmeasured, until a slice passes in which the server compiled at most <see cref="QuietJitMethods"/> methods (its
-    /// hot paths have been recompiled optimised, and what opening the circuits brought in is done) — at least one slice, at most
-    /// two minutes.
+    /// Agents key, unmeasured, for at least <paramref name="fewest"/> slices and until two slices in a row pass in which the server
+    /// compiled at most <see cref="QuietJitMethods"/> methods each (its hot paths have been recompiled optimised, and what
+    /// opening the circuits brought in is done) — at most a minute.
     /// </summary>
-    private static async Task SettleAsync(PinnedProcess server, IReadOnlyList<DeskAgent> agents, Random random, CancellationToken cancellationToken)
+    private static async Task SettleAsync(PinnedProcess server, IReadOnlyList<DeskAgent> agents, int fewest, Random random,
+        CancellationToken cancellationToken)
     {
         var compiled = await JitCountAsync(server, cancellationToken);
+        var quiet = 0;
         for (var slice = 1; slice <= MaxSettleSlices; slice++)
         {
             await KeyAsync(agents, SettleSlice, random, cancellationToken);
             var now = await JitCountAsync(server, cancellationToken);
-            if (now - compiled <= QuietJitMethods)
+            quiet = now - compiled <= QuietJitMethods ? quiet + 1 : 0;
+            compiled = now;
+            if (quiet >= 2 && slice >= fewest)
             {
                 global::System.Console.WriteLine($"    settled after {slice * SettleSlice.TotalSeconds:0} s of keying");
                 return;
             }
-            compiled = now;
         }
         global::System.Console.WriteLine($"    still compiling after {MaxSettleSlices * SettleSlice.TotalSeconds:0} s of keying: measuring anyway");
     }
