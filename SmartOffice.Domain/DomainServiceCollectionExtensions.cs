@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
+using SmartOffice.Domain.Diagnostics;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Ordering;
@@ -38,6 +39,7 @@ public static class DomainServiceCollectionExtensions
             o.QuarantineFolder = Path.GetFullPath(Path.Combine(basePath, o.QuarantineFolder));
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ConsoleMetrics>();
         services.AddSmartOfficePersistence(basePath);
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoDataGenerator>();

@@ -205,6 +205,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         [typeof(CutoffSchedule)] = "the cutoff job's triggers",
         [typeof(ShippingInstructionWriter)] = "the cutoff job's file",
         [typeof(ExportTracker)] = "progress of the caller's own export, looked up by the caller's staff id",
+        [typeof(Domain.Diagnostics.ConsoleMetrics)] = "the console's meter: timings and counts the services record, no records",
     };
 
     public static TheoryData<string> Keys => new(Rows.Select(r => r.Key));

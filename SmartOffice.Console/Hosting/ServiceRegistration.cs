@@ -26,6 +26,7 @@ internal static class ServiceRegistration
         services.AddSmartOfficeDomain(builder.Configuration, builder.Environment.ContentRootPath);
 
         builder.AddStaffAuthentication();
+        builder.AddSmartOfficeTelemetry();
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddScoped<JobControl>();

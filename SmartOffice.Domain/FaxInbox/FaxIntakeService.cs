@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Diagnostics;
 using SmartOffice.Domain.Persistence;
 
 namespace SmartOffice.Domain.FaxInbox;
@@ -26,7 +27,8 @@ public sealed class FaxIntakeService(
     TimeProvider time,
     FaxInboxChanges changes,
     FaxIntakeStatus status,
-    ILogger<FaxIntakeService> log)
+    ILogger<FaxIntakeService> log,
+    ConsoleMetrics? metrics = null)
 {
     private readonly Dictionary<string, (long Length, DateTime WrittenAt, int Seen)> _sightings = [];
     private readonly SemaphoreSlim _scanning = new(1, 1);
@@ -53,6 +55,8 @@ public sealed class FaxIntakeService(
                 {
                     var outcome = await ImportFileAsync(path, cancellationToken);
                     imported += outcome == FileOutcome.Imported ? 1 : 0;
+                    if (outcome is FileOutcome.Imported or FileOutcome.NotArchived or FileOutcome.Quarantined or FileOutcome.NotQuarantined)
+                        metrics?.FaxTakenIn(outcome is FileOutcome.Imported or FileOutcome.NotArchived ? "imported" : "quarantined", "folder");
                     if (outcome == FileOutcome.NotArchived)
                         unarchived.Add(Path.GetFileName(path));
                     if (outcome == FileOutcome.NotQuarantined)
@@ -218,6 +222,7 @@ public sealed class FaxIntakeService(
         if (!await InsertAsync(db, item, rendering, cancellationToken))
             throw new BusinessRuleException("FaxInbox.AlreadyImported", name, "");
         log.LogInformation("FAX {File} uploaded as inbox item {Id}: {Pages} page(s)", name, item.Id, item.PageCount);
+        metrics?.FaxTakenIn("imported", "upload");
         changes.Raise();
         return item.Id;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Diagnostics;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
@@ -20,7 +21,8 @@ public sealed class CutoffBatchService(
     BusinessCalendarCache calendars,
     BusinessClock clock,
     IOptions<RulesOptions> rules,
-    IOptions<JobsOptions> jobs)
+    IOptions<JobsOptions> jobs,
+    ConsoleMetrics? metrics = null)
 {
     public async Task<JobRun> RunAsync(string jobName, JobRunTrigger trigger, string? staffId = null, CancellationToken cancellationToken = default)
     {
@@ -61,6 +63,7 @@ public sealed class CutoffBatchService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.JobRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
+        metrics?.JobRan(run.JobName, run.Outcome.ToString(), run.FinishedAt - run.StartedAt);
         return run;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Diagnostics;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
 
@@ -17,7 +18,8 @@ namespace SmartOffice.Domain.Jobs;
 /// The due lots are found through the partial index on <c>ValidThrough</c> where <c>Remaining &gt; 0</c>, which shrinks as
 /// lots expire; on SQLite the run's connection gets a larger page cache (<see cref="JobsOptions.PointExpiryCacheMiB"/>).
 /// </summary>
-public sealed class PointExpiryService(IDbContextFactory<SmartOfficeDbContext> contexts, BusinessClock clock, IOptions<JobsOptions> options)
+public sealed class PointExpiryService(IDbContextFactory<SmartOfficeDbContext> contexts, BusinessClock clock, IOptions<JobsOptions> options,
+    ConsoleMetrics? metrics = null)
 {
     public const string JobName = "point-expiry";
 
@@ -53,6 +55,7 @@ public sealed class PointExpiryService(IDbContextFactory<SmartOfficeDbContext> c
         run.FinishedAt = clock.Now;
         db.JobRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
+        metrics?.JobRan(JobName, run.Outcome.ToString(), run.FinishedAt - run.StartedAt);
         return run;
     }
 

@@ -267,9 +267,13 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     private static async Task<List<SameDayOrder>> SameDayOrdersAsync(SmartOfficeDbContext db, int customerId, DateOnly acceptanceDay, int? correcting,
         CancellationToken cancellationToken)
     {
-        var orders = await db.Orders.AsNoTracking()
-            .Where(o => o.CustomerId == customerId && o.AcceptanceDay == acceptanceDay && o.Status != OrderStatus.Voided
-                        && (correcting == null || o.Id < correcting))
+        var query = db.Orders.AsNoTracking()
+            .Where(o => o.CustomerId == customerId && o.AcceptanceDay == acceptanceDay && o.Status != OrderStatus.Voided);
+        // A condition on the caller's value alone ("correcting == null || …") is evaluated by EF on every run with a freshly
+        // compiled delegate (a dynamic method the finalizer then frees): a fifth of the server's CPU under the circuits load.
+        if (correcting is { } corrected)
+            query = query.Where(o => o.Id < corrected);
+        var orders = await query
             .Select(o => new { o.Id, o.OrderNumber, o.ReceivedAt, o.KeyedByStaffId, o.Status, o.GoodsSubtotal, o.DepartmentId, o.ShipToId })
             .ToListAsync(cancellationToken);
         if (orders.Count == 0)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Diagnostics;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
@@ -25,7 +26,8 @@ public sealed class FaxOrderService(
     IOptions<DeskContactOptions> desk,
     BusinessCalendarCache calendar,
     BusinessClock clock,
-    FaxInboxLink faxInbox)
+    FaxInboxLink faxInbox,
+    ConsoleMetrics? metrics = null)
 {
     private const int MaxCustomerMatches = 50;
     private const string ChangedKey = "Ordering.OrderChanged";
@@ -84,10 +86,13 @@ public sealed class FaxOrderService(
     public async Task<FaxOrderQuote> QuoteAsync(FaxOrderDraft draft, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        var started = ConsoleMetrics.Start();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Half a dozen small queries: one connection for all of them, not one open and close each.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return (await PriceAsync(db, draft, null, cancellationToken)).Quote;
+        var quote = (await PriceAsync(db, draft, null, cancellationToken)).Quote;
+        metrics?.Quoted(started);
+        return quote;
     }
 
     /// <summary>
@@ -100,6 +105,22 @@ public sealed class FaxOrderService(
     public async Task<FaxOrderSaveResult> SaveAsync(FaxOrderSaveRequest request, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        var started = ConsoleMetrics.Start();
+        try
+        {
+            var result = await SaveOrReplayAsync(request, cancellationToken);
+            metrics?.Saved(started, result.Replayed ? "replayed" : result.OrderId is null ? "confirmation" : "saved");
+            return result;
+        }
+        catch (BusinessRuleException)
+        {
+            metrics?.Saved(started, "refused");
+            throw;
+        }
+    }
+
+    private async Task<FaxOrderSaveResult> SaveOrReplayAsync(FaxOrderSaveRequest request, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await ReplayAsync(db, request, cancellationToken) is { } replayed)
             return replayed;
@@ -155,7 +176,7 @@ public sealed class FaxOrderService(
         order.OrderNumber = OrderNumberOf(order);
         // The FAX it was keyed from becomes 完了 and points to the order, or the whole save is refused.
         await faxInbox.CloseAsync(db, faxItem, FaxKind.Order, order.Id, order.CustomerId, cancellationToken);
-        var shortLines = await ReserveStockAsync(db, order.Lines, cancellationToken);
+        var shortLines = await OrderStock.ReserveAsync(db, order.Lines, cancellationToken);
         await EarnAsync(db, order, cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderSaved", nameof(Order), order.OrderNumber, null, Snapshot(order)));
         await db.SaveChangesAsync(cancellationToken);
@@ -203,7 +224,7 @@ public sealed class FaxOrderService(
         var order = await LoadEditableAsync(db, request.OrderId, request.Version, cancellationToken);
         var before = Snapshot(order);
 
-        await RestoreStockAsync(db, order.Lines, cancellationToken);
+        await OrderStock.RestoreAsync(db, order.Lines, cancellationToken);
         await Ledger(db).ReverseOrderAsync(order.Id, clock.Today, reason, cancellationToken);
         order.Status = OrderStatus.Voided;
         order.VoidReason = reason;
@@ -236,7 +257,7 @@ public sealed class FaxOrderService(
             return new FaxOrderSaveResult(null, order.OrderNumber, false, [SaveConfirmation.SoftBudgetOverrun], [], priced.Quote);
         var before = Snapshot(order);
 
-        await RestoreStockAsync(db, order.Lines, cancellationToken);
+        await OrderStock.RestoreAsync(db, order.Lines, cancellationToken);
         await Ledger(db).ReverseOrderAsync(order.Id, clock.Today, reason, cancellationToken);
         db.OrderLines.RemoveRange(order.Lines);
         db.Shipments.RemoveRange(order.Shipments);
@@ -253,7 +274,7 @@ public sealed class FaxOrderService(
         order.Lines.AddRange(newLines);
         await db.SaveChangesAsync(cancellationToken);
 
-        var shortLines = await ReserveStockAsync(db, order.Lines, cancellationToken);
+        var shortLines = await OrderStock.ReserveAsync(db, order.Lines, cancellationToken);
         await EarnAsync(db, order, cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderCorrected", nameof(Order), order.OrderNumber, before, Snapshot(order),
             note: reason));
@@ -326,33 +347,6 @@ public sealed class FaxOrderService(
     /// <summary>F + the FAX's receipt date (Japan) + the database id: the demo data's format, unique because the id is.</summary>
     private string OrderNumberOf(Order order) =>
         string.Create(CultureInfo.InvariantCulture, $"F{clock.ToBusinessTime(order.ReceivedAt):yyMMdd}{order.Id:D7}");
-
-    /// <summary>Each line takes its quantity in one atomic decrement that never goes below zero; a line it cannot cover is short.</summary>
-    private static async Task<IReadOnlyList<int>> ReserveStockAsync(SmartOfficeDbContext db, IEnumerable<OrderLine> lines, CancellationToken cancellationToken)
-    {
-        var shortLines = new List<int>();
-        foreach (var line in lines.OrderBy(l => l.LineNumber))
-        {
-            var quantity = line.Quantity;
-            var reserved = await db.Products.Where(p => p.Id == line.ProductId && p.StockOnHand >= quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.StockOnHand, p => p.StockOnHand - quantity), cancellationToken);
-            line.ShortOfStock = reserved == 0;
-            if (line.ShortOfStock)
-                shortLines.Add(line.LineNumber);
-        }
-        return shortLines;
-    }
-
-    /// <summary>What the lines reserved goes back (short lines reserved nothing).</summary>
-    private static async Task RestoreStockAsync(SmartOfficeDbContext db, IEnumerable<OrderLine> lines, CancellationToken cancellationToken)
-    {
-        foreach (var line in lines.Where(l => !l.ShortOfStock))
-        {
-            var quantity = line.Quantity;
-            await db.Products.Where(p => p.Id == line.ProductId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.StockOnHand, p => p.StockOnHand + quantity), cancellationToken);
-        }
-    }
 
     /// <summary>FAX orders earn on the department's account, valid per the rules from the order's 受付日.</summary>
     private async Task EarnAsync(SmartOfficeDbContext db, Order order, CancellationToken cancellationToken)

@@ -15,9 +15,10 @@ public static class PersistenceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSmartOfficePersistence(this IServiceCollection services, string basePath)
     {
-        services.AddDbContextFactory<SqliteSmartOfficeDbContext>((sp, o) =>
+        // Pooled: a quote (every change on the entry form) makes a context; a fresh one set up its internal services each time.
+        services.AddPooledDbContextFactory<SqliteSmartOfficeDbContext>((sp, o) =>
             o.UseSqlite(SqliteConnectionString(Settings(sp).ConnectionString, basePath)).AddInterceptors(new SqlitePragmas(Settings(sp).SqliteCacheMiB)));
-        services.AddDbContextFactory<SqlServerSmartOfficeDbContext>((sp, o) =>
+        services.AddPooledDbContextFactory<SqlServerSmartOfficeDbContext>((sp, o) =>
             o.UseSqlServer(Parse(() => new SqlConnectionStringBuilder(Settings(sp).ConnectionString).ConnectionString, Settings(sp).ConnectionString)));
         services.AddSingleton<IDbContextFactory<SmartOfficeDbContext>>(sp => ProviderOf(Settings(sp)) switch
         {

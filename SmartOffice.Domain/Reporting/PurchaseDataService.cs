@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Diagnostics;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
@@ -32,7 +33,8 @@ public sealed record DepartmentChoice(int Id, string Code, string Name);
 /// Rows stream from the database to the output; nothing holds the whole export. Dealer reps reach only their
 /// own dealer's customers.
 /// </summary>
-public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, BusinessClock clock)
+public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, BusinessClock clock,
+    ConsoleMetrics? metrics = null)
 {
     /// <summary>How far back purchase data can be downloaded (DOMAIN.md §7, from the FAQ).</summary>
     public const int MonthsBack = 15;
@@ -117,10 +119,12 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
         await CheckAsync(db, plan.Query, cancellationToken);
         var values = new object?[Columns.Count];
         var count = 0;
+        var started = ConsoleMetrics.Start();
+        var format = plan.Format switch { PurchaseExportFormat.Xlsx => "xlsx", PurchaseExportFormat.CsvShiftJis => "csv-sjis", _ => "csv-utf8" };
         if (plan.Format == PurchaseExportFormat.Xlsx)
         {
             using var xlsx = new XlsxStreamWriter(output, "購入データ", Columns);
-            await foreach (var batch in ReadAheadAsync(Lines(db, plan.Query), cancellationToken))
+            await foreach (var batch in Counted(ReadAheadAsync(Lines(db, plan.Query), cancellationToken), format))
                 foreach (var line in batch)
                 {
                     Fill(values, line);
@@ -130,11 +134,12 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
                 }
             xlsx.Finish();
             progress?.Report(count);
+            metrics?.Exported(started, format);
             return new PurchaseExportResult(count, 0);
         }
 
         using var csv = new CsvExportWriter(output, plan.Format == PurchaseExportFormat.CsvShiftJis, Columns);
-        await foreach (var batch in ReadAheadAsync(Lines(db, plan.Query), cancellationToken))
+        await foreach (var batch in Counted(ReadAheadAsync(Lines(db, plan.Query), cancellationToken), format))
             foreach (var line in batch)
             {
                 Fill(values, line);
@@ -147,7 +152,18 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
             }
         await csv.FlushAsync(cancellationToken);
         progress?.Report(count);
+        metrics?.Exported(started, format);
         return new PurchaseExportResult(count, csv.ReplacedCharacters);
+    }
+
+    /// <summary>Counts each batch's rows once the caller has written them (the meter's rows per second while it streams).</summary>
+    private async IAsyncEnumerable<List<PurchaseLine>> Counted(IAsyncEnumerable<List<PurchaseLine>> batches, string format)
+    {
+        await foreach (var batch in batches)
+        {
+            yield return batch;
+            metrics?.ExportRows(batch.Count, format);
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmartOffice.Bench.Circuits;
 using SmartOffice.Domain.Demo;
 
 // dotnet run -c Release --project bench/SmartOffice.Bench -- <benchmark>…|all [--size large|standard] [--runs N]
@@ -16,6 +17,11 @@ internal static class BenchRunner
         var root = RepositoryRoot();
         if (args is [PurchaseExportBenchmark.ChildCommand, var variant, var databaseFile])
             return await PurchaseExportBenchmark.RunChildAsync(root, variant, databaseFile);
+        if (args is [CircuitsServer.Command, var agents])
+            return await CircuitsServer.RunAsync(int.Parse(agents, CultureInfo.InvariantCulture));
+        if (args is [CircuitsLoad.Command, var resultsFile, var steps, ..])
+            return await CircuitsLoad.RunAsync(resultsFile, steps.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
+                chromium: !args.Contains("--no-chromium"), CancellationToken.None);
 
         var benchmarks = new Dictionary<string, IBenchmark>(StringComparer.OrdinalIgnoreCase)
         {
