@@ -78,6 +78,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         // Order search and detail: everyone signed in; dealer reps their own dealer's customers, read.
         Row<OrderSearchService>(nameof(OrderSearchService.SearchAsync),           N, Y, Y, Own, Y, Y, (s, c) => s.SearchAsync(new(null, null, null, null, null, null, 0, 50))),
         Row<OrderSearchService>(nameof(OrderSearchService.GetAsync),              N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(Ids(c).OpenOrderId)),
+        Row<OrderSearchService>(nameof(OrderSearchService.HistoryAsync),          N, Y, Y, N, Y, Y, (s, c) => s.HistoryAsync(Ids(c).OpenOrderId)),
         // Return slips: everyone reads (reps their own customers); desk, supervisor, administrator key and process.
         Row<ReturnSlipService>(nameof(ReturnSlipService.FindOrdersAsync),         N, Y, Y, Own, Y, Y, (s, c) => s.FindOrdersAsync(new(Ids(c).DeliveredOrderNumber, null, null, null))),
         Row<ReturnSlipService>(nameof(ReturnSlipService.GetOrderAsync),           N, Y, Y, N, Y, Y, (s, c) => s.GetOrderAsync(Ids(c).DeliveredOrderId)),

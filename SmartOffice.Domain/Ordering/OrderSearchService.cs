@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Staff;
@@ -102,6 +103,19 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
         AccessPolicy.Demand(staff, Capability.OrderSearch);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await OrderDetails.LoadAsync(db, orderId, staff, Capability.OrderSearch, cancellationToken);
+    }
+
+    /// <summary>The order's history (keyed, corrected with the reason, voided), newest first; a dealer rep's only for their own dealer's customers.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int orderId, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.OrderSearch);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.OrderNumber, o.Customer!.DealerId })
+                        .FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new BusinessRuleException("Ordering.OrderNotFound");
+        AccessPolicy.DemandCustomer(staff, Capability.OrderSearch, order.DealerId);
+        return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Order) && a.EntityId == order.OrderNumber)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>Customer code (exact), FAX/phone digits, or name/reading (partial, folded).</summary>

@@ -24,8 +24,10 @@ public sealed record ExpiryMonth(DateOnly Month, DateOnly LastDay, int Points);
 public sealed record PointAccountView(PointAccountRow Account, string? CustomerFax, DateOnly Today, IReadOnlyList<ExpiryMonth> Schedule,
     int Version);
 
+/// <summary>A ledger entry with the numbers people know its order, return slip or prize application by (not the database ids).</summary>
 public sealed record PointHistoryRow(long Id, DateOnly BusinessDate, DateTimeOffset RecordedAt, PointEntryKind Kind, int Points,
-    DateOnly ValidThrough, int? OrderId, int? ReturnSlipId, int? PrizeApplicationId, string? StaffId, string? Reason);
+    DateOnly ValidThrough, int? OrderId, int? ReturnSlipId, int? PrizeApplicationId, string? StaffId, string? Reason,
+    string? OrderNumber = null, string? SlipNumber = null, string? ApplicationNumber = null);
 
 public sealed record PointHistoryPage(IReadOnlyList<PointHistoryRow> Rows, int Total);
 
@@ -99,7 +101,10 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
                           join l in db.PointLots on e.PointLotId equals l.Id
                           orderby e.RecordedAt descending, e.Id descending
                           select new PointHistoryRow(e.Id, e.BusinessDate, e.RecordedAt, e.Kind, e.Points, l.ValidThrough, e.OrderId,
-                              e.ReturnSlipId, e.PrizeApplicationId, e.StaffId, e.Reason))
+                              e.ReturnSlipId, e.PrizeApplicationId, e.StaffId, e.Reason,
+                              db.Orders.Where(o => o.Id == e.OrderId).Select(o => o.OrderNumber).FirstOrDefault(),
+                              db.ReturnSlips.Where(r => r.Id == e.ReturnSlipId).Select(r => r.SlipNumber).FirstOrDefault(),
+                              db.PrizeApplications.Where(a => a.Id == e.PrizeApplicationId).Select(a => a.ApplicationNumber).FirstOrDefault()))
             .Skip(skip).Take(take).ToListAsync(cancellationToken);
         return new PointHistoryPage(rows, total);
     }
