@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Staff;
 using SmartOffice.Domain.Text;
 
@@ -28,23 +29,35 @@ public sealed class CustomerAccountService(IDbContextFactory<SmartOfficeDbContex
     {
         AccessPolicy.Demand(staff, Capability.AccountView);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customers = Visible(db);
-        var text = JapaneseInput.Normalize(query.Text);
-        if (text.Length > 0)
-        {
-            var folded = JapaneseInput.FoldForSearch(text);
-            var digits = JapaneseInput.Digits(text);
-            var byNumber = digits.Length >= 3 && digits.Length == text.Replace("-", "").Replace(" ", "").Length;
-            customers = customers.Where(c => c.Code.StartsWith(text)
-                                             || c.SearchKey.Contains(folded)
-                                             || (byNumber && (c.PhoneDigits.Contains(digits) || (c.FaxDigits != null && c.FaxDigits.Contains(digits)))));
-        }
+        var customers = Found(db, query);
         var total = await customers.CountAsync(cancellationToken);
-        var rows = await customers.OrderBy(c => c.Code).Skip(query.Skip).Take(query.Take)
-            .Select(c => new CustomerRow(c.Id, c.Code, c.Name, c.NameKana, c.Phone, c.Fax, c.Region!.Name, c.Dealer!.Name, c.IsActive))
-            .ToListAsync(cancellationToken);
+        var rows = await CustomerRows(customers.OrderBy(c => c.Code).Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
         return new CustomerPage(rows, total);
     }
+
+    /// <summary>Every customer the search finds, in code order (the page's rows, all pages), for an export.</summary>
+    public async Task<ListRows<CustomerRow>> ExportAsync(CustomerQuery query, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.AccountView);
+        return await ListRows.OpenAsync(contexts, db => CustomerRows(Found(db, query).OrderBy(c => c.Code)), cancellationToken);
+    }
+
+    private IQueryable<Customer> Found(SmartOfficeDbContext db, CustomerQuery query)
+    {
+        var customers = Visible(db);
+        var text = JapaneseInput.Normalize(query.Text);
+        if (text.Length == 0)
+            return customers;
+        var folded = JapaneseInput.FoldForSearch(text);
+        var digits = JapaneseInput.Digits(text);
+        var byNumber = digits.Length >= 3 && digits.Length == text.Replace("-", "").Replace(" ", "").Length;
+        return customers.Where(c => c.Code.StartsWith(text)
+                                    || c.SearchKey.Contains(folded)
+                                    || (byNumber && (c.PhoneDigits.Contains(digits) || (c.FaxDigits != null && c.FaxDigits.Contains(digits)))));
+    }
+
+    private static IQueryable<CustomerRow> CustomerRows(IQueryable<Customer> customers) =>
+        customers.Select(c => new CustomerRow(c.Id, c.Code, c.Name, c.NameKana, c.Phone, c.Fax, c.Region!.Name, c.Dealer!.Name, c.IsActive));
 
     /// <summary>The whole account; a rep of another dealer is refused even with the right id.</summary>
     public async Task<CustomerAccount> GetAsync(int customerId, CancellationToken cancellationToken = default)

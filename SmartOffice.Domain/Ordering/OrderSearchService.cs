@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Staff;
 using SmartOffice.Domain.Text;
 
@@ -26,6 +27,27 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
     {
         AccessPolicy.Demand(staff, Capability.OrderSearch);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var orders = await FilteredAsync(db, query, cancellationToken);
+        var total = await orders.CountAsync(cancellationToken);
+        var skip = Math.Max(0, query.Skip);
+        var take = Math.Clamp(query.Take, 1, MaxPageSize);
+        if (IsNewestFirst(query) && total > skip + take)
+            orders = await RecentWindowAsync(orders, query.To, skip + take, cancellationToken);
+        var rows = await Rows(Sorted(orders, query.SortBy, query.Descending).Skip(skip).Take(take)).ToListAsync(cancellationToken);
+        return new OrderSearchPage(rows, total);
+    }
+
+    /// <summary>Every order the search finds, in its sort (the page's filter and sort, all pages), for an export.</summary>
+    public async Task<ListRows<OrderSearchRow>> ExportAsync(OrderSearchQuery query, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.OrderSearch);
+        return await ListRows.OpenAsync(contexts, async (db, token) => Rows(Sorted(await FilteredAsync(db, query, token), query.SortBy, query.Descending)),
+            cancellationToken);
+    }
+
+    /// <summary>The search's orders: a dealer rep's own dealer's customers only, then number, customer, dates, channel and status.</summary>
+    private async Task<IQueryable<Order>> FilteredAsync(SmartOfficeDbContext db, OrderSearchQuery query, CancellationToken cancellationToken)
+    {
         var dealer = AccessPolicy.DealerScope(staff);
         var orders = db.Orders.AsNoTracking();
         if (dealer is not null)
@@ -58,20 +80,12 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
             orders = orders.Where(o => o.Channel == channel);
         if (query.Status is { } status)
             orders = orders.Where(o => o.Status == status);
-
-        var total = await orders.CountAsync(cancellationToken);
-        var skip = Math.Max(0, query.Skip);
-        var take = Math.Clamp(query.Take, 1, MaxPageSize);
-        if (IsNewestFirst(query) && total > skip + take)
-            orders = await RecentWindowAsync(orders, query.To, skip + take, cancellationToken);
-        var rows = await Sorted(orders, query.SortBy, query.Descending)
-            .Skip(skip)
-            .Take(take)
-            .Select(o => new OrderSearchRow(o.Id, o.OrderNumber, o.ReceivedAt, o.Channel, o.Status, o.Customer!.Code, o.Customer.Name,
-                o.Department!.Name, o.Lines.Count, o.Total))
-            .ToListAsync(cancellationToken);
-        return new OrderSearchPage(rows, total);
+        return orders;
     }
+
+    private static IQueryable<OrderSearchRow> Rows(IQueryable<Order> orders) =>
+        orders.Select(o => new OrderSearchRow(o.Id, o.OrderNumber, o.ReceivedAt, o.Channel, o.Status, o.Customer!.Code, o.Customer.Name,
+            o.Department!.Name, o.Lines.Count, o.Total));
 
     /// <summary>Days back from the newest possible receipt that the newest-first page tries before reading further back.</summary>
     private static readonly int[] RecentWindows = [7, 31, 92, 366];

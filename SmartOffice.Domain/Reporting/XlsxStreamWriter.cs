@@ -13,7 +13,7 @@ namespace SmartOffice.Domain.Reporting;
 /// frozen, autofilter over all rows, yen as <c>¥#,##0</c>, dates as <c>yyyy/mm/dd</c>. Text that looks like a formula gets
 /// Excel's quotePrefix style.
 /// </summary>
-public sealed class XlsxStreamWriter : IDisposable
+public sealed class XlsxStreamWriter : IExportSheet, IDisposable
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -83,6 +83,28 @@ public sealed class XlsxStreamWriter : IDisposable
 
     public int RowsWritten => _rowIndex - 1;
 
+    public int ReplacedCharacters => 0;
+
+    public ValueTask WriteRowAsync(object?[] values, CancellationToken cancellationToken)
+    {
+        WriteRow(values);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask FinishAsync(CancellationToken cancellationToken)
+    {
+        Finish();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>One data row; values match the columns (string, int/long, DateOnly or null).</summary>
     public void WriteRow(ReadOnlySpan<object?> values)
     {
@@ -133,7 +155,7 @@ public sealed class XlsxStreamWriter : IDisposable
         _sheet.WriteStartElement("is", Main);
         _sheet.WriteStartElement("t", Main);
         _sheet.WriteAttributeString("xml", "space", null, "preserve");
-        _sheet.WriteString(XmlSafe(text));
+        _sheet.WriteString(ExportCells.XmlSafe(text));
         _sheet.WriteEndElement();
         _sheet.WriteEndElement();
         _sheet.WriteEndElement();
@@ -180,15 +202,6 @@ public sealed class XlsxStreamWriter : IDisposable
         for (; number > 0; number = (number - 1) / 26)
             name = (char)('A' + (number - 1) % 26) + name;
         return name;
-    }
-
-    /// <summary>XML 1.0 cannot hold most control characters; they would make the file unreadable.</summary>
-    private static string XmlSafe(string text)
-    {
-        foreach (var c in text)
-            if (c < 0x20 && c is not '\t' and not '\n' and not '\r')
-                return new string(text.Select(ch => ch < 0x20 && ch is not '\t' and not '\n' and not '\r' ? ' ' : ch).ToArray());
-        return text;
     }
 
     private const string ContentTypes = """

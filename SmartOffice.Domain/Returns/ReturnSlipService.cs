@@ -5,6 +5,7 @@ using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
@@ -169,27 +170,41 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
     {
         AccessPolicy.Demand(staff, Capability.ReturnSlipView);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var slips = Found(db, query);
+        var total = await slips.CountAsync(cancellationToken);
+        var rows = await Rows(db, Ordered(slips, query).Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
+        return new ReturnSlipPage(rows, total);
+    }
+
+    /// <summary>Every slip the list finds, in its order (the page's rows, all pages), for an export.</summary>
+    public async Task<ListRows<ReturnSlipRow>> ExportAsync(ReturnSlipQuery query, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.ReturnSlipView);
+        return await ListRows.OpenAsync(contexts, db => Rows(db, Ordered(Found(db, query), query)), cancellationToken);
+    }
+
+    private IQueryable<ReturnSlip> Found(SmartOfficeDbContext db, ReturnSlipQuery query)
+    {
         var slips = Visible(db);
         if (query.Status is { } status)
             slips = slips.Where(s => s.Status == status);
         else if (query.OpenOnly)
             slips = slips.Where(s => OpenStatuses.Contains(s.Status));
         var text = JapaneseInput.Normalize(query.Text);
-        if (text.Length > 0)
-        {
-            var code = text.ToUpperInvariant().Replace(" ", "");
-            var folded = JapaneseInput.FoldForSearch(text);
-            slips = slips.Where(s => s.SlipNumber == code
-                                     || db.Orders.Any(o => o.Id == s.OrderId && o.OrderNumber == code)
-                                     || db.Customers.Any(c => c.Id == s.CustomerId && (c.Code == text || c.SearchKey.Contains(folded))));
-        }
-        var total = await slips.CountAsync(cancellationToken);
-        var ordered = query.OpenOnly || query.Status is { } s2 && OpenStatuses.Contains(s2)
+        if (text.Length == 0)
+            return slips;
+        var code = text.ToUpperInvariant().Replace(" ", "");
+        var folded = JapaneseInput.FoldForSearch(text);
+        return slips.Where(s => s.SlipNumber == code
+                                || db.Orders.Any(o => o.Id == s.OrderId && o.OrderNumber == code)
+                                || db.Customers.Any(c => c.Id == s.CustomerId && (c.Code == text || c.SearchKey.Contains(folded))));
+    }
+
+    /// <summary>Open slips oldest first (the backlog); otherwise newest first.</summary>
+    private static IQueryable<ReturnSlip> Ordered(IQueryable<ReturnSlip> slips, ReturnSlipQuery query) =>
+        query.OpenOnly || query.Status is { } status && OpenStatuses.Contains(status)
             ? slips.OrderBy(s => s.FormReceivedOn).ThenBy(s => s.Id)
             : slips.OrderByDescending(s => s.FormReceivedOn).ThenByDescending(s => s.Id);
-        var rows = await Rows(db, ordered.Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
-        return new ReturnSlipPage(rows, total);
-    }
 
     /// <summary>How many slips are in each status, for the list's filter chips.</summary>
     public async Task<IReadOnlyDictionary<ReturnSlipStatus, int>> CountsAsync(CancellationToken cancellationToken = default)
