@@ -92,16 +92,19 @@ public sealed class PurchaseExportTests : IAsyncLifetime
             Assert.Contains("¥", FormatOf(cells[8]));
             Assert.Equal(Expected[i][9..], cells[9..].Select(CellText));
         }
-        // Formula-like text is a text cell with Excel's quote prefix, not a formula.
+        // Formula-like text is a text cell in Excel's Text format (@, built-in 49), never a formula: edited, it stays text.
         var maker = rows[3].Elements<Cell>().ElementAt(5);
         Assert.Null(maker.CellFormula);
-        Assert.True(xfs[(int)maker.StyleIndex!.Value].QuotePrefix!.Value);
+        Assert.Equal(49u, xfs[(int)maker.StyleIndex!.Value].NumberFormatId!.Value);
+        Assert.Equal(49u, xfs[(int)rows[1].Elements<Cell>().ElementAt(5).StyleIndex!.Value].NumberFormatId!.Value);
+        Assert.Null(rows[2].Elements<Cell>().ElementAt(5).StyleIndex);
         Assert.Empty(sheet.Descendants<CellFormula>());
 
         var pane = sheet.Descendants<Pane>().Single();
         Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
         Assert.Equal(1d, pane.VerticalSplit!.Value);
-        Assert.Equal("A1:L4", sheet.Descendants<AutoFilter>().Single().Reference!.Value);
+        // The filter sits on the header row; Excel filters the rows below it.
+        Assert.Equal("A1:L1", sheet.Descendants<AutoFilter>().Single().Reference!.Value);
     }
 
     private static string CellText(Cell cell) => cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "";
@@ -202,7 +205,7 @@ public sealed class PurchaseExportTests : IAsyncLifetime
     }
 
     /// <summary>A small RFC 4180 reader (quoted fields, doubled quotes, CRLF).</summary>
-    private static List<string[]> ParseCsv(string text)
+    internal static List<string[]> ParseCsv(string text)
     {
         var rows = new List<string[]>();
         foreach (var line in text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))

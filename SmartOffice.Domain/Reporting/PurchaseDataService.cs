@@ -143,7 +143,7 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
     // Client-side in the final projection: SQLite cannot shift DateTimeOffset.
     private static DateOnly JapanDate(BusinessClock clock, DateTimeOffset at) => DateOnly.FromDateTime(clock.ToBusinessTime(at).DateTime);
 
-    private static void Fill(PurchaseLine line, object?[] values)
+    internal static void Fill(PurchaseLine line, object?[] values)
     {
         values[0] = line.Date;
         values[1] = line.OrderNumber;

@@ -16,6 +16,8 @@ internal static class BenchRunner
         var root = RepositoryRoot();
         if (args is [PurchaseExportBenchmark.ChildCommand, var variant, var databaseFile])
             return await PurchaseExportBenchmark.RunChildAsync(root, variant, databaseFile);
+        if (args is [ListExportBenchmark.ChildCommand, var listVariant, var auditFile])
+            return await ListExportBenchmark.RunChildAsync(root, listVariant, auditFile);
 
         var benchmarks = new Dictionary<string, IBenchmark>(StringComparer.OrdinalIgnoreCase)
         {
@@ -23,6 +25,7 @@ internal static class BenchRunner
             ["order-save"] = new OrderSaveBenchmark(),
             ["order-search"] = new OrderSearchBenchmark(),
             ["purchase-export"] = new PurchaseExportBenchmark(),
+            ["list-export"] = new ListExportBenchmark(root),
             ["point-expiry"] = new PointExpiryBenchmark(root),
             ["circuits"] = new CircuitsBenchmark(),
             ["startup"] = new StartupBenchmark(root),
