@@ -111,6 +111,7 @@ public sealed class AuditPageTests : IAsyncLifetime
         context.Services.AddSingleton<ICurrentStaff>(TestStaff.Supervisor);
         context.Services.AddSingleton(Service(TestStaff.Supervisor));
 
+        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
         var page = context.Render<AuditTrailPage>();
 
         page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("[data-testid=audit-row]").Count));

@@ -41,7 +41,7 @@ public sealed class HistoryDisplayTests : IAsyncLifetime
         _context.Render<AuditTable>(p => p.Add(x => x.Entries, entries));
 
     private static string Detail(IRenderedComponent<AuditTable> table, int row = 0) =>
-        string.Join(" / ", table.FindAll("[data-testid=audit-row]")[row].QuerySelectorAll("[data-testid=audit-detail] div").Select(d => d.TextContent));
+        string.Join(" / ", table.FindAll("[data-testid=audit-row]")[row].QuerySelectorAll("[data-testid=audit-detail] .history-change").Select(d => d.TextContent));
 
     [Fact]
     public void An_unlock_shows_the_lock_time_in_Japan_time_the_count_and_yes_for_the_temporary_password()

@@ -24,7 +24,10 @@ public sealed class ListExportBrowserTests(ConsoleApp app, Browser browser)
         await page.Locator("[data-testid=search-from]").FillAsync(app.BusinessClock.Today.AddDays(-7).ToString("yyyy/MM/dd"));
         await page.Locator("[data-testid=search]").ClickAsync();
         var numbers = page.Locator("[data-testid=order-link]");
+        // Wait for the filtered grid: every number shown is a FAX order's (F…), none a Web order's.
         await Assertions.Expect(numbers).ToHaveCountAsync(25, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("[data-testid=order-link]", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^W") }))
+            .ToHaveCountAsync(0, new() { Timeout = 15_000 });
         var shown = await numbers.AllInnerTextsAsync();
         var headers = (await page.Locator("[data-testid=orders] th").AllInnerTextsAsync()).Select(h => h.Trim()).Where(h => h.Length > 0).ToList();
         await page.ScreenshotAsync("list-export-orders-ja");
@@ -59,7 +62,7 @@ public sealed class ListExportBrowserTests(ConsoleApp app, Browser browser)
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: "en-US");
         await page.SignInAsync(DemoStaff.Supervisor, DemoStaff.Password);
-        await page.GotoAsync("orders");
+        await page.GotoAsync("culture?culture=en-US&returnUrl=%2Forders");
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("[data-testid=list-export]")).ToContainTextAsync("Export");
         await Assertions.Expect(page.Locator("[data-testid=order-link]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
@@ -68,6 +71,7 @@ public sealed class ListExportBrowserTests(ConsoleApp app, Browser browser)
         await page.GotoAsync("audit");
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("h5")).ToHaveTextAsync("Audit trail");
+        await Assertions.Expect(page.Locator("[data-testid=audit-record-link]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("[data-testid=audit-row]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.ScreenshotAsync("audit-en");
     }

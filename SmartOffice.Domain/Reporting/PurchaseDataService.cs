@@ -101,17 +101,13 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
 
     private const string SheetName = "購入データ";
 
-    /// <summary>The same export into a sheet of the caller's (the benchmark compares xlsx writers on the same rows).</summary>
-    internal async Task<ExportResult> WriteAsync(PurchaseExportPlan plan, IExportSheet sheet, IProgress<int>? progress, CancellationToken cancellationToken)
+    private async Task<ExportResult> WriteAsync(PurchaseExportPlan plan, IExportSheet sheet, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // The plan may be old: check the caller and the range again (not the count: that is a second pass over the lines).
         await CheckAsync(db, plan.Query, cancellationToken);
         return await ExportPipeline.WriteAsync(Lines(db, plan.Query).AsAsyncEnumerable(), Columns.Count, Fill, sheet, progress, cancellationToken);
     }
-
-    /// <summary>A hand-written xlsx sheet over the purchase columns, for the benchmark's comparison.</summary>
-    internal static IExportSheet HandWrittenXlsx(Stream output) => new XlsxStreamWriter(output, SheetName, Columns);
 
     /// <summary>
     /// The lines of a query in date order, for tests and the eco report. By (received, id, line): the order index on
@@ -143,7 +139,7 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
     // Client-side in the final projection: SQLite cannot shift DateTimeOffset.
     private static DateOnly JapanDate(BusinessClock clock, DateTimeOffset at) => DateOnly.FromDateTime(clock.ToBusinessTime(at).DateTime);
 
-    internal static void Fill(PurchaseLine line, object?[] values)
+    private static void Fill(PurchaseLine line, object?[] values)
     {
         values[0] = line.Date;
         values[1] = line.OrderNumber;

@@ -35,17 +35,7 @@ internal sealed class ListExportBenchmark(string repositoryRoot) : IBenchmark
         var measured = new Dictionary<string, (double Seconds, double PeakMegabytes, int Rows, double Cpu)>();
         foreach (var variant in Variants)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-                start.ArgumentList.Add(typeof(ListExportBenchmark).Assembly.Location);
-            foreach (var argument in new[] { ChildCommand, variant, file })
-                start.ArgumentList.Add(argument);
-            using var child = Process.Start(start)!;
-            var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
-            await child.WaitForExitAsync(cancellationToken);
-            var last = output.Trim().Split('\n')[^1].Split(' ');
-            if (child.ExitCode != 0 || last.Length != 4)
-                throw new InvalidOperationException($"list-export {variant} failed: {output}");
+            var last = await ChildRun.LastLineAsync(ChildCommand, variant, file, 4, cancellationToken);
             measured[variant] = (double.Parse(last[0], CultureInfo.InvariantCulture), long.Parse(last[1], CultureInfo.InvariantCulture) / 1048576.0,
                 int.Parse(last[2], CultureInfo.InvariantCulture), double.Parse(last[3], CultureInfo.InvariantCulture));
             global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

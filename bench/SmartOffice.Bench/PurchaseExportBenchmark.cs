@@ -26,7 +26,7 @@ internal sealed class PurchaseExportBenchmark : IBenchmark
     private const double XlsxTargetSeconds = 4;
     private const double XlsxTargetMegabytes = 250;
     private const double CsvTargetSeconds = 1.5;
-    private static readonly string[] Variants = ["xlsx-stream", "xlsx-spreadcheetah", "xlsx-closedxml", "csv-sjis", "csv-utf8"];
+    private static readonly string[] Variants = ["xlsx-stream", "xlsx-closedxml", "csv-sjis", "csv-utf8"];
 
     public async Task<IReadOnlyList<BenchResult>> RunAsync(IServiceProvider? services, int runs, CancellationToken cancellationToken)
     {
@@ -35,17 +35,7 @@ internal sealed class PurchaseExportBenchmark : IBenchmark
         var measured = new Dictionary<string, Child>();
         foreach (var variant in Variants)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-                start.ArgumentList.Add(typeof(PurchaseExportBenchmark).Assembly.Location);
-            foreach (var argument in new[] { ChildCommand, variant, data.File })
-                start.ArgumentList.Add(argument);
-            using var child = Process.Start(start)!;
-            var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
-            await child.WaitForExitAsync(cancellationToken);
-            var last = output.Trim().Split('\n')[^1].Split(' ');
-            if (child.ExitCode != 0 || last.Length != 6)
-                throw new InvalidOperationException($"purchase-export {variant} failed: {output}");
+            var last = await ChildRun.LastLineAsync(ChildCommand, variant, data.File, 6, cancellationToken);
             measured[variant] = new Child(double.Parse(last[0], CultureInfo.InvariantCulture), long.Parse(last[1], CultureInfo.InvariantCulture),
                 long.Parse(last[2], CultureInfo.InvariantCulture), int.Parse(last[3], CultureInfo.InvariantCulture),
                 double.Parse(last[4], CultureInfo.InvariantCulture), double.Parse(last[5], CultureInfo.InvariantCulture));
@@ -56,14 +46,9 @@ internal sealed class PurchaseExportBenchmark : IBenchmark
                 $"  {variant,-15} first {m.FirstSeconds,6:F2} s, then {m.Seconds,6:F2} s (CPU {m.CpuSeconds,6:F2} s)  peak {m.PeakMegabytes,7:F0} MB  file {m.FileBytes / 1048576.0,6:F1} MB  {m.Lines:N0} lines  {m.Lines / m.Seconds,10:N0} lines/s"));
         var stream = measured["xlsx-stream"];
         var closed = measured["xlsx-closedxml"];
-        var cheetah = measured["xlsx-spreadcheetah"];
-        const string closedXml = "ClosedXML 0.95.4 in memory", handWritten = "hand-written XmlWriter into ZipArchive";
+        const string closedXml = "ClosedXML 0.95.4 in memory";
         return
         [
-            BenchResult.Against($"purchase-export xlsx {cheetah.Lines / 1000}k lines SpreadCheetah time", cheetah.Seconds, "s", stream.Seconds, handWritten, XlsxTargetSeconds),
-            BenchResult.Against($"purchase-export xlsx {cheetah.Lines / 1000}k lines SpreadCheetah CPU", cheetah.CpuSeconds, "s", stream.CpuSeconds, handWritten, null),
-            BenchResult.Against($"purchase-export xlsx {cheetah.Lines / 1000}k lines SpreadCheetah peak", cheetah.PeakMegabytes, "MB", stream.PeakMegabytes, handWritten,
-                XlsxTargetMegabytes),
             BenchResult.Against($"purchase-export xlsx {stream.Lines / 1000}k lines, first after start", stream.FirstSeconds, "s", closed.FirstSeconds, closedXml, null),
             BenchResult.Absolute($"purchase-export xlsx {stream.Lines / 1000}k lines time", stream.Seconds, "s", XlsxTargetSeconds),
             BenchResult.Against($"purchase-export xlsx {stream.Lines / 1000}k lines peak", stream.PeakMegabytes, "MB", closed.PeakMegabytes, closedXml,
@@ -101,8 +86,6 @@ internal sealed class PurchaseExportBenchmark : IBenchmark
         };
         var plan = await purchases.PlanAsync(query, format);
         using var self = Process.GetCurrentProcess();
-        if (variant.EndsWith("-write", StringComparison.Ordinal))
-            return await WriterOnlyAsync(purchases, contexts, query, variant, path, self);
         var seconds = new List<double>();
         double cpuSeconds = 0;
         int lines = 0;
@@ -112,12 +95,9 @@ internal sealed class PurchaseExportBenchmark : IBenchmark
             var watch = Stopwatch.StartNew();
             await using (var file = File.Create(path))
             {
-                lines = variant switch
-                {
-                    "xlsx-closedxml" => await ClosedXmlAsync(purchases, contexts, query, file),
-                    "xlsx-stream" => await HandWrittenAsync(purchases, plan, file),
-                    _ => (await purchases.WriteAsync(plan, file)).Lines,
-                };
+                lines = variant == "xlsx-closedxml"
+                    ? await ClosedXmlAsync(purchases, contexts, query, file)
+                    : (await purchases.WriteAsync(plan, file)).Lines;
             }
             seconds.Add(watch.Elapsed.TotalSeconds);
             self.Refresh();
@@ -128,45 +108,6 @@ internal sealed class PurchaseExportBenchmark : IBenchmark
         global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{seconds[0]:F3} {self.PeakWorkingSet64} {size} {lines} {cpuSeconds:F3} {seconds[^1]:F3}"));
         return 0;
-    }
-
-    /// <summary>
-    /// The xlsx writers alone on the same rows (read into memory first, not timed), so the database read does not hide their
-    /// difference; run by hand: <c>purchase-export-variant xlsx-stream-write|xlsx-spreadcheetah-write DB</c>. Three passes.
-    /// </summary>
-    private static async Task<int> WriterOnlyAsync(PurchaseDataService purchases, IDbContextFactory<SmartOfficeDbContext> contexts,
-        PurchaseDataQuery query, string variant, string path, Process self)
-    {
-        List<PurchaseLine> lines;
-        await using (var db = await contexts.CreateDbContextAsync())
-            lines = await purchases.Lines(db, query).ToListAsync();
-        var seconds = new List<double>();
-        var cpu = TimeSpan.Zero;
-        for (var pass = 0; pass < 3; pass++)
-        {
-            self.Refresh();
-            var before = self.TotalProcessorTime;
-            var watch = Stopwatch.StartNew();
-            await using (var file = File.Create(path))
-            await using (var sheet = variant.StartsWith("xlsx-stream", StringComparison.Ordinal)
-                             ? PurchaseDataService.HandWrittenXlsx(file)
-                             : await ExportPipeline.OpenAsync(ExportFormat.Xlsx, file, "購入データ", PurchaseDataService.Columns, CancellationToken.None))
-                await ExportPipeline.WriteAsync(lines.ToAsyncEnumerable(), PurchaseDataService.Columns.Count, PurchaseDataService.Fill, sheet, null, CancellationToken.None);
-            seconds.Add(watch.Elapsed.TotalSeconds);
-            self.Refresh();
-            cpu = self.TotalProcessorTime - before;
-        }
-        var size = new FileInfo(path).Length;
-        File.Delete(path);
-        global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{seconds[0]:F3} {self.PeakWorkingSet64} {size} {lines.Count} {cpu.TotalSeconds:F3} {seconds.Min():F3}"));
-        return 0;
-    }
-
-    private static async Task<int> HandWrittenAsync(PurchaseDataService purchases, PurchaseExportPlan plan, Stream file)
-    {
-        await using var sheet = PurchaseDataService.HandWrittenXlsx(file);
-        return (await purchases.WriteAsync(plan, sheet, null, CancellationToken.None)).Lines;
     }
 
     /// <summary>The baseline: the same rows into a ClosedXML workbook in memory, the same formats, frozen header and filter.</summary>
