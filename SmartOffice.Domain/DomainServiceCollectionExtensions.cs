@@ -65,6 +65,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ApprovalEvaluator>();
         services.AddScoped<FaxOrderService>();
         services.AddScoped<OrderSearchService>();
+        services.AddScoped<Auditing.AuditTrailService>();
         services.AddScoped<PointAccountService>();
         services.AddScoped<BalanceRequestService>();
         services.AddScoped<PrizeCatalogService>();

@@ -111,7 +111,7 @@ public sealed class KilledExportTests(ITestOutputHelper output) : IAsyncLifetime
                     // The restart on the same file.
                     app = Start(temp);
                     // The console logs each download it has written to its end: none was.
-                    if (!killedOutput.Contains("Purchase data purchases_", StringComparison.Ordinal))
+                    if (!killedOutput.Contains("Export purchases_", StringComparison.Ordinal))
                     {
                         output.WriteLine($"killed with both downloads mid-stream on attempt {attempt}");
                         break;
@@ -129,8 +129,8 @@ public sealed class KilledExportTests(ITestOutputHelper output) : IAsyncLifetime
             using var again = await StaffHttp.ClientAsync(address, Agent, Password);
             var expected = await DatabaseRowsAsync();
             Assert.Equal(Orders * LinesPerOrder, expected.Count);
-            var xlsx = await again.GetByteArrayAsync(Url(PurchaseExportFormat.Xlsx));
-            var csv = await again.GetByteArrayAsync(Url(PurchaseExportFormat.CsvUtf8));
+            var xlsx = await again.GetByteArrayAsync(Url(ExportFormat.Xlsx));
+            var csv = await again.GetByteArrayAsync(Url(ExportFormat.CsvUtf8));
             output.WriteLine($"whole: xlsx {xlsx.Length} bytes, CSV {csv.Length} bytes; the killed downloads ended after {cut[0]} and {cut[1]}");
             Assert.True(cut[0] < xlsx.Length && cut[1] < csv.Length);
             Assert.Equal(expected, XlsxRows(xlsx));
@@ -142,13 +142,13 @@ public sealed class KilledExportTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private static readonly PurchaseExportFormat[] Formats = [PurchaseExportFormat.Xlsx, PurchaseExportFormat.CsvUtf8];
+    private static readonly ExportFormat[] Formats = [ExportFormat.Xlsx, ExportFormat.CsvUtf8];
 
     /// <summary>The console with its temp folder (TMPDIR) of the test's; the runtime's own diagnostic sockets are switched off, so what is there is the app's.</summary>
     private ConsoleProcess Start(string temp) =>
         ConsoleProcess.StartServer(_database.Folder, _database.File, temp, new Dictionary<string, string> { ["DOTNET_EnableDiagnostics"] = "0" });
 
-    private string Url(PurchaseExportFormat format) =>
+    private string Url(ExportFormat format) =>
         $"reports/purchases/download?customer={_department.CustomerId}&from={_database.BusinessClock.Today.AddMonths(-1):yyyy-MM-dd}&to={_database.BusinessClock.Today:yyyy-MM-dd}&format={format}";
 
     /// <summary>Reads what else arrives after the kill, until the connection dies. Returns the bytes read in all.</summary>

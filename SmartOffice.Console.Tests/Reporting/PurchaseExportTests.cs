@@ -46,7 +46,7 @@ public sealed class PurchaseExportTests : IAsyncLifetime
 
     private PurchaseDataQuery Query(DateOnly? to = null) => new(_department.CustomerId, null, new DateOnly(2026, 9, 1), to ?? new DateOnly(2026, 11, 24));
 
-    private async Task<(byte[] Bytes, PurchaseExportResult Result)> ExportAsync(PurchaseExportFormat format, ICurrentStaff? staff = null, PurchaseDataQuery? query = null)
+    private async Task<(byte[] Bytes, ExportResult Result)> ExportAsync(ExportFormat format, ICurrentStaff? staff = null, PurchaseDataQuery? query = null)
     {
         var service = For(staff ?? TestStaff.DeskAgent);
         var plan = await service.PlanAsync(query ?? Query(), format);
@@ -65,7 +65,7 @@ public sealed class PurchaseExportTests : IAsyncLifetime
     [Fact]
     public async Task The_xlsx_holds_the_database_rows_with_Japanese_headers_formats_frozen_header_and_filter()
     {
-        var (bytes, result) = await ExportAsync(PurchaseExportFormat.Xlsx);
+        var (bytes, result) = await ExportAsync(ExportFormat.Xlsx);
 
         Assert.Equal(3, result.Lines);
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
@@ -92,16 +92,19 @@ public sealed class PurchaseExportTests : IAsyncLifetime
             Assert.Contains("¥", FormatOf(cells[8]));
             Assert.Equal(Expected[i][9..], cells[9..].Select(CellText));
         }
-        // Formula-like text is a text cell with Excel's quote prefix, not a formula.
+        // Formula-like text is a text cell in Excel's Text format (@, built-in 49), never a formula: edited, it stays text.
         var maker = rows[3].Elements<Cell>().ElementAt(5);
         Assert.Null(maker.CellFormula);
-        Assert.True(xfs[(int)maker.StyleIndex!.Value].QuotePrefix!.Value);
+        Assert.Equal(49u, xfs[(int)maker.StyleIndex!.Value].NumberFormatId!.Value);
+        Assert.Equal(49u, xfs[(int)rows[1].Elements<Cell>().ElementAt(5).StyleIndex!.Value].NumberFormatId!.Value);
+        Assert.Null(rows[2].Elements<Cell>().ElementAt(5).StyleIndex);
         Assert.Empty(sheet.Descendants<CellFormula>());
 
         var pane = sheet.Descendants<Pane>().Single();
         Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
         Assert.Equal(1d, pane.VerticalSplit!.Value);
-        Assert.Equal("A1:L4", sheet.Descendants<AutoFilter>().Single().Reference!.Value);
+        // The filter sits on the header row; Excel filters the rows below it.
+        Assert.Equal("A1:L1", sheet.Descendants<AutoFilter>().Single().Reference!.Value);
     }
 
     private static string CellText(Cell cell) => cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "";
@@ -109,7 +112,7 @@ public sealed class PurchaseExportTests : IAsyncLifetime
     [Fact]
     public async Task Shift_JIS_CSV_keeps_Japanese_replaces_what_it_cannot_hold_visibly_and_counts_it()
     {
-        var (bytes, result) = await ExportAsync(PurchaseExportFormat.CsvShiftJis);
+        var (bytes, result) = await ExportAsync(ExportFormat.CsvShiftJis);
 
         var text = Encoding.GetEncoding(932).GetString(bytes);
         var lines = ParseCsv(text);
@@ -124,7 +127,7 @@ public sealed class PurchaseExportTests : IAsyncLifetime
     [Fact]
     public async Task UTF8_CSV_has_a_BOM_keeps_every_character_and_neutralises_formulas()
     {
-        var (bytes, result) = await ExportAsync(PurchaseExportFormat.CsvUtf8);
+        var (bytes, result) = await ExportAsync(ExportFormat.CsvUtf8);
 
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.Equal(0, result.ReplacedCharacters);
@@ -141,7 +144,7 @@ public sealed class PurchaseExportTests : IAsyncLifetime
         await _database.AddOrderWithLinesAsync(_department, JapanTime(2026, 11, 23, 11, 0), "F0005",
             Enumerable.Range(1, 2_600).Select(i => (pen, 1, (string?)$"行{i}")));
         var service = For(TestStaff.DeskAgent);
-        var plan = await service.PlanAsync(Query(), PurchaseExportFormat.CsvUtf8);
+        var plan = await service.PlanAsync(Query(), ExportFormat.CsvUtf8);
         using (var output = new MemoryStream())
         {
             var result = await service.WriteAsync(plan, output);
@@ -202,7 +205,7 @@ public sealed class PurchaseExportTests : IAsyncLifetime
     }
 
     /// <summary>A small RFC 4180 reader (quoted fields, doubled quotes, CRLF).</summary>
-    private static List<string[]> ParseCsv(string text)
+    internal static List<string[]> ParseCsv(string text)
     {
         var rows = new List<string[]>();
         foreach (var line in text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
@@ -230,25 +233,25 @@ public sealed class PurchaseExportTests : IAsyncLifetime
         var service = For(TestStaff.DeskAgent);
 
         var tooOld = await Assert.ThrowsAsync<BusinessRuleException>(() =>
-            service.PlanAsync(Query() with { From = new DateOnly(2025, 8, 24) }, PurchaseExportFormat.Xlsx));
+            service.PlanAsync(Query() with { From = new DateOnly(2025, 8, 24) }, ExportFormat.Xlsx));
         Assert.Equal("Reporting.RangeTooOld", tooOld.Key);
         Assert.Contains("15", tooOld.Message);
         Assert.Contains("2025/08/25", tooOld.Message);
         // The 15th month back is still inside.
-        var plan = await service.PlanAsync(Query() with { From = new DateOnly(2025, 8, 25) }, PurchaseExportFormat.Xlsx);
+        var plan = await service.PlanAsync(Query() with { From = new DateOnly(2025, 8, 25) }, ExportFormat.Xlsx);
         Assert.Equal(3, plan.Lines);
-        var future = await Assert.ThrowsAsync<BusinessRuleException>(() => service.PlanAsync(Query(new DateOnly(2026, 11, 26)), PurchaseExportFormat.Xlsx));
+        var future = await Assert.ThrowsAsync<BusinessRuleException>(() => service.PlanAsync(Query(new DateOnly(2026, 11, 26)), ExportFormat.Xlsx));
         Assert.Equal("Reporting.RangeInFuture", future.Key);
     }
 
     [Fact]
     public async Task Days_are_Japan_days_and_voided_orders_are_left_out()
     {
-        var plan = await For(TestStaff.Supervisor).PlanAsync(Query(new DateOnly(2026, 11, 25)), PurchaseExportFormat.CsvUtf8);
+        var plan = await For(TestStaff.Supervisor).PlanAsync(Query(new DateOnly(2026, 11, 25)), ExportFormat.CsvUtf8);
 
         // F0004 at 00:30 on the 25th in Japan counts on the 25th; F0003 (voided) never.
         Assert.Equal(4, plan.Lines);
-        Assert.Equal(3, (await For(TestStaff.Supervisor).PlanAsync(Query(), PurchaseExportFormat.CsvUtf8)).Lines);
+        Assert.Equal(3, (await For(TestStaff.Supervisor).PlanAsync(Query(), ExportFormat.CsvUtf8)).Lines);
     }
 
     [Fact]
@@ -256,10 +259,10 @@ public sealed class PurchaseExportTests : IAsyncLifetime
     {
         var rep = TestStaff.DealerRep(_dealerA);
 
-        var (_, result) = await ExportAsync(PurchaseExportFormat.CsvUtf8, rep);
+        var (_, result) = await ExportAsync(ExportFormat.CsvUtf8, rep);
         Assert.Equal(3, result.Lines);
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            For(rep).PlanAsync(new PurchaseDataQuery(_otherDealers.CustomerId, null, new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 24)), PurchaseExportFormat.Xlsx));
+            For(rep).PlanAsync(new PurchaseDataQuery(_otherDealers.CustomerId, null, new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 24)), ExportFormat.Xlsx));
         Assert.Equal([_department.CustomerId], (await For(rep).FindCustomersAsync("")).Select(c => c.Id));
         await Assert.ThrowsAsync<AccessDeniedException>(() => For(TestStaff.Anonymous).FindCustomersAsync(""));
     }
@@ -270,9 +273,9 @@ public sealed class PurchaseExportTests : IAsyncLifetime
         var service = For(TestStaff.DeskAgent);
 
         var refused = await Assert.ThrowsAsync<BusinessRuleException>(() =>
-            service.PlanAsync(Query() with { DepartmentId = _otherDealers.Id }, PurchaseExportFormat.Xlsx));
+            service.PlanAsync(Query() with { DepartmentId = _otherDealers.Id }, ExportFormat.Xlsx));
         Assert.Equal("Reporting.DepartmentNotFound", refused.Key);
-        var plan = await service.PlanAsync(Query() with { DepartmentId = _department.Id }, PurchaseExportFormat.Xlsx);
+        var plan = await service.PlanAsync(Query() with { DepartmentId = _department.Id }, ExportFormat.Xlsx);
         Assert.Equal(3, plan.Lines);
         Assert.EndsWith(".xlsx", plan.FileName);
     }

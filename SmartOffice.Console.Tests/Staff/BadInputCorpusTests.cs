@@ -348,7 +348,7 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
         Case("prize catalogue", input, key, (s, c) => s.Get<PrizeCatalogService>().SaveAsync(change(new(0, 0, "PZ9999", "図書カード", 500, 10, new DateOnly(2026, 12, 1), null))));
 
     private static CorpusCase Purchases(string input, string key, Func<PurchaseDataQuery, PurchaseDataQuery> change) =>
-        Case("purchase data", input, key, (s, c) => s.Get<PurchaseDataService>().PlanAsync(change(new(c.Ids.CustomerId, null, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 25))), PurchaseExportFormat.CsvShiftJis));
+        Case("purchase data", input, key, (s, c) => s.Get<PurchaseDataService>().PlanAsync(change(new(c.Ids.CustomerId, null, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 25))), ExportFormat.CsvShiftJis));
 }
 
 /// <param name="DetailKey">A text the refusal's message must contain besides its own (e.g. why an uploaded file is refused).</param>

@@ -2,7 +2,23 @@ using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SmartOffice.Console.Components.Pages.Accounts;
+using SmartOffice.Console.Components.Pages.Auditing;
+using SmartOffice.Console.Components.Pages.FaxInbox;
+using SmartOffice.Console.Components.Pages.Jobs;
+using SmartOffice.Console.Components.Pages.Ordering;
+using SmartOffice.Console.Components.Pages.Points;
+using SmartOffice.Console.Components.Pages.Prizes;
+using SmartOffice.Console.Components.Pages.Returns;
+using SmartOffice.Console.Reporting;
 using SmartOffice.Console.Tests.Support;
+using SmartOffice.Domain.Accounts;
+using SmartOffice.Domain.Auditing;
+using SmartOffice.Domain.FaxInbox;
+using SmartOffice.Domain.Ordering;
+using SmartOffice.Domain.Prizes;
+using SmartOffice.Domain.Reporting;
+using SmartOffice.Domain.Returns;
 using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
@@ -60,6 +76,7 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/calendar",                              N, N, N, N, Y, Y),
         Page("/regions",                               N, N, N, N, Y, Y),
         Page("/jobs",                                  N, N, N, N, Y, Y),
+        Page("/audit",                                 N, N, N, N, Y, Y),
     ];
 
     /// <summary>The endpoints that are not pages but hand out a customer's data: the purchase data download and a FAX's page image.</summary>
@@ -68,7 +85,32 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
 
     internal static readonly PageRow FaxPageImage = new("/fax/{id}/pages/{n}.png", [N, Y, N, N, Y, Y], r => $"fax/{r.FaxId}/pages/1.png", null);
 
-    private static readonly PageRow[] Endpoints = [Download, FaxPageImage];
+    /// <summary>
+    /// Every list's export through the one download endpoint, unfiltered (all pages): as the list's page, and a rep's export never
+    /// holds a row of the other dealer's customers (the records' markers must not appear in the file).
+    /// </summary>
+    internal static readonly PageRow[] ListExportRows =
+    [
+        Export(OrderListExport.Declaration, new OrderSearchQuery(null, null, null, null, null, null, 0, 25), N, Y, Y, Y, Y, Y),
+        Export(CustomerListExport.Declaration, new CustomerQuery(null, 0, 25), N, Y, Y, Y, Y, Y),
+        Export(LockoutListExport.Declaration, new WebUserQuery(null, false, 0, 25), N, Y, Y, Y, Y, Y),
+        Export(ReturnSlipListExport.Declaration, new ReturnSlipQuery(null, false, null, 0, 25), N, Y, Y, Y, Y, Y),
+        Export(PointAccountListExport.Declaration, new PointAccountQuery(null, 0, 25), N, Y, Y, Y, Y, Y),
+        Export(BalanceRequestListExport.Declaration, false, N, Y, Y, Y, Y, Y),
+        Export(PrizeApplicationListExport.Declaration, new PrizeApplicationQuery(null, 0, 25), N, Y, Y, Y, Y, Y),
+        Export(FaxQueueListExport.Declaration, FaxInboxView.Open, N, Y, N, N, Y, Y),
+        Export(JobRunListExport.Declaration, null, N, N, N, N, Y, Y),
+        Export(AuditListExport.Declaration, new AuditQuery(null, null, null, null, null, null), N, N, N, N, Y, Y),
+    ];
+
+    private static PageRow Export(ListExport export, object? query, params Outcome[] expected) =>
+        new($"/exports/{export.Name}", expected, _ => ListExportEndpoint.Url(export, query, ExportFormat.CsvUtf8, "matrix").TrimStart('/'), null);
+
+    [Fact]
+    public void Every_list_export_has_a_row() =>
+        Assert.Equal(ListExports.All.Select(e => $"/exports/{e.Name}").Order(), ListExportRows.Select(r => r.Template).Order());
+
+    private static readonly PageRow[] Endpoints = [Download, FaxPageImage, .. ListExportRows];
 
     private static readonly (Caller Caller, string? UserName)[] Callers =
     [

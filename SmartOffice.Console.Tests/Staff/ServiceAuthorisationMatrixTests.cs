@@ -7,6 +7,7 @@ using SmartOffice.Console.Tests.Ordering;
 using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain;
 using SmartOffice.Domain.Accounts;
+using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Jobs;
@@ -65,6 +66,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         // FAX inbox: desk, supervisor, administrator; dealer reps never, not even for their own customer's FAX. Releasing
         // someone else's claim and dismissing a quarantined file is supervision. Reject and close act on the caller's own claim.
         Row<FaxInboxService>(nameof(FaxInboxService.ListAsync),                   N, Y, N, N, Y, Y, (s, c) => s.ListAsync(new(FaxInboxView.Open, 0, 50))),
+        Row<FaxInboxService>(nameof(FaxInboxService.ExportAsync),                 N, Y, N, N, Y, Y, (s, c) => All(s.ExportAsync(FaxInboxView.Open))),
         Row<FaxInboxService>(nameof(FaxInboxService.GetAsync),                    N, Y, N, N, Y, Y, (s, c) => s.GetAsync(c.Fax.NewId)),
         Row<FaxInboxService>(nameof(FaxInboxService.GetPageAsync),                N, Y, N, N, Y, Y, (s, c) => s.GetPageAsync(c.Fax.NewId, 1)),
         Row<FaxInboxService>(nameof(FaxInboxService.ClaimAsync),                  N, Y, N, N, Y, Y, (s, c) => s.ClaimAsync(c.Fax.NewId)),
@@ -77,13 +79,16 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<FaxInboxService>(nameof(FaxInboxService.DismissIssueAsync),           N, N, N, N, Y, Y, (s, c) => s.DismissIssueAsync(c.Fax.IssueId)),
         // Order search and detail: everyone signed in; dealer reps their own dealer's customers, read.
         Row<OrderSearchService>(nameof(OrderSearchService.SearchAsync),           N, Y, Y, Own, Y, Y, (s, c) => s.SearchAsync(new(null, null, null, null, null, null, 0, 50))),
+        Row<OrderSearchService>(nameof(OrderSearchService.ExportAsync),           N, Y, Y, Own, Y, Y, (s, c) => All(s.ExportAsync(new(null, null, null, null, null, null, 0, 50)))),
         Row<OrderSearchService>(nameof(OrderSearchService.GetAsync),              N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(Ids(c).OpenOrderId)),
+        Row<OrderSearchService>(nameof(OrderSearchService.HistoryAsync),          N, Y, Y, N, Y, Y, (s, c) => s.HistoryAsync(Ids(c).OpenOrderId)),
         // Return slips: everyone reads (reps their own customers); desk, supervisor, administrator key and process.
         Row<ReturnSlipService>(nameof(ReturnSlipService.FindOrdersAsync),         N, Y, Y, Own, Y, Y, (s, c) => s.FindOrdersAsync(new(Ids(c).DeliveredOrderNumber, null, null, null))),
         Row<ReturnSlipService>(nameof(ReturnSlipService.GetOrderAsync),           N, Y, Y, N, Y, Y, (s, c) => s.GetOrderAsync(Ids(c).DeliveredOrderId)),
         Row<ReturnSlipService>(nameof(ReturnSlipService.CreateAsync),             N, Y, N, N, Y, Y, (s, c) => s.CreateAsync(new(Ids(c).DeliveredOrderId, MatrixDatabase.CustomerCode, null,
                                                                                                            [new(Ids(c).DeliveredLineId, 1, ReturnReason.ImageDiffers, true)]))),
         Row<ReturnSlipService>(nameof(ReturnSlipService.FindAsync),               N, Y, Y, Own, Y, Y, (s, c) => s.FindAsync(new(null, false, null, 0, 50))),
+        Row<ReturnSlipService>(nameof(ReturnSlipService.ExportAsync),             N, Y, Y, Own, Y, Y, (s, c) => All(s.ExportAsync(new(null, false, null, 0, 50)))),
         Row<ReturnSlipService>(nameof(ReturnSlipService.CountsAsync),             N, Y, Y, Own, Y, Y, (s, c) => s.CountsAsync()),
         Row<ReturnSlipService>(nameof(ReturnSlipService.GetAsync),                N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(Ids(c).ReceivedSlipId)),
         Row<ReturnSlipService>(nameof(ReturnSlipService.NoticeAsync),             N, Y, Y, N, Y, Y, (s, c) => s.NoticeAsync(Ids(c).InspectedSlipId)),
@@ -95,6 +100,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         // Web-user lockout: everyone sees lock status (reps their own customers); desk, supervisor, administrator unlock;
         // the 管理者 flag and removal are account customisation (reps of the customer's dealer, supervisor, administrator).
         Row<WebUserLockoutService>(nameof(WebUserLockoutService.FindAsync),       N, Y, Y, Own, Y, Y, (s, c) => s.FindAsync(new(null, false, 0, 50))),
+        Row<WebUserLockoutService>(nameof(WebUserLockoutService.ExportAsync),     N, Y, Y, Own, Y, Y, (s, c) => All(s.ExportAsync(new(null, false, 0, 50)))),
         Row<WebUserLockoutService>(nameof(WebUserLockoutService.GetAsync),        N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(Ids(c).LockedUserId)),
         Row<WebUserLockoutService>(nameof(WebUserLockoutService.DepartmentsOfCustomerAsync), N, Y, N, N, Y, Y, (s, c) => s.DepartmentsOfCustomerAsync(MatrixDatabase.CustomerCode)),
         Row<WebUserLockoutService>(nameof(WebUserLockoutService.UnlockAsync),     N, Y, N, N, Y, Y, (s, c) => s.UnlockAsync(new(Ids(c).LockedUserId, Ids(c).LockedUserVersion, c.Verification, true))),
@@ -103,6 +109,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<WebUserLockoutService>(nameof(WebUserLockoutService.RemoveAsync),     N, N, Y, N, Y, Y, (s, c) => s.RemoveAsync(Ids(c).PlainUserId, Ids(c).PlainUserVersion, "山田 花子 様(電話)")),
         // Account customisation: desk agents read; reps of the customer's dealer read and write; supervisor, administrator.
         Row<CustomerAccountService>(nameof(CustomerAccountService.FindAsync),     N, Y, Y, Own, Y, Y, (s, c) => s.FindAsync(new("", 0, 100))),
+        Row<CustomerAccountService>(nameof(CustomerAccountService.ExportAsync),   N, Y, Y, Own, Y, Y, (s, c) => All(s.ExportAsync(new("", 0, 100)))),
         Row<CustomerAccountService>(nameof(CustomerAccountService.GetAsync),      N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(Ids(c).CustomerId)),
         Row<CustomerAccountService>(nameof(CustomerAccountService.HistoryAsync),  N, Y, Y, N, Y, Y, (s, c) => s.HistoryAsync(Ids(c).CustomerId)),
         Row<CustomerAccountService>(nameof(CustomerAccountService.UpdateSettingsAsync), N, N, Y, N, Y, Y, (s, c) => s.UpdateSettingsAsync(new(Ids(c).CustomerId, Ids(c).CustomerVersion, new(false, null, 3, "備考", null), MatrixDatabase.ByFax))),
@@ -123,6 +130,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
                                                                                                            "100-0001", "東京都港区9-9", "03-2222-3333", "03-2222-4444", MatrixDatabase.ByFax))),
         // Points: everyone views (reps their own customers, read); desk, supervisor, administrator process; adjustment supervisor and administrator.
         Row<PointAccountService>(nameof(PointAccountService.FindAsync),           N, Y, Y, Own, Y, Y, (s, c) => s.FindAsync(new(null, 0, 50))),
+        Row<PointAccountService>(nameof(PointAccountService.ExportAsync),         N, Y, Y, Own, Y, Y, (s, c) => All(s.ExportAsync(new(null, 0, 50)))),
         Row<PointAccountService>(nameof(PointAccountService.GetAsync),            N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(Ids(c).UserAccountId)),
         Row<PointAccountService>(nameof(PointAccountService.BalanceAsOfAsync),    N, Y, Y, N, Y, Y, (s, c) => s.BalanceAsOfAsync(Ids(c).UserAccountId, new DateOnly(2026, 11, 1))),
         Row<PointAccountService>(nameof(PointAccountService.HistoryAsync),        N, Y, Y, N, Y, Y, (s, c) => s.HistoryAsync(Ids(c).UserAccountId, 0, 20)),
@@ -133,6 +141,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<BalanceRequestService>(nameof(BalanceRequestService.RegisterAsync),   N, Y, N, N, Y, Y, (s, c) => s.RegisterAsync(new(MatrixDatabase.CustomerCode, Ids(c).DepartmentId, null))),
         Row<BalanceRequestService>(nameof(BalanceRequestService.DepartmentsOfCustomerAsync), N, Y, N, N, Y, Y, (s, c) => s.DepartmentsOfCustomerAsync(MatrixDatabase.CustomerCode)),
         Row<BalanceRequestService>(nameof(BalanceRequestService.ListAsync),       N, Y, Y, Own, Y, Y, (s, c) => s.ListAsync(false, 0, 50)),
+        Row<BalanceRequestService>(nameof(BalanceRequestService.ExportAsync),     N, Y, Y, Own, Y, Y, (s, c) => All(s.ExportAsync(false))),
         Row<BalanceRequestService>(nameof(BalanceRequestService.ReplySheetAsync), N, Y, Y, N, Y, Y, (s, c) => s.ReplySheetAsync(Ids(c).BalanceRequestId)),
         Row<BalanceRequestService>(nameof(BalanceRequestService.MarkSentAsync),   N, Y, N, N, Y, Y, (s, c) => s.MarkSentAsync(Ids(c).BalanceRequestId, Ids(c).BalanceRequestVersion)),
         // Prizes: the catalogue is no customer's data (everyone signed in reads it); supervisors and administrators edit it;
@@ -143,6 +152,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<PrizeCatalogService>(nameof(PrizeCatalogService.ImageAsync),          N, Y, Y, Y, Y, Y, (s, c) => s.ImageAsync(Ids(c).PrizeId)),
         Row<PrizeApplicationService>(nameof(PrizeApplicationService.ApplyAsync),  N, Y, N, N, Y, Y, (s, c) => s.ApplyAsync(new(Ids(c).UserAccountId, Ids(c).PrizeId, 1, OrderChannel.Fax, null))),
         Row<PrizeApplicationService>(nameof(PrizeApplicationService.FindAsync),   N, Y, Y, Own, Y, Y, (s, c) => s.FindAsync(new(null, 0, 50))),
+        Row<PrizeApplicationService>(nameof(PrizeApplicationService.ExportAsync), N, Y, Y, Own, Y, Y, (s, c) => All(s.ExportAsync(new(null, 0, 50)))),
         Row<PrizeApplicationService>(nameof(PrizeApplicationService.CountsAsync), N, Y, Y, Own, Y, Y, (s, c) => s.CountsAsync()),
         Row<PrizeApplicationService>(nameof(PrizeApplicationService.GetAsync),    N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(Ids(c).ReceivedApplicationId)),
         Row<PrizeApplicationService>(nameof(PrizeApplicationService.ArrangeAsync), N, Y, N, N, Y, Y, (s, c) => s.ArrangeAsync(Ids(c).ReceivedApplicationId, Ids(c).ReceivedApplicationVersion)),
@@ -151,8 +161,8 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<PrizeApplicationService>(nameof(PrizeApplicationService.CancelAsync), N, Y, N, N, Y, Y, (s, c) => s.CancelAsync(Ids(c).ReceivedApplicationId, Ids(c).ReceivedApplicationVersion, "お客様の依頼")),
         // Purchase data and the eco report: everyone signed in, reps their own customers.
         Row<PurchaseDataService>(nameof(PurchaseDataService.FindCustomersAsync),  N, Y, Y, Own, Y, Y, (s, c) => s.FindCustomersAsync(MatrixDatabase.CustomerCode)),
-        Row<PurchaseDataService>(nameof(PurchaseDataService.PlanAsync),           N, Y, Y, N, Y, Y, (s, c) => s.PlanAsync(c.Purchases, PurchaseExportFormat.Xlsx)),
-        Row<PurchaseDataService>(nameof(PurchaseDataService.WriteAsync),          N, Y, Y, N, Y, Y, (s, c) => s.WriteAsync(new(c.Purchases, PurchaseExportFormat.CsvUtf8, MatrixDatabase.CustomerCode, 0, "p.csv", "text/csv"), new MemoryStream())),
+        Row<PurchaseDataService>(nameof(PurchaseDataService.PlanAsync),           N, Y, Y, N, Y, Y, (s, c) => s.PlanAsync(c.Purchases, ExportFormat.Xlsx)),
+        Row<PurchaseDataService>(nameof(PurchaseDataService.WriteAsync),          N, Y, Y, N, Y, Y, (s, c) => s.WriteAsync(new(c.Purchases, ExportFormat.CsvUtf8, MatrixDatabase.CustomerCode, 0, "p.csv", "text/csv"), new MemoryStream())),
         Row<EcoReportService>(nameof(EcoReportService.GetAsync),                  N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(new(Ids(c).CustomerId, null, new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 1)))),
         // The dashboard: every signed-in member of staff, reps counting their own customers only.
         Row<DashboardService>(nameof(DashboardService.GetAsync),                  N, Y, Y, Own, Y, Y, (s, c) => s.GetAsync()),
@@ -175,6 +185,10 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<JobRunService>(nameof(JobRunService.LastRunsAsync),                   N, N, N, N, Y, Y, (s, c) => s.LastRunsAsync()),
         Row<JobRunService>(nameof(JobRunService.RecentRunsAsync),                 N, N, N, N, Y, Y, (s, c) => s.RecentRunsAsync(10)),
         Row<JobRunService>(nameof(JobRunService.RecentBatchesAsync),              N, N, N, N, Y, Y, (s, c) => s.RecentBatchesAsync(10)),
+        Row<JobRunService>(nameof(JobRunService.ExportAsync),                     N, N, N, N, Y, Y, (s, c) => All(s.ExportAsync())),
+        // The audit trail across records: supervisors and administrators; reps and desk agents see each record's own history.
+        Row<AuditTrailService>(nameof(AuditTrailService.SearchAsync),             N, N, N, N, Y, Y, (s, c) => s.SearchAsync(new(null, null, null, MatrixDatabase.CustomerCode, null, null))),
+        Row<AuditTrailService>(nameof(AuditTrailService.ExportAsync),             N, N, N, N, Y, Y, (s, c) => All(s.ExportAsync(new(null, null, null, null, null, null)))),
     ];
 
     /// <summary>
@@ -318,6 +332,15 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
                 .Where(m => !m.IsSpecialName)
                 .Select(m => $"{t.Name}.{m.Name}"))
             .Distinct();
+    }
+
+    /// <summary>An export's rows read to the end, so the check sees every row it would write.</summary>
+    private static async Task<List<T>> All<T>(Task<ListRows<T>> export)
+    {
+        var rows = new List<T>();
+        await foreach (var row in (await export).Rows)
+            rows.Add(row);
+        return rows;
     }
 
     private static MatrixRow Row<TService>(string method, Outcome anonymous, Outcome desk, Outcome ownRep, Outcome otherRep,

@@ -41,6 +41,7 @@ internal static class Pipeline
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapStaffEndpoints();
         app.MapReportEndpoints();
+        app.MapListExports();
         app.MapFaxInboxEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -39,6 +39,7 @@ internal static class ServiceRegistration
             c.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddScoped<Components.Shared.HistoryFormatter>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(UiCulture.Japanese)

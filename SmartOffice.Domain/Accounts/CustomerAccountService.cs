@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Staff;
 using SmartOffice.Domain.Text;
 
@@ -13,7 +14,7 @@ namespace SmartOffice.Domain.Accounts;
 /// change only their dealer's customers (scoped in every query); desk agents read; supervisors and administrators change all.
 /// Every change names who at the customer asked for it, is audited with before/after, and refuses a stale screen.
 /// </summary>
-public sealed class CustomerAccountService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
+public sealed partial class CustomerAccountService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
     BusinessClock clock)
 {
     public const decimal MaxDiscountPercent = 50m;
@@ -22,29 +23,6 @@ public sealed class CustomerAccountService(IDbContextFactory<SmartOfficeDbContex
     private const string DepartmentChanged = "Accounts.DepartmentChanged";
     private const string ShipToChanged = "Accounts.ShipToChanged";
     private const string WebUserChanged = "Accounts.WebUserChanged";
-
-    /// <summary>My customers: code, name or reading (folded), phone or FAX digits; a rep's search never leaves their dealer.</summary>
-    public async Task<CustomerPage> FindAsync(CustomerQuery query, CancellationToken cancellationToken = default)
-    {
-        AccessPolicy.Demand(staff, Capability.AccountView);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customers = Visible(db);
-        var text = JapaneseInput.Normalize(query.Text);
-        if (text.Length > 0)
-        {
-            var folded = JapaneseInput.FoldForSearch(text);
-            var digits = JapaneseInput.Digits(text);
-            var byNumber = digits.Length >= 3 && digits.Length == text.Replace("-", "").Replace(" ", "").Length;
-            customers = customers.Where(c => c.Code.StartsWith(text)
-                                             || c.SearchKey.Contains(folded)
-                                             || (byNumber && (c.PhoneDigits.Contains(digits) || (c.FaxDigits != null && c.FaxDigits.Contains(digits)))));
-        }
-        var total = await customers.CountAsync(cancellationToken);
-        var rows = await customers.OrderBy(c => c.Code).Skip(query.Skip).Take(query.Take)
-            .Select(c => new CustomerRow(c.Id, c.Code, c.Name, c.NameKana, c.Phone, c.Fax, c.Region!.Name, c.Dealer!.Name, c.IsActive))
-            .ToListAsync(cancellationToken);
-        return new CustomerPage(rows, total);
-    }
 
     /// <summary>The whole account; a rep of another dealer is refused even with the right id.</summary>
     public async Task<CustomerAccount> GetAsync(int customerId, CancellationToken cancellationToken = default)
@@ -84,26 +62,6 @@ public sealed class CustomerAccountService(IDbContextFactory<SmartOfficeDbContex
         return new CustomerAccount(c.Id, c.Code, c.Name, c.NameKana, c.PostalCode, c.Address, c.Phone, c.Fax, c.Region!.Name, c.Dealer!.Name,
             c.IsActive, c.CatalogShippedOn, c.Version, settings, departments, shipTos, webUsers, locks,
             AccessPolicy.Allows(staff, Capability.AccountEdit) && AccessPolicy.MaySeeCustomerOf(staff, c.DealerId));
-    }
-
-    /// <summary>The history tab: every audited change of the customer, its departments and its web users, newest first.</summary>
-    public async Task<CustomerHistory> HistoryAsync(int customerId, int skip = 0, int take = HistoryPage, CancellationToken cancellationToken = default)
-    {
-        AccessPolicy.Demand(staff, Capability.AccountView);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var c = await db.Customers.AsNoTracking().Where(x => x.Id == customerId).Select(x => new { x.Code, x.DealerId })
-                    .FirstOrDefaultAsync(cancellationToken)
-                ?? throw new BusinessRuleException("Accounts.CustomerNotFound");
-        AccessPolicy.DemandCustomer(staff, Capability.AccountView, c.DealerId);
-        var userIds = db.WebUsers.Where(u => u.Department!.CustomerId == customerId).Select(u => u.UserId);
-        var departmentIds = db.Departments.Where(d => d.CustomerId == customerId).Select(d => d.Id.ToString());
-        var entries = db.AuditEntries.AsNoTracking().Where(a =>
-            (a.EntityType == nameof(Customer) && a.EntityId == c.Code)
-            || (a.EntityType == nameof(WebUser) && userIds.Contains(a.EntityId))
-            || (a.EntityType == nameof(Department) && departmentIds.Contains(a.EntityId)));
-        var total = await entries.CountAsync(cancellationToken);
-        var page = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return new CustomerHistory(page, total);
     }
 
     /// <summary>Point opt-out (from a date, today or later), volume discount 0–50 %, delivery-slip and billing notes.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Staff;
 using SmartOffice.Domain.Text;
 
@@ -54,27 +55,39 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
     {
         AccessPolicy.Demand(staff, Capability.WebUserLockView);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var users = Found(db, query);
+        var total = await users.CountAsync(cancellationToken);
+        var rows = await Rows(Ordered(users).Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
+        return new WebUserPage(rows, total);
+    }
+
+    /// <summary>Every web user the queue or search finds, in its order (the page's rows, all pages), for an export.</summary>
+    public async Task<ListRows<WebUserRow>> ExportAsync(WebUserQuery query, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.WebUserLockView);
+        return await ListRows.OpenAsync(contexts, db => Rows(Ordered(Found(db, query))), cancellationToken);
+    }
+
+    private IQueryable<WebUser> Found(SmartOfficeDbContext db, WebUserQuery query)
+    {
         var users = Visible(db);
         if (query.LockedOnly)
             users = users.Where(u => u.LockedAt != null);
         var text = JapaneseInput.Normalize(query.Text);
-        if (text.Length > 0)
-        {
-            var name = text.Replace(" ", "");
-            var lower = text.ToLowerInvariant();
-            var company = JapaneseInput.FoldForSearch(text);
-            users = users.Where(u => u.UserId.Contains(lower)
-                                     || u.Name.Replace(" ", "").Contains(name)
-                                     || (u.Email != null && u.Email.ToLower().Contains(lower))
-                                     || u.Department!.Customer!.Code == text
-                                     || u.Department!.Customer!.SearchKey.Contains(company));
-        }
-        var total = await users.CountAsync(cancellationToken);
-        // Newest lock first; the never-locked follow in ID order.
-        var rows = await Rows(users.OrderByDescending(u => u.LockedAt).ThenBy(u => u.UserId).Skip(query.Skip).Take(query.Take))
-            .ToListAsync(cancellationToken);
-        return new WebUserPage(rows, total);
+        if (text.Length == 0)
+            return users;
+        var name = text.Replace(" ", "");
+        var lower = text.ToLowerInvariant();
+        var company = JapaneseInput.FoldForSearch(text);
+        return users.Where(u => u.UserId.Contains(lower)
+                                || u.Name.Replace(" ", "").Contains(name)
+                                || (u.Email != null && u.Email.ToLower().Contains(lower))
+                                || u.Department!.Customer!.Code == text
+                                || u.Department!.Customer!.SearchKey.Contains(company));
     }
+
+    /// <summary>Newest lock first; the never-locked follow in ID order.</summary>
+    private static IQueryable<WebUser> Ordered(IQueryable<WebUser> users) => users.OrderByDescending(u => u.LockedAt).ThenBy(u => u.UserId);
 
     public async Task<WebUserDetail> GetAsync(int webUserId, CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,10 @@ namespace SmartOffice.Domain.Auditing;
 /// <summary>Builds audit entries in the same transaction as the change they record.</summary>
 public static class AuditTrail
 {
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>A record's values as an entry keeps them (readable Japanese, enums by name).</summary>
+    public static string Json(object values) => JsonSerializer.Serialize(values, Options);
+
+    private static readonly JsonSerializerOptions Options = new()
     {
         // Keep Japanese readable in the audit table.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -24,8 +27,8 @@ public static class AuditTrail
         Action = action,
         EntityType = entityType,
         EntityId = Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-        Before = before is null ? null : JsonSerializer.Serialize(before, Json),
-        After = after is null ? null : JsonSerializer.Serialize(after, Json),
+        Before = before is null ? null : Json(before),
+        After = after is null ? null : Json(after),
         RequestedBy = requestedBy,
         Note = note,
     };

@@ -83,6 +83,7 @@ public sealed class DemoDataGenerator(
         await writer.CommitAsync(cancellationToken);
         // The morning's FAXes are drawn from the records just written (real customers, products, orders, prizes).
         await new FaxInboxPhase(contexts, clock, context.RandomFor(DemoPhase.FaxInbox)).RunAsync(cancellationToken);
+        await new AuditPhase(contexts, clock).RunAsync(cancellationToken);
 
         log.LogInformation(
             "Demo data generated in {Elapsed:0.0} s: {Customers} customers, {WebUsers} web users, {Products} products, " +

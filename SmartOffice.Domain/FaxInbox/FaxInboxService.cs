@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
 using SmartOffice.Domain.Text;
@@ -34,20 +35,10 @@ public sealed class FaxInboxService(
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var items = db.FaxInboxItems.AsNoTracking();
         var me = staff.Id;
-        items = query.View switch
-        {
-            FaxInboxView.Open => items.Where(i => i.Status == FaxStatus.New || i.Status == FaxStatus.InProgress),
-            FaxInboxView.Mine => items.Where(i => i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == me),
-            FaxInboxView.Done => items.Where(i => i.Status == FaxStatus.Done),
-            _ => items.Where(i => i.Status == FaxStatus.Rejected),
-        };
-        var ordered = query.View is FaxInboxView.Done or FaxInboxView.Rejected
-            ? items.OrderByDescending(i => i.ClosedAt).ThenByDescending(i => i.Id)
-            : items.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id);
+        var items = InView(db, query.View);
         var total = await items.CountAsync(cancellationToken);
-        var page = await ordered.Skip(query.Skip).Take(Math.Clamp(query.Take, 1, 200)).ToListAsync(cancellationToken);
+        var page = await Ordered(items, query.View).Skip(query.Skip).Take(Math.Clamp(query.Take, 1, 200)).ToListAsync(cancellationToken);
         var cutoffs = await CutoffsAsync(db, cancellationToken);
         var rows = await RowsAsync(db, page, cutoffs, cancellationToken);
 
@@ -61,6 +52,38 @@ public sealed class FaxInboxService(
             open.Count(o => cutoffs.For(o.Kind, o.ReceivedAt, o.CustomerId is { } c ? regions.GetValueOrDefault(c) : null)?.Overdue == true));
         return new FaxInboxPage(rows, total, summary);
     }
+
+    /// <summary>Every FAX of the view, in its order with its cutoff (the queue's rows, all pages), for an export.</summary>
+    public async Task<ListRows<FaxInboxRow>> ExportAsync(FaxInboxView view, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
+        return await ListRows.OpenByIdsAsync<FaxInboxRow>(contexts, db => Ordered(InView(db, view), view).Select(i => i.Id), async (db, ids, token) =>
+        {
+            var items = await db.FaxInboxItems.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(token);
+            var inOrder = ids.Select(id => items.Single(i => i.Id == id)).ToList();
+            return await RowsAsync(db, inOrder, await CutoffsAsync(db, token), token);
+        }, ExportChunk, cancellationToken);
+    }
+
+    private const int ExportChunk = 500;
+
+    private IQueryable<FaxInboxItem> InView(SmartOfficeDbContext db, FaxInboxView view)
+    {
+        var items = db.FaxInboxItems.AsNoTracking();
+        var me = staff.Id;
+        return view switch
+        {
+            FaxInboxView.Open => items.Where(i => i.Status == FaxStatus.New || i.Status == FaxStatus.InProgress),
+            FaxInboxView.Mine => items.Where(i => i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == me),
+            FaxInboxView.Done => items.Where(i => i.Status == FaxStatus.Done),
+            _ => items.Where(i => i.Status == FaxStatus.Rejected),
+        };
+    }
+
+    /// <summary>Open FAXes oldest first; done and rejected ones newest first.</summary>
+    private static IQueryable<FaxInboxItem> Ordered(IQueryable<FaxInboxItem> items, FaxInboxView view) => view is FaxInboxView.Done or FaxInboxView.Rejected
+        ? items.OrderByDescending(i => i.ClosedAt).ThenByDescending(i => i.Id)
+        : items.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id);
 
     public async Task<FaxInboxDetail> GetAsync(int id, CancellationToken cancellationToken = default)
     {

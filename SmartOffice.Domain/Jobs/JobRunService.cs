@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Domain.Jobs;
@@ -21,6 +22,13 @@ public sealed class JobRunService(IDbContextFactory<SmartOfficeDbContext> contex
         AccessPolicy.Demand(staff, Capability.Operations);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.JobRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(take).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every run, newest first (the jobs page lists the latest of them), for an export.</summary>
+    public async Task<ListRows<JobRun>> ExportAsync(CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.Operations);
+        return await ListRows.OpenAsync(contexts, db => db.JobRuns.AsNoTracking().OrderByDescending(r => r.Id), cancellationToken);
     }
 
     public async Task<IReadOnlyList<CutoffBatch>> RecentBatchesAsync(int take, CancellationToken cancellationToken = default)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Staff;
 using SmartOffice.Domain.Text;
 
@@ -25,6 +27,27 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
     {
         AccessPolicy.Demand(staff, Capability.OrderSearch);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var orders = await FilteredAsync(db, query, cancellationToken);
+        var total = await orders.CountAsync(cancellationToken);
+        var skip = Math.Max(0, query.Skip);
+        var take = Math.Clamp(query.Take, 1, MaxPageSize);
+        if (IsNewestFirst(query) && total > skip + take)
+            orders = await RecentWindowAsync(orders, query.To, skip + take, cancellationToken);
+        var rows = await Rows(Sorted(orders, query.SortBy, query.Descending).Skip(skip).Take(take)).ToListAsync(cancellationToken);
+        return new OrderSearchPage(rows, total);
+    }
+
+    /// <summary>Every order the search finds, in its sort (the page's filter and sort, all pages), for an export.</summary>
+    public async Task<ListRows<OrderSearchRow>> ExportAsync(OrderSearchQuery query, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.OrderSearch);
+        return await ListRows.OpenAsync(contexts, async (db, token) => Rows(Sorted(await FilteredAsync(db, query, token), query.SortBy, query.Descending)),
+            cancellationToken);
+    }
+
+    /// <summary>The search's orders: a dealer rep's own dealer's customers only, then number, customer, dates, channel and status.</summary>
+    private async Task<IQueryable<Order>> FilteredAsync(SmartOfficeDbContext db, OrderSearchQuery query, CancellationToken cancellationToken)
+    {
         var dealer = AccessPolicy.DealerScope(staff);
         var orders = db.Orders.AsNoTracking();
         if (dealer is not null)
@@ -57,20 +80,12 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
             orders = orders.Where(o => o.Channel == channel);
         if (query.Status is { } status)
             orders = orders.Where(o => o.Status == status);
-
-        var total = await orders.CountAsync(cancellationToken);
-        var skip = Math.Max(0, query.Skip);
-        var take = Math.Clamp(query.Take, 1, MaxPageSize);
-        if (IsNewestFirst(query) && total > skip + take)
-            orders = await RecentWindowAsync(orders, query.To, skip + take, cancellationToken);
-        var rows = await Sorted(orders, query.SortBy, query.Descending)
-            .Skip(skip)
-            .Take(take)
-            .Select(o => new OrderSearchRow(o.Id, o.OrderNumber, o.ReceivedAt, o.Channel, o.Status, o.Customer!.Code, o.Customer.Name,
-                o.Department!.Name, o.Lines.Count, o.Total))
-            .ToListAsync(cancellationToken);
-        return new OrderSearchPage(rows, total);
+        return orders;
     }
+
+    private static IQueryable<OrderSearchRow> Rows(IQueryable<Order> orders) =>
+        orders.Select(o => new OrderSearchRow(o.Id, o.OrderNumber, o.ReceivedAt, o.Channel, o.Status, o.Customer!.Code, o.Customer.Name,
+            o.Department!.Name, o.Lines.Count, o.Total));
 
     /// <summary>Days back from the newest possible receipt that the newest-first page tries before reading further back.</summary>
     private static readonly int[] RecentWindows = [7, 31, 92, 366];
@@ -102,6 +117,19 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
         AccessPolicy.Demand(staff, Capability.OrderSearch);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await OrderDetails.LoadAsync(db, orderId, staff, Capability.OrderSearch, cancellationToken);
+    }
+
+    /// <summary>The order's history (keyed, corrected with the reason, voided), newest first; a dealer rep's only for their own dealer's customers.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int orderId, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.OrderSearch);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.OrderNumber, o.Customer!.DealerId })
+                        .FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new BusinessRuleException("Ordering.OrderNotFound");
+        AccessPolicy.DemandCustomer(staff, Capability.OrderSearch, order.DealerId);
+        return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Order) && a.EntityId == order.OrderNumber)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>Customer code (exact), FAX/phone digits, or name/reading (partial, folded).</summary>

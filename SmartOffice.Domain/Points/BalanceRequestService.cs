@@ -4,6 +4,7 @@ using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Staff;
 using SmartOffice.Domain.Text;
 
@@ -89,16 +90,28 @@ public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext
     {
         AccessPolicy.Demand(staff, Capability.PointsView);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var requests = Listed(db, openOnly);
+        var total = await requests.CountAsync(cancellationToken);
+        var rows = await Rows(db, requests.Skip(skip).Take(take)).ToListAsync(cancellationToken);
+        return new BalanceRequestPage(rows, total);
+    }
+
+    /// <summary>Every request of the list, in its order (the page's rows, all pages), for an export.</summary>
+    public async Task<ListRows<BalanceRequestRow>> ExportAsync(bool openOnly, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.PointsView);
+        return await ListRows.OpenAsync(contexts, db => Rows(db, Listed(db, openOnly)), cancellationToken);
+    }
+
+    private IQueryable<BalanceRequest> Listed(SmartOfficeDbContext db, bool openOnly)
+    {
         var dealer = AccessPolicy.DealerScope(staff);
         var requests = db.BalanceRequests.AsNoTracking();
         if (dealer is not null)
             requests = requests.Where(r => db.Customers.Any(c => c.Id == r.CustomerId && c.DealerId == dealer));
-        requests = openOnly
+        return openOnly
             ? requests.Where(r => r.Status == BalanceRequestStatus.Open).OrderBy(r => r.FaxReceivedAt).ThenBy(r => r.Id)
             : requests.OrderByDescending(r => r.FaxReceivedAt).ThenByDescending(r => r.Id);
-        var total = await requests.CountAsync(cancellationToken);
-        var rows = await Rows(db, requests.Skip(skip).Take(take)).ToListAsync(cancellationToken);
-        return new BalanceRequestPage(rows, total);
     }
 
     public async Task<BalanceReplySheet> ReplySheetAsync(int requestId, CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
 using SmartOffice.Domain.Text;
@@ -24,8 +25,10 @@ public sealed record ExpiryMonth(DateOnly Month, DateOnly LastDay, int Points);
 public sealed record PointAccountView(PointAccountRow Account, string? CustomerFax, DateOnly Today, IReadOnlyList<ExpiryMonth> Schedule,
     int Version);
 
+/// <summary>A ledger entry with the numbers people know its order, return slip or prize application by (not the database ids).</summary>
 public sealed record PointHistoryRow(long Id, DateOnly BusinessDate, DateTimeOffset RecordedAt, PointEntryKind Kind, int Points,
-    DateOnly ValidThrough, int? OrderId, int? ReturnSlipId, int? PrizeApplicationId, string? StaffId, string? Reason);
+    DateOnly ValidThrough, int? OrderId, int? ReturnSlipId, int? PrizeApplicationId, string? StaffId, string? Reason,
+    string? OrderNumber = null, string? SlipNumber = null, string? ApplicationNumber = null);
 
 public sealed record PointHistoryPage(IReadOnlyList<PointHistoryRow> Rows, int Total);
 
@@ -54,22 +57,37 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
     {
         AccessPolicy.Demand(staff, Capability.PointsView);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var accounts = Visible(db);
-        var text = JapaneseInput.Normalize(query.Text);
-        if (text.Length > 0)
-        {
-            var lower = text.ToLowerInvariant();
-            var folded = JapaneseInput.FoldForSearch(text);
-            var customers = db.Customers.Where(c => c.Code == text || c.SearchKey.Contains(folded)).Select(c => c.Id);
-            var users = db.WebUsers.Where(u => u.UserId == lower).Select(u => u.Id);
-            accounts = accounts.Where(a => users.Contains(a.WebUserId ?? 0)
-                                           || db.Departments.Any(d => d.Id == a.DepartmentId && customers.Contains(d.CustomerId)));
-        }
+        var accounts = Found(db, query);
         var total = await accounts.CountAsync(cancellationToken);
-        var ids = await accounts.OrderBy(a => a.DepartmentId).ThenBy(a => a.Kind).ThenBy(a => a.Id).Skip(query.Skip).Take(query.Take)
-            .Select(a => a.Id).ToListAsync(cancellationToken);
+        var ids = await Ordered(accounts).Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
         return new PointAccountPage(await RowsAsync(db, ids, cancellationToken), total);
     }
+
+    /// <summary>Every account the search finds, in its order with today's balances (the page's rows, all pages), for an export.</summary>
+    public async Task<ListRows<PointAccountRow>> ExportAsync(PointAccountQuery query, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.PointsView);
+        return await ListRows.OpenByIdsAsync<PointAccountRow>(contexts, db => Ordered(Found(db, query)),
+            async (db, ids, token) => await RowsAsync(db, ids, token), ExportChunk, cancellationToken);
+    }
+
+    private const int ExportChunk = 500;
+
+    private IQueryable<PointAccount> Found(SmartOfficeDbContext db, PointAccountQuery query)
+    {
+        var accounts = Visible(db);
+        var text = JapaneseInput.Normalize(query.Text);
+        if (text.Length == 0)
+            return accounts;
+        var lower = text.ToLowerInvariant();
+        var folded = JapaneseInput.FoldForSearch(text);
+        var customers = db.Customers.Where(c => c.Code == text || c.SearchKey.Contains(folded)).Select(c => c.Id);
+        var users = db.WebUsers.Where(u => u.UserId == lower).Select(u => u.Id);
+        return accounts.Where(a => users.Contains(a.WebUserId ?? 0) || db.Departments.Any(d => d.Id == a.DepartmentId && customers.Contains(d.CustomerId)));
+    }
+
+    private static IQueryable<int> Ordered(IQueryable<PointAccount> accounts) =>
+        accounts.OrderBy(a => a.DepartmentId).ThenBy(a => a.Kind).ThenBy(a => a.Id).Select(a => a.Id);
 
     public async Task<PointAccountView> GetAsync(int pointAccountId, CancellationToken cancellationToken = default)
     {
@@ -99,7 +117,10 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
                           join l in db.PointLots on e.PointLotId equals l.Id
                           orderby e.RecordedAt descending, e.Id descending
                           select new PointHistoryRow(e.Id, e.BusinessDate, e.RecordedAt, e.Kind, e.Points, l.ValidThrough, e.OrderId,
-                              e.ReturnSlipId, e.PrizeApplicationId, e.StaffId, e.Reason))
+                              e.ReturnSlipId, e.PrizeApplicationId, e.StaffId, e.Reason,
+                              db.Orders.Where(o => o.Id == e.OrderId).Select(o => o.OrderNumber).FirstOrDefault(),
+                              db.ReturnSlips.Where(r => r.Id == e.ReturnSlipId).Select(r => r.SlipNumber).FirstOrDefault(),
+                              db.PrizeApplications.Where(a => a.Id == e.PrizeApplicationId).Select(a => a.ApplicationNumber).FirstOrDefault()))
             .Skip(skip).Take(take).ToListAsync(cancellationToken);
         return new PointHistoryPage(rows, total);
     }

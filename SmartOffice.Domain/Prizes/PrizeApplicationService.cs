@@ -3,6 +3,7 @@ using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
@@ -90,17 +91,29 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
     {
         AccessPolicy.Demand(staff, Capability.PointsView);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var applications = Visible(db);
-        applications = query.Status is { } status
-            ? applications.Where(a => a.Status == status)
-            : applications.Where(a => a.Status == PrizeApplicationStatus.Received || a.Status == PrizeApplicationStatus.Arranged);
+        var applications = Found(db, query);
         var total = await applications.CountAsync(cancellationToken);
-        var ordered = query.Status is PrizeApplicationStatus.Shipped or PrizeApplicationStatus.Done or PrizeApplicationStatus.Cancelled
-            ? applications.OrderByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Id)
-            : applications.OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id);
-        var rows = await Rows(db, ordered.Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
+        var rows = await Rows(db, Ordered(applications, query).Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
         return new PrizeApplicationPage(rows, total);
     }
+
+    /// <summary>Every application of the backlog or status, in its order (the page's rows, all pages), for an export.</summary>
+    public async Task<ListRows<PrizeApplicationRow>> ExportAsync(PrizeApplicationQuery query, CancellationToken cancellationToken = default)
+    {
+        AccessPolicy.Demand(staff, Capability.PointsView);
+        return await ListRows.OpenAsync(contexts, db => Rows(db, Ordered(Found(db, query), query)), cancellationToken);
+    }
+
+    /// <summary>One status, or the open backlog (受付 and 手配中).</summary>
+    private IQueryable<PrizeApplication> Found(SmartOfficeDbContext db, PrizeApplicationQuery query) => query.Status is { } status
+        ? Visible(db).Where(a => a.Status == status)
+        : Visible(db).Where(a => a.Status == PrizeApplicationStatus.Received || a.Status == PrizeApplicationStatus.Arranged);
+
+    /// <summary>Finished ones newest first; the backlog oldest first.</summary>
+    private static IQueryable<PrizeApplication> Ordered(IQueryable<PrizeApplication> applications, PrizeApplicationQuery query) =>
+        query.Status is PrizeApplicationStatus.Shipped or PrizeApplicationStatus.Done or PrizeApplicationStatus.Cancelled
+            ? applications.OrderByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Id)
+            : applications.OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id);
 
     /// <summary>How many applications wait in each status, for the backlog's tabs.</summary>
     public async Task<IReadOnlyDictionary<PrizeApplicationStatus, int>> CountsAsync(CancellationToken cancellationToken = default)

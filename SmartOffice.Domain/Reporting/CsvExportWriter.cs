@@ -8,7 +8,7 @@ namespace SmartOffice.Domain.Reporting;
 /// formula-like text prefixed with an apostrophe. In CP932 a character it cannot hold (emoji, some kanji variants)
 /// becomes 〓 and is counted, never dropped silently.
 /// </summary>
-public sealed class CsvExportWriter : IDisposable
+public sealed class CsvExportWriter : IExportSheet, IDisposable
 {
     /// <summary>The visible stand-in (〓, ゲタ記号) for a character Shift_JIS cannot hold.</summary>
     public const string Replacement = "〓";
@@ -52,6 +52,9 @@ public sealed class CsvExportWriter : IDisposable
                 case DateOnly date:
                     WriteFormatted(date, "yyyy/MM/dd");
                     break;
+                case DateTime at:
+                    WriteFormatted(at, "yyyy/MM/dd HH:mm");
+                    break;
                 case int number:
                     WriteFormatted(number, default);
                     break;
@@ -80,11 +83,21 @@ public sealed class CsvExportWriter : IDisposable
         _writer.Write(buffer[..written]);
     }
 
-    public Task FlushAsync(CancellationToken cancellationToken) => _writer.FlushAsync(cancellationToken);
+    public ValueTask WriteRowAsync(object?[] values, CancellationToken cancellationToken)
+    {
+        WriteFields(values);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => new(_writer.FlushAsync(cancellationToken));
+
+    public ValueTask FinishAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
 
     public void Flush() => _writer.Flush();
 
     public void Dispose() => _writer.Dispose();
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     /// <summary>Replaces each unencodable character (a surrogate pair counts once) with 〓 and counts it.</summary>
     private sealed class CountingFallback : EncoderFallback

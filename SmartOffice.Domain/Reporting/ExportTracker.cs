@@ -20,7 +20,7 @@ public sealed class ExportProgress(string ticket, string staffId, int total, Dat
 
     public void Report(int value) => Volatile.Write(ref _written, value);
 
-    public void Complete(PurchaseExportResult result)
+    public void Complete(ExportResult result)
     {
         Report(result.Lines);
         ReplacedCharacters = result.ReplacedCharacters;

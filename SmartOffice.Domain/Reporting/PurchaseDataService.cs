@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Diagnostics;
@@ -10,15 +8,11 @@ using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Domain.Reporting;
 
-public enum PurchaseExportFormat { Xlsx, CsvShiftJis, CsvUtf8 }
-
 /// <summary>Whose purchases (a customer, or one of its departments) over which days (Japan dates, inclusive).</summary>
 public sealed record PurchaseDataQuery(int CustomerId, int? DepartmentId, DateOnly From, DateOnly To);
 
 /// <summary>What a download will be: checked, counted and named before the first byte is sent.</summary>
-public sealed record PurchaseExportPlan(PurchaseDataQuery Query, PurchaseExportFormat Format, string CustomerCode, int Lines, string FileName, string ContentType);
-
-public sealed record PurchaseExportResult(int Lines, int ReplacedCharacters);
+public sealed record PurchaseExportPlan(PurchaseDataQuery Query, ExportFormat Format, string CustomerCode, int Lines, string FileName, string ContentType);
 
 /// <summary>One exported line (voided orders never appear).</summary>
 public sealed record PurchaseLine(DateOnly Date, string OrderNumber, string Department, string ProductCode, string ProductName,
@@ -38,11 +32,6 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
 {
     /// <summary>How far back purchase data can be downloaded (DOMAIN.md §7, from the FAQ).</summary>
     public const int MonthsBack = 15;
-
-    /// <summary>Progress is reported every this many lines.</summary>
-    public const int ProgressStep = 2_000;
-
-    private const int ReadAheadBatch = 1_000, ReadAheadBatches = 4;
 
     public static readonly IReadOnlyList<ExportColumn> Columns =
     [
@@ -74,20 +63,14 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
     }
 
     /// <summary>Checks the caller, the customer and the range, and counts the lines. Refuses ranges beyond 15 months.</summary>
-    public async Task<PurchaseExportPlan> PlanAsync(PurchaseDataQuery query, PurchaseExportFormat format, CancellationToken cancellationToken = default)
+    public async Task<PurchaseExportPlan> PlanAsync(PurchaseDataQuery query, ExportFormat format, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customerCode = await CheckAsync(db, query, cancellationToken);
         // Lines by their order's index alone: departments and products always join (required keys), so they change no count.
         var lines = await (from order in Orders(db, query) join line in db.OrderLines on order.Id equals line.OrderId select line.Id)
             .CountAsync(cancellationToken);
-        var (extension, contentType) = format switch
-        {
-            PurchaseExportFormat.Xlsx => ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            PurchaseExportFormat.CsvShiftJis => ("csv", "text/csv; charset=shift_jis"),
-            _ => ("csv", "text/csv; charset=utf-8"),
-        };
-        var suffix = format == PurchaseExportFormat.CsvShiftJis ? "_sjis" : format == PurchaseExportFormat.CsvUtf8 ? "_utf8" : "";
+        var (extension, contentType, suffix) = ExportPipeline.FileOf(format);
         var name = $"purchases_{customerCode}{(query.DepartmentId is null ? "" : "_d" + query.DepartmentId)}_{query.From:yyyyMMdd}-{query.To:yyyyMMdd}{suffix}.{extension}";
         return new PurchaseExportPlan(query, format, customerCode, lines, name, contentType);
     }
@@ -111,104 +94,21 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
     /// Streams the planned export to <paramref name="output"/> (synchronous writes: allow them on an HTTP response).
     /// <paramref name="progress"/> receives the lines written so far.
     /// </summary>
-    public async Task<PurchaseExportResult> WriteAsync(PurchaseExportPlan plan, Stream output, IProgress<int>? progress = null,
+    public async Task<ExportResult> WriteAsync(PurchaseExportPlan plan, Stream output, IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
+    {
+        await using var sheet = await ExportPipeline.OpenAsync(plan.Format, output, SheetName, Columns, cancellationToken, metrics);
+        return await WriteAsync(plan, sheet, progress, cancellationToken);
+    }
+
+    private const string SheetName = "購入データ";
+
+    private async Task<ExportResult> WriteAsync(PurchaseExportPlan plan, IExportSheet sheet, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // The plan may be old: check the caller and the range again (not the count: that is a second pass over the lines).
         await CheckAsync(db, plan.Query, cancellationToken);
-        var values = new object?[Columns.Count];
-        var count = 0;
-        var started = ConsoleMetrics.Start();
-        var format = plan.Format switch { PurchaseExportFormat.Xlsx => "xlsx", PurchaseExportFormat.CsvShiftJis => "csv-sjis", _ => "csv-utf8" };
-        if (plan.Format == PurchaseExportFormat.Xlsx)
-        {
-            using var xlsx = new XlsxStreamWriter(output, "購入データ", Columns);
-            await foreach (var batch in Counted(ReadAheadAsync(Lines(db, plan.Query), cancellationToken), format))
-                foreach (var line in batch)
-                {
-                    Fill(values, line);
-                    xlsx.WriteRow(values);
-                    if (++count % ProgressStep == 0)
-                        progress?.Report(count);
-                }
-            xlsx.Finish();
-            progress?.Report(count);
-            metrics?.Exported(started, format);
-            return new PurchaseExportResult(count, 0);
-        }
-
-        using var csv = new CsvExportWriter(output, plan.Format == PurchaseExportFormat.CsvShiftJis, Columns);
-        await foreach (var batch in Counted(ReadAheadAsync(Lines(db, plan.Query), cancellationToken), format))
-            foreach (var line in batch)
-            {
-                Fill(values, line);
-                csv.WriteRow(values);
-                if (++count % ProgressStep == 0)
-                {
-                    await csv.FlushAsync(cancellationToken);
-                    progress?.Report(count);
-                }
-            }
-        await csv.FlushAsync(cancellationToken);
-        progress?.Report(count);
-        metrics?.Exported(started, format);
-        return new PurchaseExportResult(count, csv.ReplacedCharacters);
-    }
-
-    /// <summary>Counts each batch's rows once the caller has written them (the meter's rows per second while it streams).</summary>
-    private async IAsyncEnumerable<List<PurchaseLine>> Counted(IAsyncEnumerable<List<PurchaseLine>> batches, string format)
-    {
-        await foreach (var batch in batches)
-        {
-            yield return batch;
-            metrics?.ExportRows(batch.Count, format);
-        }
-    }
-
-    /// <summary>
-    /// Reads the lines on a thread of their own, in batches, while the caller writes the previous ones: the database read
-    /// and the writing each take about half of a download, and the server has more than one core. At most
-    /// <see cref="ReadAheadBatches"/> batches wait, so memory stays flat; the reader stops when the writer stops (cancelled
-    /// download, failed write) and its failure is the caller's.
-    /// </summary>
-    private static async IAsyncEnumerable<List<PurchaseLine>> ReadAheadAsync(IQueryable<PurchaseLine> lines,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var channel = Channel.CreateBounded<List<PurchaseLine>>(new BoundedChannelOptions(ReadAheadBatches) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reader = Task.Run(async () =>
-        {
-            try
-            {
-                var batch = new List<PurchaseLine>(ReadAheadBatch);
-                await foreach (var line in lines.AsAsyncEnumerable().WithCancellation(stop.Token))
-                {
-                    batch.Add(line);
-                    if (batch.Count < ReadAheadBatch)
-                        continue;
-                    await channel.Writer.WriteAsync(batch, stop.Token);
-                    batch = new List<PurchaseLine>(ReadAheadBatch);
-                }
-                if (batch.Count > 0)
-                    await channel.Writer.WriteAsync(batch, stop.Token);
-                channel.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                channel.Writer.Complete(e);
-            }
-        }, CancellationToken.None);
-        try
-        {
-            await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
-                yield return batch;
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await reader;
-        }
+        return await ExportPipeline.WriteAsync(Lines(db, plan.Query).AsAsyncEnumerable(), Columns.Count, Fill, sheet, progress, cancellationToken);
     }
 
     /// <summary>
@@ -241,7 +141,7 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
     // Client-side in the final projection: SQLite cannot shift DateTimeOffset.
     private static DateOnly JapanDate(BusinessClock clock, DateTimeOffset at) => DateOnly.FromDateTime(clock.ToBusinessTime(at).DateTime);
 
-    private static void Fill(object?[] values, PurchaseLine line)
+    private static void Fill(PurchaseLine line, object?[] values)
     {
         values[0] = line.Date;
         values[1] = line.OrderNumber;

@@ -5,6 +5,7 @@ using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
@@ -19,7 +20,7 @@ namespace SmartOffice.Domain.Returns;
 /// zero) → 完了, or 却下 with a reason. Every step is audited (who, when) and checks the slip's version, so two agents
 /// never overwrite each other. Dealer reps read their own customers' slips only.
 /// </summary>
-public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
+public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
     BusinessClock clock, IOptions<RulesOptions> rules, IOptions<DeskContactOptions> contact, FaxInboxLink faxInbox)
 {
     private const string ChangedKey = "Returns.SlipChanged";
@@ -165,32 +166,6 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
     }
 
     /// <summary>Open slips (received to credited) oldest form first, or one status newest first; text matches slip, order, customer code or name.</summary>
-    public async Task<ReturnSlipPage> FindAsync(ReturnSlipQuery query, CancellationToken cancellationToken = default)
-    {
-        AccessPolicy.Demand(staff, Capability.ReturnSlipView);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var slips = Visible(db);
-        if (query.Status is { } status)
-            slips = slips.Where(s => s.Status == status);
-        else if (query.OpenOnly)
-            slips = slips.Where(s => OpenStatuses.Contains(s.Status));
-        var text = JapaneseInput.Normalize(query.Text);
-        if (text.Length > 0)
-        {
-            var code = text.ToUpperInvariant().Replace(" ", "");
-            var folded = JapaneseInput.FoldForSearch(text);
-            slips = slips.Where(s => s.SlipNumber == code
-                                     || db.Orders.Any(o => o.Id == s.OrderId && o.OrderNumber == code)
-                                     || db.Customers.Any(c => c.Id == s.CustomerId && (c.Code == text || c.SearchKey.Contains(folded))));
-        }
-        var total = await slips.CountAsync(cancellationToken);
-        var ordered = query.OpenOnly || query.Status is { } s2 && OpenStatuses.Contains(s2)
-            ? slips.OrderBy(s => s.FormReceivedOn).ThenBy(s => s.Id)
-            : slips.OrderByDescending(s => s.FormReceivedOn).ThenByDescending(s => s.Id);
-        var rows = await Rows(db, ordered.Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
-        return new ReturnSlipPage(rows, total);
-    }
-
     /// <summary>How many slips are in each status, for the list's filter chips.</summary>
     public async Task<IReadOnlyDictionary<ReturnSlipStatus, int>> CountsAsync(CancellationToken cancellationToken = default)
     {
@@ -415,12 +390,4 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
         var slips = db.ReturnSlips.AsNoTracking();
         return dealer is null ? slips : slips.Where(s => db.Customers.Any(c => c.Id == s.CustomerId && c.DealerId == dealer));
     }
-
-    private static IQueryable<ReturnSlipRow> Rows(SmartOfficeDbContext db, IQueryable<ReturnSlip> slips) =>
-        from s in slips
-        join o in db.Orders on s.OrderId equals o.Id
-        join c in db.Customers on s.CustomerId equals c.Id
-        select new ReturnSlipRow(s.Id, s.SlipNumber, s.Status, s.FormReceivedOn, s.CreatedAt, o.OrderNumber, c.Code, c.Name,
-            db.ReturnSlipLines.Count(l => l.ReturnSlipId == s.Id), db.ReturnSlipLines.Where(l => l.ReturnSlipId == s.Id).Sum(l => (int?)l.Quantity) ?? 0,
-            s.CreditAmount, s.Version);
 }

@@ -31,4 +31,6 @@ public enum Capability
     /// <summary>Operations reports, business calendar, regions/cutoffs, jobs.</summary>
     Operations,
     StaffAdministration,
+    /// <summary>The audit trail across every record (監査ログ): supervisors and administrators.</summary>
+    AuditTrail,
 }

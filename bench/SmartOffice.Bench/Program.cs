@@ -22,6 +22,8 @@ internal static class BenchRunner
         if (args is [CircuitsLoad.Command, var resultsFile, var steps, ..])
             return await CircuitsLoad.RunAsync(resultsFile, steps.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
                 chromium: !args.Contains("--no-chromium"), CancellationToken.None);
+        if (args is [ListExportBenchmark.ChildCommand, var listVariant, var auditFile])
+            return await ListExportBenchmark.RunChildAsync(root, listVariant, auditFile);
 
         var benchmarks = new Dictionary<string, IBenchmark>(StringComparer.OrdinalIgnoreCase)
         {
@@ -29,6 +31,7 @@ internal static class BenchRunner
             ["order-save"] = new OrderSaveBenchmark(),
             ["order-search"] = new OrderSearchBenchmark(),
             ["purchase-export"] = new PurchaseExportBenchmark(),
+            ["list-export"] = new ListExportBenchmark(root),
             ["point-expiry"] = new PointExpiryBenchmark(root),
             ["circuits"] = new CircuitsBenchmark(),
             ["startup"] = new StartupBenchmark(root),

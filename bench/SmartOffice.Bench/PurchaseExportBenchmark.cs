@@ -35,17 +35,7 @@ internal sealed class PurchaseExportBenchmark : IBenchmark
         var measured = new Dictionary<string, Child>();
         foreach (var variant in Variants)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-                start.ArgumentList.Add(typeof(PurchaseExportBenchmark).Assembly.Location);
-            foreach (var argument in new[] { ChildCommand, variant, data.File })
-                start.ArgumentList.Add(argument);
-            using var child = Process.Start(start)!;
-            var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
-            await child.WaitForExitAsync(cancellationToken);
-            var last = output.Trim().Split('\n')[^1].Split(' ');
-            if (child.ExitCode != 0 || last.Length != 6)
-                throw new InvalidOperationException($"purchase-export {variant} failed: {output}");
+            var last = await ChildRun.LastLineAsync(ChildCommand, variant, data.File, 6, cancellationToken);
             measured[variant] = new Child(double.Parse(last[0], CultureInfo.InvariantCulture), long.Parse(last[1], CultureInfo.InvariantCulture),
                 long.Parse(last[2], CultureInfo.InvariantCulture), int.Parse(last[3], CultureInfo.InvariantCulture),
                 double.Parse(last[4], CultureInfo.InvariantCulture), double.Parse(last[5], CultureInfo.InvariantCulture));
@@ -90,9 +80,9 @@ internal sealed class PurchaseExportBenchmark : IBenchmark
         // The page plans (checks and counts) before it offers the download; the download itself is what is timed.
         var format = variant switch
         {
-            "csv-sjis" => PurchaseExportFormat.CsvShiftJis,
-            "csv-utf8" => PurchaseExportFormat.CsvUtf8,
-            _ => PurchaseExportFormat.Xlsx,
+            "csv-sjis" => ExportFormat.CsvShiftJis,
+            "csv-utf8" => ExportFormat.CsvUtf8,
+            _ => ExportFormat.Xlsx,
         };
         var plan = await purchases.PlanAsync(query, format);
         using var self = Process.GetCurrentProcess();
