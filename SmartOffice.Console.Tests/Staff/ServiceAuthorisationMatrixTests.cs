@@ -39,8 +39,11 @@ public enum Outcome
 /// <summary>
 /// ASVS 8.2.2: every public method of every domain service × every caller, against DOMAIN.md's role table, called directly
 /// (pages are only a first line; the service is the one that must refuse). Each call runs on its own copy of
-/// <see cref="MatrixDatabase"/>; a refused call must leave that copy exactly as it was. The entry points are found by
-/// reflection: a service method without a row fails <see cref="Every_domain_service_entry_point_has_a_row"/>.
+/// <see cref="MatrixDatabase"/>; a refused call must leave that copy exactly as it was. A dealer rep never gets the other
+/// dealer's data back — not from the other dealer's records, and not through their own: histories, notes, warnings and
+/// downloads of dealer B's records hold things of dealer A (a duplicate-phone note, a shared phone number), which dealer B's
+/// rep must not see. The entry points are found by reflection: a service method without a row fails
+/// <see cref="Every_domain_service_entry_point_has_a_row"/>.
 /// </summary>
 public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOutputHelper output) : IClassFixture<MatrixDatabase>
 {
@@ -152,7 +155,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         // Purchase data and the eco report: everyone signed in, reps their own customers.
         Row<PurchaseDataService>(nameof(PurchaseDataService.FindCustomersAsync),  N, Y, Y, Own, Y, Y, (s, c) => s.FindCustomersAsync(MatrixDatabase.CustomerCode)),
         Row<PurchaseDataService>(nameof(PurchaseDataService.PlanAsync),           N, Y, Y, N, Y, Y, (s, c) => s.PlanAsync(c.Purchases, PurchaseExportFormat.Xlsx)),
-        Row<PurchaseDataService>(nameof(PurchaseDataService.WriteAsync),          N, Y, Y, N, Y, Y, (s, c) => s.WriteAsync(new(c.Purchases, PurchaseExportFormat.CsvUtf8, MatrixDatabase.CustomerCode, 0, "p.csv", "text/csv"), new MemoryStream())),
+        Row<PurchaseDataService>(nameof(PurchaseDataService.WriteAsync),          N, Y, Y, N, Y, Y, (s, c) => s.WriteAsync(new(c.Purchases, PurchaseExportFormat.CsvUtf8, MatrixDatabase.CustomerCode, 0, "p.csv", "text/csv"), c.Download)),
         Row<EcoReportService>(nameof(EcoReportService.GetAsync),                  N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(new(Ids(c).CustomerId, null, new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 1)))),
         // The dashboard: every signed-in member of staff, reps counting their own customers only.
         Row<DashboardService>(nameof(DashboardService.GetAsync),                  N, Y, Y, Own, Y, Y, (s, c) => s.GetAsync()),
@@ -221,12 +224,12 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
             var (got, detail) = await CallAsync(row, caller);
             output.WriteLine($"{caller}: {got} ({detail})");
             if (got != expected)
-                wrong.Add($"{caller}: expected {expected}, got {got?.ToString() ?? "dealer B's records"} ({detail})");
+                wrong.Add($"{caller}: expected {expected}, got {got?.ToString() ?? "neither"} ({detail})");
         }
         Assert.True(wrong.Count == 0, $"{key}:\n" + string.Join("\n", wrong));
     }
 
-    /// <summary>The outcome; null when a rep of dealer A got dealer B's records back (wrong whatever the row says).</summary>
+    /// <summary>The outcome; null (wrong whatever the row says) when a rep got the other dealer's data back.</summary>
     private async Task<(Outcome? Outcome, string Detail)> CallAsync(MatrixRow row, Caller caller)
     {
         await using var copy = data.Template.Copy();
@@ -250,9 +253,15 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         {
             return (Y, "rule " + e.Key);
         }
-        if (caller != Caller.OtherDealerRep)
-            return (Y, "completed");
-        return Leaks(result) is { } leaked ? (null, "shows " + leaked) : (row.Expected[(int)caller] == Own ? Own : Y, "nothing of dealer B");
+        var otherDealers = caller switch
+        {
+            Caller.OtherDealerRep => data.CustomerMarkers,
+            Caller.OwnDealerRep => data.OtherDealerMarkers,
+            _ => [],
+        };
+        if (Leaks(result, context.Download, otherDealers) is { } leaked)
+            return (null, "shows the other dealer's " + leaked);
+        return caller == Caller.OtherDealerRep && row.Expected[(int)caller] == Own ? (Own, "nothing of dealer B") : (Y, "completed");
     }
 
     /// <summary>A refusal counts only when it wrote nothing.</summary>
@@ -264,12 +273,12 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 16 };
 
-    private string? Leaks(object? result)
+    /// <summary>The first marker found in the answer or in what the call wrote to <paramref name="download"/>.</summary>
+    private static string? Leaks(object? result, MemoryStream download, IReadOnlyList<string> markers)
     {
-        if (result is null or Stream)
-            return null;
-        var text = JsonSerializer.Serialize(result, result.GetType(), Json);
-        return data.CustomerMarkers.FirstOrDefault(m => text.Contains(m, StringComparison.Ordinal));
+        var text = result is null or Stream ? "" : JsonSerializer.Serialize(result, result.GetType(), Json);
+        text += System.Text.Encoding.UTF8.GetString(download.ToArray());
+        return markers.FirstOrDefault(m => text.Contains(m, StringComparison.Ordinal));
     }
 
     private ICurrentStaff Staff(Caller caller) => caller switch
@@ -347,4 +356,6 @@ public sealed record MatrixContext(MatrixDatabase Data, IServiceProvider Service
     public CallerVerification Verification => new(MatrixDatabase.CustomerCode, "03-2222-3333", Ids.DepartmentId, "山田");
     public OperationsRange Range => new(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
     public PurchaseDataQuery Purchases => new(Ids.CustomerId, null, new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 25));
+    /// <summary>Where a download is written; its bytes are checked for the other dealer's data like an answer.</summary>
+    public MemoryStream Download { get; } = new();
 }

@@ -103,7 +103,7 @@ public sealed class CustomerAccountService(IDbContextFactory<SmartOfficeDbContex
             || (a.EntityType == nameof(Department) && departmentIds.Contains(a.EntityId)));
         var total = await entries.CountAsync(cancellationToken);
         var page = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return new CustomerHistory(page, total);
+        return new CustomerHistory(await OtherDealersCodes.HideAsync(db, staff, page, cancellationToken), total);
     }
 
     /// <summary>Point opt-out (from a date, today or later), volume discount 0–50 %, delivery-slip and billing notes.</summary>
