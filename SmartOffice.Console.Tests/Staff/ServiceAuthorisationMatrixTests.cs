@@ -28,11 +28,11 @@ public enum Caller { Anonymous, DeskAgent, OwnDealerRep, OtherDealerRep, Supervi
 /// <summary>What the caller must get.</summary>
 public enum Outcome
 {
-    /// <summary>Runs: completes, or the use case's own rules answer (never "not found": the record is there).</summary>
+    /// <summary>Runs to completion: the fixture gives each call what its use case needs, so a rule's refusal is a failure too.</summary>
     Y,
     /// <summary>Refused: <see cref="AccessDeniedException"/>, or the record is not found for this caller; nothing is written.</summary>
     N,
-    /// <summary>Runs, and the answer holds nothing of the other dealer's customer (lists, searches, counts).</summary>
+    /// <summary>Completes, and the answer holds nothing of the other dealer's customer (lists, searches, counts).</summary>
     Own,
 }
 
@@ -229,7 +229,10 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Assert.True(wrong.Count == 0, $"{key}:\n" + string.Join("\n", wrong));
     }
 
-    /// <summary>The outcome; null (wrong whatever the row says) when a rep got the other dealer's data back.</summary>
+    /// <summary>
+    /// The outcome; null (wrong whatever the row says) when a rep got the other dealer's data back, or when a rule refused the
+    /// call — an allowed caller must complete, and a rule's refusal is no access check.
+    /// </summary>
     private async Task<(Outcome? Outcome, string Detail)> CallAsync(MatrixRow row, Caller caller)
     {
         await using var copy = data.Template.Copy();
@@ -251,7 +254,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         }
         catch (BusinessRuleException e)
         {
-            return (Y, "rule " + e.Key);
+            return (null, $"refused by the rule {e.Key}: {e.Message}");
         }
         var otherDealers = caller switch
         {
@@ -290,6 +293,22 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Caller.Supervisor => TestStaff.Supervisor,
         _ => TestStaff.Administrator,
     };
+
+    /// <summary>
+    /// The table's Y means "completes": a call the use case's rules refuse (here a 99 % discount) proves nothing about access,
+    /// so it is reported, whatever the row expects — the row's call must then be given what it needs.
+    /// </summary>
+    [Fact]
+    public async Task A_call_refused_by_a_rule_counts_as_neither_allowed_nor_refused()
+    {
+        var row = Row<CustomerAccountService>(nameof(CustomerAccountService.UpdateSettingsAsync), N, N, Y, N, Y, Y,
+            (s, c) => s.UpdateSettingsAsync(new(Ids(c).CustomerId, Ids(c).CustomerVersion, new(false, null, 99, null, null), MatrixDatabase.ByFax)));
+
+        var (got, detail) = await CallAsync(row, Caller.Supervisor);
+
+        Assert.Null(got);
+        Assert.Contains("Accounts.DiscountRange", detail);
+    }
 
     [Fact]
     public void Every_domain_service_entry_point_has_a_row()
