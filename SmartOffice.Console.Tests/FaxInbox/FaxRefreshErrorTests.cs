@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SmartOffice.Console.Tests.Support;
@@ -31,7 +30,7 @@ public sealed class FaxRefreshErrorTests(Support.Browser browser) : IAsyncLifeti
         var english = await OpenAsync("fax", english: true);
         await Expect(page.GetByTestId("fax-none")).ToBeVisibleAsync();
 
-        await RenameAsync("FaxIntakeIssues", "FaxIntakeIssues_away");
+        await SqliteTables.RenameAsync(_app.DataFolder, "FaxIntakeIssues", "FaxIntakeIssues_away");
         _app.Services.GetRequiredService<FaxInboxChanges>().Raise();
 
         await Expect(page.GetByTestId("refresh-failed")).ToContainTextAsync("表示を自動で更新できませんでした");
@@ -40,7 +39,7 @@ public sealed class FaxRefreshErrorTests(Support.Browser browser) : IAsyncLifeti
         await page.ScreenshotAsync("fax-queue-refresh-failed");
         await english.ScreenshotAsync("fax-queue-refresh-failed-en");
 
-        await RenameAsync("FaxIntakeIssues_away", "FaxIntakeIssues");
+        await SqliteTables.RenameAsync(_app.DataFolder, "FaxIntakeIssues_away", "FaxIntakeIssues");
         _app.Services.GetRequiredService<FaxInboxChanges>().Raise();
         await Expect(page.GetByTestId("refresh-failed")).ToHaveCountAsync(0);
         await Expect(english.GetByTestId("refresh-failed")).ToHaveCountAsync(0);
@@ -55,14 +54,14 @@ public sealed class FaxRefreshErrorTests(Support.Browser browser) : IAsyncLifeti
         await page.WaitForAddressAsync(new Regex(@"/fax/\d+$"));
         await Expect(page.GetByTestId("fax-beside")).ToBeVisibleAsync();
 
-        await RenameAsync("FaxPages", "FaxPages_away");
+        await SqliteTables.RenameAsync(_app.DataFolder, "FaxPages", "FaxPages_away");
         _app.Services.GetRequiredService<FaxInboxChanges>().Raise();
 
         await Expect(page.GetByTestId("fax-refresh-failed")).ToContainTextAsync("受信FAX一覧で担当を確認してください");
         Assert.Contains(_app.Events.Errors(), e => e.Contains("FaxBeside", StringComparison.Ordinal) && e.Contains("could not re-read", StringComparison.Ordinal));
         await page.ScreenshotAsync("fax-pane-refresh-failed");
 
-        await RenameAsync("FaxPages_away", "FaxPages");
+        await SqliteTables.RenameAsync(_app.DataFolder, "FaxPages_away", "FaxPages");
         _app.Services.GetRequiredService<FaxInboxChanges>().Raise();
         await Expect(page.GetByTestId("fax-refresh-failed")).ToHaveCountAsync(0);
     }
@@ -76,16 +75,6 @@ public sealed class FaxRefreshErrorTests(Support.Browser browser) : IAsyncLifeti
         await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
         return page;
-    }
-
-    /// <summary>The console's database changed under it, as a fault would: its next query of that table fails.</summary>
-    private async Task RenameAsync(string table, string to)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_app.DataFolder, "console.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"ALTER TABLE \"{table}\" RENAME TO \"{to}\"";
-        await command.ExecuteNonQueryAsync();
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
