@@ -304,8 +304,10 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
 
         var saved = await Registration(Rep).RegisterAsync(form with { DuplicateConfirmed = true });
         Assert.NotNull(saved.CustomerId);
-        // The audit keeps both codes.
-        Assert.Contains("10000013, 10000026", (await Accounts(Rep).HistoryAsync(saved.CustomerId!.Value)).Entries.Single().Note);
+        // The audit keeps both codes for the desk; the rep reads only their own dealer's (CrossDealerLeakTests).
+        Assert.Contains("10000013, 10000026", (await Accounts(TestStaff.DeskAgent).HistoryAsync(saved.CustomerId!.Value)).Entries.Single().Note);
+        Assert.Contains($"10000013, {DomainText.Format("Accounts.OtherDealersCustomer")}",
+            (await Accounts(Rep).HistoryAsync(saved.CustomerId!.Value)).Entries.Single().Note);
     }
 
     [Theory]

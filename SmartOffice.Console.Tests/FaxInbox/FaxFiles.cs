@@ -23,15 +23,15 @@ public static class FaxFiles
 
     public static byte[] Jpeg(SKBitmap? page = null) => Encode(page, SKEncodedImageFormat.Jpeg);
 
-    /// <summary>A PDF of scanned pages: each page one image, as a FAX server's PDF is.</summary>
-    public static byte[] Pdf(int pages = 1)
+    /// <summary>A PDF of scanned pages: each page one image (of <paramref name="width"/> × <paramref name="height"/> pixels), as a FAX server's PDF is.</summary>
+    public static byte[] Pdf(int pages = 1, int width = 620, int height = 877)
     {
         using var stream = new MemoryStream();
         using (var document = SKDocument.CreatePdf(stream))
         {
             for (var i = 0; i < pages; i++)
             {
-                using var page = Page();
+                using var page = Page(width, height);
                 var canvas = document.BeginPage(595, 842);
                 canvas.DrawBitmap(page, new SKRect(0, 0, 595, 842));
                 document.EndPage();
@@ -56,8 +56,11 @@ public static class FaxFiles
         return stream.ToArray();
     }
 
-    /// <summary>A bilevel TIFF compressed CCITT G4 at FAX standard resolution (204×98 dpi: rows are half as dense).</summary>
-    public static byte[] FaxTiff(int pages = 2, int width = 864, int height = 560)
+    /// <summary>
+    /// A bilevel TIFF compressed CCITT G4 at FAX standard resolution (204×98 dpi: rows are half as dense); a
+    /// <paramref name="blank"/> page compresses to almost nothing, whatever size it declares.
+    /// </summary>
+    public static byte[] FaxTiff(int pages = 2, int width = 864, int height = 560, bool blank = false)
     {
         using var stream = new MemoryStream();
         using (var tiff = Tiff.ClientOpen("fax.tif", "w", stream, new TiffStream()))
@@ -81,6 +84,11 @@ public static class FaxFiles
                 for (var y = 0; y < height; y++)
                 {
                     Array.Clear(row);
+                    if (blank)
+                    {
+                        tiff.WriteScanline(row, y);
+                        continue;
+                    }
                     // MINISWHITE: a set bit is black. A frame and a diagonal.
                     if (y < 4 || y >= height - 4)
                         Array.Fill(row, (byte)0xFF);

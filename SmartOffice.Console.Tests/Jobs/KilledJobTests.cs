@@ -10,14 +10,23 @@ using SmartOffice.Domain.Rules;
 namespace SmartOffice.Console.Tests.Jobs;
 
 /// <summary>
-/// The built console running a job (<c>run-job</c>) is killed with SIGKILL in the middle of it — once the first batch or
-/// the first month-end's expiry is committed — and run again: the database and the outbox end exactly as after one
-/// uninterrupted run on a copy of the same data. Nothing lost, nothing twice. Dates come from the real clock, as the
-/// process has no other.
+/// The built console running a job (<c>run-job</c>) is killed with SIGKILL in the middle of it — once the first batch is
+/// committed, or inside the point expiry's one transaction (its entries inserted, the lots not yet zeroed, nothing
+/// committed) — and run again: the database and the outbox end exactly as after one uninterrupted run on a copy of the same
+/// data. Nothing lost, nothing twice; the killed expiry left nothing at all. Dates come from the real clock, as the process
+/// has no other.
 /// </summary>
 public sealed class KilledJobTests : IAsyncLifetime
 {
     private const string CutoffJob = "cutoff-fax-Honshu";
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    /// <summary>The console logs each statement as it has executed it: the expiry is killed on a line of that log.</summary>
+    private static readonly Dictionary<string, string> StatementLog = new()
+    {
+        ["Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+    };
+
     private TestDatabase _template = default!;
 
     public async Task InitializeAsync()
@@ -25,7 +34,8 @@ public sealed class KilledJobTests : IAsyncLifetime
         _template = await new TestDatabase(DateTimeOffset.UtcNow).InitializeAsync();
         var department = await _template.AddCustomerAsync("D1", "10000001");
         await AddOpenShipmentsAsync(department, perDay: 200);
-        await AddExpiringLotsAsync(department, perMonth: 80);
+        // Enough lots that zeroing them, after the expiry's INSERT and before its commit, outlasts a SIGKILL's way there.
+        await AddExpiringLotsAsync(department, perMonth: 8000);
     }
 
     public async Task DisposeAsync() => await _template.DisposeAsync();
@@ -34,27 +44,37 @@ public sealed class KilledJobTests : IAsyncLifetime
     public async Task A_cutoff_run_killed_after_its_first_batch_ends_as_one_run_after_a_restart()
     {
         var expected = await RunAsync(CutoffJob, kill: null);
-        var killed = await RunAsync(CutoffJob, kill: "SELECT COUNT(*) FROM CutoffBatches");
+        var killed = await RunAsync(CutoffJob, (process, copy) => KillWhenAsync(process, copy.ConnectionString, "SELECT COUNT(*) FROM CutoffBatches"));
 
         Assert.Equal(expected, killed);
         Assert.Contains("batch", expected.Database);
     }
 
     [Fact]
-    public async Task A_point_expiry_killed_after_its_first_month_end_ends_as_one_run_after_a_restart()
+    public async Task A_point_expiry_killed_inside_its_transaction_leaves_nothing_and_ends_as_one_run_after_a_restart()
     {
+        var before = await ResultAsync(_template);
         var expected = await RunAsync("point-expiry", kill: null);
-        var killed = await RunAsync("point-expiry", kill: "SELECT COUNT(*) FROM PointLedger WHERE Kind = 'Expire'");
+        var killed = await RunAsync("point-expiry", async (process, copy) =>
+        {
+            // Logged once the INSERT of every due lot's expiry has run; the UPDATE zeroing the lots and the commit follow.
+            await process.KillOnLine(l => l.Contains("INSERT INTO \"PointLedger\"", StringComparison.Ordinal)).WaitAsync(Patience);
+            await process.WaitAsync(Patience);
+            SqliteConnection.ClearAllPools();
+            // Killed inside the transaction: the file holds nothing of the run (else it was too late: the commit came first).
+            return (await ResultAsync(copy)).Database == before.Database;
+        }, StatementLog);
 
         Assert.Equal(expected, killed);
         Assert.Contains("Expire", expected.Database);
     }
 
     /// <summary>
-    /// Runs the job on a fresh copy; with <paramref name="kill"/>, SIGKILLs the process as soon as that count is above zero
-    /// while it still runs (a few tries, in case a run finishes between two looks), then runs it again to the end.
+    /// Runs the job on a fresh copy; with <paramref name="kill"/>, first a run that it SIGKILLs and that must have been killed
+    /// in the moment the test wants (a few tries, in case a run gets past it before the signal lands), then a run to the end.
     /// </summary>
-    private async Task<JobResult> RunAsync(string job, string? kill)
+    private async Task<JobResult> RunAsync(string job, Func<ConsoleProcess, TestDatabase, Task<bool>>? kill,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -62,15 +82,16 @@ public sealed class KilledJobTests : IAsyncLifetime
             var folder = copy.Folder;
             if (kill is not null)
             {
-                using var process = ConsoleProcess.Start(folder, copy.File, null, "run-job", job);
-                var killedInRun = await KillWhenAsync(process, copy.ConnectionString, kill);
+                bool killedInRun;
+                using (var process = ConsoleProcess.Start(folder, copy.File, environment, "run-job", job))
+                    killedInRun = await kill(process, copy);
                 if (!killedInRun && attempt < 3)
                     continue;
-                Assert.True(killedInRun, "the run always ended before it could be killed in the middle");
+                Assert.True(killedInRun, "the run always got past the moment it was to be killed in");
             }
             using (var run = ConsoleProcess.Start(folder, copy.File, null, "run-job", job))
             {
-                var (exitCode, output) = await run.WaitAsync(TimeSpan.FromMinutes(2));
+                var (exitCode, output) = await run.WaitAsync(Patience);
                 Assert.True(exitCode == 0, output);
             }
             return await ResultAsync(copy);
@@ -149,7 +170,10 @@ public sealed class KilledJobTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Lots earned 13, 14 and 15 months ago: three month-ends of expiry are due, none was run.</summary>
+    /// <summary>
+    /// Lots earned 13, 14 and 15 months ago, each with its earn entry as the ledger writes it: three month-ends of expiry are
+    /// due, none was run. Written in bulk (the ledger's own EarnAsync per lot would take minutes for this many).
+    /// </summary>
     private async Task AddExpiringLotsAsync(Department department, int perMonth)
     {
         var account = await _template.AddAccountAsync(department);
@@ -157,16 +181,22 @@ public sealed class KilledJobTests : IAsyncLifetime
         await using (var db = _template.CreateDbContext())
             orderId = await db.Orders.Select(o => o.Id).FirstAsync();
         var today = _template.BusinessClock.Today;
+        var rules = new PointRules(_template.Rules.Value);
         await using var write = _template.CreateDbContext();
-        await using var transaction = await write.Database.BeginTransactionAsync();
-        var ledger = _template.Ledger(write);
-        foreach (var monthsAgo in new[] { 13, 14, 15 })
+        var lots = new[] { 13, 14, 15 }.Select(monthsAgo => new DateOnly(today.Year, today.Month, 1).AddMonths(-monthsAgo))
+            .SelectMany(earned => Enumerable.Range(0, perMonth).Select(i => new PointLot
+            {
+                PointAccountId = account.Id, OrderId = orderId, Points = 10 + i % 7, Remaining = 10 + i % 7, EarnedOn = earned.AddDays(i % 20),
+                ValidThrough = rules.ValidThrough(earned.AddDays(i % 20)),
+            })).ToList();
+        write.PointLots.AddRange(lots);
+        await write.SaveChangesAsync();
+        write.PointLedger.AddRange(lots.Select(lot => new PointLedgerEntry
         {
-            var earned = new DateOnly(today.Year, today.Month, 1).AddMonths(-monthsAgo);
-            for (var i = 0; i < perMonth; i++)
-                await ledger.EarnAsync(account.Id, orderId, 10 + i % 7, earned.AddDays(i % 20));
-        }
-        await transaction.CommitAsync();
+            PointAccountId = account.Id, PointLotId = lot.Id, Kind = PointEntryKind.Earn, Points = lot.Points, BusinessDate = lot.EarnedOn,
+            RecordedAt = _template.Clock.GetUtcNow(), OrderId = orderId,
+        }));
+        await write.SaveChangesAsync();
     }
 
     private sealed record JobResult(string Database, string Outbox);

@@ -45,13 +45,18 @@ public sealed class MatrixDatabase : IAsyncLifetime
     /// <summary>Texts that only dealer B's records contain: a rep of dealer A must never get any of them back.</summary>
     public IReadOnlyList<string> CustomerMarkers { get; private set; } = [];
 
+    /// <summary>Texts of dealer A's customer: dealer B's rep must never get them back, even through dealer B's own records.</summary>
+    public IReadOnlyList<string> OtherDealerMarkers { get; } = [OtherCustomerCode, $"株式会社テスト{OtherCustomerCode}"];
+
     public async Task InitializeAsync()
     {
         var db = await Template.InitializeAsync();
         await db.SeedCatalogAsync();
         var other = await db.AddCustomerAsync("DA", OtherCustomerCode);
         var department = await db.AddCustomerAsync("DB", CustomerCode);
-        await db.UpdateAsync<Customer>(department.CustomerId, c => (c.Phone, c.PhoneDigits, c.Fax, c.FaxDigits) = ("03-2222-3333", "0322223333", "03-2222-4444", "0322224444"));
+        // Dealer A's customer already has the phone number dealer B's customer changes to: the change form warns, the desk
+        // confirms, and dealer B's records now hold dealer A's data (the duplicate note, the duplicate warning).
+        await db.UpdateAsync<Customer>(other.CustomerId, c => (c.Phone, c.PhoneDigits) = ("03-2222-3333", "0322223333"));
         var administrator = await db.AddWebUserAsync(department, "u2000001");
         var locked = await db.AddWebUserAsync(department, LockedUserId, failures: 11, lockedAt: db.Clock.GetUtcNow().AddHours(-1), administrator: false);
         var plain = await db.AddWebUserAsync(department, PlainUserId, administrator: false);
@@ -60,6 +65,9 @@ public sealed class MatrixDatabase : IAsyncLifetime
         var desk = TestStaff.DeskAgent;
         await using var services = Services(db, supervisor);
         T Get<T>() where T : notnull => services.GetRequiredService<T>();
+        await using (var asDesk = Services(db, desk))
+            await asDesk.GetRequiredService<CustomerRegistrationService>().ChangeAsync(new(department.CustomerId, 0, $"株式会社テスト{CustomerCode}", "テスト",
+                "100-0001", "東京都千代田区1-1", "03-2222-3333", "03-2222-4444", ByFax, DuplicateConfirmed: true));
 
         await Get<CustomerAccountService>().AddOrderLockAsync(new(department.CustomerId, (await Get<CustomerAccountService>().GetAsync(department.CustomerId)).Version,
             OrderLockKind.Product, OrderingTestData.Toner, ByFax));

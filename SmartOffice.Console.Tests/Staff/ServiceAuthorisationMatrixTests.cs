@@ -29,19 +29,22 @@ public enum Caller { Anonymous, DeskAgent, OwnDealerRep, OtherDealerRep, Supervi
 /// <summary>What the caller must get.</summary>
 public enum Outcome
 {
-    /// <summary>Runs: completes, or the use case's own rules answer (never "not found": the record is there).</summary>
+    /// <summary>Runs to completion: the fixture gives each call what its use case needs, so a rule's refusal is a failure too.</summary>
     Y,
     /// <summary>Refused: <see cref="AccessDeniedException"/>, or the record is not found for this caller; nothing is written.</summary>
     N,
-    /// <summary>Runs, and the answer holds nothing of the other dealer's customer (lists, searches, counts).</summary>
+    /// <summary>Completes, and the answer holds nothing of the other dealer's customer (lists, searches, counts).</summary>
     Own,
 }
 
 /// <summary>
 /// ASVS 8.2.2: every public method of every domain service × every caller, against DOMAIN.md's role table, called directly
 /// (pages are only a first line; the service is the one that must refuse). Each call runs on its own copy of
-/// <see cref="MatrixDatabase"/>; a refused call must leave that copy exactly as it was. The entry points are found by
-/// reflection: a service method without a row fails <see cref="Every_domain_service_entry_point_has_a_row"/>.
+/// <see cref="MatrixDatabase"/>; a refused call must leave that copy exactly as it was. A dealer rep never gets the other
+/// dealer's data back — not from the other dealer's records, and not through their own: histories, notes, warnings and
+/// downloads of dealer B's records hold things of dealer A (a duplicate-phone note, a shared phone number), which dealer B's
+/// rep must not see. The entry points are found by reflection: a service method without a row fails
+/// <see cref="Every_domain_service_entry_point_has_a_row"/>.
 /// </summary>
 public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOutputHelper output) : IClassFixture<MatrixDatabase>
 {
@@ -162,7 +165,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         // Purchase data and the eco report: everyone signed in, reps their own customers.
         Row<PurchaseDataService>(nameof(PurchaseDataService.FindCustomersAsync),  N, Y, Y, Own, Y, Y, (s, c) => s.FindCustomersAsync(MatrixDatabase.CustomerCode)),
         Row<PurchaseDataService>(nameof(PurchaseDataService.PlanAsync),           N, Y, Y, N, Y, Y, (s, c) => s.PlanAsync(c.Purchases, ExportFormat.Xlsx)),
-        Row<PurchaseDataService>(nameof(PurchaseDataService.WriteAsync),          N, Y, Y, N, Y, Y, (s, c) => s.WriteAsync(new(c.Purchases, ExportFormat.CsvUtf8, MatrixDatabase.CustomerCode, 0, "p.csv", "text/csv"), new MemoryStream())),
+        Row<PurchaseDataService>(nameof(PurchaseDataService.WriteAsync),          N, Y, Y, N, Y, Y, (s, c) => s.WriteAsync(new(c.Purchases, ExportFormat.CsvUtf8, MatrixDatabase.CustomerCode, 0, "p.csv", "text/csv"), c.Download)),
         Row<EcoReportService>(nameof(EcoReportService.GetAsync),                  N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(new(Ids(c).CustomerId, null, new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 1)))),
         // The dashboard: every signed-in member of staff, reps counting their own customers only.
         Row<DashboardService>(nameof(DashboardService.GetAsync),                  N, Y, Y, Own, Y, Y, (s, c) => s.GetAsync()),
@@ -236,12 +239,15 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
             var (got, detail) = await CallAsync(row, caller);
             output.WriteLine($"{caller}: {got} ({detail})");
             if (got != expected)
-                wrong.Add($"{caller}: expected {expected}, got {got?.ToString() ?? "dealer B's records"} ({detail})");
+                wrong.Add($"{caller}: expected {expected}, got {got?.ToString() ?? "neither"} ({detail})");
         }
         Assert.True(wrong.Count == 0, $"{key}:\n" + string.Join("\n", wrong));
     }
 
-    /// <summary>The outcome; null when a rep of dealer A got dealer B's records back (wrong whatever the row says).</summary>
+    /// <summary>
+    /// The outcome; null (wrong whatever the row says) when a rep got the other dealer's data back, or when a rule refused the
+    /// call — an allowed caller must complete, and a rule's refusal is no access check.
+    /// </summary>
     private async Task<(Outcome? Outcome, string Detail)> CallAsync(MatrixRow row, Caller caller)
     {
         await using var copy = data.Template.Copy();
@@ -263,11 +269,17 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         }
         catch (BusinessRuleException e)
         {
-            return (Y, "rule " + e.Key);
+            return (null, $"refused by the rule {e.Key}: {e.Message}");
         }
-        if (caller != Caller.OtherDealerRep)
-            return (Y, "completed");
-        return Leaks(result) is { } leaked ? (null, "shows " + leaked) : (row.Expected[(int)caller] == Own ? Own : Y, "nothing of dealer B");
+        var otherDealers = caller switch
+        {
+            Caller.OtherDealerRep => data.CustomerMarkers,
+            Caller.OwnDealerRep => data.OtherDealerMarkers,
+            _ => [],
+        };
+        if (Leaks(result, context.Download, otherDealers) is { } leaked)
+            return (null, "shows the other dealer's " + leaked);
+        return caller == Caller.OtherDealerRep && row.Expected[(int)caller] == Own ? (Own, "nothing of dealer B") : (Y, "completed");
     }
 
     /// <summary>A refusal counts only when it wrote nothing.</summary>
@@ -279,12 +291,12 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 16 };
 
-    private string? Leaks(object? result)
+    /// <summary>The first marker found in the answer or in what the call wrote to <paramref name="download"/>.</summary>
+    private static string? Leaks(object? result, MemoryStream download, IReadOnlyList<string> markers)
     {
-        if (result is null or Stream)
-            return null;
-        var text = JsonSerializer.Serialize(result, result.GetType(), Json);
-        return data.CustomerMarkers.FirstOrDefault(m => text.Contains(m, StringComparison.Ordinal));
+        var text = result is null or Stream ? "" : JsonSerializer.Serialize(result, result.GetType(), Json);
+        text += System.Text.Encoding.UTF8.GetString(download.ToArray());
+        return markers.FirstOrDefault(m => text.Contains(m, StringComparison.Ordinal));
     }
 
     private ICurrentStaff Staff(Caller caller) => caller switch
@@ -296,6 +308,22 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Caller.Supervisor => TestStaff.Supervisor,
         _ => TestStaff.Administrator,
     };
+
+    /// <summary>
+    /// The table's Y means "completes": a call the use case's rules refuse (here a 99 % discount) proves nothing about access,
+    /// so it is reported, whatever the row expects — the row's call must then be given what it needs.
+    /// </summary>
+    [Fact]
+    public async Task A_call_refused_by_a_rule_counts_as_neither_allowed_nor_refused()
+    {
+        var row = Row<CustomerAccountService>(nameof(CustomerAccountService.UpdateSettingsAsync), N, N, Y, N, Y, Y,
+            (s, c) => s.UpdateSettingsAsync(new(Ids(c).CustomerId, Ids(c).CustomerVersion, new(false, null, 99, null, null), MatrixDatabase.ByFax)));
+
+        var (got, detail) = await CallAsync(row, Caller.Supervisor);
+
+        Assert.Null(got);
+        Assert.Contains("Accounts.DiscountRange", detail);
+    }
 
     [Fact]
     public void Every_domain_service_entry_point_has_a_row()
@@ -371,4 +399,6 @@ public sealed record MatrixContext(MatrixDatabase Data, IServiceProvider Service
     public CallerVerification Verification => new(MatrixDatabase.CustomerCode, "03-2222-3333", Ids.DepartmentId, "山田");
     public OperationsRange Range => new(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
     public PurchaseDataQuery Purchases => new(Ids.CustomerId, null, new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 25));
+    /// <summary>Where a download is written; its bytes are checked for the other dealer's data like an answer.</summary>
+    public MemoryStream Download { get; } = new();
 }

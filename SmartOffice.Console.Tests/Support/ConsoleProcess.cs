@@ -27,11 +27,24 @@ public sealed partial class ConsoleProcess : IDisposable
     }
 
     /// <param name="folder">Working folder (logs, outbox); <paramref name="database"/> the SQLite file.</param>
-    public static ConsoleProcess Start(string folder, string database, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static ConsoleProcess Start(string folder, string database, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        Start(folder, database, environment, [], arguments);
+
+    /// <summary>
+    /// The console with its address space limited to <paramref name="bytes"/> (util-linux's <c>prlimit --as</c>): an
+    /// allocation beyond it fails in that process, never in the test host or the rest of the machine.
+    /// </summary>
+    public static ConsoleProcess StartWithMemoryLimit(long bytes, string folder, string database, IReadOnlyDictionary<string, string>? environment,
+        params string[] arguments) =>
+        Start(folder, database, environment, ["prlimit", $"--as={bytes}", "--"], arguments);
+
+    private static ConsoleProcess Start(string folder, string database, IReadOnlyDictionary<string, string>? environment, string[] wrapper,
+        string[] arguments)
     {
         // The app's own build output (same configuration as this test build).
         var appFolder = AppContext.BaseDirectory.Replace("SmartOffice.Console.Tests", "SmartOffice.Console", StringComparison.Ordinal);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(appFolder, "SmartOffice.Console.dll"), .. arguments])
+        string[] command = [.. wrapper, "dotnet", Path.Combine(appFolder, "SmartOffice.Console.dll"), .. arguments];
+        var start = new ProcessStartInfo(command[0], command[1..])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,

@@ -27,7 +27,7 @@ public sealed class TestDatabase : IDbContextFactory<SmartOfficeDbContext>, IAsy
         Clock.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
         Rules = Options.Create(new RulesOptions());
         BusinessClock = new BusinessClock(Clock, Rules);
-        Calendar = new BusinessCalendarCache(this, Rules);
+        Calendar = new BusinessCalendarCache(this, Rules, Clock);
     }
 
     public string ConnectionString { get; }

@@ -22,7 +22,8 @@ internal static class LoggingExtensions
                 if (!string.IsNullOrEmpty(path) && !Path.IsPathRooted(path))
                     sink["Args:path"] = Path.Combine(contentRoot, path);
             }
-            logger.ReadFrom.Configuration(configuration);
+            // Sinks registered as services join the configured ones (none in the app; a test's capture).
+            logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services);
         }, preserveStaticLogger: true);
     }
 }

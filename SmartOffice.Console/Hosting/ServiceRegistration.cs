@@ -33,6 +33,9 @@ internal static class ServiceRegistration
         services.AddHostedService<FaxInboxWatcher>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSingleton<OpenCircuits>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitRegistration>();
+        services.AddHostedService<CircuitShutdown>();
         services.AddMudServices(c =>
         {
             c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

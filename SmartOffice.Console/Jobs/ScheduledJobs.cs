@@ -3,7 +3,11 @@ using SmartOffice.Domain.Jobs;
 
 namespace SmartOffice.Console.Jobs;
 
-/// <summary>Runs one cutoff (its name is the job's name) through the domain, which makes every run idempotent.</summary>
+/// <summary>
+/// Runs one cutoff (its name is the job's name) through the domain, which makes every run idempotent. Never twice at once:
+/// a run-now while the scheduled or catch-up fire runs waits for it (the batch's unique key guards the database anyway).
+/// </summary>
+[DisallowConcurrentExecution]
 public sealed class CutoffJob(CutoffBatchService cutoffs, ILogger<CutoffJob> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -13,7 +17,12 @@ public sealed class CutoffJob(CutoffBatchService cutoffs, ILogger<CutoffJob> log
     }
 }
 
-/// <summary>ポイント失効 after each month end.</summary>
+/// <summary>
+/// ポイント失効 after each month end. Never twice at once (run-now, the catch-up after an outage): the second waits and then
+/// finds nothing due. <c>run-job</c> from the command line is outside the scheduler; the ledger's unique index of one
+/// expiry per lot guards against it.
+/// </summary>
+[DisallowConcurrentExecution]
 public sealed class PointExpiryJob(PointExpiryService expiry, ILogger<PointExpiryJob> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)

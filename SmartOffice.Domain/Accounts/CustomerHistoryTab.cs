@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Domain.Accounts;
@@ -23,6 +24,6 @@ public sealed partial class CustomerAccountService
             || (a.EntityType == nameof(Department) && departmentIds.Contains(a.EntityId)));
         var total = await entries.CountAsync(cancellationToken);
         var page = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return new CustomerHistory(page, total);
+        return new CustomerHistory(await OtherDealersCodes.HideAsync(db, staff, page, cancellationToken), total);
     }
 }

@@ -80,7 +80,7 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
             var name = string.Create(CultureInfo.InvariantCulture, $"{clock.ToBusinessTime(receivedAt):yyyyMMddHHmmss}_{sender.FaxDigits}.png");
             var item = new FaxInboxItem
             {
-                FileName = name, ContentHash = FaxIntakeService.Hash(png), Source = FaxSource.Demo, ContentType = FaxPageRenderer.PngType,
+                FileName = name, ContentHash = FaxFileStore.Hash(png), Source = FaxSource.Demo, ContentType = FaxPageRenderer.PngType,
                 ReceivedAt = receivedAt, ImportedAt = receivedAt, SenderFax = sender.FaxDigits, CustomerId = sender.CustomerId == 0 ? null : sender.CustomerId,
                 Kind = i < 3 && kind == FaxKind.Order ? FaxKind.Unsorted : kind, Status = FaxStatus.New, PageCount = 1,
             };

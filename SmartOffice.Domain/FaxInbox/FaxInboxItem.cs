@@ -108,6 +108,10 @@ public enum FaxFileProblem
     DamagedImage,
     TooLarge,
     TooManyPages,
+    /// <summary>A page declares more pixels than <c>FaxInbox:MaxPagePixels</c> (refused from its header, before decoding).</summary>
+    PageTooLarge,
+    /// <summary>An earlier import of the file did not finish: the process ended while decoding it (docs/security-fixes.md).</summary>
+    ImportInterrupted,
 }
 
 /// <summary>

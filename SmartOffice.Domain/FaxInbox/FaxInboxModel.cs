@@ -56,3 +56,15 @@ internal sealed class FaxIntakeIssueConfiguration : IEntityTypeConfiguration<Fax
         e.Property(x => x.DismissedByName).HasMaxLength(100);
     }
 }
+
+internal sealed class FaxIntakeAttemptConfiguration : IEntityTypeConfiguration<FaxIntakeAttempt>
+{
+    public void Configure(EntityTypeBuilder<FaxIntakeAttempt> e)
+    {
+        // One mark per file: of two instances beginning the same file, the second finds the first's.
+        e.HasIndex(x => new { x.ContentHash, x.FileName }).IsUnique();
+        e.Property(x => x.FileName).HasMaxLength(255);
+        e.Property(x => x.ContentHash).HasMaxLength(64);
+        e.Property(x => x.Instance).HasMaxLength(200);
+    }
+}

@@ -44,6 +44,12 @@ public sealed class FaxInboxOptions
 
     public int MaxPages { get; set; } = 50;
 
+    /// <summary>
+    /// Pages declaring more pixels are quarantined, checked from the file's headers before anything is decoded (a few KB
+    /// can declare billions). The largest page a FAX machine sends, A3 at 400 dpi, is 4,864 × 6,614 ≈ 32 million.
+    /// </summary>
+    public long MaxPagePixels { get; set; } = 35_000_000;
+
     /// <summary>Pages wider than this are scaled down for the screen (a 200 dpi A4 FAX is 1,728 px).</summary>
     public int MaxPageWidth { get; set; } = 1800;
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,9 +15,11 @@ public sealed record FaxUpload(string FileName, byte[] Content, DateTimeOffset R
 /// is committed first and the original moved to the archive after, so a crash or restart in between leaves the file in
 /// the drop folder with its item already there; the next scan recognises it by (file name, SHA-256), which is UNIQUE
 /// in the database, and only finishes the move. A second console instance on the same folder meets the same key.
-/// A file that cannot be read as a FAX goes to the quarantine folder with an <see cref="FaxIntakeIssue"/>. Folder
-/// problems (drop folder missing or a file, archive unwritable) are reported in <see cref="FaxIntakeStatus"/> and
-/// logged once; no file is ever deleted unless its identical copy is archived.
+/// A file that cannot be read as a FAX goes to the quarantine folder with an <see cref="FaxIntakeIssue"/>: refused by its
+/// length before it is read, by its pages' declared pixels before they are decoded, and — when an earlier attempt's mark
+/// (<see cref="FaxIntakeAttempt"/>) says the process died decoding it — without being decoded again. Folder problems (drop
+/// folder missing or a file, archive unwritable) are reported in <see cref="FaxIntakeStatus"/> and logged once; no file is
+/// ever deleted unless its identical copy is archived.
 /// </summary>
 public sealed class FaxIntakeService(
     IDbContextFactory<SmartOfficeDbContext> contexts,
@@ -130,24 +131,25 @@ public sealed class FaxIntakeService(
         name.StartsWith('.') || name.StartsWith('~') || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith(".part", StringComparison.OrdinalIgnoreCase);
 
-    private enum FileOutcome { Imported, Finished, Quarantined, NotArchived, NotQuarantined, Unreadable }
+    private enum FileOutcome { Imported, Finished, Quarantined, NotArchived, NotQuarantined, Unreadable, Busy }
 
     private async Task<FileOutcome> ImportFileAsync(string path, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
-        byte[] content;
+        long length;
+        string hash;
         DateTimeOffset fileTime;
         try
         {
-            content = await File.ReadAllBytesAsync(path, cancellationToken);
+            // Named by a streamed hash: a file of any length (over 2 GB too) is identified without being loaded.
+            length = new FileInfo(path).Length;
+            hash = await FaxFileStore.HashAsync(path, cancellationToken);
             fileTime = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.LogWarning("FAX file {File} cannot be read yet ({Reason}); trying again next scan", name, e.Message);
-            return FileOutcome.Unreadable;
+            return Unreadable(name, e);
         }
-        var hash = Hash(content);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var archivedAs = await db.FaxInboxItems.AsNoTracking().Where(i => i.ContentHash == hash && i.FileName == name)
@@ -156,21 +158,45 @@ public sealed class FaxIntakeService(
         {
             // Imported before the move could happen (a crash, a restart, the archive unwritable): only the move is left.
             log.LogInformation("FAX file {File} is already in the inbox; finishing its move to the archive", name);
-            return Move(path, content, Options.ArchiveFolder, archivedAs) ? FileOutcome.Finished : FileOutcome.NotArchived;
+            await FaxImportAttempts.EndAsync(db, name, hash, cancellationToken);
+            return FaxFileStore.Move(path, hash, Options.ArchiveFolder, archivedAs, log) ? FileOutcome.Finished : FileOutcome.NotArchived;
         }
         var quarantinedAs = await db.FaxIntakeIssues.AsNoTracking().Where(i => i.ContentHash == hash && i.FileName == name)
             .Select(i => i.QuarantinedAs).FirstOrDefaultAsync(cancellationToken);
         if (quarantinedAs is not null)
-            return Move(path, content, Options.QuarantineFolder, quarantinedAs) ? FileOutcome.Quarantined : FileOutcome.NotQuarantined;
+        {
+            await FaxImportAttempts.EndAsync(db, name, hash, cancellationToken);
+            return FaxFileStore.Move(path, hash, Options.QuarantineFolder, quarantinedAs, log) ? FileOutcome.Quarantined : FileOutcome.NotQuarantined;
+        }
 
+        var renderer = FaxPageRenderer.From(Options);
         FaxRendering rendering;
         try
         {
-            rendering = FaxPageRenderer.From(Options).Render(name, content);
+            renderer.CheckLength(length);
+            var (verdict, earlier) = await FaxImportAttempts.BeginAsync(db, name, hash, time.GetUtcNow(), cancellationToken);
+            if (verdict == AttemptVerdict.Busy)
+                return FileOutcome.Busy;
+            if (verdict == AttemptVerdict.Interrupted)
+                throw new FaxFileException(FaxFileProblem.ImportInterrupted,
+                    $"the import begun {earlier!.StartedAt:yyyy-MM-dd HH:mm:ss} UTC by {earlier.Instance} did not finish: not decoded again");
+            log.LogDebug("Decoding FAX file {File} ({Length} bytes)", name, length);
+            byte[] content;
+            try
+            {
+                content = await File.ReadAllBytesAsync(path, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Unreadable(name, e);
+            }
+            if (FaxFileStore.Hash(content) != hash)
+                return Unreadable(name, new IOException("the file changed while it was read"));
+            rendering = renderer.Render(name, content);
         }
         catch (FaxFileException e)
         {
-            return await QuarantineAsync(db, path, content, hash, e, cancellationToken);
+            return await QuarantineAsync(db, path, hash, e, cancellationToken);
         }
 
         var named = new FaxFileName(Options, clock).Read(name);
@@ -183,7 +209,14 @@ public sealed class FaxIntakeService(
                 name, item.Id, item.PageCount, clock.ToBusinessTime(item.ReceivedAt), item.SenderFax ?? "?");
             changes.Raise();
         }
-        return Move(path, content, Options.ArchiveFolder, item.ArchivedAs!) ? FileOutcome.Imported : FileOutcome.NotArchived;
+        await FaxImportAttempts.EndAsync(db, name, hash, cancellationToken);
+        return FaxFileStore.Move(path, hash, Options.ArchiveFolder, item.ArchivedAs!, log) ? FileOutcome.Imported : FileOutcome.NotArchived;
+    }
+
+    private FileOutcome Unreadable(string name, Exception e)
+    {
+        log.LogWarning("FAX file {File} cannot be read yet ({Reason}); trying again next scan", name, e.Message);
+        return FileOutcome.Unreadable;
     }
 
     /// <summary>A file handed in by hand: the original is archived first (it exists nowhere else), then the item saved.</summary>
@@ -202,7 +235,7 @@ public sealed class FaxIntakeService(
         {
             throw new BusinessRuleException("FaxInbox.UploadRefused", name, DomainText.Format("FaxInbox.Problem." + e.Problem));
         }
-        var hash = Hash(upload.Content);
+        var hash = FaxFileStore.Hash(upload.Content);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.FaxInboxItems.AsNoTracking().Where(i => i.ContentHash == hash && i.FileName == name).Select(i => (int?)i.Id)
                 .FirstOrDefaultAsync(cancellationToken) is { } existing)
@@ -212,7 +245,7 @@ public sealed class FaxIntakeService(
             string.IsNullOrEmpty(sender) ? new FaxFileName(Options, clock).Read(name).SenderFax : sender);
         try
         {
-            WriteAtomically(Path.Combine(Options.ArchiveFolder, item.ArchivedAs!), upload.Content);
+            FaxFileStore.WriteAtomically(Path.Combine(Options.ArchiveFolder, item.ArchivedAs!), upload.Content);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -265,7 +298,7 @@ public sealed class FaxIntakeService(
         }
     }
 
-    private async Task<FileOutcome> QuarantineAsync(SmartOfficeDbContext db, string path, byte[] content, string hash, FaxFileException problem,
+    private async Task<FileOutcome> QuarantineAsync(SmartOfficeDbContext db, string path, string hash, FaxFileException problem,
         CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
@@ -286,31 +319,8 @@ public sealed class FaxIntakeService(
         {
             // Another instance recorded it first; its quarantine name is the same.
         }
-        return Move(path, content, Options.QuarantineFolder, issue.QuarantinedAs) ? FileOutcome.Quarantined : FileOutcome.NotQuarantined;
-    }
-
-    /// <summary>
-    /// Moves the file under <paramref name="root"/>; a copy already there with the same content means the move was done
-    /// before (its source is then removed), a partial copy is replaced. False (the file stays where it is) when the folder
-    /// cannot be written.
-    /// </summary>
-    private bool Move(string path, byte[] content, string root, string relative)
-    {
-        var target = Path.Combine(root, relative);
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (File.Exists(target) && Hash(File.ReadAllBytes(target)) == Hash(content))
-                File.Delete(path);
-            else
-                File.Move(path, target, overwrite: true);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            log.LogDebug("FAX file {File} cannot be moved to {Target}: {Reason}", Path.GetFileName(path), target, e.Message);
-            return false;
-        }
+        await FaxImportAttempts.EndAsync(db, name, hash, cancellationToken);
+        return FaxFileStore.Move(path, hash, Options.QuarantineFolder, issue.QuarantinedAs, log) ? FileOutcome.Quarantined : FileOutcome.NotQuarantined;
     }
 
     /// <summary>Reports (and logs once) the files a folder could not take this scan, or clears the alert when it took them all.</summary>
@@ -322,44 +332,15 @@ public sealed class FaxIntakeService(
                 log.LogInformation("FAX {Folder} folder {Path} is writable again", folder, root);
             return;
         }
-        var (key, reason) = Probe(root);
+        var (key, reason) = FaxFileStore.Probe(root);
         if (status.Report(folder, root, key, reason, time.GetUtcNow(), waiting.Count))
             log.LogError("FAX {Folder} folder {Path} cannot be written ({Reason}): {Count} file(s) stay in the drop folder, e.g. {File}",
                 folder, root, reason, waiting.Count, waiting[0]);
     }
 
-    /// <summary>Why a folder cannot be written: a message key for staff and the system's detail.</summary>
-    private static (string Key, string Detail) Probe(string root)
-    {
-        if (File.Exists(root))
-            return ("FaxInbox.Folder.IsAFile", "a file, not a folder");
-        try
-        {
-            Directory.CreateDirectory(root);
-            var probe = Path.Combine(root, ".write-test-" + Guid.NewGuid().ToString("N"));
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-            return ("FaxInbox.Folder.MoveFailed", "moving into the folder failed");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ("FaxInbox.Folder.Unwritable", e.Message);
-        }
-    }
-
     /// <summary>By the day received (Japan time), with a hash prefix so two FAXes of one name never collide.</summary>
     private string KeptAs(DateTimeOffset at, string hash, string name) =>
         Path.Combine(clock.ToBusinessTime(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"{hash[..8]}_{name}");
-
-    private static void WriteAtomically(string target, byte[] content)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temporary = target + ".tmp";
-        File.WriteAllBytes(temporary, content);
-        File.Move(temporary, target, overwrite: true);
-    }
-
-    internal static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
 }

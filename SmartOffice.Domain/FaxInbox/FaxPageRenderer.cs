@@ -21,9 +21,11 @@ public sealed class FaxFileException(FaxFileProblem problem, string detail) : Ex
 /// Turns a received FAX file into page images: PDF (each page's scanned image, as FAX servers write them — a FAX is a
 /// raster; PdfPig), TIFF (every page, CCITT G3/G4 included, non-square FAX resolutions such as 204×98 dpi stretched
 /// back to shape; LibTiff.NET), PNG and JPEG (SkiaSharp). Every page becomes an 8-bit grey PNG. Anything that does not
-/// decode throws <see cref="FaxFileException"/> naming the problem — the watcher quarantines such files.
+/// decode throws <see cref="FaxFileException"/> naming the problem — the watcher quarantines such files. A page's pixel
+/// count is read from its header and checked against <paramref name="maxPagePixels"/> before any pixel is allocated, and
+/// again for the page as it is drawn (a TIFF's resolutions stretch it), so a few KB declaring billions of pixels cost nothing.
 /// </summary>
-public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxBytes)
+public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxBytes, long maxPagePixels)
 {
     public const string PdfType = "application/pdf", PngType = "image/png", JpegType = "image/jpeg", TiffType = "image/tiff";
 
@@ -31,8 +33,17 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
     public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         { ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff" };
 
+    /// <summary>A raster of more than <see cref="int.MaxValue"/> pixels cannot be held whatever the setting says.</summary>
     public static FaxPageRenderer From(FaxInboxOptions options) =>
-        new(options.MaxPageWidth, options.MaxPages, options.MaxFileMegabytes * 1024L * 1024L);
+        new(options.MaxPageWidth, options.MaxPages, options.MaxFileMegabytes * 1024L * 1024L, Math.Min(options.MaxPagePixels, int.MaxValue));
+
+    /// <summary>Refuses a file by its length alone, before it is read.</summary>
+    /// <exception cref="FaxFileException">Longer than the <c>FaxInbox:MaxFileMegabytes</c> setting.</exception>
+    public void CheckLength(long length)
+    {
+        if (length > maxBytes)
+            throw new FaxFileException(FaxFileProblem.TooLarge, Invariant($"{length:N0} bytes, more than {maxBytes:N0}"));
+    }
 
     /// <exception cref="FaxFileException">The file is empty, too large, of another type, or does not decode.</exception>
     public FaxRendering Render(string fileName, ReadOnlySpan<byte> content)
@@ -41,8 +52,7 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
             throw new FaxFileException(FaxFileProblem.UnsupportedType, $"'{Path.GetExtension(fileName)}' is not one of {string.Join(' ', Extensions)}");
         if (content.Length == 0)
             throw new FaxFileException(FaxFileProblem.Empty, "the file has 0 bytes");
-        if (content.Length > maxBytes)
-            throw new FaxFileException(FaxFileProblem.TooLarge, $"{content.Length:N0} bytes, more than {maxBytes:N0}");
+        CheckLength(content.Length);
         var bytes = content.ToArray();
         var type = Sniff(content) ?? throw new FaxFileException(FaxFileProblem.NotAnImage, "the content is not PDF, PNG, JPEG or TIFF");
         try
@@ -51,7 +61,7 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
             {
                 PdfType => PdfPages(bytes),
                 TiffType => TiffPages(bytes),
-                _ => [Page(SKBitmap.Decode(bytes) ?? throw new FaxFileException(FaxFileProblem.DamagedImage, $"the {type} image does not decode"), 1)],
+                _ => [Page(Decode(bytes, 1) ?? throw new FaxFileException(FaxFileProblem.DamagedImage, $"the {type} image does not decode"), 1)],
             };
             return new FaxRendering(type, pages);
         }
@@ -82,8 +92,10 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
             // A FAX page is one scanned image; a page may carry a small logo too: the largest image is the page.
             var image = page.GetImages().MaxBy(i => (long)i.WidthInSamples * i.HeightInSamples)
                         ?? throw new FaxFileException(FaxFileProblem.PdfPageWithoutImage, $"page {page.Number} has no scanned image");
-            var bitmap = (image.TryGetPng(out var png) ? SKBitmap.Decode(png) : null)
-                         ?? SKBitmap.Decode(image.RawMemory.ToArray())
+            // The PDF's own account of the image first, then the embedded JPEG's (which may say otherwise).
+            CheckPixels(image.WidthInSamples, image.HeightInSamples, page.Number);
+            var bitmap = (image.TryGetPng(out var png) ? Decode(png, page.Number) : null)
+                         ?? Decode(image.RawMemory.ToArray(), page.Number)
                          ?? throw new FaxFileException(FaxFileProblem.DamagedPdf, $"the image of page {page.Number} does not decode");
             pages.Add(Page(bitmap, page.Number));
         }
@@ -106,6 +118,7 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
                     throw new FaxFileException(FaxFileProblem.DamagedImage, $"TIFF page {n + 1} does not open: {TiffErrors.Messages}");
                 var width = tiff.GetField(TiffTag.IMAGEWIDTH)[0].ToInt();
                 var height = tiff.GetField(TiffTag.IMAGELENGTH)[0].ToInt();
+                CheckPixels(width, height, n + 1);
                 var raster = new int[width * height];
                 if (!tiff.ReadRGBAImageOriented(width, height, raster, Orientation.TOPLEFT) || TiffErrors.Messages.Length > 0)
                     throw new FaxFileException(FaxFileProblem.DamagedImage, $"TIFF page {n + 1} does not decode: {TiffErrors.Messages}");
@@ -129,6 +142,29 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
             throw new FaxFileException(FaxFileProblem.TooManyPages, $"{count} pages, more than {maxPages}");
     }
 
+    /// <summary>A page's size as its header declares it, before anything of that size is allocated.</summary>
+    private void CheckPixels(long width, long height, int page)
+    {
+        if (width <= 0 || height <= 0)
+            throw new FaxFileException(FaxFileProblem.DamagedImage, Invariant($"page {page} declares {width} × {height} pixels"));
+        if (width * height > maxPagePixels)
+            throw new FaxFileException(FaxFileProblem.PageTooLarge,
+                Invariant($"page {page} declares {width:N0} × {height:N0} = {width * height:N0} pixels, more than {maxPagePixels:N0}"));
+    }
+
+    /// <summary>PNG or JPEG bytes, their size checked from the header first; null when Skia does not know the format.</summary>
+    private SKBitmap? Decode(byte[] encoded, int page)
+    {
+        using var data = SKData.CreateCopy(encoded);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
+            return null;
+        CheckPixels(codec.Info.Width, codec.Info.Height, page);
+        return SKBitmap.Decode(codec);
+    }
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+
     /// <summary>Grey, at most the page width setting, rows stretched by <paramref name="stretch"/>; disposes the bitmap.</summary>
     private FaxRenderedPage Page(SKBitmap decoded, int number, float stretch = 1f)
     {
@@ -138,7 +174,10 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
                 throw new FaxFileException(FaxFileProblem.DamagedImage, $"page {number} has no pixels");
             var scale = Math.Min(1f, (float)maxPageWidth / decoded.Width);
             var width = Math.Max(1, (int)Math.Round(decoded.Width * scale));
-            var height = Math.Max(1, (int)Math.Round(decoded.Height * scale * stretch));
+            // A TIFF's resolutions may claim any stretch: the drawn page is held to the same limit.
+            var drawnHeight = Math.Max(1d, Math.Round(decoded.Height * (double)scale * stretch));
+            CheckPixels(width, (long)Math.Min(drawnHeight, long.MaxValue / Math.Max(width, 1)), number);
+            var height = (int)drawnHeight;
             using var grey = new SKBitmap(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque));
             using (var canvas = new SKCanvas(grey))
             using (var image = SKImage.FromBitmap(decoded))

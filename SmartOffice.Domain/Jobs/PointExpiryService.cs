@@ -17,6 +17,7 @@ namespace SmartOffice.Domain.Jobs;
 /// the ledger the monthly runs would have written, a run killed half-way leaves nothing, and a second run finds nothing left.
 /// The due lots are found through the partial index on <c>ValidThrough</c> where <c>Remaining &gt; 0</c>, which shrinks as
 /// lots expire; on SQLite the run's connection gets a larger page cache (<see cref="JobsOptions.PointExpiryCacheMiB"/>).
+/// A lot's expiry entry is unique in the database: of two runs at once, the second meets the first's entries and writes nothing.
 /// </summary>
 public sealed class PointExpiryService(IDbContextFactory<SmartOfficeDbContext> contexts, BusinessClock clock, IOptions<JobsOptions> options,
     ConsoleMetrics? metrics = null)
@@ -45,6 +46,14 @@ public sealed class PointExpiryService(IDbContextFactory<SmartOfficeDbContext> c
             run.Items = due.Sum(d => d.Points);
             run.Outcome = run.Batches > 0 ? JobRunOutcome.Completed : JobRunOutcome.NothingToDo;
             run.Detail = due.Count > 0 ? string.Join(", ", due.Select(d => d.ValidThrough.ToString("yyyy-MM-dd"))) : null;
+        }
+        catch (Exception e) when (UniqueViolation.Is(e))
+        {
+            // Another run (run-now, run-job, a catch-up on another instance) expired these lots at the same time; its entries
+            // stand and this run's transaction wrote nothing.
+            (run.Outcome, run.Batches, run.Items) = (JobRunOutcome.NothingToDo, 0, 0);
+            run.Detail = DomainText.ForData("Jobs.ExpiredByAnotherRun");
+            db.ChangeTracker.Clear();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

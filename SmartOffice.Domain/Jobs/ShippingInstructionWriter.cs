@@ -2,11 +2,13 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Reporting;
 
 namespace SmartOffice.Domain.Jobs;
 
 /// <summary>
-/// 出荷指示: one CSV per batch in the outbox, UTF-8 with BOM (the warehouse opens it in Excel too), one row per order line.
+/// 出荷指示: one CSV per batch in the outbox, UTF-8 with BOM (the warehouse opens it in Excel too), one row per order line,
+/// formula-like text neutralised as in every export (<see cref="ExportCells"/>).
 /// Written to a temporary name and renamed, so the warehouse never picks up half a file; rewriting gives the same file.
 /// </summary>
 public sealed class ShippingInstructionWriter(IOptions<JobsOptions> options)
@@ -62,6 +64,10 @@ public sealed class ShippingInstructionWriter(IOptions<JobsOptions> options)
         return name;
     }
 
+    /// <summary>
+    /// Every field quoted, and text Excel would take for a formula (a company typed as ＝HYPERLINK(…), normalised to =) made
+    /// text by the exports' rule: the warehouse opens this file in Excel too.
+    /// </summary>
     private static string Csv(IEnumerable<string> fields) =>
-        string.Join(',', fields.Select(f => "\"" + f.Replace("\"", "\"\"") + "\""));
+        string.Join(',', fields.Select(f => "\"" + ExportCells.Neutralise(f).Replace("\"", "\"\"") + "\""));
 }

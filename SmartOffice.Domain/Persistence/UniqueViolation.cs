@@ -10,8 +10,10 @@ public static class UniqueViolation
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintUnique = 2067;
 
-    public static bool Is(DbUpdateException exception) => exception.InnerException switch
+    /// <summary>A save's <see cref="DbUpdateException"/>, or the provider's own exception of a raw SQL statement.</summary>
+    public static bool Is(Exception? exception) => exception switch
     {
+        DbUpdateException update => Is(update.InnerException),
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique
                                   || (sqlite.SqliteErrorCode == SqliteConstraint && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal)),
         SqlException sql => sql.Number is 2601 or 2627,

@@ -30,10 +30,15 @@ internal sealed class PointLotConfiguration : IEntityTypeConfiguration<PointLot>
 
 internal sealed class PointLedgerEntryConfiguration : IEntityTypeConfiguration<PointLedgerEntry>
 {
+    public const string ExpiredOnceIndex = "IX_PointLedger_ExpiredOnce";
+
     public void Configure(EntityTypeBuilder<PointLedgerEntry> e)
     {
         e.HasIndex(x => new { x.PointAccountId, x.BusinessDate });
         e.HasIndex(x => x.PointLotId);
+        // A lot expires once: two expiry runs at once (run-now, run-job, a catch-up) cannot both write its expiry, whatever
+        // the isolation level lets them read (docs/security-fixes.md).
+        e.HasIndex(x => x.PointLotId, ExpiredOnceIndex).IsUnique().HasFilter("Kind = 'Expire'");
         e.Property(x => x.StaffId).HasMaxLength(450);
         e.Property(x => x.Reason).HasMaxLength(200);
         e.HasOne<PointAccount>().WithMany().HasForeignKey(x => x.PointAccountId).OnDelete(DeleteBehavior.Restrict);

@@ -9,11 +9,12 @@ public sealed record ExportColumn(string Header, CellKind Kind, double Width);
 public static class ExportCells
 {
     /// <summary>
-    /// Text that a spreadsheet could take for a formula (CSV/formula injection): = + - @, and the tab/CR
-    /// that some programs strip before them. Numbers are never text here, so a negative amount stays a number.
+    /// Text that a spreadsheet could take for a formula (CSV/formula injection): = + - @, their full-width forms (Japanese
+    /// Excel turns a typed ＝ into a formula; line comments keep what was typed), and the tab/CR that some programs strip
+    /// before them. Numbers are never text here, so a negative amount stays a number.
     /// </summary>
     public static bool LooksLikeFormula(string? text) =>
-        !string.IsNullOrEmpty(text) && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        !string.IsNullOrEmpty(text) && text[0] is '=' or '+' or '-' or '@' or '＝' or '＋' or '－' or '＠' or '\t' or '\r';
 
     /// <summary>CSV: a leading apostrophe makes Excel treat the cell as text.</summary>
     public static string Neutralise(string? text) => LooksLikeFormula(text) ? "'" + text : text ?? "";

@@ -61,6 +61,12 @@ public sealed class RulesOptions
     /// <summary>行コメント length limit, characters (the delivery slip prints this many; the column holds at most 100).</summary>
     public int MaximumLineCommentLength { get; set; } = 100;
 
+    /// <summary>
+    /// How long a console instance uses its copy of the business calendar before reading the table again: an edit made on
+    /// another instance sharing the database is seen within this many minutes (on the editing instance, at once).
+    /// </summary>
+    public int CalendarCacheMinutes { get; set; } = 1;
+
     public TimeOnly DefaultHonshuFaxCutoff { get; set; } = new(17, 0);
 
     public TimeOnly DefaultHonshuWebCutoff { get; set; } = new(17, 30);

@@ -840,6 +840,40 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("FaxInboxItems");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxIntakeAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash", "FileName")
+                        .IsUnique();
+
+                    b.ToTable("FaxIntakeAttempts");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxIntakeIssue", b =>
                 {
                     b.Property<int>("Id")
@@ -1510,6 +1544,10 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("PointLotId");
 
                     b.HasIndex("PointAccountId", "BusinessDate");
+
+                    b.HasIndex(new[] { "PointLotId" }, "IX_PointLedger_ExpiredOnce")
+                        .IsUnique()
+                        .HasFilter("Kind = 'Expire'");
 
                     b.ToTable("PointLedger");
                 });

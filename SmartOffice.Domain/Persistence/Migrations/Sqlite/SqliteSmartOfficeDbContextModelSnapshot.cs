@@ -804,6 +804,38 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("FaxInboxItems");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxIntakeAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash", "FileName")
+                        .IsUnique();
+
+                    b.ToTable("FaxIntakeAttempts");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxIntakeIssue", b =>
                 {
                     b.Property<int>("Id")
@@ -1446,6 +1478,10 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("PointLotId");
 
                     b.HasIndex("PointAccountId", "BusinessDate");
+
+                    b.HasIndex(new[] { "PointLotId" }, "IX_PointLedger_ExpiredOnce")
+                        .IsUnique()
+                        .HasFilter("Kind = 'Expire'");
 
                     b.ToTable("PointLedger");
                 });
