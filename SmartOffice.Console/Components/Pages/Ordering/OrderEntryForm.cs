@@ -59,6 +59,19 @@ public sealed class OrderEntryForm
         return true;
     }
 
+    /// <summary>The text key of what keeps a chosen customer's form from being quoted at all; null when nothing does (or no customer yet).</summary>
+    public string? HeaderProblemKey(BusinessClock clock)
+    {
+        if (Customer is null)
+            return null;
+        if (DepartmentId is null)
+            return "Entry.NeedDepartment";
+        if (!TryReceivedAt(clock, out _))
+            return "Entry.BadReceivedAt";
+        Requested(clock, out var valid);
+        return valid ? null : "Entry.BadRequestedDate";
+    }
+
     /// <summary>Blank = no requested date; null result with <paramref name="valid"/> false = not a date.</summary>
     public DateOnly? Requested(BusinessClock clock, out bool valid)
     {
