@@ -32,10 +32,11 @@ public sealed class CustomerAccountService(IDbContextFactory<SmartOfficeDbContex
         var text = JapaneseInput.Normalize(query.Text);
         if (text.Length > 0)
         {
+            var code = JapaneseInput.NormalizeCode(text);
             var folded = JapaneseInput.FoldForSearch(text);
             var digits = JapaneseInput.Digits(text);
-            var byNumber = digits.Length >= 3 && digits.Length == text.Replace("-", "").Replace(" ", "").Length;
-            customers = customers.Where(c => c.Code.StartsWith(text)
+            var byNumber = digits.Length >= 3 && digits.Length == code.Replace("-", "").Replace(" ", "").Length;
+            customers = customers.Where(c => c.Code.StartsWith(code)
                                              || c.SearchKey.Contains(folded)
                                              || (byNumber && (c.PhoneDigits.Contains(digits) || (c.FaxDigits != null && c.FaxDigits.Contains(digits)))));
         }
@@ -309,7 +310,7 @@ public sealed class CustomerAccountService(IDbContextFactory<SmartOfficeDbContex
     {
         AccessPolicy.Demand(staff, Capability.AccountEdit);
         var requestedBy = add.RequestedBy.Describe();
-        var code = JapaneseInput.Normalize(add.Code).ToUpperInvariant();
+        var code = JapaneseInput.NormalizeCode(add.Code).ToUpperInvariant();
         if (code.Length == 0)
             throw new BusinessRuleException("Accounts.LockCodeRequired");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

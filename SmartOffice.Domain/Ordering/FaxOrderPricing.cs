@@ -63,7 +63,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     private readonly PointRules _points = new(options);
 
     /// <summary>Upper-case half-width: product codes are case- and width-insensitive.</summary>
-    public static string NormalizeCode(string? code) => JapaneseInput.Normalize(code).ToUpperInvariant();
+    public static string NormalizeCode(string? code) => JapaneseInput.NormalizeCode(code).ToUpperInvariant();
 
     public static async Task<CustomerFacts> CustomerAsync(SmartOfficeDbContext db, int customerId, CancellationToken cancellationToken)
     {
@@ -135,7 +135,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         CancellationToken cancellationToken)
     {
         var keyed = draft.Lines
-            .Select((line, index) => (Number: index + 1, Code: NormalizeCode(line.ProductCode), Quantity: JapaneseInput.Normalize(line.Quantity),
+            .Select((line, index) => (Number: index + 1, Code: NormalizeCode(line.ProductCode), Quantity: JapaneseInput.NormalizeCode(line.Quantity),
                 Comment: string.IsNullOrWhiteSpace(line.LineComment) ? null : line.LineComment.Trim()))
             .Where(l => l.Code.Length > 0 || l.Quantity.Length > 0)
             .ToList();

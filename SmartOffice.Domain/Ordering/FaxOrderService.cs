@@ -40,7 +40,7 @@ public sealed class FaxOrderService(
         var normalized = JapaneseInput.Normalize(text);
         if (normalized.Length == 0)
             return [];
-        var code = normalized.ToUpperInvariant();
+        var code = JapaneseInput.NormalizeCode(text).ToUpperInvariant();
         var digits = JapaneseInput.Digits(text);
         // A number is searched by its digits only when it is all there is (a name may contain a digit or two).
         var byNumber = digits.Length >= 4 && digits.Length >= normalized.Count(c => !char.IsWhiteSpace(c)) - 3;

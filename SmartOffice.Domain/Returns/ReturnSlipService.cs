@@ -44,7 +44,7 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
         var orders = VisibleOrders(db).Where(o => o.Status != OrderStatus.Voided);
         var orderNumber = Code(lookup.OrderNumber);
         var slipNumber = Code(lookup.DeliverySlipNumber);
-        var customerCode = JapaneseInput.Normalize(lookup.CustomerCode);
+        var customerCode = JapaneseInput.NormalizeCode(lookup.CustomerCode);
         if (orderNumber.Length > 0)
             orders = orders.Where(o => o.OrderNumber == orderNumber);
         else if (slipNumber.Length > 0)
@@ -116,7 +116,7 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == order.CustomerId)
             .Select(c => new { c.Code, c.DealerId }).SingleAsync(cancellationToken);
         AccessPolicy.DemandCustomer(staff, Capability.ReturnSlipProcess, customer.DealerId);
-        var formCustomer = JapaneseInput.Normalize(input.CustomerCode);
+        var formCustomer = JapaneseInput.NormalizeCode(input.CustomerCode);
         if (formCustomer != customer.Code)
             throw new BusinessRuleException("Returns.OtherCustomer", order.OrderNumber, formCustomer);
 
@@ -177,11 +177,11 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
         var text = JapaneseInput.Normalize(query.Text);
         if (text.Length > 0)
         {
-            var code = text.ToUpperInvariant().Replace(" ", "");
+            var code = Code(text);
             var folded = JapaneseInput.FoldForSearch(text);
             slips = slips.Where(s => s.SlipNumber == code
                                      || db.Orders.Any(o => o.Id == s.OrderId && o.OrderNumber == code)
-                                     || db.Customers.Any(c => c.Id == s.CustomerId && (c.Code == text || c.SearchKey.Contains(folded))));
+                                     || db.Customers.Any(c => c.Id == s.CustomerId && (c.Code == code || c.SearchKey.Contains(folded))));
         }
         var total = await slips.CountAsync(cancellationToken);
         var ordered = query.OpenOnly || query.Status is { } s2 && OpenStatuses.Contains(s2)
@@ -400,7 +400,7 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
                  .Sum(r => (int?)r.Quantity) ?? 0,
              l.Shipment!.DeliveryDate)).ToListAsync(cancellationToken);
 
-    private static string Code(string? text) => JapaneseInput.Normalize(text).Replace(" ", "").ToUpperInvariant();
+    private static string Code(string? text) => JapaneseInput.NormalizeCode(text).Replace(" ", "").ToUpperInvariant();
 
     private IQueryable<Order> VisibleOrders(SmartOfficeDbContext db)
     {

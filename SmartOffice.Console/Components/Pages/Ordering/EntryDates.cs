@@ -14,7 +14,7 @@ public static class EntryDates
     public static bool TryParse(string? input, DateOnly today, out DateOnly date)
     {
         date = default;
-        var text = JapaneseInput.Normalize(input).Trim().Replace('年', '/').Replace('月', '/').TrimEnd('日');
+        var text = JapaneseInput.NormalizeCode(input).Replace('年', '/').Replace('月', '/').TrimEnd('日');
         if (text.Length == 0)
             return false;
         if (DateOnly.TryParseExact(text, FullFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
