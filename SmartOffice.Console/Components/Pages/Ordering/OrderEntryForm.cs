@@ -53,7 +53,7 @@ public sealed class OrderEntryForm
     public bool TryReceivedAt(BusinessClock clock, out DateTimeOffset at)
     {
         at = default;
-        if (!EntryDates.TryParse(ReceivedDate, clock.Today, out var day) || !JapaneseInput.TryParseTime(ReceivedTime, out var time))
+        if (!EntryDates.TryParseRecent(ReceivedDate, clock.Today, out var day) || !JapaneseInput.TryParseTime(ReceivedTime, out var time))
             return false;
         at = clock.At(day, time);
         return true;
@@ -78,7 +78,7 @@ public sealed class OrderEntryForm
         valid = true;
         if (string.IsNullOrWhiteSpace(RequestedDate))
             return null;
-        valid = EntryDates.TryParse(RequestedDate, clock.Today, out var date);
+        valid = EntryDates.TryParseUpcoming(RequestedDate, clock.Today, out var date);
         return valid ? date : null;
     }
 
