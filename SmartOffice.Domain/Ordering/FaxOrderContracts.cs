@@ -21,11 +21,16 @@ public sealed record OrderingCustomer(OrderingCustomerMatch Customer, decimal Vo
 public sealed record FaxOrderDraftLine(string? ProductCode, string? Quantity, string? LineComment);
 
 /// <summary>
-/// The entry form's state. Blank lines (no code and no quantity) are ignored. <see cref="ShipToId"/> null = the department's
-/// own address. <see cref="FaxReceivedAt"/> decides the cutoff, not the keying time.
+/// The entry form's state. Blank lines (no code and no quantity) are ignored. Where it ships (DOMAIN.md §3): a registered
+/// ship-to (<see cref="ShipToId"/>), another active department of the customer (<see cref="ShipToDepartmentId"/>), or —
+/// both null — the ordering department's own address. <see cref="FaxReceivedAt"/> decides the cutoff, not the keying time.
 /// </summary>
 public sealed record FaxOrderDraft(int CustomerId, int DepartmentId, int? ShipToId, DateTimeOffset FaxReceivedAt,
-    DateOnly? RequestedDeliveryDate, IReadOnlyList<FaxOrderDraftLine> Lines, int? FaxInboxItemId = null);
+    DateOnly? RequestedDeliveryDate, IReadOnlyList<FaxOrderDraftLine> Lines, int? FaxInboxItemId = null, int? ShipToDepartmentId = null)
+{
+    /// <summary>The other department it ships to; null when it ships to the ordering department (chosen as itself too).</summary>
+    public int? OtherShipToDepartmentId => ShipToDepartmentId == DepartmentId ? null : ShipToDepartmentId;
+}
 
 /// <summary>One priced line. <see cref="Problem"/> is a message in the UI language naming the line and the fix; null when the line is fine.</summary>
 public sealed record QuotedLine(int LineNumber, string ProductCode, int? ProductId, string? Name, string? Maker,
@@ -94,7 +99,7 @@ public sealed record OrderDetail(int Id, string OrderNumber, int Version, OrderC
     DateTimeOffset ReceivedAt, DateTimeOffset? KeyedAt, string? KeyedBy, DateOnly? RequestedDeliveryDate,
     IReadOnlyList<OrderDetailLine> Lines, IReadOnlyList<OrderDetailShipment> Shipments,
     int GoodsSubtotal, int ShippingFee, ShippingFeeReason ShippingFeeReason, int TaxStandard, int TaxReduced, int Total,
-    int PointsEarned, string? VoidReason, bool MayCorrect);
+    int PointsEarned, string? VoidReason, bool MayCorrect, int DepartmentId, int? ShipToId, int? ShipToDepartmentId, int PointsShortfall);
 
 /// <summary>The customer desk's contact details as printed sheets show them (settings section <c>Desk</c>).</summary>
 public sealed record DeskContact(string Name, string Phone, string Fax, string Email, string Hours);

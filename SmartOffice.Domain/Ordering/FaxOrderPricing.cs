@@ -87,6 +87,11 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         if (draft.ShipToId is { } shipToId
             && !await db.ShipTos.AnyAsync(s => s.Id == shipToId && s.CustomerId == customer.Id && s.IsActive, cancellationToken))
             problems.Add(new OrderProblem("Ordering.ShipToNotRegistered"));
+        if (draft.OtherShipToDepartmentId is { } shipToDepartment
+            && !await db.Departments.AnyAsync(d => d.Id == shipToDepartment && d.CustomerId == customer.Id && d.IsActive, cancellationToken))
+            problems.Add(new OrderProblem("Ordering.ShipToDepartmentNotOfCustomer"));
+        if (draft.ShipToId is not null && draft.OtherShipToDepartmentId is not null)
+            problems.Add(new OrderProblem("Ordering.ShipToTwoAddresses"));
         if (draft.FaxReceivedAt > time.GetUtcNow() + ClockSkew)
             problems.Add(new OrderProblem("Ordering.ReceivedInFuture"));
 
@@ -261,7 +266,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
 
     /// <summary>An order of the same customer and 受付日, as the additional-order rule and duplicate detection see it.</summary>
     internal sealed record SameDayOrder(int Id, string OrderNumber, DateTimeOffset ReceivedAt, string? KeyedByStaffId, OrderStatus Status,
-        int GoodsSubtotal, int DepartmentId, int? ShipToId, List<(DeliveryClass DeliveryClass, DateOnly? DeliveryDate)> Shipments,
+        int GoodsSubtotal, int DepartmentId, int? ShipToId, int? ShipToDepartmentId, List<(DeliveryClass DeliveryClass, DateOnly? DeliveryDate)> Shipments,
         List<(string ProductCode, int Quantity)> Lines);
 
     private static async Task<List<SameDayOrder>> SameDayOrdersAsync(SmartOfficeDbContext db, int customerId, DateOnly acceptanceDay, int? correcting,
@@ -270,7 +275,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         var orders = await db.Orders.AsNoTracking()
             .Where(o => o.CustomerId == customerId && o.AcceptanceDay == acceptanceDay && o.Status != OrderStatus.Voided
                         && (correcting == null || o.Id < correcting))
-            .Select(o => new { o.Id, o.OrderNumber, o.ReceivedAt, o.KeyedByStaffId, o.Status, o.GoodsSubtotal, o.DepartmentId, o.ShipToId })
+            .Select(o => new { o.Id, o.OrderNumber, o.ReceivedAt, o.KeyedByStaffId, o.Status, o.GoodsSubtotal, o.DepartmentId, o.ShipToId, o.ShipToDepartmentId })
             .ToListAsync(cancellationToken);
         if (orders.Count == 0)
             return [];
@@ -282,13 +287,13 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
                 .Select(l => new { l.OrderId, l.ProductCode, l.Quantity }).ToListAsync(cancellationToken))
             .ToLookup(l => l.OrderId);
         return orders.Select(o => new SameDayOrder(o.Id, o.OrderNumber, o.ReceivedAt, o.KeyedByStaffId, o.Status, o.GoodsSubtotal, o.DepartmentId,
-            o.ShipToId, shipments[o.Id].OrderBy(s => s.DeliveryClass).Select(s => (s.DeliveryClass, s.DeliveryDate)).ToList(),
+            o.ShipToId, o.ShipToDepartmentId, shipments[o.Id].OrderBy(s => s.DeliveryClass).Select(s => (s.DeliveryClass, s.DeliveryDate)).ToList(),
             lines[o.Id].Select(l => (l.ProductCode, l.Quantity)).ToList())).ToList();
     }
 
     /// <summary>
     /// 配送料 with 追加注文: the order's first shipment (standard before furniture before special) gives the delivery date;
-    /// the ship-to is the registered ship-to or, when none, the department's own address. "Before cutoff" uses the FAX's
+    /// the ship-to is the address chosen — a registered ship-to, another department, or the ordering department's own. "Before cutoff" uses the FAX's
     /// receipt time against that shipment's cutoff on its 受付日.
     /// </summary>
     private ShippingDecision Shipping(FaxOrderDraft draft, CustomerFacts customer, List<PlannedShipment> shipments, int subtotal,
@@ -297,15 +302,18 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         if (shipments.Count == 0)
             return new ShippingDecision(0, ShippingFeeReason.FreeOverThreshold);
         var key = shipments[0];
-        var order = new ShippingOrder(key.AcceptanceDay, key.DeliveryDate, ShipToKey(draft.ShipToId, draft.DepartmentId), subtotal);
+        var order = new ShippingOrder(key.AcceptanceDay, key.DeliveryDate, ShipToKey(draft.ShipToId, draft.OtherShipToDepartmentId, draft.DepartmentId), subtotal);
         var beforeCutoff = draft.FaxReceivedAt < clock.At(key.AcceptanceDay, key.Cutoff);
         var earlier = sameDay.Where(o => o.Status == OrderStatus.Accepted && o.Shipments.Count > 0).Select(o =>
-            new ShippingOrder(key.AcceptanceDay, o.Shipments[0].DeliveryDate, ShipToKey(o.ShipToId, o.DepartmentId), o.GoodsSubtotal));
+            new ShippingOrder(key.AcceptanceDay, o.Shipments[0].DeliveryDate, ShipToKey(o.ShipToId, o.ShipToDepartmentId, o.DepartmentId), o.GoodsSubtotal));
         return _shipping.Decide(order, beforeCutoff, earlier);
     }
 
-    /// <summary>Registered ship-tos by id; a department's own address by its negated id (they never collide).</summary>
-    private static int ShipToKey(int? shipToId, int departmentId) => shipToId ?? -departmentId;
+    /// <summary>
+    /// Where an order ships, as the additional-order rule compares it: a registered ship-to by its id, a department's address
+    /// (the ordering one's own, or the other department chosen) by its negated id — they never collide.
+    /// </summary>
+    internal static int ShipToKey(int? shipToId, int? shipToDepartmentId, int departmentId) => shipToId ?? -(shipToDepartmentId ?? departmentId);
 
     /// <summary>予算: the department's non-voided orders of the acceptance day's month, before and after this one.</summary>
     private static async Task<BudgetCheck> BudgetAsync(SmartOfficeDbContext db, int departmentId, int? monthlyBudget, BudgetKind kind,

@@ -283,6 +283,7 @@ public sealed class FaxOrderService(
         var draft = priced.Draft;
         order.DepartmentId = draft.DepartmentId;
         order.ShipToId = draft.ShipToId;
+        order.ShipToDepartmentId = draft.OtherShipToDepartmentId;
         order.ReceivedAt = draft.FaxReceivedAt;
         order.AcceptanceDay = priced.AcceptanceDay;
         order.RequestedDeliveryDate = draft.RequestedDeliveryDate;
@@ -411,7 +412,7 @@ public sealed class FaxOrderService(
 
     private static object Snapshot(Order o) => new
     {
-        o.OrderNumber, o.Status, o.DepartmentId, o.ShipToId, o.ReceivedAt, o.AcceptanceDay, o.RequestedDeliveryDate, o.GoodsSubtotal,
+        o.OrderNumber, o.Status, o.DepartmentId, o.ShipToId, o.ShipToDepartmentId, o.ReceivedAt, o.AcceptanceDay, o.RequestedDeliveryDate, o.GoodsSubtotal,
         o.ShippingFee, o.TaxStandard, o.TaxReduced, o.Total, o.PointsEarned,
         Lines = o.Lines.OrderBy(l => l.LineNumber).Select(l => new { l.LineNumber, l.ProductCode, l.Quantity, l.UnitPrice, l.LineComment, l.ShortOfStock }),
     };

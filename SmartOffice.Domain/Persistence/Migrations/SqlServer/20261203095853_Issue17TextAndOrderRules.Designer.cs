@@ -12,7 +12,7 @@ using SmartOffice.Domain.Persistence;
 namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSmartOfficeDbContext))]
-    [Migration("20261203083342_Issue17TextAndOrderRules")]
+    [Migration("20261203095853_Issue17TextAndOrderRules")]
     partial class Issue17TextAndOrderRules
     {
         /// <inheritdoc />
@@ -270,6 +270,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("OrdersVersion")
+                        .HasColumnType("int");
 
                     b.Property<string>("Phone")
                         .IsRequired()
@@ -1076,6 +1079,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("PointsEarned")
                         .HasColumnType("int");
 
+                    b.Property<int>("PointsShortfall")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
 
@@ -1084,6 +1090,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<bool>("SaturdayRequested")
                         .HasColumnType("bit");
+
+                    b.Property<int?>("ShipToDepartmentId")
+                        .HasColumnType("int");
 
                     b.Property<int?>("ShipToId")
                         .HasColumnType("int");

@@ -11,7 +11,7 @@ using SmartOffice.Domain.Persistence;
 namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSmartOfficeDbContext))]
-    [Migration("20261203083151_Issue17TextAndOrderRules")]
+    [Migration("20261203095405_Issue17TextAndOrderRules")]
     partial class Issue17TextAndOrderRules
     {
         /// <inheritdoc />
@@ -254,6 +254,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("OrdersVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .IsRequired()
@@ -1030,6 +1033,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("PointsEarned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PointsShortfall")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
@@ -1037,6 +1043,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SaturdayRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ShipToDepartmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ShipToId")
