@@ -68,13 +68,21 @@ public enum SaveConfirmation { SoftBudgetOverrun, PossibleDuplicate }
 
 /// <summary>
 /// Either saved (<see cref="OrderId"/> set; <see cref="Replayed"/> when the key had already saved it) or waiting for the
-/// confirmations listed. Refusals are <see cref="BusinessRuleException"/>s and save nothing.
+/// confirmations listed. Refusals are <see cref="BusinessRuleException"/>s and save nothing. <see cref="RepricedOrderNumbers"/>:
+/// the other open orders of the additional-order group whose shipping the save changed.
 /// </summary>
 public sealed record FaxOrderSaveResult(int? OrderId, string? OrderNumber, bool Replayed,
-    IReadOnlyList<SaveConfirmation> ConfirmationsNeeded, IReadOnlyList<int> ShortLineNumbers, FaxOrderQuote Quote);
+    IReadOnlyList<SaveConfirmation> ConfirmationsNeeded, IReadOnlyList<int> ShortLineNumbers, FaxOrderQuote Quote,
+    IReadOnlyList<string> RepricedOrderNumbers);
 
 /// <summary>Void (取消) a FAX order keyed wrongly, while none of its shipments' cutoff batches has closed.</summary>
 public sealed record FaxOrderVoid(int OrderId, int Version, string Reason);
+
+/// <summary>
+/// A voided order: the points it could not take back (the account had spent them; recorded on the order) and the other
+/// open orders of its additional-order group whose shipping changed.
+/// </summary>
+public sealed record FaxOrderVoidResult(string OrderNumber, int PointsShortfall, IReadOnlyList<string> RepricedOrderNumbers);
 
 /// <summary>Correct (訂正) a FAX order: the draft replaces its content; same number, stock and points follow.</summary>
 public sealed record FaxOrderCorrection(int OrderId, int Version, FaxOrderDraft Draft, string Reason, bool SoftBudgetConfirmed = false);
