@@ -109,7 +109,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
 
         var subtotal = valid.Sum(l => l.Amount);
         var sameDay = await SameDayOrdersAsync(db, customer.Id, acceptanceDay, correcting, cancellationToken);
-        var shipping = Shipping(draft, customer, shipments, subtotal, sameDay);
+        var shipping = Shipping(draft, shipments, subtotal, sameDay.Where(o => ReceivedEarlier(o, draft.FaxReceivedAt, correcting)));
         var tax = _tax.ForSlip(valid.Select(l => new TaxableAmount(l.Product!.TaxClass, l.Amount)), shipping.Fee);
         var total = subtotal + shipping.Fee + tax.TotalTax;
         var optedOut = customer.OptedOutOn(acceptanceDay);
@@ -274,7 +274,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     {
         var orders = await db.Orders.AsNoTracking()
             .Where(o => o.CustomerId == customerId && o.AcceptanceDay == acceptanceDay && o.Status != OrderStatus.Voided
-                        && (correcting == null || o.Id < correcting))
+                        && (correcting == null || o.Id != correcting))
             .Select(o => new { o.Id, o.OrderNumber, o.ReceivedAt, o.KeyedByStaffId, o.Status, o.GoodsSubtotal, o.DepartmentId, o.ShipToId, o.ShipToDepartmentId })
             .ToListAsync(cancellationToken);
         if (orders.Count == 0)
@@ -292,22 +292,29 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     }
 
     /// <summary>
-    /// 配送料 with 追加注文: the order's first shipment (standard before furniture before special) gives the delivery date;
-    /// the ship-to is the address chosen — a registered ship-to, another department, or the ordering department's own. "Before cutoff" uses the FAX's
+    /// 配送料 with 追加注文 against the orders received earlier: the order's first shipment (standard before furniture before
+    /// special) gives the delivery date; the ship-to is the address chosen — a registered ship-to, another department, or the
+    /// ordering department's own. "Before cutoff" uses the FAX's
     /// receipt time against that shipment's cutoff on its 受付日.
     /// </summary>
-    private ShippingDecision Shipping(FaxOrderDraft draft, CustomerFacts customer, List<PlannedShipment> shipments, int subtotal,
-        List<SameDayOrder> sameDay)
+    private ShippingDecision Shipping(FaxOrderDraft draft, List<PlannedShipment> shipments, int subtotal, IEnumerable<SameDayOrder> earlierOrders)
     {
         if (shipments.Count == 0)
             return new ShippingDecision(0, ShippingFeeReason.FreeOverThreshold);
         var key = shipments[0];
         var order = new ShippingOrder(key.AcceptanceDay, key.DeliveryDate, ShipToKey(draft.ShipToId, draft.OtherShipToDepartmentId, draft.DepartmentId), subtotal);
         var beforeCutoff = draft.FaxReceivedAt < clock.At(key.AcceptanceDay, key.Cutoff);
-        var earlier = sameDay.Where(o => o.Status == OrderStatus.Accepted && o.Shipments.Count > 0).Select(o =>
+        var earlier = earlierOrders.Where(o => o.Status == OrderStatus.Accepted && o.Shipments.Count > 0).Select(o =>
             new ShippingOrder(key.AcceptanceDay, o.Shipments[0].DeliveryDate, ShipToKey(o.ShipToId, o.ShipToDepartmentId, o.DepartmentId), o.GoodsSubtotal));
         return _shipping.Decide(order, beforeCutoff, earlier);
     }
+
+    /// <summary>
+    /// "Earlier" for the additional-order rule is received earlier (DOMAIN.md §2), never keyed earlier; at the same minute, saved
+    /// earlier (an order being corrected keeps its place by id).
+    /// </summary>
+    private static bool ReceivedEarlier(SameDayOrder other, DateTimeOffset receivedAt, int? correcting) =>
+        other.ReceivedAt < receivedAt || (other.ReceivedAt == receivedAt && (correcting is null || other.Id < correcting));
 
     /// <summary>
     /// Where an order ships, as the additional-order rule compares it: a registered ship-to by its id, a department's address

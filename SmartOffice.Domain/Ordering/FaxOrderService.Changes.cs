@@ -30,8 +30,11 @@ public sealed partial class FaxOrderService
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderVoided", nameof(Order), order.OrderNumber, before, FaxOrderContent.Snapshot(order),
             note: reason));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
+        // Saved first: the voided order no longer counts for the others of its group.
+        var repriced = await RepriceGroupAsync(db, order, [order.AcceptanceDay], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new FaxOrderVoidResult(order.OrderNumber, 0, []);
+        return new FaxOrderVoidResult(order.OrderNumber, 0, repriced);
     }
 
     /// <summary>
@@ -53,6 +56,7 @@ public sealed partial class FaxOrderService
         if (priced.Budget.Status == BudgetStatus.OverSoft && !request.SoftBudgetConfirmed)
             return new FaxOrderSaveResult(null, order.OrderNumber, false, [SaveConfirmation.SoftBudgetOverrun], [], priced.Quote, []);
         var before = FaxOrderContent.Snapshot(order);
+        var dayBefore = order.AcceptanceDay;
 
         await FaxOrderContent.RestoreStockAsync(db, order.Lines, cancellationToken);
         await Ledger(db).ReverseOrderAsync(order.Id, clock.Today, reason, cancellationToken);
@@ -75,9 +79,11 @@ public sealed partial class FaxOrderService
         await EarnAsync(db, order, cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderCorrected", nameof(Order), order.OrderNumber, before, FaxOrderContent.Snapshot(order),
             note: reason));
+        // The group it left (another 受付日, ship-to or date) and the one it joined.
+        var repriced = await RepriceGroupAsync(db, order, [dayBefore, order.AcceptanceDay], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new FaxOrderSaveResult(order.Id, order.OrderNumber, false, [], shortLines, priced.Quote, []);
+        return new FaxOrderSaveResult(order.Id, order.OrderNumber, false, [], shortLines, priced.Quote, repriced);
     }
 
     /// <summary>A FAX order as seen, not voided, every shipment still in its open cutoff batch.</summary>

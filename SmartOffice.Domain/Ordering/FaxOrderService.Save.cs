@@ -79,10 +79,11 @@ public sealed partial class FaxOrderService
         var shortLines = await FaxOrderContent.ReserveStockAsync(db, order.Lines, cancellationToken);
         await EarnAsync(db, order, cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderSaved", nameof(Order), order.OrderNumber, null, FaxOrderContent.Snapshot(order)));
+        var repriced = await RepriceGroupAsync(db, order, [order.AcceptanceDay], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         faxInbox.Announce(faxItem);
-        return new FaxOrderSaveResult(order.Id, order.OrderNumber, false, [], shortLines, priced.Quote, []);
+        return new FaxOrderSaveResult(order.Id, order.OrderNumber, false, [], shortLines, priced.Quote, repriced);
     }
 
     /// <summary>F + the FAX's receipt date (Japan) + the database id: the demo data's format, unique because the id is.</summary>

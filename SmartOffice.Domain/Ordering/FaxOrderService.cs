@@ -125,6 +125,14 @@ public sealed partial class FaxOrderService(
         return await pricing.PriceAsync(db, draft, correcting, cancellationToken);
     }
 
+    /// <summary>追加注文: the other open orders of the cause's groups priced again for shipping, in the caller's transaction.</summary>
+    private async Task<IReadOnlyList<string>> RepriceGroupAsync(SmartOfficeDbContext db, Order cause, IEnumerable<DateOnly> acceptanceDays,
+        CancellationToken cancellationToken)
+    {
+        var repricing = new AdditionalOrderRepricing(options.Value, await calendar.GetAsync(cancellationToken), clock, staff, time);
+        return await repricing.RepriceAsync(db, cause, acceptanceDays, cancellationToken);
+    }
+
     /// <summary>The first problem refuses the save; lines without any line at all too.</summary>
     private static void Refuse(PricedOrder priced)
     {
