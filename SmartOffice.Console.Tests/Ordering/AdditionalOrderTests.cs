@@ -98,7 +98,7 @@ public sealed class AdditionalOrderTests : IAsyncLifetime
 
         var charged = await OrderAsync(b);
         Assert.Equal((300, ShippingFeeReason.Charged, 1430), (charged.ShippingFee, charged.ShippingFeeReason, charged.Total));
-        Assert.Equal([b.OrderNumber], voided.RepricedOrderNumbers);
+        Assert.Equal([b.OrderNumber!], voided.RepricedOrderNumbers);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class AdditionalOrderTests : IAsyncLifetime
         var corrected = await _database.FaxOrders().CorrectAsync(new FaxOrderCorrection(a.OrderId!.Value, (await OrderAsync(a)).Version, draft, "数量誤り"));
 
         Assert.Equal(300, (await OrderAsync(b)).ShippingFee);
-        Assert.Equal([b.OrderNumber], corrected.RepricedOrderNumbers);
+        Assert.Equal([b.OrderNumber!], corrected.RepricedOrderNumbers);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ internal static class FaxOrderContent
     public static object Snapshot(Order o) => new
     {
         o.OrderNumber, o.Status, o.DepartmentId, o.ShipToId, o.ShipToDepartmentId, o.ReceivedAt, o.AcceptanceDay, o.RequestedDeliveryDate, o.GoodsSubtotal,
-        o.ShippingFee, o.TaxStandard, o.TaxReduced, o.Total, o.PointsEarned,
+        o.ShippingFee, o.TaxStandard, o.TaxReduced, o.Total, o.PointsEarned, o.PointsShortfall,
         Lines = o.Lines.OrderBy(l => l.LineNumber).Select(l => new { l.LineNumber, l.ProductCode, l.Quantity, l.UnitPrice, l.LineComment, l.ShortOfStock }),
     };
 }

@@ -69,11 +69,12 @@ public enum SaveConfirmation { SoftBudgetOverrun, PossibleDuplicate }
 /// <summary>
 /// Either saved (<see cref="OrderId"/> set; <see cref="Replayed"/> when the key had already saved it) or waiting for the
 /// confirmations listed. Refusals are <see cref="BusinessRuleException"/>s and save nothing. <see cref="RepricedOrderNumbers"/>:
-/// the other open orders of the additional-order group whose shipping the save changed.
+/// the other open orders of the additional-order group whose shipping the save changed. <see cref="PointsShortfall"/>: after a
+/// correction, the points of the order still not taken back because the account had spent them (recorded on the order).
 /// </summary>
 public sealed record FaxOrderSaveResult(int? OrderId, string? OrderNumber, bool Replayed,
     IReadOnlyList<SaveConfirmation> ConfirmationsNeeded, IReadOnlyList<int> ShortLineNumbers, FaxOrderQuote Quote,
-    IReadOnlyList<string> RepricedOrderNumbers);
+    IReadOnlyList<string> RepricedOrderNumbers, int PointsShortfall = 0);
 
 /// <summary>Void (取消) a FAX order keyed wrongly, while none of its shipments' cutoff batches has closed.</summary>
 public sealed record FaxOrderVoid(int OrderId, int Version, string Reason);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
 using SmartOffice.Domain.Text;
@@ -21,7 +22,7 @@ public sealed partial class FaxOrderService
         var before = FaxOrderContent.Snapshot(order);
 
         await FaxOrderContent.RestoreStockAsync(db, order.Lines, cancellationToken);
-        await Ledger(db).ReverseOrderAsync(order.Id, clock.Today, reason, cancellationToken);
+        await ReversePointsAsync(db, order, reason, cancellationToken);
         order.Status = OrderStatus.Voided;
         order.VoidReason = reason;
         order.PointsEarned = 0;
@@ -34,7 +35,7 @@ public sealed partial class FaxOrderService
         var repriced = await RepriceGroupAsync(db, order, [order.AcceptanceDay], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new FaxOrderVoidResult(order.OrderNumber, 0, repriced);
+        return new FaxOrderVoidResult(order.OrderNumber, order.PointsShortfall, repriced);
     }
 
     /// <summary>
@@ -59,7 +60,7 @@ public sealed partial class FaxOrderService
         var dayBefore = order.AcceptanceDay;
 
         await FaxOrderContent.RestoreStockAsync(db, order.Lines, cancellationToken);
-        await Ledger(db).ReverseOrderAsync(order.Id, clock.Today, reason, cancellationToken);
+        await ReversePointsAsync(db, order, reason, cancellationToken);
         db.OrderLines.RemoveRange(order.Lines);
         db.Shipments.RemoveRange(order.Shipments);
         order.Lines.Clear();
@@ -83,7 +84,25 @@ public sealed partial class FaxOrderService
         var repriced = await RepriceGroupAsync(db, order, [dayBefore, order.AcceptanceDay], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new FaxOrderSaveResult(order.Id, order.OrderNumber, false, [], shortLines, priced.Quote, repriced);
+        return new FaxOrderSaveResult(order.Id, order.OrderNumber, false, [], shortLines, priced.Quote, repriced, order.PointsShortfall);
+    }
+
+    /// <summary>
+    /// Takes back what the order earned, never below zero, and records on the order what could not be (the account had spent
+    /// it), as a return slip does. The accounts' versions move first, inside the transaction: a prize spend or a return on the
+    /// same account at the same moment is refused instead of interleaving.
+    /// </summary>
+    private async Task ReversePointsAsync(SmartOfficeDbContext db, Order order, string reason, CancellationToken cancellationToken)
+    {
+        var accounts = await db.PointAccounts.Where(a => db.PointLots.Any(l => l.OrderId == order.Id && l.PointAccountId == a.Id))
+            .ToListAsync(cancellationToken);
+        if (accounts.Count == 0)
+            return;
+        foreach (var account in accounts)
+            PointAccountService.Touch(db, account);
+        await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
+        // The ledger counts what is still owed over every earlier correction, so the shortfall replaces, never adds.
+        order.PointsShortfall = await Ledger(db).ReverseOrderAsync(order.Id, clock.Today, reason, cancellationToken);
     }
 
     /// <summary>A FAX order as seen, not voided, every shipment still in its open cutoff batch.</summary>

@@ -64,7 +64,7 @@ public class Order : IVersioned
     public int PointsEarned { get; set; }
     /// <summary>
     /// Points a void or correction could not take back because the account had spent them (never below zero, as return slips
-    /// record it); summed over the order's corrections.
+    /// record it): what is still owed after the last one — each correction tries the earlier shortfall again.
     /// </summary>
     public int PointsShortfall { get; set; }
     public OrderStatus Status { get; set; }
