@@ -19,6 +19,7 @@ public sealed partial class FaxOrderService
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await LoadEditableAsync(db, request.OrderId, request.Version, cancellationToken);
+        await LockCustomerOrdersAsync(db, order.CustomerId, cancellationToken);
         var before = FaxOrderContent.Snapshot(order);
 
         await FaxOrderContent.RestoreStockAsync(db, order.Lines, cancellationToken);
@@ -50,6 +51,7 @@ public sealed partial class FaxOrderService
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await LoadEditableAsync(db, request.OrderId, request.Version, cancellationToken);
+        await LockCustomerOrdersAsync(db, order.CustomerId, cancellationToken);
         if (request.Draft.CustomerId != order.CustomerId)
             throw new BusinessRuleException("Ordering.CorrectionOtherCustomer");
         var priced = await PriceAsync(db, request.Draft, order.Id, cancellationToken);

@@ -44,6 +44,7 @@ public sealed partial class FaxOrderService
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await ReplayAsync(db, request, cancellationToken) is { } raced)
             return raced;
+        await LockCustomerOrdersAsync(db, request.Draft.CustomerId, cancellationToken);
         var faxItem = request.Draft.FaxInboxItemId;
         await faxInbox.DemandClaimAsync(db, faxItem, cancellationToken);
 

@@ -125,6 +125,15 @@ public sealed partial class FaxOrderService(
         return await pricing.PriceAsync(db, draft, correcting, cancellationToken);
     }
 
+    /// <summary>
+    /// The customer's row locked for the rest of the transaction: bumps <see cref="Accounts.Customer.OrdersVersion"/> by one
+    /// UPDATE before anything is read to decide on, so two saves, corrections or voids of one customer run one after the
+    /// other on every provider (the hard budget and the additional-order shipping see each other; docs/text-and-order-rules.md).
+    /// </summary>
+    internal static Task LockCustomerOrdersAsync(SmartOfficeDbContext db, int customerId, CancellationToken cancellationToken) =>
+        db.Customers.Where(c => c.Id == customerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.OrdersVersion, c => c.OrdersVersion + 1), cancellationToken);
+
     /// <summary>追加注文: the other open orders of the cause's groups priced again for shipping, in the caller's transaction.</summary>
     private async Task<IReadOnlyList<string>> RepriceGroupAsync(SmartOfficeDbContext db, Order cause, IEnumerable<DateOnly> acceptanceDays,
         CancellationToken cancellationToken)
