@@ -83,16 +83,8 @@ public sealed class AdditionalOrderBrowserTests(ConsoleApp app, Support.Browser 
         await db.SaveChangesAsync();
     }
 
-    private async Task<IPage> OpenAsync(string path, bool english)
-    {
-        var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP");
-        if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
-        await page.SignInAsync(DemoStaff.DeskAgent, DemoStaff.Password);
-        await page.GotoAsync(path);
-        await page.WaitForCircuitAsync();
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path, bool english) =>
+        browser.OpenSignedInAsync(app, DemoStaff.DeskAgent, DemoStaff.Password, path, english);
 
     [Theory]
     [InlineData(false, 3, "取り消す", "追加注文の送料を見直しました", "使用済みのため取り消せませんでした", "取り消せなかったポイント", "additional-order-void-ja")]

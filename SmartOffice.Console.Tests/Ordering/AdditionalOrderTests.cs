@@ -55,7 +55,7 @@ public sealed class AdditionalOrderTests : IAsyncLifetime
         Assert.Equal((0, ShippingFeeReason.FreeAdditionalOrder), (repriced.ShippingFee, repriced.ShippingFeeReason));
         // Tax and total follow the fee: ¥1,000 + 10 % and no shipping.
         Assert.Equal((100, 1100), (repriced.TaxStandard, repriced.Total));
-        Assert.Equal([b.OrderNumber], a.RepricedOrderNumbers);
+        Assert.Equal([b.OrderNumber!], a.RepricedOrderNumbers);
         await using var db = _database.CreateDbContext();
         var audit = await db.AuditEntries.SingleAsync(e => e.Action == "Ordering.ShippingRepriced");
         Assert.Equal((b.OrderNumber, a.OrderNumber), (audit.EntityId, audit.Note));
