@@ -65,7 +65,7 @@ public sealed class OrderEntryFormTests
     [InlineData("2026年12月1日", 2026, 12, 1)]
     public void Dates_are_read_as_the_desk_types_them(string typed, int year, int month, int day)
     {
-        Assert.True(EntryDates.TryParse(typed, new DateOnly(2026, 11, 25), out var date));
+        Assert.True(EntryDates.TryParseUpcoming(typed, new DateOnly(2026, 11, 25), out var date));
         Assert.Equal(new DateOnly(year, month, day), date);
     }
 
@@ -76,7 +76,7 @@ public sealed class OrderEntryFormTests
     [InlineData("tomorrow")]
     [InlineData("2026/02/30")]
     public void Not_a_date_is_refused(string typed) =>
-        Assert.False(EntryDates.TryParse(typed, new DateOnly(2026, 11, 25), out _));
+        Assert.False(EntryDates.TryParseUpcoming(typed, new DateOnly(2026, 11, 25), out _));
 
     [Fact]
     public void The_draft_keeps_grid_positions_drops_trailing_blank_lines_and_uses_the_FAX_time_in_Japan_time()

@@ -7,9 +7,19 @@ public sealed class JapaneseInputTests
     [Theory]
     [InlineData("ＡＢ１２３", "AB123")]
     [InlineData("ｶﾌﾞｼｷｶﾞｲｼｬ", "カブシキガイシャ")]
-    [InlineData(" 03ー1234−5678 ", "03-1234-5678")]
-    public void Full_width_half_width_kana_and_dashes_are_folded(string typed, string expected) =>
+    [InlineData(" 株式会社グリーンセンター ", "株式会社グリーンセンター")]
+    [InlineData("ｸﾞﾘｰﾝｾﾝﾀｰ", "グリーンセンター")]
+    [InlineData("東京都千代田区1－1 センタービル", "東京都千代田区1-1 センタービル")]
+    public void Text_folds_full_width_and_half_width_kana_and_keeps_the_long_vowel_mark(string typed, string expected) =>
         Assert.Equal(expected, JapaneseInput.Normalize(typed));
+
+    [Theory]
+    [InlineData(" 03ー1234−5678 ", "03-1234-5678")]
+    [InlineData("１００ー０００１", "100-0001")]
+    [InlineData("ａ０００‐１", "a000-1")]
+    [InlineData("03ｰ1234―5678", "03-1234-5678")]
+    public void Codes_and_numbers_fold_every_dash_an_IME_or_a_FAX_form_types(string typed, string expected) =>
+        Assert.Equal(expected, JapaneseInput.NormalizeCode(typed));
 
     [Theory]
     [InlineData("０３－１２３４－５６７８", "0312345678")]
@@ -41,6 +51,11 @@ public sealed class JapaneseInputTests
     [InlineData("（株）サクラ商事", "サクラ商事")]
     [InlineData("ｻｸﾗ商事 有限会社", "サクラ商事")]
     [InlineData("ABC Office", "abcoffice")]
+    [InlineData("グリーン・オフィス", "グリーンオフィス")]
+    [InlineData("ｸﾞﾘｰﾝ･ｵﾌｨｽ", "グリーンオフィス")]
+    [InlineData("ぐりーん　おふぃす", "グリーンオフィス")]
+    [InlineData("グリ-ン オフィス", "グリーンオフィス")]
+    [InlineData("グリ－ン·オフィス", "グリーンオフィス")]
     public void Company_names_fold_for_search(string typed, string expected) =>
         Assert.Equal(expected, JapaneseInput.FoldForSearch(typed));
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,8 +47,12 @@ public sealed class TestDatabase : IDbContextFactory<SmartOfficeDbContext>, IAsy
     public static DateTimeOffset JapanTime(int year, int month, int day, int hour, int minute, int second = 0) =>
         new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.FromHours(9)).ToUniversalTime();
 
+    /// <summary>Interceptors a test adds to every context made from now on (to see or pause the SQL sent).</summary>
+    public List<IInterceptor> Interceptors { get; } = [];
+
     public SmartOfficeDbContext CreateDbContext() =>
-        new SqliteSmartOfficeDbContext(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>().UseSqlite(ConnectionString).AddInterceptors(Pragmas).Options);
+        new SqliteSmartOfficeDbContext(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>().UseSqlite(ConnectionString)
+            .AddInterceptors(Pragmas).AddInterceptors(Interceptors).Options);
 
     /// <summary>
     /// A new database with this one's rows and clock (the file copied while no connection is open), for a test that must

@@ -3,7 +3,10 @@ using SmartOffice.Domain.Calendar;
 
 namespace SmartOffice.Console.Components;
 
-/// <summary>One way to show yen, dates and times everywhere (UX.md): ￥1,234 and 2026/11/25 (水).</summary>
+/// <summary>
+/// One way to show yen, dates and times everywhere (UX.md): ￥1,234 and 2026/11/25 (水). An instant is shown only through the
+/// business clock, in Japan time: instants come back from the database as UTC (docs/text-and-order-rules.md).
+/// </summary>
 public static class Display
 {
     private static readonly CultureInfo Yen = CultureInfo.GetCultureInfo("ja-JP");
@@ -16,14 +19,15 @@ public static class Display
     /// <summary>The same form in a given language (a faxed sheet is Japanese whatever the UI's).</summary>
     public static string Date(DateOnly date, CultureInfo culture) => date.ToString("yyyy/MM/dd (ddd)", culture);
 
-    public static string DateTime(DateTimeOffset at) => DateTime(at, CultureInfo.CurrentCulture);
-
-    public static string DateTime(DateTimeOffset at, CultureInfo culture) => at.ToString("yyyy/MM/dd (ddd) HH:mm", culture);
-
     /// <summary>An instant in Japan time, or a dash when there is none.</summary>
-    public static string DateTime(BusinessClock clock, DateTimeOffset? at) => at is { } instant ? DateTime(clock.ToBusinessTime(instant)) : "—";
+    public static string DateTime(BusinessClock clock, DateTimeOffset? at) => DateTime(clock, at, CultureInfo.CurrentCulture);
 
-    public static string Time(DateTimeOffset at) => at.ToString("HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>The same in a given language (a faxed sheet is Japanese whatever the UI's).</summary>
+    public static string DateTime(BusinessClock clock, DateTimeOffset? at, CultureInfo culture) =>
+        at is { } instant ? clock.ToBusinessTime(instant).ToString("yyyy/MM/dd (ddd) HH:mm", culture) : "—";
+
+    /// <summary>The time of day of an instant in Japan time, 24-hour.</summary>
+    public static string Time(BusinessClock clock, DateTimeOffset at) => clock.ToBusinessTime(at).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public static string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 }

@@ -28,7 +28,7 @@ internal static partial class AccountInput
     /// <summary>〒 123-4567: seven digits, with or without the dash.</summary>
     public static string PostalCode(string? value)
     {
-        var text = JapaneseInput.Normalize(value).Replace("〒", "").Trim();
+        var text = JapaneseInput.NormalizeCode(value).Replace("〒", "").Trim();
         if (!PostalPattern().IsMatch(text))
             throw new BusinessRuleException("Accounts.PostalCodeFormat");
         var digits = JapaneseInput.Digits(text);
@@ -38,7 +38,7 @@ internal static partial class AccountInput
     /// <summary>A Japanese phone or FAX number: 10 or 11 digits starting with 0, kept as typed (normalised) with its digits.</summary>
     public static (string Text, string Digits) Phone(string? value, string field)
     {
-        var text = JapaneseInput.Normalize(value);
+        var text = JapaneseInput.NormalizeCode(value);
         var digits = JapaneseInput.Digits(text);
         if (digits.Length is < 10 or > 11 || digits[0] != '0' || !PhonePattern().IsMatch(text))
             throw new BusinessRuleException("Accounts.PhoneFormat", FieldName(field));

@@ -35,6 +35,12 @@ public class Customer : IVersioned
     public DateOnly? CatalogShippedOn { get; set; }
     public bool IsActive { get; set; } = true;
     public int Version { get; set; }
+    /// <summary>
+    /// Bumped first in every FAX order save, correction and void of the customer: the row lock that makes two of them run one
+    /// after the other on every provider, so the department budget and the additional-order shipping are checked against what
+    /// the other saved (docs/text-and-order-rules.md). Not <see cref="Version"/>: an order must not make an account form stale.
+    /// </summary>
+    public int OrdersVersion { get; set; }
 
     public List<Department> Departments { get; set; } = [];
     public List<ShipTo> ShipTos { get; set; } = [];

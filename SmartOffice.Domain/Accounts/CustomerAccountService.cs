@@ -267,7 +267,7 @@ public sealed partial class CustomerAccountService(IDbContextFactory<SmartOffice
     {
         AccessPolicy.Demand(staff, Capability.AccountEdit);
         var requestedBy = add.RequestedBy.Describe();
-        var code = JapaneseInput.Normalize(add.Code).ToUpperInvariant();
+        var code = JapaneseInput.NormalizeCode(add.Code).ToUpperInvariant();
         if (code.Length == 0)
             throw new BusinessRuleException("Accounts.LockCodeRequired");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -33,10 +33,11 @@ public sealed partial class CustomerAccountService
         var text = JapaneseInput.Normalize(query.Text);
         if (text.Length == 0)
             return customers;
+        var code = JapaneseInput.NormalizeCode(text);
         var folded = JapaneseInput.FoldForSearch(text);
         var digits = JapaneseInput.Digits(text);
-        var byNumber = digits.Length >= 3 && digits.Length == text.Replace("-", "").Replace(" ", "").Length;
-        return customers.Where(c => c.Code.StartsWith(text)
+        var byNumber = digits.Length >= 3 && digits.Length == code.Replace("-", "").Replace(" ", "").Length;
+        return customers.Where(c => c.Code.StartsWith(code)
                                     || c.SearchKey.Contains(folded)
                                     || (byNumber && (c.PhoneDigits.Contains(digits) || (c.FaxDigits != null && c.FaxDigits.Contains(digits)))));
     }

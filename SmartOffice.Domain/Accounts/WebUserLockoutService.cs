@@ -76,13 +76,15 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         var text = JapaneseInput.Normalize(query.Text);
         if (text.Length == 0)
             return users;
-        var name = text.Replace(" ", "");
+        // A person's name as stored (NFKC, ー kept), spaces and ・ left out on both sides.
+        var name = new string(text.Where(c => c is not (' ' or '・')).ToArray());
         var lower = text.ToLowerInvariant();
+        var code = JapaneseInput.NormalizeCode(text);
         var company = JapaneseInput.FoldForSearch(text);
         return users.Where(u => u.UserId.Contains(lower)
-                                || u.Name.Replace(" ", "").Contains(name)
+                                || u.Name.Replace(" ", "").Replace("・", "").Contains(name)
                                 || (u.Email != null && u.Email.ToLower().Contains(lower))
-                                || u.Department!.Customer!.Code == text
+                                || u.Department!.Customer!.Code == code
                                 || u.Department!.Customer!.SearchKey.Contains(company));
     }
 
@@ -109,7 +111,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
     public async Task<IReadOnlyList<DepartmentChoice>> DepartmentsOfCustomerAsync(string? customerCode, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.WebUserUnlock);
-        var code = JapaneseInput.Normalize(customerCode);
+        var code = JapaneseInput.NormalizeCode(customerCode);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Departments.AsNoTracking().Where(d => d.Customer!.Code == code && d.IsActive)
             .OrderBy(d => d.Code).Select(d => new DepartmentChoice(d.Id, d.Code, d.Name)).ToListAsync(cancellationToken);
@@ -157,7 +159,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
     {
         AccessPolicy.Demand(staff, Capability.WebUserUnlock);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var code = JapaneseInput.Normalize(verification.CustomerCode);
+        var code = JapaneseInput.NormalizeCode(verification.CustomerCode);
         var customer = await db.Customers.Include(c => c.Departments).FirstOrDefaultAsync(c => c.Code == code, cancellationToken);
         var department = customer is null
             ? throw new BusinessRuleException(MissingVerification(verification) ? "Accounts.VerificationRequired" : "Accounts.CustomerCodeMismatch")
@@ -232,7 +234,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
     {
         if (MissingVerification(v))
             throw new BusinessRuleException("Accounts.VerificationRequired");
-        if (JapaneseInput.Normalize(v.CustomerCode) != customer.Code)
+        if (JapaneseInput.NormalizeCode(v.CustomerCode) != customer.Code)
             throw new BusinessRuleException("Accounts.CustomerCodeMismatch");
         var digits = JapaneseInput.Digits(v.PhoneOrFax);
         if (department is null || department.Id != v.DepartmentId)
@@ -246,7 +248,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
     {
         var caller = (v.CallerName ?? "").Trim();
         return string.Format(DomainText.DataCulture, DomainText.ForData("Accounts.VerifiedBy"),
-            JapaneseInput.Normalize(v.CustomerCode), JapaneseInput.Digits(v.PhoneOrFax), department.Name,
+            JapaneseInput.NormalizeCode(v.CustomerCode), JapaneseInput.Digits(v.PhoneOrFax), department.Name,
             caller.Length > CallerNameKept ? caller[..CallerNameKept] : caller).TrimEnd();
     }
 }

@@ -66,7 +66,7 @@ public sealed class AuditTrailService(IDbContextFactory<SmartOfficeDbContext> co
         }
         if (!string.IsNullOrEmpty(query.EntityType))
             entries = entries.Where(a => a.EntityType == query.EntityType);
-        var record = JapaneseInput.Normalize(query.Record);
+        var record = JapaneseInput.NormalizeCode(query.Record);
         if (record.Length > 0)
         {
             string upper = record.ToUpperInvariant(), lower = record.ToLowerInvariant();
@@ -82,7 +82,7 @@ public sealed class AuditTrailService(IDbContextFactory<SmartOfficeDbContext> co
             var end = clock.DayBounds(to).End;
             entries = entries.Where(a => a.At < end);
         }
-        var code = JapaneseInput.Normalize(query.CustomerCode);
+        var code = JapaneseInput.NormalizeCode(query.CustomerCode);
         if (code.Length == 0)
             return entries;
         var customer = await db.Customers.AsNoTracking().Where(c => c.Code == code).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);

@@ -240,7 +240,7 @@ public sealed class FaxIntakeService(
         if (await db.FaxInboxItems.AsNoTracking().Where(i => i.ContentHash == hash && i.FileName == name).Select(i => (int?)i.Id)
                 .FirstOrDefaultAsync(cancellationToken) is { } existing)
             throw new BusinessRuleException("FaxInbox.AlreadyImported", name, existing);
-        var sender = upload.SenderFax is { } typed ? string.Concat(Text.JapaneseInput.Normalize(typed).Where(char.IsAsciiDigit)) : null;
+        var sender = upload.SenderFax is { } typed ? Text.JapaneseInput.Digits(typed) : null;
         var item = NewItem(name, hash, rendering, FaxSource.Upload, upload.ReceivedAt,
             string.IsNullOrEmpty(sender) ? new FaxFileName(Options, clock).Read(name).SenderFax : sender);
         try

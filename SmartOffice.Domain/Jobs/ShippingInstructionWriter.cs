@@ -28,14 +28,16 @@ public sealed class ShippingInstructionWriter(IOptions<JobsOptions> options)
             join customer in db.Customers on order.CustomerId equals customer.Id
             join department in db.Departments on order.DepartmentId equals department.Id
             from shipTo in db.ShipTos.Where(t => t.Id == order.ShipToId).DefaultIfEmpty()
+            from other in db.Departments.Where(d => d.Id == order.ShipToDepartmentId).DefaultIfEmpty()
             orderby order.OrderNumber, line.LineNumber
             select new
             {
                 order.OrderNumber, ShipmentId = line.ShipmentId, line.DeliveryClass, line.Shipment!.DeliveryDate,
                 CustomerCode = customer.Code, CustomerName = customer.Name, Department = department.Name,
-                ShipToName = shipTo != null ? shipTo.Name : department.Name,
-                PostalCode = shipTo != null ? shipTo.PostalCode : department.PostalCode,
-                Address = shipTo != null ? shipTo.Address : department.Address,
+                // 届け先: the registered ship-to, else the other department chosen, else the ordering department.
+                ShipToName = shipTo != null ? shipTo.Name : other != null ? other.Name : department.Name,
+                PostalCode = shipTo != null ? shipTo.PostalCode : other != null ? other.PostalCode : department.PostalCode,
+                Address = shipTo != null ? shipTo.Address : other != null ? other.Address : department.Address,
                 line.LineNumber, line.ProductCode, line.ProductName, line.Quantity, line.LineComment,
             }).AsNoTracking().ToListAsync(cancellationToken);
 

@@ -21,11 +21,16 @@ public sealed record OrderingCustomer(OrderingCustomerMatch Customer, decimal Vo
 public sealed record FaxOrderDraftLine(string? ProductCode, string? Quantity, string? LineComment);
 
 /// <summary>
-/// The entry form's state. Blank lines (no code and no quantity) are ignored. <see cref="ShipToId"/> null = the department's
-/// own address. <see cref="FaxReceivedAt"/> decides the cutoff, not the keying time.
+/// The entry form's state. Blank lines (no code and no quantity) are ignored. Where it ships (DOMAIN.md §3): a registered
+/// ship-to (<see cref="ShipToId"/>), another active department of the customer (<see cref="ShipToDepartmentId"/>), or —
+/// both null — the ordering department's own address. <see cref="FaxReceivedAt"/> decides the cutoff, not the keying time.
 /// </summary>
 public sealed record FaxOrderDraft(int CustomerId, int DepartmentId, int? ShipToId, DateTimeOffset FaxReceivedAt,
-    DateOnly? RequestedDeliveryDate, IReadOnlyList<FaxOrderDraftLine> Lines, int? FaxInboxItemId = null);
+    DateOnly? RequestedDeliveryDate, IReadOnlyList<FaxOrderDraftLine> Lines, int? FaxInboxItemId = null, int? ShipToDepartmentId = null)
+{
+    /// <summary>The other department it ships to; null when it ships to the ordering department (chosen as itself too).</summary>
+    public int? OtherShipToDepartmentId => ShipToDepartmentId == DepartmentId ? null : ShipToDepartmentId;
+}
 
 /// <summary>One priced line. <see cref="Problem"/> is a message in the UI language naming the line and the fix; null when the line is fine.</summary>
 public sealed record QuotedLine(int LineNumber, string ProductCode, int? ProductId, string? Name, string? Maker,
@@ -63,13 +68,22 @@ public enum SaveConfirmation { SoftBudgetOverrun, PossibleDuplicate }
 
 /// <summary>
 /// Either saved (<see cref="OrderId"/> set; <see cref="Replayed"/> when the key had already saved it) or waiting for the
-/// confirmations listed. Refusals are <see cref="BusinessRuleException"/>s and save nothing.
+/// confirmations listed. Refusals are <see cref="BusinessRuleException"/>s and save nothing. <see cref="RepricedOrderNumbers"/>:
+/// the other open orders of the additional-order group whose shipping the save changed. <see cref="PointsShortfall"/>: after a
+/// correction, the points of the order still not taken back because the account had spent them (recorded on the order).
 /// </summary>
 public sealed record FaxOrderSaveResult(int? OrderId, string? OrderNumber, bool Replayed,
-    IReadOnlyList<SaveConfirmation> ConfirmationsNeeded, IReadOnlyList<int> ShortLineNumbers, FaxOrderQuote Quote);
+    IReadOnlyList<SaveConfirmation> ConfirmationsNeeded, IReadOnlyList<int> ShortLineNumbers, FaxOrderQuote Quote,
+    IReadOnlyList<string> RepricedOrderNumbers, int PointsShortfall = 0);
 
 /// <summary>Void (取消) a FAX order keyed wrongly, while none of its shipments' cutoff batches has closed.</summary>
 public sealed record FaxOrderVoid(int OrderId, int Version, string Reason);
+
+/// <summary>
+/// A voided order: the points it could not take back (the account had spent them; recorded on the order) and the other
+/// open orders of its additional-order group whose shipping changed.
+/// </summary>
+public sealed record FaxOrderVoidResult(string OrderNumber, int PointsShortfall, IReadOnlyList<string> RepricedOrderNumbers);
 
 /// <summary>Correct (訂正) a FAX order: the draft replaces its content; same number, stock and points follow.</summary>
 public sealed record FaxOrderCorrection(int OrderId, int Version, FaxOrderDraft Draft, string Reason, bool SoftBudgetConfirmed = false);
@@ -94,7 +108,7 @@ public sealed record OrderDetail(int Id, string OrderNumber, int Version, OrderC
     DateTimeOffset ReceivedAt, DateTimeOffset? KeyedAt, string? KeyedBy, DateOnly? RequestedDeliveryDate,
     IReadOnlyList<OrderDetailLine> Lines, IReadOnlyList<OrderDetailShipment> Shipments,
     int GoodsSubtotal, int ShippingFee, ShippingFeeReason ShippingFeeReason, int TaxStandard, int TaxReduced, int Total,
-    int PointsEarned, string? VoidReason, bool MayCorrect);
+    int PointsEarned, string? VoidReason, bool MayCorrect, int DepartmentId, int? ShipToId, int? ShipToDepartmentId, int PointsShortfall);
 
 /// <summary>The customer desk's contact details as printed sheets show them (settings section <c>Desk</c>).</summary>
 public sealed record DeskContact(string Name, string Phone, string Fax, string Email, string Hours);

@@ -63,7 +63,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     private readonly PointRules _points = new(options);
 
     /// <summary>Upper-case half-width: product codes are case- and width-insensitive.</summary>
-    public static string NormalizeCode(string? code) => JapaneseInput.Normalize(code).ToUpperInvariant();
+    public static string NormalizeCode(string? code) => JapaneseInput.NormalizeCode(code).ToUpperInvariant();
 
     public static async Task<CustomerFacts> CustomerAsync(SmartOfficeDbContext db, int customerId, CancellationToken cancellationToken)
     {
@@ -87,6 +87,11 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         if (draft.ShipToId is { } shipToId
             && !await db.ShipTos.AnyAsync(s => s.Id == shipToId && s.CustomerId == customer.Id && s.IsActive, cancellationToken))
             problems.Add(new OrderProblem("Ordering.ShipToNotRegistered"));
+        if (draft.OtherShipToDepartmentId is { } shipToDepartment
+            && !await db.Departments.AnyAsync(d => d.Id == shipToDepartment && d.CustomerId == customer.Id && d.IsActive, cancellationToken))
+            problems.Add(new OrderProblem("Ordering.ShipToDepartmentNotOfCustomer"));
+        if (draft.ShipToId is not null && draft.OtherShipToDepartmentId is not null)
+            problems.Add(new OrderProblem("Ordering.ShipToTwoAddresses"));
         if (draft.FaxReceivedAt > time.GetUtcNow() + ClockSkew)
             problems.Add(new OrderProblem("Ordering.ReceivedInFuture"));
 
@@ -104,7 +109,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
 
         var subtotal = valid.Sum(l => l.Amount);
         var sameDay = await SameDayOrdersAsync(db, customer.Id, acceptanceDay, correcting, cancellationToken);
-        var shipping = Shipping(draft, customer, shipments, subtotal, sameDay);
+        var shipping = Shipping(draft, shipments, subtotal, sameDay.Where(o => ReceivedEarlier(o, draft.FaxReceivedAt, correcting)));
         var tax = _tax.ForSlip(valid.Select(l => new TaxableAmount(l.Product!.TaxClass, l.Amount)), shipping.Fee);
         var total = subtotal + shipping.Fee + tax.TotalTax;
         var optedOut = customer.OptedOutOn(acceptanceDay);
@@ -135,7 +140,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         CancellationToken cancellationToken)
     {
         var keyed = draft.Lines
-            .Select((line, index) => (Number: index + 1, Code: NormalizeCode(line.ProductCode), Quantity: JapaneseInput.Normalize(line.Quantity),
+            .Select((line, index) => (Number: index + 1, Code: NormalizeCode(line.ProductCode), Quantity: JapaneseInput.NormalizeCode(line.Quantity),
                 Comment: string.IsNullOrWhiteSpace(line.LineComment) ? null : line.LineComment.Trim()))
             .Where(l => l.Code.Length > 0 || l.Quantity.Length > 0)
             .ToList();
@@ -261,7 +266,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
 
     /// <summary>An order of the same customer and 受付日, as the additional-order rule and duplicate detection see it.</summary>
     internal sealed record SameDayOrder(int Id, string OrderNumber, DateTimeOffset ReceivedAt, string? KeyedByStaffId, OrderStatus Status,
-        int GoodsSubtotal, int DepartmentId, int? ShipToId, List<(DeliveryClass DeliveryClass, DateOnly? DeliveryDate)> Shipments,
+        int GoodsSubtotal, int DepartmentId, int? ShipToId, int? ShipToDepartmentId, List<(DeliveryClass DeliveryClass, DateOnly? DeliveryDate)> Shipments,
         List<(string ProductCode, int Quantity)> Lines);
 
     private static async Task<List<SameDayOrder>> SameDayOrdersAsync(SmartOfficeDbContext db, int customerId, DateOnly acceptanceDay, int? correcting,
@@ -272,9 +277,9 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         // A condition on the caller's value alone ("correcting == null || …") is evaluated by EF on every run with a freshly
         // compiled delegate (a dynamic method the finalizer then frees): a fifth of the server's CPU under the circuits load.
         if (correcting is { } corrected)
-            query = query.Where(o => o.Id < corrected);
+            query = query.Where(o => o.Id != corrected);
         var orders = await query
-            .Select(o => new { o.Id, o.OrderNumber, o.ReceivedAt, o.KeyedByStaffId, o.Status, o.GoodsSubtotal, o.DepartmentId, o.ShipToId })
+            .Select(o => new { o.Id, o.OrderNumber, o.ReceivedAt, o.KeyedByStaffId, o.Status, o.GoodsSubtotal, o.DepartmentId, o.ShipToId, o.ShipToDepartmentId })
             .ToListAsync(cancellationToken);
         if (orders.Count == 0)
             return [];
@@ -286,30 +291,40 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
                 .Select(l => new { l.OrderId, l.ProductCode, l.Quantity }).ToListAsync(cancellationToken))
             .ToLookup(l => l.OrderId);
         return orders.Select(o => new SameDayOrder(o.Id, o.OrderNumber, o.ReceivedAt, o.KeyedByStaffId, o.Status, o.GoodsSubtotal, o.DepartmentId,
-            o.ShipToId, shipments[o.Id].OrderBy(s => s.DeliveryClass).Select(s => (s.DeliveryClass, s.DeliveryDate)).ToList(),
+            o.ShipToId, o.ShipToDepartmentId, shipments[o.Id].OrderBy(s => s.DeliveryClass).Select(s => (s.DeliveryClass, s.DeliveryDate)).ToList(),
             lines[o.Id].Select(l => (l.ProductCode, l.Quantity)).ToList())).ToList();
     }
 
     /// <summary>
-    /// 配送料 with 追加注文: the order's first shipment (standard before furniture before special) gives the delivery date;
-    /// the ship-to is the registered ship-to or, when none, the department's own address. "Before cutoff" uses the FAX's
+    /// 配送料 with 追加注文 against the orders received earlier: the order's first shipment (standard before furniture before
+    /// special) gives the delivery date; the ship-to is the address chosen — a registered ship-to, another department, or the
+    /// ordering department's own. "Before cutoff" uses the FAX's
     /// receipt time against that shipment's cutoff on its 受付日.
     /// </summary>
-    private ShippingDecision Shipping(FaxOrderDraft draft, CustomerFacts customer, List<PlannedShipment> shipments, int subtotal,
-        List<SameDayOrder> sameDay)
+    private ShippingDecision Shipping(FaxOrderDraft draft, List<PlannedShipment> shipments, int subtotal, IEnumerable<SameDayOrder> earlierOrders)
     {
         if (shipments.Count == 0)
             return new ShippingDecision(0, ShippingFeeReason.FreeOverThreshold);
         var key = shipments[0];
-        var order = new ShippingOrder(key.AcceptanceDay, key.DeliveryDate, ShipToKey(draft.ShipToId, draft.DepartmentId), subtotal);
+        var order = new ShippingOrder(key.AcceptanceDay, key.DeliveryDate, ShipToKey(draft.ShipToId, draft.OtherShipToDepartmentId, draft.DepartmentId), subtotal);
         var beforeCutoff = draft.FaxReceivedAt < clock.At(key.AcceptanceDay, key.Cutoff);
-        var earlier = sameDay.Where(o => o.Status == OrderStatus.Accepted && o.Shipments.Count > 0).Select(o =>
-            new ShippingOrder(key.AcceptanceDay, o.Shipments[0].DeliveryDate, ShipToKey(o.ShipToId, o.DepartmentId), o.GoodsSubtotal));
+        var earlier = earlierOrders.Where(o => o.Status == OrderStatus.Accepted && o.Shipments.Count > 0).Select(o =>
+            new ShippingOrder(key.AcceptanceDay, o.Shipments[0].DeliveryDate, ShipToKey(o.ShipToId, o.ShipToDepartmentId, o.DepartmentId), o.GoodsSubtotal));
         return _shipping.Decide(order, beforeCutoff, earlier);
     }
 
-    /// <summary>Registered ship-tos by id; a department's own address by its negated id (they never collide).</summary>
-    private static int ShipToKey(int? shipToId, int departmentId) => shipToId ?? -departmentId;
+    /// <summary>
+    /// "Earlier" for the additional-order rule is received earlier (DOMAIN.md §2), never keyed earlier; at the same minute, saved
+    /// earlier (an order being corrected keeps its place by id).
+    /// </summary>
+    private static bool ReceivedEarlier(SameDayOrder other, DateTimeOffset receivedAt, int? correcting) =>
+        other.ReceivedAt < receivedAt || (other.ReceivedAt == receivedAt && (correcting is null || other.Id < correcting));
+
+    /// <summary>
+    /// Where an order ships, as the additional-order rule compares it: a registered ship-to by its id, a department's address
+    /// (the ordering one's own, or the other department chosen) by its negated id — they never collide.
+    /// </summary>
+    internal static int ShipToKey(int? shipToId, int? shipToDepartmentId, int departmentId) => shipToId ?? -(shipToDepartmentId ?? departmentId);
 
     /// <summary>予算: the department's non-voided orders of the acceptance day's month, before and after this one.</summary>
     private static async Task<BudgetCheck> BudgetAsync(SmartOfficeDbContext db, int departmentId, int? monthlyBudget, BudgetKind kind,

@@ -24,9 +24,14 @@ public class Order : IVersioned
     public Customer? Customer { get; set; }
     public int DepartmentId { get; set; }
     public Department? Department { get; set; }
-    /// <summary>A registered extra ship-to; null ships to the department.</summary>
+    /// <summary>A registered extra ship-to (登録届け先); null ships to a department.</summary>
     public int? ShipToId { get; set; }
     public ShipTo? ShipTo { get; set; }
+    /// <summary>
+    /// Another department of the same customer the order ships to (発注は本社、届け先は支店); null = the ordering department.
+    /// No foreign key: SQLite would rebuild the whole Orders table for one, and departments are never deleted (only made inactive).
+    /// </summary>
+    public int? ShipToDepartmentId { get; set; }
     public OrderChannel Channel { get; set; }
     /// <summary>When the order counts from: the FAX's receipt time, or the web order's submit time.</summary>
     public DateTimeOffset ReceivedAt { get; set; }
@@ -57,6 +62,11 @@ public class Order : IVersioned
     public int TaxReduced { get; set; }
     public int Total { get; set; }
     public int PointsEarned { get; set; }
+    /// <summary>
+    /// Points a void or correction could not take back because the account had spent them (never below zero, as return slips
+    /// record it): what is still owed after the last one — each correction tries the earlier shortfall again.
+    /// </summary>
+    public int PointsShortfall { get; set; }
     public OrderStatus Status { get; set; }
     public string? VoidReason { get; set; }
     /// <summary>The inbox FAX it was keyed from (受信FAX), when keyed beside one.</summary>

@@ -26,19 +26,26 @@ internal static class OrderDetails
             ? null
             : await db.Users.AsNoTracking().Where(u => u.Id == order.KeyedByStaffId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
               ?? order.KeyedByStaffId;
+        // 届け先: a registered ship-to, another department of the customer, or the ordering department itself.
+        var shipToDepartment = order.ShipToDepartmentId is { } other
+            ? await db.Departments.AsNoTracking().Where(d => d.Id == other).Select(d => new { d.Name, d.Address }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var (shipToName, shipToAddress) = order.ShipTo is { } shipTo ? (shipTo.Name, shipTo.Address)
+            : shipToDepartment is { } department ? (department.Name, department.Address)
+            : (order.Department!.Name, order.Department.Address);
         var mayCorrect = order.Channel == OrderChannel.Fax && order.Status != OrderStatus.Voided
                          && order.Shipments.All(s => s.Status == ShipmentStatus.Open)
                          && AccessPolicy.Allows(staff, Capability.FaxOrderEntry);
         return new OrderDetail(order.Id, order.OrderNumber, order.Version, order.Channel, order.Status,
             new OrderingCustomerMatch(customer.Id, customer.Code, customer.Name, customer.NameKana, customer.Fax, customer.Phone,
                 customer.Region?.Name ?? "", customer.Dealer?.Name ?? ""),
-            order.Department!.Name, order.ShipTo?.Name ?? order.Department.Name, order.ShipTo?.Address ?? order.Department.Address,
+            order.Department!.Name, shipToName, shipToAddress,
             order.ReceivedAt, order.KeyedAt, keyedBy, order.RequestedDeliveryDate,
             order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderDetailLine(l.LineNumber, l.ProductCode, l.ProductName, l.Product?.Maker ?? "",
                 l.Quantity, l.UnitPrice, l.Amount, l.TaxClass, l.DeliveryClass, l.LineComment, l.ShortOfStock, l.DeliveredQuantity)).ToList(),
             order.Shipments.OrderBy(s => s.DeliveryClass).Select(s => new OrderDetailShipment(s.Id, s.DeliveryClass, s.AcceptanceDay, s.DeliveryDate,
                 s.Status, s.DeliverySlipNumber)).ToList(),
             order.GoodsSubtotal, order.ShippingFee, order.ShippingFeeReason, order.TaxStandard, order.TaxReduced, order.Total,
-            order.PointsEarned, order.VoidReason, mayCorrect);
+            order.PointsEarned, order.VoidReason, mayCorrect, order.DepartmentId, order.ShipToId, order.ShipToDepartmentId, order.PointsShortfall);
     }
 }

@@ -53,7 +53,7 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
         if (dealer is not null)
             orders = orders.Where(o => o.Customer!.DealerId == dealer);
 
-        var number = JapaneseInput.Normalize(query.OrderNumber).ToUpperInvariant();
+        var number = JapaneseInput.NormalizeCode(query.OrderNumber).ToUpperInvariant();
         if (number.Length > 0)
         {
             // A prefix as a range, so the unique OrderNumber index serves it (LIKE would scan).
@@ -135,7 +135,7 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
     /// <summary>Customer code (exact), FAX/phone digits, or name/reading (partial, folded).</summary>
     private static async Task<List<int>> MatchingCustomersAsync(SmartOfficeDbContext db, string text, int? dealer, CancellationToken cancellationToken)
     {
-        var code = JapaneseInput.Normalize(text).ToUpperInvariant();
+        var code = JapaneseInput.NormalizeCode(text).ToUpperInvariant();
         var digits = JapaneseInput.Digits(text);
         var byNumber = digits.Length >= 4 && digits.Length == code.Count(char.IsAsciiDigit) && code.All(c => char.IsAsciiDigit(c) || c is '-' or ' ' or '(' or ')');
         var folded = JapaneseInput.FoldForSearch(text);

@@ -41,7 +41,7 @@ public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext
     {
         AccessPolicy.Demand(staff, Capability.PointsProcess);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var code = JapaneseInput.Normalize(input.CustomerCode);
+        var code = JapaneseInput.NormalizeCode(input.CustomerCode);
         if (code.Length == 0)
             throw new BusinessRuleException("Points.CustomerCodeRequired");
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, cancellationToken)
@@ -75,7 +75,7 @@ public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext
         CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.PointsProcess);
-        var code = JapaneseInput.Normalize(customerCode);
+        var code = JapaneseInput.NormalizeCode(customerCode);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customer = await db.Customers.AsNoTracking().Where(c => c.Code == code).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(cancellationToken);
         if (customer is null)

@@ -80,8 +80,9 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
         if (text.Length == 0)
             return accounts;
         var lower = text.ToLowerInvariant();
+        var code = JapaneseInput.NormalizeCode(text);
         var folded = JapaneseInput.FoldForSearch(text);
-        var customers = db.Customers.Where(c => c.Code == text || c.SearchKey.Contains(folded)).Select(c => c.Id);
+        var customers = db.Customers.Where(c => c.Code == code || c.SearchKey.Contains(folded)).Select(c => c.Id);
         var users = db.WebUsers.Where(u => u.UserId == lower).Select(u => u.Id);
         return accounts.Where(a => users.Contains(a.WebUserId ?? 0) || db.Departments.Any(d => d.Id == a.DepartmentId && customers.Contains(d.CustomerId)));
     }

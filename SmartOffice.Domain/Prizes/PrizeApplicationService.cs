@@ -147,7 +147,7 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
     public Task ShipAsync(int applicationId, int version, string? carrier, string? trackingNumber, CancellationToken cancellationToken = default)
     {
         var carrierText = Text.JapaneseInput.Normalize(carrier);
-        var tracking = Text.JapaneseInput.Normalize(trackingNumber).Replace(" ", "");
+        var tracking = Text.JapaneseInput.NormalizeCode(trackingNumber).Replace(" ", "");
         if (carrierText.Length == 0)
             throw new BusinessRuleException("Prizes.CarrierRequired");
         if (tracking.Length == 0)

@@ -40,7 +40,7 @@ public sealed class PrizeCatalogService(IDbContextFactory<SmartOfficeDbContext> 
     public async Task<int> SaveAsync(PrizeEdit edit, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.PointsAdjust);
-        var code = JapaneseInput.Normalize(edit.Code).ToUpperInvariant();
+        var code = JapaneseInput.NormalizeCode(edit.Code).ToUpperInvariant();
         var name = JapaneseInput.Normalize(edit.Name);
         if (code.Length == 0)
             throw new BusinessRuleException("Prizes.CodeRequired");

@@ -36,11 +36,11 @@ public sealed partial class ReturnSlipService
         var text = JapaneseInput.Normalize(query.Text);
         if (text.Length == 0)
             return slips;
-        var code = text.ToUpperInvariant().Replace(" ", "");
+        var code = Code(text);
         var folded = JapaneseInput.FoldForSearch(text);
         return slips.Where(s => s.SlipNumber == code
                                 || db.Orders.Any(o => o.Id == s.OrderId && o.OrderNumber == code)
-                                || db.Customers.Any(c => c.Id == s.CustomerId && (c.Code == text || c.SearchKey.Contains(folded))));
+                                || db.Customers.Any(c => c.Id == s.CustomerId && (c.Code == code || c.SearchKey.Contains(folded))));
     }
 
     /// <summary>Open slips oldest first (the backlog); otherwise newest first.</summary>

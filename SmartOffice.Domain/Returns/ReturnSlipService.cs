@@ -45,7 +45,7 @@ public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbCon
         var orders = VisibleOrders(db).Where(o => o.Status != OrderStatus.Voided);
         var orderNumber = Code(lookup.OrderNumber);
         var slipNumber = Code(lookup.DeliverySlipNumber);
-        var customerCode = JapaneseInput.Normalize(lookup.CustomerCode);
+        var customerCode = JapaneseInput.NormalizeCode(lookup.CustomerCode);
         if (orderNumber.Length > 0)
             orders = orders.Where(o => o.OrderNumber == orderNumber);
         else if (slipNumber.Length > 0)
@@ -117,7 +117,7 @@ public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbCon
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == order.CustomerId)
             .Select(c => new { c.Code, c.DealerId }).SingleAsync(cancellationToken);
         AccessPolicy.DemandCustomer(staff, Capability.ReturnSlipProcess, customer.DealerId);
-        var formCustomer = JapaneseInput.Normalize(input.CustomerCode);
+        var formCustomer = JapaneseInput.NormalizeCode(input.CustomerCode);
         if (formCustomer != customer.Code)
             throw new BusinessRuleException("Returns.OtherCustomer", order.OrderNumber, formCustomer);
 
@@ -375,7 +375,7 @@ public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbCon
                  .Sum(r => (int?)r.Quantity) ?? 0,
              l.Shipment!.DeliveryDate)).ToListAsync(cancellationToken);
 
-    private static string Code(string? text) => JapaneseInput.Normalize(text).Replace(" ", "").ToUpperInvariant();
+    private static string Code(string? text) => JapaneseInput.NormalizeCode(text).Replace(" ", "").ToUpperInvariant();
 
     private IQueryable<Order> VisibleOrders(SmartOfficeDbContext db)
     {

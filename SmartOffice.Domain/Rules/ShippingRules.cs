@@ -7,6 +7,11 @@ public enum ShippingFeeReason
     /// <summary>追加注文: an earlier order of the same acceptance day, ship-to and delivery date reached it.</summary>
     FreeAdditionalOrder,
     Charged,
+    /// <summary>
+    /// The fee stayed as it was when the order's cutoff batch closed, though an order received earlier (keyed, voided or
+    /// corrected since) changes what the additional-order rule gives: a shipped order's fee is not re-priced.
+    /// </summary>
+    KeptAfterBatchClosed,
 }
 
 /// <summary>An order as the shipping rules see it; <see cref="DeliveryDate"/> is null when advised individually.</summary>

@@ -14,6 +14,9 @@ public sealed class EntryLine
     public bool IsBlank => string.IsNullOrWhiteSpace(Code) && string.IsNullOrWhiteSpace(Quantity) && string.IsNullOrWhiteSpace(Comment);
 }
 
+/// <summary>One choice of the ship-to list: its value in the select ("d12", "s3"), what it shows and where it is.</summary>
+public sealed record ShipToOption(string Value, string Label, string Address);
+
 /// <summary>
 /// The state of one FAX order entry form: the header, the lines as typed and the form's <see cref="EntryKey"/> (one per
 /// form: saving the same key twice returns the first order). Turning it into a <see cref="FaxOrderDraft"/> is all it
@@ -26,9 +29,50 @@ public sealed class OrderEntryForm
 
     public Guid EntryKey { get; private set; } = Guid.NewGuid();
     public OrderingCustomer? Customer { get; set; }
-    public int? DepartmentId { get; set; }
-    /// <summary>Null = the department's own address.</summary>
+
+    /// <summary>The ordering department; choosing the one the order was to ship to makes it ship to its own address.</summary>
+    public int? DepartmentId
+    {
+        get => _departmentId;
+        set
+        {
+            _departmentId = value;
+            if (ShipToDepartmentId == value)
+                ShipToDepartmentId = null;
+        }
+    }
+
+    private int? _departmentId;
+
+    /// <summary>A registered ship-to (登録届け先); null with <see cref="ShipToDepartmentId"/> null = the department's own address.</summary>
     public int? ShipToId { get; set; }
+
+    /// <summary>Another department of the customer the order ships to (DOMAIN.md §3).</summary>
+    public int? ShipToDepartmentId { get; set; }
+
+    /// <summary>The ship-to select's value: "" the ordering department, "d{id}" another department, "s{id}" a registered ship-to.</summary>
+    public string ShipTo
+    {
+        get => ShipToDepartmentId is { } department ? $"d{department}" : ShipToId is { } shipTo ? $"s{shipTo}" : "";
+        set
+        {
+            var id = value is { Length: > 1 } && int.TryParse(value.AsSpan(1), out var parsed) ? parsed : (int?)null;
+            ShipToDepartmentId = value.StartsWith('d') ? id : null;
+            ShipToId = value.StartsWith('s') ? id : null;
+        }
+    }
+
+    /// <summary>The customer's other active departments, as ship-to choices.</summary>
+    public IEnumerable<ShipToOption> ShipToDepartments =>
+        (Customer?.Departments ?? []).Where(d => d.Id != DepartmentId).Select(d => new ShipToOption($"d{d.Id}", $"{d.Code} {d.Name}", d.Address));
+
+    /// <summary>The customer's registered ship-tos.</summary>
+    public IEnumerable<ShipToOption> ShipToRegistered => (Customer?.ShipTos ?? []).Select(s => new ShipToOption($"s{s.Id}", s.Name, s.Address));
+
+    /// <summary>Where the order ships as chosen: the other department's, the ship-to's or the ordering department's own address.</summary>
+    public string? ShipToAddress =>
+        ShipToDepartments.Concat(ShipToRegistered).FirstOrDefault(o => o.Value == ShipTo)?.Address
+        ?? Customer?.Departments.FirstOrDefault(d => d.Id == DepartmentId)?.Address;
     public string ReceivedDate { get; set; } = "";
     public string ReceivedTime { get; set; } = "";
     public string RequestedDate { get; set; } = "";
@@ -53,10 +97,23 @@ public sealed class OrderEntryForm
     public bool TryReceivedAt(BusinessClock clock, out DateTimeOffset at)
     {
         at = default;
-        if (!EntryDates.TryParse(ReceivedDate, clock.Today, out var day) || !JapaneseInput.TryParseTime(ReceivedTime, out var time))
+        if (!EntryDates.TryParseRecent(ReceivedDate, clock.Today, out var day) || !JapaneseInput.TryParseTime(ReceivedTime, out var time))
             return false;
         at = clock.At(day, time);
         return true;
+    }
+
+    /// <summary>The text key of what keeps a chosen customer's form from being quoted at all; null when nothing does (or no customer yet).</summary>
+    public string? HeaderProblemKey(BusinessClock clock)
+    {
+        if (Customer is null)
+            return null;
+        if (DepartmentId is null)
+            return "Entry.NeedDepartment";
+        if (!TryReceivedAt(clock, out _))
+            return "Entry.BadReceivedAt";
+        Requested(clock, out var valid);
+        return valid ? null : "Entry.BadRequestedDate";
     }
 
     /// <summary>Blank = no requested date; null result with <paramref name="valid"/> false = not a date.</summary>
@@ -65,7 +122,7 @@ public sealed class OrderEntryForm
         valid = true;
         if (string.IsNullOrWhiteSpace(RequestedDate))
             return null;
-        valid = EntryDates.TryParse(RequestedDate, clock.Today, out var date);
+        valid = EntryDates.TryParseUpcoming(RequestedDate, clock.Today, out var date);
         return valid ? date : null;
     }
 
@@ -82,7 +139,7 @@ public sealed class OrderEntryForm
             return null;
         var count = Lines.FindLastIndex(l => !l.IsBlank) + 1;
         var lines = Lines.Take(count).Select(l => new FaxOrderDraftLine(Blank(l.Code), Blank(l.Quantity), Blank(l.Comment))).ToList();
-        return new FaxOrderDraft(Customer.Customer.Id, department, ShipToId, receivedAt, requested, lines, FaxInboxItemId);
+        return new FaxOrderDraft(Customer.Customer.Id, department, ShipToId, receivedAt, requested, lines, FaxInboxItemId, ShipToDepartmentId);
     }
 
     /// <summary>Fills the grid from line <paramref name="at"/> on, adding lines as needed; returns the index after the last one filled.</summary>

@@ -268,6 +268,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("OrdersVersion")
+                        .HasColumnType("int");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1107,6 +1110,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("PointsEarned")
                         .HasColumnType("int");
 
+                    b.Property<int>("PointsShortfall")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
 
@@ -1115,6 +1121,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<bool>("SaturdayRequested")
                         .HasColumnType("bit");
+
+                    b.Property<int?>("ShipToDepartmentId")
+                        .HasColumnType("int");
 
                     b.Property<int?>("ShipToId")
                         .HasColumnType("int");

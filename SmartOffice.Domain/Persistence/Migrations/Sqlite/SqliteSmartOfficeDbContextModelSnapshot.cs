@@ -252,6 +252,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrdersVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1059,6 +1062,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("PointsEarned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PointsShortfall")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
@@ -1066,6 +1072,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SaturdayRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ShipToDepartmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ShipToId")
