@@ -5,6 +5,7 @@ using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.FaxInbox;
+using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
@@ -37,6 +38,7 @@ public static class DomainServiceCollectionExtensions
             o.ArchiveFolder = Path.GetFullPath(Path.Combine(basePath, o.ArchiveFolder));
             o.QuarantineFolder = Path.GetFullPath(Path.Combine(basePath, o.QuarantineFolder));
         });
+        services.AddOptions<FaxRecognitionOptions>().Bind(configuration.GetSection(FaxRecognitionOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSmartOfficePersistence(basePath);
         services.AddSingleton<DatabaseInitializer>();
@@ -73,6 +75,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<FaxIntakeService>();
         services.AddScoped<FaxInboxService>();
         services.AddScoped<FaxInboxLink>();
+        services.AddSingleton<FaxRecognitionStatus>();
+        services.AddSingleton<FaxRecognitionRunner>();
+        services.AddScoped<FaxRecognitionService>();
         return services;
     }
 }
