@@ -78,6 +78,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<FaxRecognitionStatus>();
         services.AddSingleton<FaxRecognitionRunner>();
         services.AddScoped<FaxRecognitionService>();
+        services.AddScoped<OrderFormPrintService>();
         return services;
     }
 }

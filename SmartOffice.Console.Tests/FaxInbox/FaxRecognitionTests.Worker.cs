@@ -139,6 +139,33 @@ public sealed partial class FaxRecognitionTests
         Assert.All(await db.FaxRecognitions.ToListAsync(), r => Assert.Equal((FaxRecognitionState.NotAForm, 1), (r.State, r.Attempts)));
     }
 
+    [Fact]
+    public async Task Without_tesseract_the_running_console_shows_one_notice_on_the_inbox_and_imports_FAXes_as_before()
+    {
+        await using var app = new NoTesseractConsoleApp();
+        var user = await app.CreateStaffAsync("desk25", NoTesseractConsoleApp.Password, StaffRoles.DeskAgent, "読取 なし");
+        using var client = await StaffHttp.ClientAsync(app.BaseAddress, user, NoTesseractConsoleApp.Password);
+        Directory.CreateDirectory(app.FaxDropFolder);
+        File.WriteAllBytes(Path.Combine(app.FaxDropFolder, "scan0001.png"), FaxFiles.Png(FaxFiles.Page()));
+
+        string page = "";
+        for (var i = 0; i < 300 && !page.Contains("fax-recognition-off", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+            page = await client.GetStringAsync("fax");
+        }
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "data-testid=\"fax-recognition-off\""));
+        Assert.Contains("eng.traineddata", page);
+        for (var i = 0; i < 300 && !page.Contains("data-testid=\"fax-row\"", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+            page = await client.GetStringAsync("fax");
+        }
+        Assert.Contains("data-testid=\"fax-row\"", page);
+        Assert.DoesNotContain("data-testid=\"fax-recognized\"", page);
+    }
+
     // ---- Accuracy ----
 
     [Fact]
@@ -180,4 +207,17 @@ public sealed partial class FaxRecognitionTests
             k.Field, k.Line, k.Prefilled, k.Keyed)).ToList();
         await FaxRecognitionOutcome.RecordAsync(db, faxId, list, _db.Clock.GetUtcNow(), CancellationToken.None);
     }
+}
+
+/// <summary>A console whose FAX reading is on but finds no language data: what a machine without tesseract-ocr-jpn/eng gets.</summary>
+public sealed class NoTesseractConsoleApp : ConsoleApp
+{
+    public const string Password = "secret-pass-25";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Demo:Enabled"] = "false",
+        ["FaxRecognition:Enabled"] = "true",
+        ["FaxRecognition:TessdataFolder"] = Path.Combine(Path.GetTempPath(), "no-tessdata-here"),
+    };
 }

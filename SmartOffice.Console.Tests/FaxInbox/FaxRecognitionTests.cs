@@ -128,6 +128,41 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
         Assert.Equal(form.Lines.OrderBy(l => l.Row).Select(l => (l.Code, l.Quantity)), draft.Lines.Select(l => (l.ProductCode!.Text, l.Quantity!.Text)));
     }
 
+    [Fact]
+    public async Task A_form_the_console_printed_pre_filled_reads_back_its_customer_and_department()
+    {
+        var alpha = await _db.CustomerIdAsync(Alpha);
+        await using (var db = _db.CreateDbContext())
+        {
+            var sales = await db.Departments.SingleAsync(d => d.CustomerId == alpha && d.Name == "営業部");
+            var forms = new OrderFormPrintService(_db, TestStaff.DeskAgent, Microsoft.Extensions.Options.Options.Create(new DeskContactOptions()),
+                Microsoft.Extensions.Options.Options.Create(Options()), _db.BusinessClock);
+            var png = await forms.RenderAsync(alpha, sales.Id);
+            var id = await _db.AddFaxAsync(_db.Clock.GetUtcNow(), "0399999999");
+            await ReplacePagesAsync(id, png);
+
+            var draft = await ReadAsync(id);
+
+            Assert.Equal(OrderFormLayout.PrefilledFormId, draft.FormId);
+            Assert.Equal((alpha, false), (draft.Customer!.RecordId, draft.Customer.IsLow));
+            Assert.Equal((sales.Id, false), (draft.Department!.RecordId, draft.Department.IsLow));
+            Assert.Empty(draft.Lines);
+        }
+    }
+
+    [Fact]
+    public void The_demo_order_forms_are_drawn_on_the_form_the_reader_finds()
+    {
+        var png = DemoFaxForms.RenderOrder(new OrderFormWriting(Alpha, "株式会社テスト", "総務部", "田中 美咲", "03-1111-0001",
+            [new OrderFormWrittenLine(Clip, "クリップ", "3", "至急")]), "03-1111-0001", _db.Clock.GetUtcNow(), new Random(5));
+        using var page = GrayPage.FromPng(png);
+
+        var placement = FormRegistration.Find(page);
+
+        Assert.NotNull(placement);
+        Assert.True(placement.RuledLinesFound >= FormRegistration.RuledLinesNeeded);
+    }
+
     // ---- Checks against the catalogue ----
 
     [Fact]

@@ -29,6 +29,9 @@ internal sealed record BenchResult(
     /// <summary>The target is a floor (an accuracy), not a ceiling.</summary>
     [JsonIgnore] public bool AtLeast { get; init; }
 
+    /// <summary>The value may equal its ceiling (≤ rather than &lt;).</summary>
+    [JsonIgnore] public bool AtMost { get; init; }
+
     /// <summary>A figure against a same-run baseline (lower is better) and an upper target.</summary>
     public static BenchResult Against(string name, double value, string unit, double baseline, string baselineName, double? target,
         bool? met = null) =>
@@ -44,6 +47,10 @@ internal sealed record BenchResult(
     /// <summary>A figure that should reach its target (a share right): met when the value is at least the target.</summary>
     public static BenchResult Floor(string name, double value, string unit, double? target) =>
         new(name, Round(value), unit, null, null, target, target is { } t ? value >= t : null) { AtLeast = true };
+
+    /// <summary>A figure that must not pass its ceiling (a share wrong): met when the value is at most the target.</summary>
+    public static BenchResult Ceiling(string name, double value, string unit, double? target) =>
+        new(name, Math.Round(value, 3), unit, null, null, target, target is { } t ? value <= t : null) { AtMost = true };
 
     private static double Round(double value) => Math.Round(value, value < 10 ? 3 : 1);
 
@@ -68,7 +75,7 @@ internal sealed record BenchResult(
             "| --- | ---: | --- | ---: | ---: | --- |",
         };
         lines.AddRange(results.Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Name} | {r.Value:0.###} {r.Unit} | {(r.Baseline is { } b ? $"{b:0.###} {r.Unit} ({r.BaselineName})" : "— (absolute)")} | {(r.Ratio is { } x ? $"{x:0.0}×" : "—")} | {(r.Target is { } t ? $"{(r.AtLeast ? "≥" : "<")} {t:0.###} {r.Unit}{(r.TargetNote is { } n ? " and " + n : "")}" : "—")} | {(r.Met switch { true => "met", false => "**missed**", null => "—" })} |")));
+            $"| {r.Name} | {r.Value:0.###} {r.Unit} | {(r.Baseline is { } b ? $"{b:0.###} {r.Unit} ({r.BaselineName})" : "— (absolute)")} | {(r.Ratio is { } x ? $"{x:0.0}×" : "—")} | {(r.Target is { } t ? $"{(r.AtLeast ? "≥" : r.AtMost ? "≤" : "<")} {t:0.###} {r.Unit}{(r.TargetNote is { } n ? " and " + n : "")}" : "—")} | {(r.Met switch { true => "met", false => "**missed**", null => "—" })} |")));
         return string.Join(Environment.NewLine, lines);
     }
 }

@@ -55,6 +55,7 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
             records = await FaxFormCorpus.RecordsAsync(db, 3000, cancellationToken);
         var renderer = new FaxPageRenderer(1800, 50, 30L << 20);
         var results = new List<BenchResult>();
+        using var process = Process.GetCurrentProcess();
         var samplePages = new Dictionary<FaxResolution, List<byte[]>>();
         try
         {
@@ -71,10 +72,12 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
                         if (filling == FormFilling.Printed)
                             (samplePages.TryGetValue(resolution, out var list) ? list : samplePages[resolution] = []).AddRange(pages.Take(1).Select(p => p.Png));
                         var id = await ImportAsync(contexts, form, pages, clock.Now, cancellationToken);
+                        var cpu = process.TotalProcessorTime;
                         var watch = Stopwatch.StartNew();
                         await runner.ReadNextAsync(engine, cancellationToken);
                         var seconds = watch.Elapsed.TotalSeconds;
-                        score.Add(form, await drafts.DraftAsync(id, cancellationToken), seconds, pages.Count);
+                        process.Refresh();
+                        score.Add(form, await drafts.DraftAsync(id, cancellationToken), seconds, (process.TotalProcessorTime - cpu).TotalSeconds, pages.Count);
                     }
                     global::System.Console.WriteLine($"{resolution} {filling}: {score}");
                     foreach (var miss in score.Misses.Take(25))
@@ -99,15 +102,15 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
         double? rightTarget = printed ? resolution == FaxResolution.Fine ? 99 : 95 : null;
         var sureWrong = FaxRecognitionScore.Percent(score.SureWrong, score.Fields);
         yield return BenchResult.Floor($"{name} fields right", FaxRecognitionScore.Percent(score.Right, score.Fields), "%", rightTarget);
-        yield return new BenchResult($"{name} wrong but sure", Math.Round(sureWrong, 3), "%", null, null,
-            printed && resolution == FaxResolution.Fine ? TargetSureWrongPercent : null,
-            printed && resolution == FaxResolution.Fine ? sureWrong <= TargetSureWrongPercent : null);
+        yield return BenchResult.Ceiling($"{name} wrong but sure", sureWrong, "%", printed && resolution == FaxResolution.Fine ? TargetSureWrongPercent : null);
         yield return BenchResult.Floor($"{name} code exact", FaxRecognitionScore.Percent(score.CodesRight, score.Codes), "%", null);
         yield return BenchResult.Floor($"{name} quantity exact", FaxRecognitionScore.Percent(score.QuantitiesRight, score.Quantities), "%", null);
         yield return BenchResult.Floor($"{name} lines fully right", FaxRecognitionScore.Percent(score.LinesRight, score.Lines), "%", null);
         yield return BenchResult.Floor($"{name} forms fully right", FaxRecognitionScore.Percent(score.FormsRight, score.Forms), "%", null);
         yield return BenchResult.Floor($"{name} fields sure", FaxRecognitionScore.Percent(score.Sure, score.Fields), "%", null);
         yield return BenchResult.Absolute($"{name} seconds per page", score.SecondsPerPage, "s", TargetSecondsPerPage);
+        // The processor time the reading took: on a shared machine the wall clock also counts the wait for a core.
+        yield return BenchResult.Absolute($"{name} CPU seconds per page", score.CpuSecondsPerPage, "s", null);
     }
 
     /// <summary>The starting point on the same pages: tesseract's command line, English, on the whole page (--psm 11).</summary>

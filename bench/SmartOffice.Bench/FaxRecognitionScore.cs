@@ -16,14 +16,15 @@ internal sealed class FaxRecognitionScore
 {
     public int Forms, Pages, Fields, Right, Sure, SureWrong, Codes, CodesRight, Quantities, QuantitiesRight;
     public int Lines, LinesRight, FormsRight, Customers, CustomersRight, Comments, CommentsRight, NotFound;
-    public double Seconds;
+    public double Seconds, CpuSeconds;
     public readonly List<string> Misses = [];
 
-    public void Add(CorpusForm form, RecognizedOrderDraft draft, double seconds, int pages)
+    public void Add(CorpusForm form, RecognizedOrderDraft draft, double seconds, double cpuSeconds, int pages)
     {
         Forms++;
         Pages += pages;
         Seconds += seconds;
+        CpuSeconds += cpuSeconds;
         if (draft.Status != RecognitionStatus.Read)
             NotFound++;
         var customerRight = draft.Customer?.RecordId == form.Customer.Id;
@@ -81,10 +82,12 @@ internal sealed class FaxRecognitionScore
 
     public double SecondsPerPage => Pages == 0 ? 0 : Seconds / Pages;
 
+    public double CpuSecondsPerPage => Pages == 0 ? 0 : CpuSeconds / Pages;
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Forms} forms, {Pages} pages, {Fields} fields: right {Percent(Right, Fields):0.00} % (codes {Percent(CodesRight, Codes):0.00} %, " +
         $"quantities {Percent(QuantitiesRight, Quantities):0.00} %), sure {Percent(Sure, Fields):0.0} %, wrong but sure {SureWrong} " +
         $"({Percent(SureWrong, Fields):0.00} %); lines fully right {Percent(LinesRight, Lines):0.0} % (comments {Percent(CommentsRight, Comments):0.0} %), " +
         $"forms fully right {Percent(FormsRight, Forms):0.0} %, customer right {Percent(CustomersRight, Customers):0.0} %, form not found {NotFound}; " +
-        $"{SecondsPerPage:0.000} s per page");
+        $"{SecondsPerPage:0.000} s per page ({CpuSecondsPerPage:0.000} s of processor)");
 }

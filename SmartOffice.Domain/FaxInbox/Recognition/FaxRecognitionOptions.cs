@@ -36,6 +36,12 @@ public sealed class FaxRecognitionOptions
     public float ConfidentFrom { get; set; } = 90;
 
     /// <summary>
+    /// Usual products printed on a pre-filled form (the department's most ordered of the past year); the rows left stay
+    /// free for anything else.
+    /// </summary>
+    public int PrefilledProducts { get; set; } = 6;
+
+    /// <summary>
     /// Characters the engine confuses (each string one group): a catalogue code differing from the reading only in these is
     /// near. Empty means the usual ones, <see cref="UsualConfusions"/> (a list setting is added to, not replaced, by the
     /// configuration binder, so the default is not in the list itself).

@@ -46,6 +46,7 @@ public sealed class FaxRecognitionRunner(
         {
             engines.ForEach(x => x.Dispose());
             status.Failed(e.Message);
+            changes.Raise();
             log.LogError("FAX recognition is off: {Reason}. FAXes are keyed as before; install tesseract-ocr and tesseract-ocr-jpn and restart", e.Message);
             return null;
         }
