@@ -91,11 +91,38 @@ public static class OrderFormSheet
         text.Write(canvas, preprint.Department, L.HeaderValue(L.DepartmentRow));
         if (preprint.FaxNumber is { } fax)
             pen.Write(canvas, fax, L.HeaderValue(L.FaxNumberRow));
+        using var name = new SKFont(typeface, 22);
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         for (var r = 0; r < Math.Min(L.LineRows, preprint.Products.Count); r++)
         {
             pen.Write(canvas, preprint.Products[r].Code, L.Cell(r, L.CodeColumn));
-            FormPen.Printed(typeface, 24).Write(canvas, preprint.Products[r].Name, L.Cell(r, L.NameColumn));
+            Wrapped(canvas, preprint.Products[r].Name, L.Cell(r, L.NameColumn), name, ink);
         }
+    }
+
+    /// <summary>A name on one line, or two when it is too long (10.5 pt at least, as every faxed sheet), the rest cut with "…".</summary>
+    private static void Wrapped(SKCanvas canvas, string text, SKRect box, SKFont font, SKPaint ink)
+    {
+        var room = box.Width - 20;
+        var first = Fit(text, room, font);
+        if (first.Length == text.Length)
+        {
+            canvas.DrawText(text, box.Left + 10, box.MidY + font.Size * 0.36f, font, ink);
+            return;
+        }
+        var rest = text[first.Length..].TrimStart();
+        var second = Fit(rest, room, font);
+        canvas.DrawText(first, box.Left + 10, box.MidY - 4, font, ink);
+        canvas.DrawText(second.Length == rest.Length ? rest : second[..^1] + "…", box.Left + 10, box.MidY + font.Size - 2, font, ink);
+    }
+
+    /// <summary>The longest start of <paramref name="text"/> that fits <paramref name="width"/>.</summary>
+    private static string Fit(string text, float width, SKFont font)
+    {
+        var length = text.Length;
+        while (length > 1 && font.MeasureText(text.AsSpan(0, length)) > width)
+            length--;
+        return text[..length];
     }
 
     /// <summary>The customer's writing, each value in its box with <paramref name="pen"/>; lines past the eighth are not drawn.</summary>
