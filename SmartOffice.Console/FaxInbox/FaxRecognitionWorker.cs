@@ -29,19 +29,8 @@ public sealed class FaxRecognitionWorker(
             log.LogInformation("FaxRecognition:Enabled is false: FAXes are not read");
             return;
         }
-        try
-        {
-            await initializer.Ready.WaitAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
+        if (!await initializer.WaitUntilReadyAsync(log, "FAX recognition", stoppingToken))
             return;
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "FAX recognition does not start: the database did not initialise");
-            return;
-        }
         var engines = await Task.Run(runner.LoadEngines, stoppingToken);
         if (engines is null)
             return;

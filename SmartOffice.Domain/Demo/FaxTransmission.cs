@@ -30,7 +30,7 @@ internal static class FaxTransmission
         double maxSkewDegrees = 2)
     {
         var scans = pages.Select((draw, i) => Scan(draw, resolution, rng, maxSkewDegrees, Header(senderFax, sentAt, i + 1, pages.Count))).ToList();
-        return Tiff(scans, resolution);
+        return Tiff(scans, ScanWidth, ScanHeight(resolution), resolution == FaxResolution.Fine ? 196f : 98f);
     }
 
     private static string Header(string senderFax, DateTimeOffset sentAt, int page, int pages) =>
@@ -115,9 +115,9 @@ internal static class FaxTransmission
         canvas.Restore();
     }
 
-    private static byte[] Tiff(IReadOnlyList<byte[]> scans, FaxResolution resolution)
+    /// <summary>Bilevel pages (0 black, 255 white) as a multi-page CCITT G4 TIFF, 204 dpi across and <paramref name="linesPerInch"/> down.</summary>
+    public static byte[] Tiff(IReadOnlyList<byte[]> scans, int width, int height, float linesPerInch)
     {
-        var (width, height) = (ScanWidth, ScanHeight(resolution));
         using var stream = new MemoryStream();
         using (var tiff = BitMiracle.LibTiff.Classic.Tiff.ClientOpen("fax.tif", "w", stream, new TiffStream()))
         {
@@ -131,7 +131,7 @@ internal static class FaxTransmission
                 tiff.SetField(TiffTag.PHOTOMETRIC, Photometric.MINISWHITE);
                 tiff.SetField(TiffTag.FILLORDER, FillOrder.MSB2LSB);
                 tiff.SetField(TiffTag.XRESOLUTION, 204f);
-                tiff.SetField(TiffTag.YRESOLUTION, resolution == FaxResolution.Fine ? 196f : 98f);
+                tiff.SetField(TiffTag.YRESOLUTION, linesPerInch);
                 tiff.SetField(TiffTag.RESOLUTIONUNIT, ResUnit.INCH);
                 tiff.SetField(TiffTag.ROWSPERSTRIP, height);
                 tiff.SetField(TiffTag.SUBFILETYPE, FileType.PAGE);
