@@ -70,4 +70,12 @@ public class FaxRecognizedField
     public string? KeyedText { get; set; }
     public bool? ChangedByAgent { get; set; }
     public DateTimeOffset? KeyedAt { get; set; }
+
+    /// <summary>The agent saved the order: what the entry form showed from this field, what was saved, and whether they differ.</summary>
+    internal void Confirm(string? prefilled, string? keyed, bool changed, DateTimeOffset at) =>
+        (PrefilledText, KeyedText, ChangedByAgent, KeyedAt) = (prefilled, keyed, changed, at);
+
+    /// <summary>A field the reader missed and the agent keyed: nothing read, counted as changed.</summary>
+    internal static FaxRecognizedField Missed(int recognitionId, OrderFormField field, int lineNumber, string keyed, DateTimeOffset at) =>
+        new() { FaxRecognitionId = recognitionId, Field = field, LineNumber = lineNumber, Text = "", KeyedText = keyed, ChangedByAgent = true, KeyedAt = at };
 }

@@ -27,19 +27,9 @@ internal static class FaxRecognitionOutcome
         foreach (var k in keyed)
         {
             if (k.FieldId is { } fieldId && fields.TryGetValue(fieldId, out var field))
-            {
-                field.PrefilledText = Cut(k.Prefilled);
-                field.KeyedText = Cut(k.Keyed);
-                field.ChangedByAgent = Same(k.Field, k.Prefilled) != Same(k.Field, k.Keyed);
-                field.KeyedAt = at;
-            }
+                field.Confirm(Cut(k.Prefilled), Cut(k.Keyed), Same(k.Field, k.Prefilled) != Same(k.Field, k.Keyed), at);
             else if (!string.IsNullOrWhiteSpace(k.Keyed))
-            {
-                db.FaxRecognizedFields.Add(new FaxRecognizedField
-                {
-                    FaxRecognitionId = id, Field = k.Field, LineNumber = k.LineNumber, Text = "", KeyedText = Cut(k.Keyed), ChangedByAgent = true, KeyedAt = at,
-                });
-            }
+                db.FaxRecognizedFields.Add(FaxRecognizedField.Missed(id, k.Field, k.LineNumber, Cut(k.Keyed)!, at));
         }
         await db.SaveChangesAsync(cancellationToken);
     }
