@@ -7,6 +7,7 @@ using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.FaxInbox;
 
@@ -18,12 +19,14 @@ namespace SmartOffice.Console.Tests.FaxInbox;
 [Collection(BrowserCollection.Name)]
 public sealed class FaxRecognitionPagesBrowserTests(ConsoleApp app, Support.Browser browser)
 {
-    private async Task<IPage> OpenAsync(string staff, string path, bool english = false)
+    private Task<IPage> OpenAsync(string staff, string path, bool english = false) => OpenAsync(app, staff, DemoStaff.Password, path, english);
+
+    private async Task<IPage> OpenAsync(ConsoleApp console, string staff, string password, string path, bool english)
     {
-        var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP");
+        var page = await browser.NewPageAsync(console.BaseAddress, locale: english ? "en-US" : "ja-JP");
         if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
-        await page.SignInAsync(staff, DemoStaff.Password);
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = console.BaseAddress.ToString() }]);
+        await page.SignInAsync(staff, password);
         await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
         return page;
@@ -58,6 +61,9 @@ public sealed class FaxRecognitionPagesBrowserTests(ConsoleApp app, Support.Brow
         await Assertions.Expect(read).ToBeVisibleAsync();
         await desk.ScreenshotAsync("fax-recognition-inbox");
         var id = await read.GetAttributeAsync("data-fax");
+        var english = await OpenAsync(DemoStaff.DeskAgent2, "fax", english: true);
+        await Assertions.Expect(english.Locator($"[data-testid=fax-row][data-fax='{id}'] [data-testid=fax-recognized]")).ToHaveTextAsync("Order form read");
+        await english.ScreenshotAsync("fax-recognition-inbox-en");
 
         await read.Locator("[data-testid=fax-link]").ClickAsync();
         await desk.WaitForAddressAsync(new Regex($"/fax/{id}$"));
@@ -114,6 +120,21 @@ public sealed class FaxRecognitionPagesBrowserTests(ConsoleApp app, Support.Brow
         await supervisor.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(supervisor.Locator(".fax-forms-choice")).ToBeHiddenAsync();
         await supervisor.ScreenshotAsync("fax-forms-prefilled-print");
+    }
+
+    [Fact]
+    public async Task Without_tesseract_the_inbox_shows_one_notice_in_Japanese_and_English()
+    {
+        await using var bare = new NoTesseractConsoleApp();
+        var user = await bare.CreateStaffAsync("desk25b", NoTesseractConsoleApp.Password, StaffRoles.DeskAgent, "読取 なし");
+        foreach (var english in new[] { false, true })
+        {
+            var page = await OpenAsync(bare, user, NoTesseractConsoleApp.Password, "fax", english);
+            var notice = page.Locator("[data-testid=fax-recognition-off]");
+            await Assertions.Expect(notice).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            await Assertions.Expect(notice).ToContainTextAsync(english ? "tesseract-ocr-eng is not installed on the server" : "サーバーに tesseract-ocr-eng がありません");
+            await page.ScreenshotAsync(english ? "fax-recognition-off-en" : "fax-recognition-off");
+        }
     }
 
     [Fact]

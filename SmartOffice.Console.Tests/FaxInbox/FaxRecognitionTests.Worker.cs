@@ -156,7 +156,9 @@ public sealed partial class FaxRecognitionTests
         }
 
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "data-testid=\"fax-recognition-off\""));
-        Assert.Contains("eng.traineddata", page);
+        // One message in the desk's language, naming the package to install; the file missing only as its tooltip.
+        Assert.Contains("FAX読取は停止しています: サーバーに tesseract-ocr-eng がありません", page);
+        Assert.Contains("eng.traineddata is missing", page);
         for (var i = 0; i < 300 && !page.Contains("data-testid=\"fax-row\"", StringComparison.Ordinal); i++)
         {
             await Task.Delay(100);

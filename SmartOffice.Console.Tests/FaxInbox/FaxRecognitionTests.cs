@@ -358,6 +358,7 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
 
             Assert.Null(runner.LoadEngines());
             Assert.Contains("eng.traineddata", _status.Unavailable);
+            Assert.Equal("tesseract-ocr-eng", _status.MissingPackage);
             Assert.False(_status.Running);
 
             var (id, _) = await _db.AddCorpusFaxAsync(_folders, 41, FaxResolution.Fine);
@@ -379,6 +380,7 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
 
         Assert.Null(_db.Runner(options, _status).LoadEngines());
         Assert.Contains("libtesseract-missing.so.5", _status.Unavailable);
+        Assert.Equal("tesseract-ocr", _status.MissingPackage);
     }
 
     // ---- Helpers ----

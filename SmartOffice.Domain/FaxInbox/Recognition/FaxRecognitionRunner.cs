@@ -45,7 +45,7 @@ public sealed class FaxRecognitionRunner(
         catch (OcrUnavailableException e)
         {
             engines.ForEach(x => x.Dispose());
-            status.Failed(e.Message);
+            status.Failed(e.Message, e.Package);
             changes.Raise();
             log.LogError("FAX recognition is off: {Reason}. FAXes are keyed as before; install tesseract-ocr and tesseract-ocr-jpn and restart", e.Message);
             return null;

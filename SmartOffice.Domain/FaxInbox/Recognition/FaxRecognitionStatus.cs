@@ -13,9 +13,12 @@ public sealed class FaxRecognitionStatus
     /// <summary>Why reading is off (technical: which file is missing), or null when it is on or switched off by setting.</summary>
     public string? Unavailable { get; private set; }
 
+    /// <summary>While <see cref="Unavailable"/>: the Debian package to install (the notice's words for the administrator).</summary>
+    public string? MissingPackage { get; private set; }
+
     public string? EngineVersion { get; private set; }
 
-    internal void Started(string engineVersion) => (Running, Unavailable, EngineVersion) = (true, null, engineVersion);
+    internal void Started(string engineVersion) => (Running, Unavailable, MissingPackage, EngineVersion) = (true, null, null, engineVersion);
 
-    internal void Failed(string reason) => (Running, Unavailable) = (false, reason);
+    internal void Failed(string reason, string package) => (Running, Unavailable, MissingPackage) = (false, reason, package);
 }

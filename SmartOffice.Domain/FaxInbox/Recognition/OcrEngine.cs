@@ -30,8 +30,14 @@ public interface IOcrEngine : IDisposable
     OcrText Read(GrayCrop crop, OcrAlphabet alphabet);
 }
 
-/// <summary>The engine is missing (library or language data): the feature is off. The message says what is missing.</summary>
-public sealed class OcrUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>
+/// The engine is missing (library or language data): the feature is off. The message says what is missing (for the log);
+/// <see cref="Package"/> is the Debian package that brings it, which the inbox's notice names.
+/// </summary>
+public sealed class OcrUnavailableException(string message, string package, Exception? inner = null) : Exception(message, inner)
+{
+    public string Package { get; } = package;
+}
 
 /// <summary>
 /// libtesseract through its C API, kept loaded: one English and one Japanese engine, initialised once (≈ 0.2 s) and
@@ -46,12 +52,17 @@ public sealed class TesseractEngine : IOcrEngine
 
     private TesseractEngine(IntPtr latin, IntPtr japanese) => (_latin, _japanese) = (latin, japanese);
 
+    /// <summary>Debian's packages of the library and of a language's data (what ./test.sh installs).</summary>
+    private const string LibraryPackage = "tesseract-ocr";
+
+    private static string LanguagePackage(string language) => $"tesseract-ocr-{language}";
+
     /// <summary>The engine's version, or an <see cref="OcrUnavailableException"/> when the library cannot be loaded.</summary>
     public static string Version(string library)
     {
         // Loaded by name each time: once a P/Invoke is bound the runtime keeps its library, so only this says it is there.
         if (!NativeLibrary.TryLoad(library, typeof(TesseractEngine).Assembly, null, out var handle))
-            throw new OcrUnavailableException($"libtesseract ({library}) cannot be loaded (Debian: tesseract-ocr)");
+            throw new OcrUnavailableException($"libtesseract ({library}) cannot be loaded", LibraryPackage);
         NativeLibrary.Free(handle);
         try
         {
@@ -60,7 +71,7 @@ public sealed class TesseractEngine : IOcrEngine
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
         {
-            throw new OcrUnavailableException($"libtesseract ({library}) cannot be loaded: {e.Message}", e);
+            throw new OcrUnavailableException($"libtesseract ({library}) cannot be loaded: {e.Message}", LibraryPackage, e);
         }
     }
 
@@ -72,7 +83,7 @@ public sealed class TesseractEngine : IOcrEngine
         foreach (var language in new[] { "eng", "jpn" })
         {
             if (!File.Exists(Path.Combine(tessdata, language + ".traineddata")))
-                throw new OcrUnavailableException($"{Path.Combine(tessdata, language + ".traineddata")} is missing (Debian: tesseract-ocr-{language})");
+                throw new OcrUnavailableException($"{Path.Combine(tessdata, language + ".traineddata")} is missing", LanguagePackage(language));
         }
         var latin = Init(tessdata, "eng");
         try
@@ -94,7 +105,7 @@ public sealed class TesseractEngine : IOcrEngine
         if (TesseractNative.TessBaseAPIInit3(handle, tessdata, language) != 0)
         {
             TesseractNative.TessBaseAPIDelete(handle);
-            throw new OcrUnavailableException($"tesseract cannot load '{language}' from {tessdata}");
+            throw new OcrUnavailableException($"tesseract cannot load '{language}' from {tessdata}", LanguagePackage(language));
         }
         TesseractNative.TessBaseAPISetPageSegMode(handle, TesseractNative.SingleLine);
         // Codes are not words: no dictionary pulls "A1O2" towards English.
