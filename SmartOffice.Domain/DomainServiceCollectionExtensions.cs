@@ -6,6 +6,7 @@ using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.Diagnostics;
 using SmartOffice.Domain.FaxInbox;
+using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
@@ -38,6 +39,7 @@ public static class DomainServiceCollectionExtensions
             o.ArchiveFolder = Path.GetFullPath(Path.Combine(basePath, o.ArchiveFolder));
             o.QuarantineFolder = Path.GetFullPath(Path.Combine(basePath, o.QuarantineFolder));
         });
+        services.AddOptions<FaxRecognitionOptions>().Bind(configuration.GetSection(FaxRecognitionOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConsoleMetrics>();
         services.AddSmartOfficePersistence(basePath);
@@ -76,6 +78,10 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<FaxIntakeService>();
         services.AddScoped<FaxInboxService>();
         services.AddScoped<FaxInboxLink>();
+        services.AddSingleton<FaxRecognitionStatus>();
+        services.AddSingleton<FaxRecognitionRunner>();
+        services.AddScoped<FaxRecognitionService>();
+        services.AddScoped<OrderFormPrintService>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.FaxInbox;
+using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Points;
@@ -80,6 +81,11 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<FaxInboxService>(nameof(FaxInboxService.UploadAsync),                 N, Y, N, N, Y, Y, (s, c) => s.UploadAsync(new("20261125095500_0322224444.png", MatrixDatabase.FaxPage, c.Now.AddMinutes(-5), null))),
         Row<FaxInboxService>(nameof(FaxInboxService.IssuesAsync),                 N, Y, N, N, Y, Y, (s, c) => s.IssuesAsync()),
         Row<FaxInboxService>(nameof(FaxInboxService.DismissIssueAsync),           N, N, N, N, Y, Y, (s, c) => s.DismissIssueAsync(c.Fax.IssueId)),
+        // FAX recognition (#25): the pre-filled draft and the forms to print with the FAX inbox; the accuracy page is supervision.
+        Row<FaxRecognitionService>(nameof(FaxRecognitionService.DraftAsync),      N, Y, N, N, Y, Y, (s, c) => s.DraftAsync(c.Fax.NewId)),
+        Row<FaxRecognitionService>(nameof(FaxRecognitionService.AccuracyAsync),   N, N, N, N, Y, Y, (s, c) => s.AccuracyAsync(new(c.Range.From, c.Range.To))),
+        Row<OrderFormPrintService>(nameof(OrderFormPrintService.PreprintAsync),   N, Y, N, N, Y, Y, (s, c) => s.PreprintAsync(Ids(c).CustomerId, Ids(c).DepartmentId)),
+        Row<OrderFormPrintService>(nameof(OrderFormPrintService.RenderAsync),     N, Y, N, N, Y, Y, (s, c) => s.RenderAsync(Ids(c).CustomerId, Ids(c).DepartmentId)),
         // Order search and detail: everyone signed in; dealer reps their own dealer's customers, read.
         Row<OrderSearchService>(nameof(OrderSearchService.SearchAsync),           N, Y, Y, Own, Y, Y, (s, c) => s.SearchAsync(new(null, null, null, null, null, null, 0, 50))),
         Row<OrderSearchService>(nameof(OrderSearchService.ExportAsync),           N, Y, Y, Own, Y, Y, (s, c) => All(s.ExportAsync(new(null, null, null, null, null, null, 0, 50)))),
@@ -208,6 +214,8 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         (typeof(WebUserSignInService), nameof(WebUserSignInService.ChangePasswordAsync), "the web storefront's password change"),
         (typeof(ApprovalEvaluator), nameof(ApprovalEvaluator.EvaluateAsync), "the web storefront's order approval"),
         (typeof(FaxIntakeService), nameof(FaxIntakeService.ScanAsync), "the FAX watcher (FaxInboxWatcher, every FaxInbox:PollInterval)"),
+        (typeof(FaxRecognitionRunner), nameof(FaxRecognitionRunner.LoadEngines), "the FAX recognition worker (FaxRecognitionWorker, at start)"),
+        (typeof(FaxRecognitionRunner), nameof(FaxRecognitionRunner.ReadNextAsync), "the FAX recognition worker (FaxRecognitionWorker, after each import)"),
     ];
 
     /// <summary>Types the domain registers that are not use cases: infrastructure and values the services share.</summary>

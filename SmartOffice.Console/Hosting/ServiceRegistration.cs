@@ -31,6 +31,7 @@ internal static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddScoped<JobControl>();
         services.AddHostedService<FaxInboxWatcher>();
+        services.AddHostedService<FaxRecognitionWorker>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<OpenCircuits>();

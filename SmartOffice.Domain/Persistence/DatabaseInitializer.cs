@@ -31,6 +31,28 @@ public sealed class DatabaseInitializer(
     /// <summary>Completes when the schema and reference data are in place; background work (the job scheduler) waits for it.</summary>
     public Task Ready => _ready.Task;
 
+    /// <summary>
+    /// For a background service: waits until the database is ready; false when the app stops first or the database did not
+    /// initialise (then logged once, naming <paramref name="worker"/>), and the service should not start.
+    /// </summary>
+    public async Task<bool> WaitUntilReadyAsync(ILogger log, string worker, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Ready.WaitAsync(stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "{Worker} does not start: the database did not initialise", worker);
+            return false;
+        }
+    }
+
     /// <param name="withDemoData">False for command-line tasks that fill the database themselves.</param>
     public async Task InitializeAsync(bool withDemoData = true, CancellationToken cancellationToken = default)
     {
