@@ -53,6 +53,7 @@ public abstract class SmartOfficeDbContext(DbContextOptions options) : IdentityD
     public DbSet<FaxInboxItem> FaxInboxItems => Set<FaxInboxItem>();
     public DbSet<FaxPage> FaxPages => Set<FaxPage>();
     public DbSet<FaxIntakeIssue> FaxIntakeIssues => Set<FaxIntakeIssue>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

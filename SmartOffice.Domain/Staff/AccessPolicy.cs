@@ -26,6 +26,7 @@ public static class AccessPolicy
         [Capability.PurchaseDataDownload] = [D, R, S, A],
         [Capability.Operations] = [S, A],
         [Capability.StaffAdministration] = [A],
+        [Capability.OwnAccount] = [D, R, S, A],
     };
 
     public static IReadOnlyList<string> RolesFor(Capability capability) => Matrix[capability];

@@ -30,5 +30,8 @@ public enum Capability
     PurchaseDataDownload,
     /// <summary>Operations reports, business calendar, regions/cutoffs, jobs.</summary>
     Operations,
+    /// <summary>The console's own staff (/staff): accounts, roles, locks, passwords.</summary>
     StaffAdministration,
+    /// <summary>One's own account: the password (every member of staff).</summary>
+    OwnAccount,
 }
