@@ -60,6 +60,9 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/calendar",                              N, N, N, N, Y, Y),
         Page("/regions",                               N, N, N, N, Y, Y),
         Page("/jobs",                                  N, N, N, N, Y, Y),
+        // The console's own staff: administrators only; one's own password: everyone signed in.
+        Page("/staff",                                 N, N, N, N, N, Y),
+        Page("/account/password",                      N, Y, Y, Y, Y, Y),
     ];
 
     /// <summary>The endpoints that are not pages but hand out a customer's data: the purchase data download and a FAX's page image.</summary>

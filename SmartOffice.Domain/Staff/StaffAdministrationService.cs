@@ -61,7 +61,7 @@ public sealed class StaffAdministrationService(IDbContextFactory<SmartOfficeDbCo
         var user = new StaffUser
         {
             UserName = userName, NormalizedUserName = normalized, DisplayName = displayName, DealerId = dealerId,
-            EmailConfirmed = true, LockoutEnabled = true, ConcurrencyStamp = Guid.NewGuid().ToString(),
+            EmailConfirmed = true, LockoutEnabled = true,
         };
         var password = TemporaryPassword();
         user.SetTemporaryPassword(Hasher.HashPassword(user, password));
@@ -97,8 +97,7 @@ public sealed class StaffAdministrationService(IDbContextFactory<SmartOfficeDbCo
 
         db.UserRoles.RemoveRange(links);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
-        user.DealerId = dealerId;
-        user.RenewSecurityStamp();
+        user.AssignDealer(dealerId);
         await db.EndOpenSessionsAsync(user.Id, StaffSessionEnd.AccessChanged, time.GetUtcNow(), cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Staff.AccessChanged", nameof(StaffUser), user.Id, before,
             new { Role = role.Name, Dealer = dealerId }));

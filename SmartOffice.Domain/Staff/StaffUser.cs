@@ -18,7 +18,18 @@ public class StaffUser : IdentityUser
     public bool IsLockedOutAt(DateTimeOffset now) => LockoutEnd is { } end && end > now;
 
     /// <summary>Every change of password, role, dealer or state: the next check of a cookie or circuit refuses the old ones.</summary>
-    public void RenewSecurityStamp() => SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+    public void RenewSecurityStamp()
+    {
+        SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        Changed();
+    }
+
+    /// <summary>A dealer rep's dealer (none for the other roles); with a new role, the rights change at the next check.</summary>
+    public void AssignDealer(int? dealerId)
+    {
+        DealerId = dealerId;
+        RenewSecurityStamp();
+    }
 
     public void Disable()
     {
@@ -26,12 +37,17 @@ public class StaffUser : IdentityUser
         RenewSecurityStamp();
     }
 
-    public void Enable() => IsActive = true;
+    public void Enable()
+    {
+        IsActive = true;
+        Changed();
+    }
 
     public void Unlock()
     {
         LockoutEnd = null;
         AccessFailedCount = 0;
+        Changed();
     }
 
     /// <summary>A password the administrator hands over: it works once, for the change.</summary>
@@ -56,6 +72,7 @@ public class StaffUser : IdentityUser
     public bool RecordWrongPassword(DateTimeOffset now, int maxFailures, TimeSpan lockout)
     {
         AccessFailedCount++;
+        Changed();
         if (AccessFailedCount < maxFailures)
             return false;
         AccessFailedCount = 0;
@@ -63,4 +80,10 @@ public class StaffUser : IdentityUser
         RenewSecurityStamp();
         return true;
     }
+
+    /// <summary>
+    /// The version a screen saw (Identity's concurrency stamp, a concurrency token): renewed by every change, so a change made
+    /// on a stale screen is refused, and a concurrent save fails at SaveChanges.
+    /// </summary>
+    private void Changed() => ConcurrencyStamp = Guid.NewGuid().ToString();
 }
