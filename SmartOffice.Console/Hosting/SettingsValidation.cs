@@ -54,9 +54,12 @@ internal static partial class SettingsValidation
         "Int32" or "Int64" => "write digits only, e.g. 30.",
         "Double" or "Decimal" => "write a number with a dot for decimals, e.g. 0.5.",
         "Boolean" => "write true or false.",
-        _ when Type.GetType(type) is { IsEnum: true } e => $"use one of {string.Join(", ", Enum.GetNames(e))}.",
+        _ when EnumType(type) is { } e => $"use one of {string.Join(", ", Enum.GetNames(e))}.",
         _ => "correct it in appsettings.json or the environment.",
     };
+
+    private static Type? EnumType(string name) =>
+        AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(name)).FirstOrDefault(t => t is { IsEnum: true });
 
     [GeneratedRegex(@"Failed to convert configuration value '(?<value>[^']*)' at '(?<path>[^']+)' to type '(?<type>[^']+)'")]
     private static partial Regex NotConvertible();
