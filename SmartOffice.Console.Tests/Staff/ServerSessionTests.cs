@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,23 +14,13 @@ namespace SmartOffice.Console.Tests.Staff;
 /// A console without demo data on an <see cref="AdjustableClock"/>: the idle timeout (60 min) and the session lifetime (12 h)
 /// are the shipped ones, circuits and cookies are re-checked every 3 seconds, and a test moves the app's clock on.
 /// </summary>
-public sealed class SessionClockApp : ConsoleApp
+public sealed class SessionClockApp : AdjustableClockApp
 {
-    public const string Password = "lantern-river-42";
-
-    public AdjustableClock Clock { get; } = new();
-
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Demo:Enabled"] = "false",
         ["Staff:RevalidationMinutes"] = "0.05",
     };
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
 
     public Task<string> CreateDeskAgentAsync(string userName) => CreateStaffAsync(userName, Password, StaffRoles.DeskAgent, "時計 太郎");
 

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain.Staff;
@@ -8,24 +6,14 @@ using SmartOffice.Domain.Staff;
 namespace SmartOffice.Console.Tests.Staff;
 
 /// <summary>A console that slows an address down after 3 failed sign-ins (the shipped setting is 10 in 15 minutes), on an <see cref="AdjustableClock"/>.</summary>
-public sealed class SlowDownApp : ConsoleApp
+public sealed class SlowDownApp : AdjustableClockApp
 {
-    public const string Password = "lantern-river-42";
-
-    public AdjustableClock Clock { get; } = new();
-
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Demo:Enabled"] = "false",
         ["Staff:AddressFailuresBeforeSlowdown"] = "3",
         ["Staff:AddressSlowdownMaxSeconds"] = "30",
     };
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
 }
 
 /// <summary>

@@ -34,8 +34,8 @@ public sealed class StaffAdministrationBrowserTests(ConsoleApp app, Support.Brow
 
         // Add: user name, name, role (desk agent is the default choice) — the temporary password is shown once.
         await admin.ClickAsync("[data-testid=add-staff]");
-        await admin.FillAsync("[data-testid=new-user-name] input", "hanako");
-        await admin.FillAsync("[data-testid=new-display-name] input", "新人 花子");
+        await admin.FillAsync(Field("new-user-name"), "hanako");
+        await admin.FillAsync(Field("new-display-name"), "新人 花子");
         await admin.ClickAsync("[data-testid=create-submit]");
         var temporary = await admin.Locator("[data-testid=temporary-password-value]").InnerTextAsync();
         Assert.Equal(12, temporary.Length);
@@ -132,6 +132,9 @@ public sealed class StaffAdministrationBrowserTests(ConsoleApp app, Support.Brow
         await Assertions.Expect(page.Locator("[data-testid=password-error]")).ToHaveTextAsync(culture == "ja-JP" ? "現在のパスワードが正しくありません。" : "The current password is wrong.");
         await page.ScreenshotAsync($"own-password-{culture}");
     }
+
+    /// <summary>A MudTextField's input by its test id (MudBlazor puts the attribute on the input or its wrapper).</summary>
+    private static string Field(string testId) => $"input[data-testid={testId}], [data-testid={testId}] input";
 
     private static async Task ChangePasswordAsync(IPage page, string current, string next)
     {

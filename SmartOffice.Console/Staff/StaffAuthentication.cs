@@ -40,6 +40,7 @@ internal static class StaffAuthentication
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SmartOfficeDbContext>()
+            .AddUserManager<StaffUserManager>()
             .AddSignInManager()
             .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
@@ -50,8 +51,10 @@ internal static class StaffAuthentication
             o.Lockout.MaxFailedAccessAttempts = staff.Value.MaxFailedSignIns;
             o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(staff.Value.LockoutMinutes);
         });
+        // The server session decides idleness (input in a circuit makes no HTTP request to renew a cookie): the cookie itself
+        // only never outlives the session's lifetime.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<StaffOptions>>((o, staff) =>
-            o.ExpireTimeSpan = staff.Value.IdleTimeout);
+            o.ExpireTimeSpan = staff.Value.SessionLifetime);
         // The cookie is checked against the account as often as open circuits are (StaffSignInManager adds "still active");
         // the refreshed cookie keeps its session.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<StaffOptions>>((o, staff) =>

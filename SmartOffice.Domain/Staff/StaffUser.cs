@@ -67,7 +67,10 @@ public class StaffUser : IdentityUser
         RenewSecurityStamp();
     }
 
-    /// <summary>A wrong password (at sign-in or as the current one): the account locks at <paramref name="maxFailures"/>.</summary>
+    /// <summary>
+    /// A wrong password (at sign-in or as the current one): the account locks at <paramref name="maxFailures"/>. Its open sessions
+    /// stay: someone else guessing must not sign the person out.
+    /// </summary>
     /// <returns>True when this failure locked the account.</returns>
     public bool RecordWrongPassword(DateTimeOffset now, int maxFailures, TimeSpan lockout)
     {
@@ -77,7 +80,6 @@ public class StaffUser : IdentityUser
             return false;
         AccessFailedCount = 0;
         LockoutEnd = now + lockout;
-        RenewSecurityStamp();
         return true;
     }
 
