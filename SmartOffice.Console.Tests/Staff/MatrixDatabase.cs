@@ -191,7 +191,7 @@ public sealed class MatrixDatabase : IAsyncLifetime
         await db.AddStaffMemberAsync(TestStaff.DeskAgent.Id, "matrix-desk", StaffRoles.DeskAgent);
         await db.AddStaffMemberAsync(TestStaff.DealerRep(dealerId).Id, "matrix-dealer", StaffRoles.DealerRep, dealerId: dealerId);
         await db.AddStaffMemberAsync(TestStaff.Supervisor.Id, "matrix-super", StaffRoles.Supervisor);
-        await db.AddStaffMemberAsync(TestStaff.Administrator.Id, "matrix-admin", StaffRoles.Administrator);
+        var administrator = await db.AddStaffMemberAsync(TestStaff.Administrator.Id, "matrix-admin", StaffRoles.Administrator);
         var target = await db.AddStaffMemberAsync("matrix-target", "target", StaffRoles.DeskAgent);
         var disabled = await db.AddStaffMemberAsync("matrix-disabled", "disabled", StaffRoles.DeskAgent, isActive: false);
         var locked = await db.AddStaffMemberAsync("matrix-locked", "locked", StaffRoles.DeskAgent);
@@ -201,7 +201,8 @@ public sealed class MatrixDatabase : IAsyncLifetime
             user.LockoutEnd = db.Clock.GetUtcNow().AddMinutes(10);
             await write.SaveChangesAsync();
         }
-        return new MatrixStaffIds(target.Id, target.ConcurrencyStamp!, disabled.Id, disabled.ConcurrencyStamp!, locked.Id, (await db.StaffAsync(locked.Id)).ConcurrencyStamp!);
+        return new MatrixStaffIds(target.Id, target.ConcurrencyStamp!, disabled.Id, disabled.ConcurrencyStamp!, locked.Id,
+            (await db.StaffAsync(locked.Id)).ConcurrencyStamp!, administrator.ConcurrencyStamp!);
     }
 
     /// <summary>Two lines of standard goods for dealer B's department, received this morning.</summary>
@@ -242,7 +243,8 @@ public sealed record MatrixIds(
     int ClosureId, int ClosureVersion, int RegionId, int RegionVersion);
 
 /// <summary>The staff accounts an administrator manages in the matrix, with the versions the screen saw.</summary>
-public sealed record MatrixStaffIds(string TargetId, string TargetVersion, string DisabledId, string DisabledVersion, string LockedId, string LockedVersion);
+public sealed record MatrixStaffIds(string TargetId, string TargetVersion, string DisabledId, string DisabledVersion, string LockedId, string LockedVersion,
+    string AdministratorVersion);
 
 public sealed record MatrixOtherIds(int CustomerId, int DepartmentId, int AdministratorVersion);
 
