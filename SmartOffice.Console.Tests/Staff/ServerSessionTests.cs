@@ -99,7 +99,7 @@ public sealed class ServerSessionTests(Support.Browser browser)
             Assert.Equal(HttpStatusCode.OK, background.StatusCode);
         app.Clock.Advance(Idle / 2);
 
-        using var refused = await NavigateAsync(client, "");
+        using var refused = await client.NavigateAsync("");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/signin", refused.Headers.Location!.OriginalString);
         Assert.Contains("reason=idle", refused.Headers.Location!.OriginalString);
@@ -121,12 +121,12 @@ public sealed class ServerSessionTests(Support.Browser browser)
         {
             app.Clock.Advance(step);
             elapsed += step;
-            using var page = await NavigateAsync(client, "");
+            using var page = await client.NavigateAsync("");
             Assert.True(page.StatusCode == HttpStatusCode.OK, $"refused after {elapsed}: {page.StatusCode} {page.Headers.Location}");
         }
         app.Clock.Advance(step);
 
-        using var refused = await NavigateAsync(client, "");
+        using var refused = await client.NavigateAsync("");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Equal(StaffSessionEnd.Lifetime, (await app.LastSessionOfAsync(user)).EndReason);
     }
@@ -147,14 +147,6 @@ public sealed class ServerSessionTests(Support.Browser browser)
 
     private static async Task<string> CookieAsync(IPage page) =>
         (await page.Context.CookiesAsync()).Single(c => c.Name == "smartoffice.staff").Value;
-
-    /// <summary>A person opening a page: the browser says it navigates.</summary>
-    private static Task<HttpResponseMessage> NavigateAsync(HttpClient client, string path)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Sec-Fetch-Mode", "navigate");
-        return client.SendAsync(request);
-    }
 
     private static async Task<HttpResponseMessage> GetWithCookieAsync(ConsoleApp app, string cookie, bool navigate)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace SmartOffice.Console.Staff;
 
@@ -16,7 +17,11 @@ internal static class PasswordChangeGate
         if (HttpMethods.IsGet(http.Request.Method))
             http.Response.Redirect(StaffAuthentication.PasswordPath);
         else
+        {
+            // Answered here: a status page re-executed for this request would be a post to an anonymous page.
+            http.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
         return Task.CompletedTask;
     });
 
