@@ -80,6 +80,9 @@ public sealed class StaffAdministrationBrowserTests(ConsoleApp app, Support.Brow
         var panel = admin.Locator("[data-testid=staff-panel]");
         await Assertions.Expect(panel.Locator("[data-testid=staff-history]")).ToContainTextAsync("パスワード変更");
         await Assertions.Expect(panel.Locator("[data-testid=staff-history]")).ToContainTextAsync("ログイン");
+        // The role by its name on the desk, not the stored one.
+        await Assertions.Expect(panel.Locator("[data-testid=staff-history]")).ToContainTextAsync("カスタマーデスク");
+        await Assertions.Expect(panel.Locator("[data-testid=staff-history]")).Not.ToContainTextAsync("DeskAgent");
         await admin.ScreenshotAsync("staff-history");
         await panel.Locator("[data-testid=disable]").ClickAsync();
         await admin.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "無効にする" }).ClickAsync();
@@ -90,6 +93,40 @@ public sealed class StaffAdministrationBrowserTests(ConsoleApp app, Support.Brow
         await desk.FillAsync("#password", NewPassword);
         await desk.ClickAsync("button[type=submit]");
         await Assertions.Expect(desk.Locator("[role=alert]")).ToContainTextAsync("無効");
+    }
+
+    [Fact]
+    public async Task A_desk_agent_locked_out_by_wrong_passwords_is_unlocked_by_the_administrator_and_signs_in()
+    {
+        const string userName = "lockedout";
+        await app.CreateStaffAsync(userName, NewPassword, SmartOffice.Domain.Staff.StaffRoles.DeskAgent, "施錠 次郎");
+        var desk = await browser.NewPageAsync(app.BaseAddress);
+        for (var attempt = 0; attempt < 5; attempt++)
+            await SignInAttemptAsync(desk, userName, $"not-the-password-{attempt}");
+        // Locked: even the right password gets the one answer that tells nothing.
+        await SignInAttemptAsync(desk, userName, NewPassword);
+        await Assertions.Expect(desk.Locator("[role=alert]")).ToContainTextAsync("ロック");
+
+        var admin = await browser.NewPageAsync(app.BaseAddress);
+        await admin.SignInAsync(DemoStaff.Administrator, DemoStaff.Password);
+        await admin.GotoAsync("staff");
+        await admin.WaitForCircuitAsync();
+        var row = admin.Locator("[data-testid=staff-list] tbody tr", new() { HasTextString = userName }).First;
+        await Assertions.Expect(row.Locator("[data-testid=status-locked]")).ToBeVisibleAsync();
+        await row.ClickAsync();
+        var panel = admin.Locator("[data-testid=staff-panel]");
+        await panel.Locator("[data-testid=unlock]").ClickAsync();
+        await Assertions.Expect(row.Locator("[data-testid=status-locked]")).ToHaveCountAsync(0);
+        // The history says who failed and who unlocked, the lock's end in Japan time (not the stored UTC value).
+        var history = panel.Locator("[data-testid=staff-history]");
+        await Assertions.Expect(history).ToContainTextAsync("ロック解除");
+        await Assertions.Expect(history).ToContainTextAsync("ログイン失敗");
+        await Assertions.Expect(history).Not.ToContainTextAsync("+00:00");
+        await admin.ScreenshotAsync("staff-unlocked");
+
+        await SignInAttemptAsync(desk, userName, NewPassword);
+        await desk.WaitForCircuitAsync();
+        await Assertions.Expect(desk).Not.ToHaveURLAsync(new Regex("/signin"));
     }
 
     [Fact]
@@ -135,6 +172,15 @@ public sealed class StaffAdministrationBrowserTests(ConsoleApp app, Support.Brow
 
     /// <summary>A MudTextField's input by its test id (MudBlazor puts the attribute on the input or its wrapper).</summary>
     private static string Field(string testId) => $"input[data-testid={testId}], [data-testid={testId}] input";
+
+    private static async Task SignInAttemptAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("signin");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForLoadStateAsync();
+    }
 
     private static async Task ChangePasswordAsync(IPage page, string current, string next)
     {

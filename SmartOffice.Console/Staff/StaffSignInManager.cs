@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Staff;
@@ -13,7 +14,7 @@ namespace SmartOffice.Console.Staff;
 /// </summary>
 internal sealed class StaffSignInManager(UserManager<StaffUser> users, IHttpContextAccessor http, IUserClaimsPrincipalFactory<StaffUser> claims,
     IOptions<IdentityOptions> options, ILogger<SignInManager<StaffUser>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<StaffUser> confirmation, StaffSessionTracker sessions)
+    IUserConfirmation<StaffUser> confirmation, StaffSessionTracker sessions, SmartOfficeDbContext accounts)
     : SignInManager<StaffUser>(users, http, claims, options, logger, schemes, confirmation)
 {
     /// <summary>Compared against when the user name is unknown, so the answer takes as long as for a known one.</summary>
@@ -41,7 +42,17 @@ internal sealed class StaffSignInManager(UserManager<StaffUser> users, IHttpCont
         return (result, user);
     }
 
-    /// <summary>The cookie for <paramref name="sessionId"/> with the account's current claims (after a password change).</summary>
-    public Task SignInSessionAsync(StaffUser user, string sessionId) =>
+    /// <summary>
+    /// A new cookie for <paramref name="sessionId"/> with the account's claims as stored now (after the own password change):
+    /// this request's cookie check may have loaded the account before the change, which the domain saved in its own context.
+    /// </summary>
+    public async Task RenewSessionCookieAsync(string userId, string sessionId)
+    {
+        var user = await UserManager.FindByIdAsync(userId) ?? throw new InvalidOperationException($"No staff account {userId}");
+        await accounts.Entry(user).ReloadAsync();
+        await SignInSessionAsync(user, sessionId);
+    }
+
+    private Task SignInSessionAsync(StaffUser user, string sessionId) =>
         SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pwd"), new Claim(StaffClaims.Session, sessionId)]);
 }
