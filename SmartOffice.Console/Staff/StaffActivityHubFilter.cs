@@ -10,7 +10,13 @@ namespace SmartOffice.Console.Staff;
 internal sealed class StaffActivityHubFilter(StaffSessionTracker sessions) : IHubFilter
 {
     /// <summary>The circuit hub's methods that only a person's action sends.</summary>
-    private static readonly HashSet<string> InputMethods = ["DispatchBrowserEvent", "OnLocationChanged", "OnLocationChanging"];
+    private static readonly HashSet<string> InputMethods = ["OnLocationChanged", "OnLocationChanging"];
+
+    /// <summary>
+    /// Browser events (click, key, change) reach the renderer as a JS-to-.NET call of this method; other such calls (a
+    /// component library's resize or scroll listeners) are no input.
+    /// </summary>
+    private const string BrowserEventCall = "DispatchEventAsync";
 
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -23,9 +29,14 @@ internal sealed class StaffActivityHubFilter(StaffSessionTracker sessions) : IHu
                 invocation.Context.Abort();
                 return ValueTask.FromResult<object?>(null);
             }
-            if (InputMethods.Contains(invocation.HubMethodName))
+            if (InputMethods.Contains(invocation.HubMethodName) || IsBrowserEvent(invocation))
                 sessions.RecordInput(session);
         }
         return next(invocation);
     }
+
+    /// <summary>BeginInvokeDotNetFromJS(callId, assemblyName, methodIdentifier, dotNetObjectId, argsJson).</summary>
+    private static bool IsBrowserEvent(HubInvocationContext invocation) =>
+        invocation.HubMethodName == "BeginInvokeDotNetFromJS"
+        && invocation.HubMethodArguments.Count > 2 && invocation.HubMethodArguments[2] as string == BrowserEventCall;
 }
