@@ -79,6 +79,9 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/regions",                               N, N, N, N, Y, Y),
         Page("/jobs",                                  N, N, N, N, Y, Y),
         Page("/audit",                                 N, N, N, N, Y, Y),
+        // The console's own staff: administrators only; one's own password: everyone signed in.
+        Page("/staff",                                 N, N, N, N, N, Y),
+        Page("/account/password",                      N, Y, Y, Y, Y, Y),
     ];
 
     /// <summary>The endpoints that are not pages but hand out a customer's data: the purchase data download and a FAX's page image.</summary>

@@ -56,6 +56,7 @@ public abstract class SmartOfficeDbContext(DbContextOptions options) : IdentityD
     public DbSet<FaxIntakeAttempt> FaxIntakeAttempts => Set<FaxIntakeAttempt>();
     public DbSet<FaxInbox.Recognition.FaxRecognition> FaxRecognitions => Set<FaxInbox.Recognition.FaxRecognition>();
     public DbSet<FaxInbox.Recognition.FaxRecognizedField> FaxRecognizedFields => Set<FaxInbox.Recognition.FaxRecognizedField>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -53,7 +53,7 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
         CorpusRecords records;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             records = await FaxFormCorpus.RecordsAsync(db, 3000, cancellationToken);
-        var renderer = new FaxPageRenderer(1800, 50, 30L << 20);
+        var renderer = FaxPageRenderer.From(new FaxInboxOptions());
         var results = new List<BenchResult>();
         using var process = Process.GetCurrentProcess();
         var samplePages = new Dictionary<FaxResolution, List<byte[]>>();

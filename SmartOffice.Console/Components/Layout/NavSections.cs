@@ -32,5 +32,6 @@ public static class NavSections
         new("regions", "Nav.Regions", Icons.Material.Filled.Schedule, Capability.Operations),
         new("jobs", "Nav.Jobs", Icons.Material.Filled.PlayCircleOutline, Capability.Operations),
         new("audit", "Nav.Audit", Icons.Material.Filled.History, Capability.AuditTrail),
+        new("staff", "Nav.Staff", Icons.Material.Filled.ManageAccounts, Capability.StaffAdministration),
     ];
 }
