@@ -5,13 +5,18 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The circuits benchmark drives Debian's Chromium, as the browser tests do.
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing chromium from apt..."
+# The circuits benchmark drives Debian's Chromium, as the browser tests do; fax-recognition reads with tesseract.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+for package in tesseract-ocr tesseract-ocr-eng tesseract-ocr-jpn; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} from apt..."
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if [ $# -eq 0 ]; then

@@ -3,10 +3,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Browser tests drive Debian's Chromium; Japanese needs CJK fonts in screenshots.
+# Browser tests drive Debian's Chromium; Japanese needs CJK fonts in screenshots. FAX recognition reads with tesseract
+# (English for codes and numbers, Japanese for comments).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+for package in fonts-noto-cjk tesseract-ocr tesseract-ocr-eng tesseract-ocr-jpn; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from apt..."
   sudo_cmd=""

@@ -14,3 +14,16 @@ public sealed class DeskContactOptions
     public string Email { get; set; } = "customer-desk@smartoffice.jp";
     public string Hours { get; set; } = "月〜土(祝日を除く) 9:00〜18:00";
 }
+
+/// <summary>The <c>Desk</c> section at start: what every sheet faxed back must print.</summary>
+internal sealed class DeskContactSettingsCheck : Microsoft.Extensions.Options.IValidateOptions<DeskContactOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, DeskContactOptions o)
+    {
+        var check = new SettingsCheck(DeskContactOptions.SectionName);
+        check.NotBlank(o.Name, nameof(o.Name), "the desk's name as sheets print it");
+        check.NotBlank(o.Phone, nameof(o.Phone), "the desk's phone number");
+        check.NotBlank(o.Fax, nameof(o.Fax), "the desk's FAX number");
+        return check.Result;
+    }
+}

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.Diagnostics;
 using SmartOffice.Domain.FaxInbox;
+using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
@@ -14,6 +16,7 @@ using SmartOffice.Domain.Prizes;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Returns;
+using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Domain;
 
@@ -26,18 +29,22 @@ public static class DomainServiceCollectionExtensions
     public static IServiceCollection AddSmartOfficeDomain(this IServiceCollection services, IConfiguration configuration, string basePath)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
-        services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName));
-        services.AddOptions<DeskContactOptions>().Bind(configuration.GetSection(DeskContactOptions.SectionName));
-        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
-        services.AddOptions<ReferenceDataOptions>().Bind(configuration);
+        // Every other section is checked when the host starts (ValidateOnStart): a wrong value stops start-up with its fix.
+        services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName)).ValidatedBy<RulesOptions, RulesSettingsCheck>();
+        services.AddOptions<DeskContactOptions>().Bind(configuration.GetSection(DeskContactOptions.SectionName)).ValidatedBy<DeskContactOptions, DeskContactSettingsCheck>();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateOnStart();
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section)).ValidatedBy<StaffOptions, StaffSettingsCheck>();
+        services.AddOptions<ReferenceDataOptions>().Bind(configuration).ValidatedBy<ReferenceDataOptions, ReferenceDataSettingsCheck>();
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section))
-            .PostConfigure(o => o.OutboxFolder = Path.GetFullPath(Path.Combine(basePath, o.OutboxFolder)));
+            .PostConfigure(o => o.OutboxFolder = Path.GetFullPath(Path.Combine(basePath, o.OutboxFolder)))
+            .ValidatedBy<JobsOptions, JobsSettingsCheck>();
         services.AddOptions<FaxInboxOptions>().Bind(configuration.GetSection(FaxInboxOptions.Section)).PostConfigure(o =>
         {
             o.DropFolder = Path.GetFullPath(Path.Combine(basePath, o.DropFolder));
             o.ArchiveFolder = Path.GetFullPath(Path.Combine(basePath, o.ArchiveFolder));
             o.QuarantineFolder = Path.GetFullPath(Path.Combine(basePath, o.QuarantineFolder));
-        });
+        }).ValidatedBy<FaxInboxOptions, FaxInboxSettingsCheck>();
+        services.AddOptions<FaxRecognitionOptions>().Bind(configuration.GetSection(FaxRecognitionOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConsoleMetrics>();
         services.AddSmartOfficePersistence(basePath);
@@ -76,6 +83,21 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<FaxIntakeService>();
         services.AddScoped<FaxInboxService>();
         services.AddScoped<FaxInboxLink>();
+        services.AddSingleton<FaxRecognitionStatus>();
+        services.AddSingleton<FaxRecognitionRunner>();
+        services.AddScoped<FaxRecognitionService>();
+        services.AddScoped<OrderFormPrintService>();
+        services.AddSingleton<StaffSessionStore>();
+        services.AddScoped<StaffAdministrationService>();
+        services.AddScoped<StaffPasswordService>();
         return services;
+    }
+
+    /// <summary>Checks the section with <typeparamref name="TCheck"/> when the host starts.</summary>
+    private static OptionsBuilder<TOptions> ValidatedBy<TOptions, TCheck>(this OptionsBuilder<TOptions> options)
+        where TOptions : class where TCheck : class, IValidateOptions<TOptions>
+    {
+        options.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TCheck>());
+        return options.ValidateOnStart();
     }
 }

@@ -1,4 +1,3 @@
-using BitMiracle.LibTiff.Classic;
 using SkiaSharp;
 
 namespace SmartOffice.Console.Tests.FaxInbox;
@@ -57,51 +56,24 @@ public static class FaxFiles
     }
 
     /// <summary>
-    /// A bilevel TIFF compressed CCITT G4 at FAX standard resolution (204×98 dpi: rows are half as dense); a
-    /// <paramref name="blank"/> page compresses to almost nothing, whatever size it declares.
+    /// A bilevel TIFF compressed CCITT G4 at FAX standard resolution (204×98 dpi: rows are half as dense): a frame and a diagonal,
+    /// or <paramref name="blank"/> pages, which compress to almost nothing whatever size they declare.
     /// </summary>
     public static byte[] FaxTiff(int pages = 2, int width = 864, int height = 560, bool blank = false)
     {
-        using var stream = new MemoryStream();
-        using (var tiff = Tiff.ClientOpen("fax.tif", "w", stream, new TiffStream()))
+        if (blank)
+            return SmartOffice.Domain.Demo.FaxTransmission.Tiff(new byte[]?[pages], width, height, 98f);
+        var page = new byte[width * height];
+        Array.Fill(page, (byte)255);
+        for (var y = 0; y < height; y++)
         {
-            for (short p = 0; p < pages; p++)
+            for (var x = 0; x < width; x++)
             {
-                tiff.SetField(TiffTag.IMAGEWIDTH, width);
-                tiff.SetField(TiffTag.IMAGELENGTH, height);
-                tiff.SetField(TiffTag.BITSPERSAMPLE, 1);
-                tiff.SetField(TiffTag.SAMPLESPERPIXEL, 1);
-                tiff.SetField(TiffTag.COMPRESSION, Compression.CCITTFAX4);
-                tiff.SetField(TiffTag.PHOTOMETRIC, Photometric.MINISWHITE);
-                tiff.SetField(TiffTag.FILLORDER, FillOrder.MSB2LSB);
-                tiff.SetField(TiffTag.XRESOLUTION, 204f);
-                tiff.SetField(TiffTag.YRESOLUTION, 98f);
-                tiff.SetField(TiffTag.RESOLUTIONUNIT, ResUnit.INCH);
-                tiff.SetField(TiffTag.ROWSPERSTRIP, height);
-                tiff.SetField(TiffTag.SUBFILETYPE, FileType.PAGE);
-                tiff.SetField(TiffTag.PAGENUMBER, p, (short)pages);
-                var row = new byte[(width + 7) / 8];
-                for (var y = 0; y < height; y++)
-                {
-                    Array.Clear(row);
-                    if (blank)
-                    {
-                        tiff.WriteScanline(row, y);
-                        continue;
-                    }
-                    // MINISWHITE: a set bit is black. A frame and a diagonal.
-                    if (y < 4 || y >= height - 4)
-                        Array.Fill(row, (byte)0xFF);
-                    row[0] |= 0xF0;
-                    row[^1] |= 0x0F;
-                    var x = y * width / height;
-                    row[x / 8] |= (byte)(0x80 >> (x % 8));
-                    tiff.WriteScanline(row, y);
-                }
-                tiff.WriteDirectory();
+                if (y < 4 || y >= height - 4 || x < 4 || x >= width - 4 || x == y * width / height)
+                    page[y * width + x] = 0;
             }
         }
-        return stream.ToArray();
+        return SmartOffice.Domain.Demo.FaxTransmission.Tiff(Enumerable.Repeat<byte[]?>(page, pages).ToList(), width, height, 98f);
     }
 
     private static byte[] Encode(SKBitmap? page, SKEncodedImageFormat format)

@@ -12,39 +12,11 @@ namespace SmartOffice.Console.Tests.Ordering;
 [Collection(BrowserCollection.Name)]
 public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser browser)
 {
-    private sealed record DemoCustomer(int Id, string Code, string Fax, string Name);
+    private Task<DemoCustomer> CustomerAsync(int skip) => OrderEntrySteps.CustomerAsync(app, skip);
 
-    /// <summary>The app's own database (the app starts first: it creates the file and its demo data).</summary>
-    private SqliteSmartOfficeDbContext Database() =>
-        app.BaseAddress is null ? throw new InvalidOperationException() : new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>().UseSqlite($"Data Source={Path.Combine(app.DataFolder, "console.db")}").Options);
+    private Task<List<string>> ProductCodesAsync(int count) => OrderEntrySteps.ProductCodesAsync(app, count);
 
-    /// <summary>
-    /// A FAX customer as the desk meets one: one department without a budget, no order locks — so the test keys lines, not
-    /// confirmations. <paramref name="skip"/> gives each test its own customer (the tests share one app).
-    /// </summary>
-    private async Task<DemoCustomer> CustomerAsync(int skip)
-    {
-        await using var db = Database();
-        var locked = db.OrderLocks.Select(l => l.CustomerId);
-        return await db.Customers.AsNoTracking()
-            .Where(c => c.IsActive && c.Fax != null && !locked.Contains(c.Id)
-                        && c.Departments.Count(d => d.IsActive) == 1 && c.Departments.All(d => d.MonthlyBudget == null))
-            .OrderBy(c => c.Id).Skip(skip)
-            .Select(c => new DemoCustomer(c.Id, c.Code, c.Fax!, c.Name)).FirstAsync();
-    }
-
-    /// <summary>Active standard products in stock, and one truck-mark (furniture) item for the badge.</summary>
-    private async Task<List<string>> ProductCodesAsync(int count)
-    {
-        await using var db = Database();
-        var standard = await db.Products.AsNoTracking()
-            .Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.StockOnHand > 50 && p.UnitPrice < 3000)
-            .OrderBy(p => p.Id).Select(p => p.Code).Take(count - 1).ToListAsync();
-        var furniture = await db.Products.AsNoTracking()
-            .Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Furniture && p.StockOnHand > 5)
-            .OrderBy(p => p.Id).Select(p => p.Code).FirstAsync();
-        return [.. standard, furniture];
-    }
+    private SqliteSmartOfficeDbContext Database() => OrderEntrySteps.Database(app);
 
     /// <summary>Signs in and opens a page (by default the order entry), in Japanese or English, at 1366×768.</summary>
     private async Task<IPage> OpenAsync(string staff, string path = "orders/new", bool english = false)
@@ -58,35 +30,11 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
         return page;
     }
 
-    /// <summary>Finds the customer by the number the FAX came from and picks it with Enter.</summary>
-    private static async Task PickCustomerAsync(IPage page, DemoCustomer customer)
-    {
-        await Assertions.Expect(page.Locator("[data-testid=customer-search]")).ToBeFocusedAsync();
-        await page.Keyboard.TypeAsync(customer.Fax);
-        var options = page.Locator("[data-testid=customer-option]");
-        await Assertions.Expect(options.Filter(new() { HasTextString = customer.Code })).ToHaveCountAsync(1);
-        // Demo FAX numbers are not unique: ↓ to the right company, as the agent would.
-        var codes = await options.Locator(".code").AllInnerTextsAsync();
-        for (var i = 0; i < codes.ToList().IndexOf(customer.Code); i++)
-            await page.Keyboard.PressAsync("ArrowDown");
-        await Assertions.Expect(page.Locator("[data-testid=customer-option][aria-selected=true]")).ToContainTextAsync(customer.Code);
-        await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("[data-testid=customer-card]")).ToContainTextAsync(customer.Code);
-        await Assertions.Expect(page.Locator("[data-testid=department]")).ToBeFocusedAsync();
-    }
+    private static Task PickCustomerAsync(IPage page, DemoCustomer customer) => OrderEntrySteps.PickCustomerAsync(page, customer);
 
-    private static ILocator Line(IPage page, int index, string field) => page.Locator($"[data-line=\"{index}\"] [data-field={field}]");
+    private static ILocator Line(IPage page, int index, string field) => OrderEntrySteps.Line(page, index, field);
 
-    private static async Task KeyLineAsync(IPage page, string code, string quantity, string comment = "")
-    {
-        await page.Keyboard.TypeAsync(code);
-        await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.TypeAsync(quantity);
-        await page.Keyboard.PressAsync("Enter");
-        if (comment.Length > 0)
-            await page.Keyboard.TypeAsync(comment);
-        await page.Keyboard.PressAsync("Enter");
-    }
+    private static Task KeyLineAsync(IPage page, string code, string quantity, string comment = "") => OrderEntrySteps.KeyLineAsync(page, code, quantity, comment);
 
     /// <summary>全角: "A1000001" as a Japanese IME types it, "Ａ１００００００１".</summary>
     private static string Wide(string text) => new(text.Select(c => c is >= '!' and <= '~' ? (char)(c - '!' + '！') : c).ToArray());

@@ -25,6 +25,7 @@ public sealed class AccessPolicyTests
         { Capability.PurchaseDataDownload, true,  true,  true,  true },
         { Capability.Operations,           false, false, true,  true },
         { Capability.StaffAdministration,  false, false, false, true },
+        { Capability.OwnAccount,           true,  true,  true,  true },
     };
 
     [Theory]

@@ -12,6 +12,7 @@ using SmartOffice.Domain.Prizes;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Returns;
 using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Staff;
 using static SmartOffice.Console.Tests.Ordering.OrderingTestData;
 
 namespace SmartOffice.Console.Tests.Staff;
@@ -266,6 +267,34 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
         Purchases("another customer's department", "Reporting.DepartmentNotFound", q => q with { DepartmentId = 999_999 }),
         Case("eco report", "months reversed", "Reporting.MonthRangeInverted", (s, c) => s.Get<EcoReportService>().GetAsync(new(c.Ids.CustomerId, null, new DateOnly(2026, 11, 1), new DateOnly(2026, 1, 1)))),
         Case("operations reports", "a range of ten years", "Reporting.RangeTooLong", (s, c) => s.Get<OperationsReportService>().AllAsync(new(new DateOnly(2016, 1, 1), new DateOnly(2026, 11, 1)))),
+        // Staff administration (スタッフ管理), as the administrator: user names, names, roles, dealers, the last administrator.
+        NewStaff("user name missing", "Staff.UserNameRequired", m => m with { UserName = "　" }),
+        NewStaff("user name of 10,000 characters", "Staff.UserNameInvalid", m => m with { UserName = new string('a', 10_000) }),
+        NewStaff("user name SQL", "Staff.UserNameInvalid", m => m with { UserName = Sql }),
+        NewStaff("user name script", "Staff.UserNameInvalid", m => m with { UserName = Script }),
+        NewStaff("user name emoji", "Staff.UserNameInvalid", m => m with { UserName = "desk🙂" }),
+        NewStaff("user name kanji", "Staff.UserNameInvalid", m => m with { UserName = "山田花子" }),
+        NewStaff("user name with a bell character", "Staff.UserNameInvalid", m => m with { UserName = "desk\u0007x" }),
+        NewStaff("user name taken, typed full-width in capitals", "Staff.UserNameTaken", m => m with { UserName = "ＭＡＴＲＩＸ－ＤＥＳＫ" }),
+        NewStaff("name blank (全角 space)", "Staff.DisplayNameRequired", m => m with { DisplayName = "　" }),
+        NewStaff("name of 10,000 characters", "Staff.DisplayNameInvalid", m => m with { DisplayName = TenThousand }),
+        NewStaff("name with a line break", "Staff.DisplayNameInvalid", m => m with { DisplayName = "新人\n花子" }),
+        NewStaff("role SQL", "Staff.RoleUnknown", m => m with { Role = Sql }),
+        NewStaff("dealer rep without a dealer", "Staff.DealerRequired", m => m with { Role = StaffRoles.DealerRep }),
+        NewStaff("dealer rep of an unknown dealer", "Staff.DealerUnknown", m => m with { Role = StaffRoles.DealerRep, DealerId = 999_999 }),
+        Case("staff", "disable oneself", "Staff.CannotDisableSelf", (s, c) => s.Get<StaffAdministrationService>().DisableAsync(TestStaff.Administrator.Id, "x"), TestStaff.Administrator),
+        Case("staff", "demote the last administrator", "Staff.LastAdministrator", (s, c) => s.Get<StaffAdministrationService>().ChangeAccessAsync(new(TestStaff.Administrator.Id,
+            c.AdministratorStaffVersion, StaffRoles.Supervisor, null)), TestStaff.Administrator),
+        Case("staff", "change from a stale screen", "Staff.Changed", (s, c) => s.Get<StaffAdministrationService>().DisableAsync(c.Data.Staff.TargetId, "stale"), TestStaff.Administrator),
+        Case("staff", "unlock someone not locked", "Staff.NotLocked", (s, c) => s.Get<StaffAdministrationService>().UnlockAsync(c.Data.Staff.TargetId, c.Data.Staff.TargetVersion), TestStaff.Administrator),
+        // One's own password (パスワード変更): the rules of ASVS 6.2.
+        OwnPassword("current password missing", "Staff.CurrentPasswordRequired", "", "paper lantern over the river"),
+        OwnPassword("new password of 7 characters", "Staff.PasswordTooShort", StaffTestData.Password, "kq7#vd2"),
+        OwnPassword("new password of three emoji", "Staff.PasswordTooShort", StaffTestData.Password, "🙂🙂🙂"),
+        OwnPassword("new password of 10,000 characters", "Staff.PasswordTooLong", StaffTestData.Password, TenThousand),
+        OwnPassword("new password a common one", "Staff.PasswordCommon", StaffTestData.Password, "P@ssw0rd"),
+        OwnPassword("new password the user name and a year", "Staff.PasswordCommon", StaffTestData.Password, "matrix-super2026"),
+        OwnPassword("confirmation differs", "Staff.PasswordConfirmationMismatch", StaffTestData.Password, "paper lantern over the river", "paper lantern over the rive"),
     ];
 
     public static TheoryData<string> Names => new(Cases.Select(c => c.Name));
@@ -279,7 +308,7 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
     {
         var input = Cases.Single(c => c.Name == name);
         await using var copy = data.Template.Copy();
-        await using var services = MatrixDatabase.Services(copy, TestStaff.Supervisor);
+        await using var services = MatrixDatabase.Services(copy, input.Caller ?? TestStaff.Supervisor);
         await using var scope = services.CreateAsyncScope();
 
         var refused = await Assert.ThrowsAsync<BusinessRuleException>(() => input.Call(scope.ServiceProvider, new CorpusContext(data)));
@@ -315,7 +344,15 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
         }
     }
 
-    private static CorpusCase Case(string form, string input, string key, Func<IServiceProvider, CorpusContext, Task> call) => new($"{form}: {input}", key, call);
+    private static CorpusCase Case(string form, string input, string key, Func<IServiceProvider, CorpusContext, Task> call, TestStaff? caller = null) =>
+        new($"{form}: {input}", key, call, Caller: caller);
+
+    private static CorpusCase NewStaff(string input, string key, Func<NewStaffMember, NewStaffMember> change) =>
+        Case("new staff member", input, key, (s, c) => s.Get<StaffAdministrationService>().CreateAsync(change(new("hanako", "新人 花子", StaffRoles.DeskAgent, null))),
+            TestStaff.Administrator);
+
+    private static CorpusCase OwnPassword(string input, string key, string current, string next, string? confirmation = null) =>
+        Case("own password", input, key, (s, c) => s.Get<StaffPasswordService>().ChangeOwnAsync(new(current, next, confirmation ?? next, null)));
 
     /// <summary>A file handed in by hand that is no FAX: refused, naming the file and its problem.</summary>
     private static CorpusCase Upload(string input, string fileName, Func<byte[]> content, FaxFileProblem problem) =>
@@ -352,7 +389,8 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
 }
 
 /// <param name="DetailKey">A text the refusal's message must contain besides its own (e.g. why an uploaded file is refused).</param>
-public sealed record CorpusCase(string Name, string ExpectedKey, Func<IServiceProvider, CorpusContext, Task> Call, string? DetailKey = null)
+/// <summary>One input of the corpus; <see cref="Caller"/> when the form is not a supervisor's (staff administration).</summary>
+public sealed record CorpusCase(string Name, string ExpectedKey, Func<IServiceProvider, CorpusContext, Task> Call, string? DetailKey = null, TestStaff? Caller = null)
 {
     public override string ToString() => Name;
 }
@@ -366,6 +404,8 @@ public sealed record CorpusContext(MatrixDatabase Data)
     public int OtherCustomerId => Data.OtherIds.CustomerId;
     public int OtherDepartmentId => Data.OtherIds.DepartmentId;
     public int AdministratorVersion => Data.OtherIds.AdministratorVersion;
+    /// <summary>The matrix administrator's own account version (as /staff shows it).</summary>
+    public string AdministratorStaffVersion => Data.Staff.AdministratorVersion;
     public CallerVerification Verification => new(MatrixDatabase.CustomerCode, "03-2222-3333", Ids.DepartmentId, "山田");
     /// <summary>The FAX the caller of the corpus (a supervisor) holds.</summary>
     public int FaxHeld => Data.Fax.HeldBy[TestStaff.Supervisor.Id];

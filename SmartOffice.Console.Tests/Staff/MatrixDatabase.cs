@@ -38,6 +38,7 @@ public sealed class MatrixDatabase : IAsyncLifetime
     public TestDatabase Template { get; } = new();
     public MatrixIds Ids { get; private set; } = default!;
     public MatrixFaxIds Fax { get; private set; } = default!;
+    public MatrixStaffIds Staff { get; private set; } = default!;
     /// <summary>Dealer A's customer (another customer's department for mistaken input) and dealer B's 管理者' version.</summary>
     public MatrixOtherIds OtherIds { get; private set; } = default!;
     public DatabaseSnapshot Snapshot { get; private set; } = default!;
@@ -106,6 +107,7 @@ public sealed class MatrixDatabase : IAsyncLifetime
         var balanceRequest = await Get<BalanceRequestService>().RegisterAsync(new(CustomerCode, department.Id, null));
         var closure = await Get<BusinessCalendarService>().AddClosureAsync(new DateOnly(2026, 12, 26), "棚卸");
         Fax = await FaxAsync(db);
+        Staff = await StaffAsync(db, await db.DealerIdOfAsync(department));
 
         await using var read2 = db.CreateDbContext();
         var honshu = await read2.Regions.SingleAsync(r => r.Code == "Honshu");
@@ -188,6 +190,29 @@ public sealed class MatrixDatabase : IAsyncLifetime
         return new MatrixFaxIds(fresh, newName, heldBy, colleagues, await read.FaxIntakeIssues.Select(i => i.Id).SingleAsync());
     }
 
+    /// <summary>
+    /// An account for each caller (their own password change) with <see cref="StaffTestData.Password"/>, and three desk agents
+    /// an administrator manages: an active one, a disabled one and a locked one.
+    /// </summary>
+    private static async Task<MatrixStaffIds> StaffAsync(TestDatabase db, int dealerId)
+    {
+        await db.AddStaffMemberAsync(TestStaff.DeskAgent.Id, "matrix-desk", StaffRoles.DeskAgent);
+        await db.AddStaffMemberAsync(TestStaff.DealerRep(dealerId).Id, "matrix-dealer", StaffRoles.DealerRep, dealerId: dealerId);
+        await db.AddStaffMemberAsync(TestStaff.Supervisor.Id, "matrix-super", StaffRoles.Supervisor);
+        var administrator = await db.AddStaffMemberAsync(TestStaff.Administrator.Id, "matrix-admin", StaffRoles.Administrator);
+        var target = await db.AddStaffMemberAsync("matrix-target", "target", StaffRoles.DeskAgent);
+        var disabled = await db.AddStaffMemberAsync("matrix-disabled", "disabled", StaffRoles.DeskAgent, isActive: false);
+        var locked = await db.AddStaffMemberAsync("matrix-locked", "locked", StaffRoles.DeskAgent);
+        await using (var write = db.CreateDbContext())
+        {
+            var user = await write.Users.SingleAsync(u => u.Id == locked.Id);
+            user.LockoutEnd = db.Clock.GetUtcNow().AddMinutes(10);
+            await write.SaveChangesAsync();
+        }
+        return new MatrixStaffIds(target.Id, target.ConcurrencyStamp!, disabled.Id, disabled.ConcurrencyStamp!, locked.Id,
+            (await db.StaffAsync(locked.Id)).ConcurrencyStamp!, administrator.ConcurrencyStamp!);
+    }
+
     /// <summary>Two lines of standard goods for dealer B's department, received this morning.</summary>
     public FaxOrderDraft OrderDraft(Department department) => OrderDraft(department.CustomerId, department.Id);
 
@@ -224,6 +249,10 @@ public sealed record MatrixIds(
     int ReceivedApplicationId, int ReceivedApplicationVersion, int ArrangedApplicationId, int ArrangedApplicationVersion,
     int ShippedApplicationId, int ShippedApplicationVersion, int BalanceRequestId, int BalanceRequestVersion,
     int ClosureId, int ClosureVersion, int RegionId, int RegionVersion);
+
+/// <summary>The staff accounts an administrator manages in the matrix, with the versions the screen saw.</summary>
+public sealed record MatrixStaffIds(string TargetId, string TargetVersion, string DisabledId, string DisabledVersion, string LockedId, string LockedVersion,
+    string AdministratorVersion);
 
 public sealed record MatrixOtherIds(int CustomerId, int DepartmentId, int AdministratorVersion);
 

@@ -47,6 +47,8 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/",                                      N, Y, Y, Y, Y, Y),
         Page("/fax",                                   N, Y, N, N, Y, Y),
         Page("/fax/{Id:int}",                          N, Y, N, N, Y, Y, r => $"fax/{r.FaxId}", r => r.FaxCustomerCode),
+        Page("/fax-forms",                             N, Y, N, N, Y, Y),
+        Page("/fax-recognition",                       N, N, N, N, Y, Y),
         Page("/orders",                                N, Y, Y, Y, Y, Y),
         Page("/orders/new",                            N, Y, N, N, Y, Y),
         Page("/orders/{Id:int}",                       N, Y, Y, N, Y, Y, r => $"orders/{r.OrderId}", r => r.OrderNumber),
@@ -77,6 +79,9 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/regions",                               N, N, N, N, Y, Y),
         Page("/jobs",                                  N, N, N, N, Y, Y),
         Page("/audit",                                 N, N, N, N, Y, Y),
+        // The console's own staff: administrators only; one's own password: everyone signed in.
+        Page("/staff",                                 N, N, N, N, N, Y),
+        Page("/account/password",                      N, Y, Y, Y, Y, Y),
     ];
 
     /// <summary>The endpoints that are not pages but hand out a customer's data: the purchase data download and a FAX's page image.</summary>
@@ -110,7 +115,10 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
     public void Every_list_export_has_a_row() =>
         Assert.Equal(ListExports.All.Select(e => $"/exports/{e.Name}").Order(), ListExportRows.Select(r => r.Template).Order());
 
-    private static readonly PageRow[] Endpoints = [Download, FaxPageImage, .. ListExportRows];
+    /// <summary>The order form to print for customers (the FAX inbox's callers).</summary>
+    internal static readonly PageRow OrderFormImage = new("/fax-forms/order.png", [N, Y, N, N, Y, Y], _ => "fax-forms/order.png", null);
+
+    private static readonly PageRow[] Endpoints = [Download, FaxPageImage, OrderFormImage, .. ListExportRows];
 
     private static readonly (Caller Caller, string? UserName)[] Callers =
     [

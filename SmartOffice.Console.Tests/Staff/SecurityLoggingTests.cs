@@ -25,8 +25,8 @@ public sealed class SecurityLoggingTests(ConsoleApp app)
             Assert.Equal(HttpStatusCode.Redirect, (await signedIn.GetAsync("jobs")).StatusCode);
 
         var log = await LogAsync(app, text => text.Contains($"Access denied to {desk}", StringComparison.Ordinal) && text.Contains(stranger, StringComparison.Ordinal));
-        Assert.Contains($"Staff sign-in refused for {stranger}: wrong user name or password", log);
-        Assert.Contains($"Staff sign-in refused for {desk}: wrong user name or password", log);
+        Assert.Contains($"Staff sign-in refused for {stranger} from 127.0.0.1: unknown user name", log);
+        Assert.Contains($"Staff sign-in refused for {desk} from 127.0.0.1: wrong password", log);
         Assert.Matches($@"Access denied to {desk} \([^)]*roles DeskAgent\): policy [^ ]*Operations at /jobs", log);
         Assert.DoesNotContain(wrong, log);
         Assert.DoesNotContain(SmartOffice.Domain.Demo.DemoStaff.Password, log);

@@ -43,7 +43,9 @@ public sealed class SignInBrowserTests(ConsoleApp app, Support.Browser browser)
         await page.FillAsync("#password", "wrong-password");
         await page.ClickAsync("button[type=submit]");
 
-        Assert.Equal("ユーザー名またはパスワードが正しくありません。", await page.InnerTextAsync("[role=alert]"));
+        // The same words as for an unknown, locked or disabled account: the answer tells nothing about which exist.
+        Assert.Equal("ユーザー名またはパスワードが正しくないか、アカウントがロックまたは無効になっています。ロックはしばらくすると解除されます。解決しない場合はシステム管理者に連絡してください。",
+            await page.InnerTextAsync("[role=alert]"));
         await page.ScreenshotAsync("signin-error");
     }
 

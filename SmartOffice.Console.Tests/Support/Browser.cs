@@ -20,6 +20,9 @@ public sealed class Browser : IAsyncLifetime
             throw new InvalidOperationException(
                 $"{ChromiumPath} is missing. Run the README's test command, which installs Debian's chromium and fonts-noto-cjk.");
         _playwright = await Playwright.CreateAsync();
+        // Several test runs share 2 cores: a page may take well over Playwright's 5 s to answer a click. Waiting longer
+        // costs nothing when it answers sooner.
+        Assertions.SetDefaultExpectTimeout(30_000);
         Instance = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,

@@ -77,6 +77,10 @@ public class ConsoleApp : WebApplicationFactory<Program>
                 ["FaxInbox:ArchiveFolder"] = Path.Combine(_folder, "fax", "archive"),
                 ["FaxInbox:QuarantineFolder"] = Path.Combine(_folder, "fax", "quarantine"),
                 ["FaxInbox:PollInterval"] = "00:00:00.500",
+                // Reading the demo FAXes would load every test console's cores; the recognition tests switch it on.
+                ["FaxRecognition:Enabled"] = "false",
+                // The suite signs in from 127.0.0.1 all day, failures included: the per-address slow-down is for the tests that want it.
+                ["Staff:AddressFailuresBeforeSlowdown"] = "100000",
                 // Serilog settings must go through configuration, not UseSetting (STACK.md pitfall 8).
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_folder, "logs", "console-.log"),
             };

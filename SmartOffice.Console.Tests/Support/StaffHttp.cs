@@ -27,6 +27,14 @@ public static partial class StaffHttp
         }));
     }
 
+    /// <summary>A person opening a page: the browser says it navigates (the server counts it as input to the session).</summary>
+    public static Task<HttpResponseMessage> NavigateAsync(this HttpClient client, string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Sec-Fetch-Mode", "navigate");
+        return client.SendAsync(request);
+    }
+
     public static string AntiforgeryToken(string html) => AntiforgeryField().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

@@ -25,19 +25,8 @@ public sealed class FaxInboxWatcher(
             log.LogInformation("FaxInbox:WatcherEnabled is false: no folder is watched");
             return;
         }
-        try
-        {
-            await initializer.Ready.WaitAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
+        if (!await initializer.WaitUntilReadyAsync(log, "The FAX watcher", stoppingToken))
             return;
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "The FAX watcher does not start: the database did not initialise");
-            return;
-        }
         CreateDropFolder(settings.DropFolder);
         log.LogInformation("Watching {Folder} for FAXes every {Interval}", settings.DropFolder, settings.PollInterval);
         while (!stoppingToken.IsCancellationRequested)

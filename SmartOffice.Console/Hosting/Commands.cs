@@ -18,7 +18,8 @@ internal static class Commands
         switch (args.FirstOrDefault())
         {
             case "create-admin":
-                await app.InitializeDatabaseAsync();
+                // Never demo data: a production install's first account is its only one.
+                await app.InitializeDatabaseAsync(withDemoData: false);
                 await CreateAdministratorAsync(app, args);
                 return true;
             case "demo-data":

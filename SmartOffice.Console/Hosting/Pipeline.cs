@@ -11,18 +11,26 @@ namespace SmartOffice.Console.Hosting;
 
 internal static class Pipeline
 {
-    public static Task InitializeDatabaseAsync(this WebApplication app, bool withDemoData = true) =>
-        app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(withDemoData, app.Lifetime.ApplicationStopping);
+    /// <summary>Settings first (a wrong one stops here, before the database or any command), then the database.</summary>
+    public static Task InitializeDatabaseAsync(this WebApplication app, bool withDemoData = true)
+    {
+        app.ValidateSettings();
+        return app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(withDemoData, app.Lifetime.ApplicationStopping);
+    }
 
     public static void UseSmartOfficePipeline(this WebApplication app)
     {
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // Browsers keep to HTTPS for a year once they have seen the console over it (localhost excepted).
+        if (app.Environment.IsProduction())
+            app.UseHsts();
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         // The antiforgery middleware only marks a request; endpoints without form binding (sign-out, keepalive) or without
@@ -38,7 +46,7 @@ internal static class Pipeline
         });
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOperatorHealth();
         app.MapStaffEndpoints();
         app.MapReportEndpoints();
         app.MapListExports();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.StaticAssets;
 
 namespace SmartOffice.Console.Hosting;
 
@@ -6,7 +7,7 @@ namespace SmartOffice.Console.Hosting;
 /// Headers on every response (ASVS 3.4): a Content-Security-Policy that Blazor Server and MudBlazor work under, no framing
 /// by other sites, no MIME sniffing, no referrer to other sites. Scripts come only from this site, plus the one inline
 /// import map, which carries this request's nonce. Styles allow inline: MudBlazor writes style attributes and its theme's
-/// &lt;style&gt; block, and the printed sheets their page margins.
+/// &lt;style&gt; block, and the printed sheets their page margins. Everything but the static assets is <c>no-store</c>.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -33,6 +34,10 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Pages, FAX images and downloads hold customer data: never kept by the browser or a proxy. Only the
+            // fingerprinted static assets may be cached.
+            if (http.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+                headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         return next(http);

@@ -21,6 +21,9 @@ internal static class ServiceRegistration
     public static void AddSmartOfficeServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // An unpublished build (dotnet run) serves MudBlazor's and Blazor's assets in every environment, Production too;
+        // a published app has no such manifest and serves its own copies.
+        builder.WebHost.UseStaticWebAssets();
         // Settings are read through options when services are resolved, never here: a test host's
         // configuration is only complete once the host is built.
         services.AddSmartOfficeDomain(builder.Configuration, builder.Environment.ContentRootPath);
@@ -31,6 +34,7 @@ internal static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddScoped<JobControl>();
         services.AddHostedService<FaxInboxWatcher>();
+        services.AddHostedService<FaxRecognitionWorker>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<OpenCircuits>();
@@ -58,7 +62,10 @@ internal static class ServiceRegistration
         services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
             .PersistKeysToDbContext<SmartOfficeDbContext>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOperatorHealth();
+        services.AddProductionSafety();
+        // One year, as browsers' preload lists expect; sent in Production only (see Pipeline).
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddCascadingAuthenticationState();
     }
 }

@@ -15,36 +15,52 @@ internal static class StaffEndpoints
         var account = app.MapGroup("/account");
 
         account.MapPost("/signin", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-            SignInManager<StaffUser> signIn, ILoggerFactory logs) =>
+            HttpContext http, StaffSignInManager signIn, SignInThrottle throttle, StaffSessionStore history, ILoggerFactory logs) =>
         {
             var log = logs.CreateLogger("SmartOffice.Console.Staff.SignIn");
             var target = SafeLocalUrl(returnUrl);
             if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
                 return Results.LocalRedirect(SignInRedirect("missing", target));
+            var address = http.Connection.RemoteIpAddress;
+            // Too many failures from this address: not even checked, whoever it is for.
+            if (throttle.WaitFor(address) is { TotalSeconds: > 0 } wait)
+            {
+                log.LogWarning("Staff sign-in from {Address} slowed down: {Seconds:0} s to wait", address, Math.Ceiling(wait.TotalSeconds));
+                return Results.LocalRedirect(SignInRedirect("slow", target) + $"&wait={Math.Ceiling(wait.TotalSeconds):0}");
+            }
 
-            var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true);
+            var (result, user) = await signIn.SignInWithSessionAsync(userName.Trim(), password, address?.ToString(), http.RequestAborted);
             if (result.Succeeded)
             {
-                log.LogInformation("Staff sign-in succeeded for {UserName}", userName);
-                return Results.LocalRedirect(target);
+                log.LogInformation("Staff sign-in succeeded for {UserName} from {Address}", userName, address);
+                return Results.LocalRedirect(user!.MustChangePassword ? StaffAuthentication.PasswordPath : target);
             }
-            var reason = result.IsLockedOut ? "locked" : "invalid";
-            log.LogWarning("Staff sign-in refused for {UserName}: {Reason}", userName, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "disabled" : "wrong user name or password");
-            return Results.LocalRedirect(SignInRedirect(reason, target));
+            throttle.Failed(address);
+            if (user is not null)
+                await history.RecordFailedSignInAsync(user, result.IsLockedOut, address?.ToString(), http.RequestAborted);
+            log.LogWarning("Staff sign-in refused for {UserName} from {Address}: {Reason}", userName, address,
+                result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "disabled" : user is null ? "unknown user name" : "wrong password");
+            // One answer for every refusal: it must not tell whether the user name exists, is locked or is disabled.
+            return Results.LocalRedirect(SignInRedirect("invalid", target));
         }).AllowAnonymous();
 
-        account.MapPost("/signout", async (SignInManager<StaffUser> signIn, ICurrentStaff staff, ILoggerFactory logs) =>
+        account.MapPost("/signout", async (HttpContext http, SignInManager<StaffUser> signIn, StaffSessionTracker sessions, ICurrentStaff staff, ILoggerFactory logs) =>
         {
             logs.CreateLogger("SmartOffice.Console.Staff.SignIn").LogInformation("Staff sign-out by {UserId}", staff.Id);
+            await sessions.EndAsync(StaffClaims.SessionOf(http.User), StaffSessionEnd.SignedOut, http.RequestAborted);
             await signIn.SignOutAsync();
             return Results.LocalRedirect(StaffAuthentication.SignInPath);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
-        // The idle timer in the browser lands here after the configured minutes without input.
-        account.MapGet("/signout-idle", async (SignInManager<StaffUser> signIn, ICurrentStaff staff, ILoggerFactory logs) =>
+        // The idle timer in the browser lands here after the configured minutes without input (the server ends such a
+        // session by itself too, at its next check).
+        account.MapGet("/signout-idle", async (HttpContext http, SignInManager<StaffUser> signIn, StaffSessionTracker sessions, ICurrentStaff staff, ILoggerFactory logs) =>
         {
             if (staff.IsAuthenticated)
+            {
                 logs.CreateLogger("SmartOffice.Console.Staff.SignIn").LogInformation("Staff session of {UserId} ended after idle time", staff.Id);
+                await sessions.EndAsync(StaffClaims.SessionOf(http.User), StaffSessionEnd.Idle, http.RequestAborted);
+            }
             await signIn.SignOutAsync();
             return Results.LocalRedirect(StaffAuthentication.SignInPath + "?reason=idle");
         }).AllowAnonymous();

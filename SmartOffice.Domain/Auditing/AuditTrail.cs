@@ -19,11 +19,23 @@ public static class AuditTrail
     };
 
     public static AuditEntry Entry(ICurrentStaff staff, TimeProvider time, string action, string entityType, object entityId,
-        object? before, object? after, string? requestedBy = null, string? note = null) => new()
+        object? before, object? after, string? requestedBy = null, string? note = null) =>
+        Entry(staff.Id, staff.Name, time.GetUtcNow(), action, entityType, entityId, before, after, requestedBy, note);
+
+    /// <summary>What a staff member did to their own account without a caller of the services (sign-in, sign-out, session end).</summary>
+    public static AuditEntry BySelf(StaffUser user, TimeProvider time, string action, object? after = null, string? note = null) =>
+        Entry(user.Id, user.DisplayName, time.GetUtcNow(), action, nameof(StaffUser), user.Id, null, after, null, note);
+
+    /// <summary>What the console changed by itself (<paramref name="who"/>: e.g. start-up), not a member of staff.</summary>
+    public static AuditEntry BySystem(string who, DateTimeOffset at, string action, string entityType, object entityId, object? before, object? after) =>
+        Entry(who, who, at, action, entityType, entityId, before, after, null, null);
+
+    private static AuditEntry Entry(string staffId, string staffName, DateTimeOffset at, string action, string entityType, object entityId,
+        object? before, object? after, string? requestedBy, string? note) => new()
     {
-        At = time.GetUtcNow(),
-        StaffId = staff.Id,
-        StaffName = staff.Name,
+        At = at,
+        StaffId = staffId,
+        StaffName = staffName,
         Action = action,
         EntityType = entityType,
         EntityId = Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture) ?? "",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SkiaSharp;
+using SmartOffice.Domain.FaxInbox.Recognition;
 
 namespace SmartOffice.Domain.Demo;
 
@@ -11,34 +12,45 @@ internal sealed record DemoFaxForm(string Title, string SentFrom, DateTimeOffset
     IReadOnlyList<string> Columns, IReadOnlyList<DemoFaxLine> Lines, string? Note);
 
 /// <summary>
-/// Draws demo FAXes as customers send them: smartoffice's printed form (title, desk FAX number, labelled boxes, a line
-/// table) filled in by hand (bolder, a little crooked), with the sending machine's header line, then made black and
-/// white as a FAX arrives. The font is a subset of Noto Sans CJK JP embedded in the assembly (no system fonts at run
-/// time); <c>tools/demo-fax-font.sh</c> makes it again when the demo vocabulary gains characters.
+/// Draws demo FAXes as customers send them: smartoffice's printed forms filled in by hand (bolder, a little crooked), with
+/// the sending machine's header line, then made black and white as a FAX arrives. The order form is the real one
+/// (<see cref="OrderFormSheet"/>: corner marks, form ID, the boxes the reader reads); the other forms are drawn here
+/// (title, desk FAX number, labelled boxes, a line table). The font is a subset of Noto Sans CJK JP embedded in the
+/// assembly (<see cref="FormTypeface.Embedded"/>: no system fonts at run time); <c>tools/demo-fax-font.sh</c> makes it
+/// again when the demo vocabulary gains characters.
 /// </summary>
 internal static class DemoFaxForms
 {
     private const int Width = 1240, Height = 1754, Margin = 90;
-    private static readonly Lazy<SKTypeface> Font = new(() =>
-    {
-        using var stream = typeof(DemoFaxForms).Assembly.GetManifestResourceStream("SmartOffice.Domain.Demo.DemoFaxFont.otf")
-                           ?? throw new InvalidOperationException("The demo FAX font is not embedded.");
-        return SKTypeface.FromStream(stream) ?? throw new InvalidOperationException("The demo FAX font does not load.");
-    });
-
     /// <summary>The typeface the forms are drawn with, for the test that every demo name has its glyphs.</summary>
-    internal static SKTypeface Typeface => Font.Value;
+    internal static SKTypeface Typeface => FormTypeface.Embedded;
 
     /// <summary>The form as a PNG page (A4 at 150 dpi, grey values only black and white).</summary>
-    public static byte[] Render(DemoFaxForm form, Random rng)
+    public static byte[] Render(DemoFaxForm form, Random rng) => Page(form.SentFrom, form.SentAt, rng, canvas => Draw(canvas, form, rng));
+
+    /// <summary>smartoffice's FAX order form (blank, SO-01) as the customer filled it in by hand, as a PNG page like <see cref="Render"/>.</summary>
+    public static byte[] RenderOrder(OrderFormWriting writing, string sentFrom, DateTimeOffset sentAt, Random rng) =>
+        Page(sentFrom, sentAt, rng, canvas =>
+        {
+            OrderFormSheet.DrawForm(canvas, new DeskContactOptions(), null, Typeface);
+            OrderFormSheet.Write(canvas, writing, FormPen.Hand(Typeface, rng), FormPen.Printed(Typeface, 24));
+        });
+
+    private static byte[] Page(string sentFrom, DateTimeOffset sentAt, Random rng, Action<SKCanvas> draw)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Gray8, SKAlphaType.Opaque));
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(SKColors.White);
+            using (var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true })
+            using (var small = new SKFont(Typeface, 24))
+            {
+                // The sending machine's header line.
+                canvas.DrawText(string.Create(CultureInfo.InvariantCulture, $"{sentAt:yyyy/MM/dd HH:mm}   FROM: {sentFrom}   P.001/001"), Margin - 40, 44, small, ink);
+            }
             // Fed a little crooked, as paper goes through a FAX machine.
             canvas.RotateDegrees((float)(rng.NextDouble() - 0.5) * 1.2f, Width / 2f, Height / 2f);
-            Draw(canvas, form, rng);
+            draw(canvas);
         }
         Binarise(bitmap, rng);
         using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
@@ -50,15 +62,10 @@ internal static class DemoFaxForms
         using var line = new SKPaint { Color = SKColors.Black, StrokeWidth = 3, Style = SKPaintStyle.Stroke, IsAntialias = true };
         using var thin = new SKPaint { Color = SKColors.Black, StrokeWidth = 2, Style = SKPaintStyle.Stroke, IsAntialias = true };
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        using var printed = new SKFont(Font.Value, 30);
-        using var small = new SKFont(Font.Value, 24);
-        using var title = new SKFont(Font.Value, 56) { Embolden = true };
-        using var hand = new SKFont(Font.Value, 36) { Embolden = true, SkewX = -0.12f };
-
-        // The sending machine's header line.
-        var header = string.Create(CultureInfo.InvariantCulture,
-            $"{form.SentAt:yyyy/MM/dd HH:mm}   FROM: {form.SentFrom}   P.001/001");
-        canvas.DrawText(header, Margin - 40, 44, small, ink);
+        using var printed = new SKFont(Typeface, 30);
+        using var small = new SKFont(Typeface, 24);
+        using var title = new SKFont(Typeface, 56) { Embolden = true };
+        using var hand = new SKFont(Typeface, 36) { Embolden = true, SkewX = -0.12f };
 
         canvas.DrawText(form.Title, Margin, 170, title, ink);
         canvas.DrawText("smartoffice カスタマーデスク行き  FAX 0120-956-808", Margin, 225, printed, ink);

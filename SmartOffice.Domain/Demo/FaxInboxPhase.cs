@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.FaxInbox;
+using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
@@ -40,15 +41,16 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
             .FirstOrDefaultAsync(cancellationToken);
 
         var forms = new List<(FaxKind Kind, Sender Sender, DemoFaxForm Form)>();
+        var orders = new List<(Sender Sender, OrderFormWriting Writing)>();
         var next = 0;
         Sender Take() => senders[next++ % senders.Count];
         for (var i = 0; i < 4; i++)
         {
+            // smartoffice's order form itself (corner marks, form ID), filled in by hand: what the FAX reader reads.
             var sender = Take();
             var lines = Enumerable.Range(0, rng.Next(2, 5)).Select(_ => rng.Pick(products)).DistinctBy(p => p.Code)
-                .Select(p => new DemoFaxLine(p.Code, p.Name, rng.Next(1, 11).ToString(CultureInfo.InvariantCulture), rng.Chance(0.3) ? "至急" : "")).ToList();
-            forms.Add((FaxKind.Order, sender, Form("FAX注文書", sender, [("お客様番号", sender.Code), ("会社名", sender.Name), ("部署", sender.Department),
-                ("ご担当者", Person()), ("FAX番号", sender.Fax)], ["商品コード", "商品名", "数量", "行コメント"], lines, null)));
+                .Select(p => new OrderFormWrittenLine(p.Code, p.Name, rng.Next(1, 11).ToString(CultureInfo.InvariantCulture), rng.Chance(0.3) ? "至急" : "")).ToList();
+            orders.Add((sender, new OrderFormWriting(sender.Code, sender.Name, sender.Department, Person(), sender.Fax, lines)));
         }
         foreach (var (sender, order, lines) in await ReturnsAsync(db, senders, cancellationToken))
             forms.Add((FaxKind.ReturnRequest, sender, Form("返品依頼書", sender, [("お客様番号", sender.Code), ("会社名", sender.Name),
@@ -69,14 +71,16 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
         forms.Add((FaxKind.Other, advert, Form("新商品のご案内", advert, [("会社名", advert.Name)], [], [], "コピー用紙が今だけ特別価格!お電話ください。")));
 
         // Shuffled into arrival order; order forms among the newest three are still unsorted.
-        var arrivals = forms.OrderBy(_ => rng.Next()).ToList();
+        var arrivals = orders.Select(o => (Kind: FaxKind.Order, o.Sender, Draw: (Func<DateTimeOffset, byte[]>)(at => DemoFaxForms.RenderOrder(o.Writing, o.Sender.Fax, at, rng))))
+            .Concat(forms.Select(f => (f.Kind, f.Sender, Draw: (Func<DateTimeOffset, byte[]>)(at => DemoFaxForms.Render(f.Form with { SentAt = at }, rng)))))
+            .OrderBy(_ => rng.Next()).ToList();
         var now = clock.Now;
         var claimed = false;
         for (var i = 0; i < arrivals.Count; i++)
         {
-            var (kind, sender, form) = arrivals[i];
+            var (kind, sender, draw) = arrivals[i];
             var receivedAt = now.AddMinutes(-MinutesAgo[i % MinutesAgo.Length]);
-            var png = DemoFaxForms.Render(form with { SentAt = receivedAt }, rng);
+            var png = draw(receivedAt);
             var name = string.Create(CultureInfo.InvariantCulture, $"{clock.ToBusinessTime(receivedAt):yyyyMMddHHmmss}_{sender.FaxDigits}.png");
             var item = new FaxInboxItem
             {

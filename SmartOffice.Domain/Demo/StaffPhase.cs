@@ -31,6 +31,7 @@ internal sealed class StaffPhase(DemoContext context, IReadOnlyList<Dealer> deal
                 SecurityStamp = _rng.HexString(20),
                 ConcurrencyStamp = _rng.GuidString(),
                 LockoutEnabled = true,
+                IsDemo = true,
                 DisplayName = member.DisplayName,
                 DealerId = member.DealerIndex is { } index && index < dealers.Count ? dealers[index].Id : null,
             };

@@ -1,3 +1,5 @@
+using SmartOffice.Domain.FaxInbox.Recognition;
+
 namespace SmartOffice.Domain.FaxInbox;
 
 /// <summary>Which part of the queue the inbox lists.</summary>
@@ -28,11 +30,19 @@ public sealed record FaxCutoff(DateTimeOffset At, DateOnly AcceptanceDay, bool R
 /// <summary>What was keyed from a FAX: the record's kind, id and number (注文番号, 返品伝票番号, 申請番号, request id).</summary>
 public sealed record FaxKeyedRecord(FaxKind Kind, int Id, string Number);
 
-/// <summary>One FAX in the queue. <see cref="Cutoff"/> only for FAXes that may be orders (order and unsorted), open ones.</summary>
+/// <summary>
+/// One FAX in the queue. <see cref="Cutoff"/> only for FAXes that may be orders (order and unsorted), open ones.
+/// <see cref="Recognition"/>: how far the background reading got (null: not yet); <see cref="FaxRecognitionState.Read"/>
+/// means the order form was found, and 注文 is proposed for the agent's sort.
+/// </summary>
 public sealed record FaxInboxRow(int Id, DateTimeOffset ReceivedAt, string FileName, FaxSource Source, string? SenderFax, int? CustomerId,
     string? CustomerCode, string? CustomerName, FaxKind Kind, FaxStatus Status, string? ClaimedByStaffId, string? ClaimedByName,
     DateTimeOffset? ClaimedAt, string? ClosedByName, DateTimeOffset? ClosedAt, string? CloseNote, int PageCount, FaxKeyedRecord? Keyed,
-    FaxCutoff? Cutoff, int Version);
+    FaxCutoff? Cutoff, int Version, FaxRecognitionState? Recognition = null)
+{
+    /// <summary>The kind the reading proposes for an unsorted FAX: 注文 when the order form was found.</summary>
+    public FaxKind? ProposedKind => Kind == FaxKind.Unsorted && Recognition == FaxRecognitionState.Read ? FaxKind.Order : null;
+}
 
 /// <summary>Counts for the inbox's tabs and the supervisor's warning.</summary>
 public sealed record FaxInboxSummary(int New, int InProgress, int Mine, int OverdueOpen);

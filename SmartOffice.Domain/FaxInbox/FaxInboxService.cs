@@ -283,13 +283,17 @@ public sealed class FaxInboxService(
         var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Code, c.Name, c.RegionId }).ToDictionaryAsync(c => c.Id, cancellationToken);
         var keyed = await KeyedAsync(db, items, cancellationToken);
+        var ids = items.Select(i => i.Id).ToList();
+        var readings = await db.FaxRecognitions.AsNoTracking().Where(r => ids.Contains(r.FaxInboxItemId))
+            .ToDictionaryAsync(r => r.FaxInboxItemId, r => r.State, cancellationToken);
         return items.Select(i =>
         {
             var customer = i.CustomerId is { } c ? customers.GetValueOrDefault(c) : null;
             var open = i.Status is FaxStatus.New or FaxStatus.InProgress;
             return new FaxInboxRow(i.Id, i.ReceivedAt, i.FileName, i.Source, i.SenderFax, i.CustomerId, customer?.Code, customer?.Name, i.Kind, i.Status,
                 i.ClaimedByStaffId, i.ClaimedByName, i.ClaimedAt, i.ClosedByName, i.ClosedAt, i.CloseNote, i.PageCount, keyed.GetValueOrDefault(i.Id),
-                open ? cutoffs.For(i.Kind, i.ReceivedAt, customer?.RegionId) : null, i.Version);
+                open ? cutoffs.For(i.Kind, i.ReceivedAt, customer?.RegionId) : null, i.Version,
+                readings.TryGetValue(i.Id, out var reading) ? reading : null);
         }).ToList();
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Accounts;
+using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.Rules;
@@ -30,6 +31,28 @@ public sealed class DatabaseInitializer(
 
     /// <summary>Completes when the schema and reference data are in place; background work (the job scheduler) waits for it.</summary>
     public Task Ready => _ready.Task;
+
+    /// <summary>
+    /// For a background service: waits until the database is ready; false when the app stops first or the database did not
+    /// initialise (then logged once, naming <paramref name="worker"/>), and the service should not start.
+    /// </summary>
+    public async Task<bool> WaitUntilReadyAsync(ILogger log, string worker, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Ready.WaitAsync(stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "{Worker} does not start: the database did not initialise", worker);
+            return false;
+        }
+    }
 
     /// <param name="withDemoData">False for command-line tasks that fill the database themselves.</param>
     public async Task InitializeAsync(bool withDemoData = true, CancellationToken cancellationToken = default)
@@ -58,6 +81,8 @@ public sealed class DatabaseInitializer(
             await BusinessCalendarSeeder.SeedYearsAsync(db, Enumerable.Range(year - CalendarYearsAround, 2 * CalendarYearsAround + 1),
                 rules.Value, DomainText.ForData("Calendar.DefaultClosureName"), cancellationToken);
             calendar.Invalidate();
+            if (!demo.Value.Enabled)
+                await DisableDemoAccountsAsync(db, cancellationToken);
         }
 
         if (withDemoData && demo.Value.Enabled)
@@ -84,6 +109,30 @@ public sealed class DatabaseInitializer(
         }
         log.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
     }
+
+    /// <summary>
+    /// The demo's accounts have a published password: whenever the demo is off they are disabled (and their sessions end),
+    /// whoever enabled them and whatever their user names. See docs/staff-and-production.md.
+    /// </summary>
+    private async Task DisableDemoAccountsAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
+    {
+        var active = await db.Users.Where(u => u.IsDemo && u.IsActive).ToListAsync(cancellationToken);
+        if (active.Count == 0)
+            return;
+        var now = clock.Now.ToUniversalTime();
+        foreach (var user in active)
+        {
+            user.Disable();
+            await db.EndOpenSessionsAsync(user.Id, StaffSessionEnd.Disabled, now, cancellationToken);
+            db.AuditEntries.Add(AuditTrail.BySystem(StartUp, now, "Staff.DemoDisabled", nameof(StaffUser), user.Id,
+                new { IsActive = true }, new { IsActive = false }));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        log.LogWarning("Demo:Enabled is false: {Count} demo accounts disabled ({UserNames})", active.Count, string.Join(", ", active.Select(u => u.UserName)));
+    }
+
+    /// <summary>Who the audit trail names for what start-up changes by itself.</summary>
+    private const string StartUp = "start-up";
 
     private static async Task SeedRolesAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
     {

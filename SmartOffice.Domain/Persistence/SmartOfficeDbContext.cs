@@ -54,6 +54,9 @@ public abstract class SmartOfficeDbContext(DbContextOptions options) : IdentityD
     public DbSet<FaxPage> FaxPages => Set<FaxPage>();
     public DbSet<FaxIntakeIssue> FaxIntakeIssues => Set<FaxIntakeIssue>();
     public DbSet<FaxIntakeAttempt> FaxIntakeAttempts => Set<FaxIntakeAttempt>();
+    public DbSet<FaxInbox.Recognition.FaxRecognition> FaxRecognitions => Set<FaxInbox.Recognition.FaxRecognition>();
+    public DbSet<FaxInbox.Recognition.FaxRecognizedField> FaxRecognizedFields => Set<FaxInbox.Recognition.FaxRecognizedField>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -27,6 +27,7 @@ public static class AccessPolicy
         [Capability.Operations] = [S, A],
         [Capability.StaffAdministration] = [A],
         [Capability.AuditTrail] = [S, A],
+        [Capability.OwnAccount] = [D, R, S, A],
     };
 
     public static IReadOnlyList<string> RolesFor(Capability capability) => Matrix[capability];

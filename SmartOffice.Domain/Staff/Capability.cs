@@ -30,7 +30,10 @@ public enum Capability
     PurchaseDataDownload,
     /// <summary>Operations reports, business calendar, regions/cutoffs, jobs.</summary>
     Operations,
+    /// <summary>The console's own staff (/staff): accounts, roles, locks, passwords.</summary>
     StaffAdministration,
     /// <summary>The audit trail across every record (監査ログ): supervisors and administrators.</summary>
     AuditTrail,
+    /// <summary>One's own account: the password (every member of staff).</summary>
+    OwnAccount,
 }

@@ -12,3 +12,16 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         e.HasOne<Dealer>().WithMany().HasForeignKey(x => x.DealerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSession>
+{
+    public void Configure(EntityTypeBuilder<StaffSession> e)
+    {
+        e.Property(x => x.Id).HasMaxLength(32);
+        e.Property(x => x.UserId).HasMaxLength(450);
+        e.Property(x => x.Address).HasMaxLength(45);
+        e.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        // Open sessions of one person (ended together), and their last sign-in.
+        e.HasIndex(x => new { x.UserId, x.StartedAt });
+    }
+}

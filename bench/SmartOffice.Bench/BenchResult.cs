@@ -26,8 +26,11 @@ internal sealed record BenchResult(
     /// <summary>A condition beyond the value's target, e.g. "≥ 10×" the baseline.</summary>
     [JsonIgnore] public string? TargetNote { get; init; }
 
-    /// <summary>The target is a floor (met at or above it), e.g. the most circuits served.</summary>
+    /// <summary>The target is a floor (met at or above it), e.g. the most circuits served or a share right.</summary>
     [JsonIgnore] public bool TargetIsFloor { get; init; }
+
+    /// <summary>The value may equal its ceiling (≤ rather than &lt;).</summary>
+    [JsonIgnore] public bool AtMost { get; init; }
 
     /// <summary>A figure against a same-run baseline (lower is better) and an upper target.</summary>
     public static BenchResult Against(string name, double value, string unit, double baseline, string baselineName, double? target,
@@ -41,9 +44,13 @@ internal sealed record BenchResult(
     public static BenchResult Absolute(string name, double value, string unit, double? target) =>
         new(name, Round(value), unit, null, null, target, target is { } t ? value < t : null);
 
-    /// <summary>A figure with no honest baseline where more is better: met at or above the target.</summary>
-    public static BenchResult AtLeast(string name, double value, string unit, double target) =>
-        new(name, Round(value), unit, null, null, target, value >= target) { TargetIsFloor = true };
+    /// <summary>A figure with no honest baseline where more is better (the most circuits served, a share right): met at or above the target.</summary>
+    public static BenchResult AtLeast(string name, double value, string unit, double? target) =>
+        new(name, Round(value), unit, null, null, target, target is { } t ? value >= t : null) { TargetIsFloor = true };
+
+    /// <summary>A figure that must not pass its ceiling (a share wrong): met when the value is at most the target.</summary>
+    public static BenchResult Ceiling(string name, double value, string unit, double? target) =>
+        new(name, Math.Round(value, 3), unit, null, null, target, target is { } t ? value <= t : null) { AtMost = true };
 
     private static double Round(double value) => Math.Round(value, value < 10 ? 3 : 1);
 
@@ -68,7 +75,7 @@ internal sealed record BenchResult(
             "| --- | ---: | --- | ---: | ---: | --- |",
         };
         lines.AddRange(results.Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Name} | {r.Value:0.###} {r.Unit} | {(r.Baseline is { } b ? $"{b:0.###} {r.Unit} ({r.BaselineName})" : "— (absolute)")} | {(r.Ratio is { } x ? $"{x:0.0}×" : "—")} | {(r.Target is { } t ? $"{(r.TargetIsFloor ? "≥" : "<")} {t:0.###} {r.Unit}{(r.TargetNote is { } n ? " and " + n : "")}" : "—")} | {(r.Met switch { true => "met", false => "**missed**", null => "—" })} |")));
+            $"| {r.Name} | {r.Value:0.###} {r.Unit} | {(r.Baseline is { } b ? $"{b:0.###} {r.Unit} ({r.BaselineName})" : "— (absolute)")} | {(r.Ratio is { } x ? $"{x:0.0}×" : "—")} | {(r.Target is { } t ? $"{(r.TargetIsFloor ? "≥" : r.AtMost ? "≤" : "<")} {t:0.###} {r.Unit}{(r.TargetNote is { } n ? " and " + n : "")}" : "—")} | {(r.Met switch { true => "met", false => "**missed**", null => "—" })} |")));
         return string.Join(Environment.NewLine, lines);
     }
 }

@@ -35,6 +35,7 @@ internal static class BenchRunner
             ["point-expiry"] = new PointExpiryBenchmark(root),
             ["circuits"] = new CircuitsBenchmark(),
             ["startup"] = new StartupBenchmark(root),
+            ["fax-recognition"] = new FaxRecognitionBenchmark(),
         };
 
         var names = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();

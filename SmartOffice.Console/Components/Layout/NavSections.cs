@@ -13,6 +13,7 @@ public static class NavSections
     public static readonly IReadOnlyList<NavSection> All =
     [
         new("fax", "Nav.FaxInbox", Icons.Material.Filled.Inbox, Capability.FaxOrderEntry),
+        new("fax-forms", "Nav.FaxForms", Icons.Material.Filled.Print, Capability.FaxOrderEntry),
         new("orders/new", "Nav.OrderEntry", Icons.Material.Filled.Fax, Capability.FaxOrderEntry),
         // Exact: "orders" would also light up on "orders/new", the entry above.
         new("orders", "Nav.Orders", Icons.Material.Filled.ReceiptLong, Capability.OrderSearch, NavLinkMatch.All),
@@ -26,9 +27,11 @@ public static class NavSections
         new("reports/purchases", "Nav.Purchases", Icons.Material.Filled.Download, Capability.PurchaseDataDownload),
         new("reports/eco", "Nav.Eco", Icons.Material.Filled.Park, Capability.PurchaseDataDownload),
         new("reports/operations", "Nav.Operations", Icons.Material.Filled.BarChart, Capability.Operations),
+        new("fax-recognition", "Nav.FaxRecognition", Icons.Material.Filled.DocumentScanner, Capability.Operations),
         new("calendar", "Nav.Calendar", Icons.Material.Filled.CalendarMonth, Capability.Operations),
         new("regions", "Nav.Regions", Icons.Material.Filled.Schedule, Capability.Operations),
         new("jobs", "Nav.Jobs", Icons.Material.Filled.PlayCircleOutline, Capability.Operations),
         new("audit", "Nav.Audit", Icons.Material.Filled.History, Capability.AuditTrail),
+        new("staff", "Nav.Staff", Icons.Material.Filled.ManageAccounts, Capability.StaffAdministration),
     ];
 }

@@ -59,7 +59,7 @@ public sealed partial class HistoryFormatter(IStringLocalizerFactory localizers,
     };
 
     /// <summary>Where action names live: each capability's texts first, then the history's own.</summary>
-    private static readonly Type[] ActionTexts = [typeof(AccountsText), typeof(CalendarText), typeof(PrizesText), typeof(ReturnsText), typeof(HistoryText)];
+    private static readonly Type[] ActionTexts = [typeof(AccountsText), typeof(CalendarText), typeof(PrizesText), typeof(ReturnsText), typeof(StaffText), typeof(HistoryText)];
 
     private readonly Dictionary<Type, IStringLocalizer> _texts = new();
 
@@ -68,8 +68,9 @@ public sealed partial class HistoryFormatter(IStringLocalizerFactory localizers,
 
     private IStringLocalizer History => Texts(typeof(HistoryText));
 
-    public HistoryLine Format(AuditEntry entry, IReadOnlyCollection<string>? hidden = null) =>
-        new(ActionName(entry.Action), Changes(entry, hidden ?? []));
+    /// <param name="valueText">A page's own words for a field's stored value (its JSON as text), or null for the history's words.</param>
+    public HistoryLine Format(AuditEntry entry, IReadOnlyCollection<string>? hidden = null, Func<string, string, string?>? valueText = null) =>
+        new(ActionName(entry.Action), Changes(entry, hidden ?? [], valueText));
 
     /// <summary>The action in the UI's words (e.g. 注文を訂正), or its key when no text has it.</summary>
     public string ActionName(string action)
@@ -90,24 +91,28 @@ public sealed partial class HistoryFormatter(IStringLocalizerFactory localizers,
     /// For an edit, the record's first unchanged values (to say which one, e.g. the department's name), then each changed value as
     /// before → after; for an addition or a removal, its values.
     /// </summary>
-    private List<HistoryChange> Changes(AuditEntry entry, IReadOnlyCollection<string> hidden)
+    private List<HistoryChange> Changes(AuditEntry entry, IReadOnlyCollection<string> hidden, Func<string, string, string?>? valueText)
     {
         var before = Values(entry.Before, hidden);
         var after = Values(entry.After, hidden);
         if (before is null || after is null)
-            return (after ?? before ?? []).Select(p => Change(entry, p.Key, before is null ? null : p.Value, before is null ? p.Value : null)).ToList();
+            return (after ?? before ?? []).Select(p => Change(entry, valueText, p.Key, before is null ? null : p.Value, before is null ? p.Value : null)).ToList();
         var unchanged = after.Where(p => before.TryGetValue(p.Key, out var b) && Same(b, p.Value)).Take(IdentityShown)
-            .Select(p => Change(entry, p.Key, null, p.Value));
+            .Select(p => Change(entry, valueText, p.Key, null, p.Value));
         var changed = after.Where(p => !before.TryGetValue(p.Key, out var b) || !Same(b, p.Value))
-            .Select(p => Change(entry, p.Key, before.TryGetValue(p.Key, out var b) ? b : null, p.Value, always: true));
-        var removed = before.Where(p => !after.ContainsKey(p.Key)).Select(p => Change(entry, p.Key, p.Value, null));
+            .Select(p => Change(entry, valueText, p.Key, before.TryGetValue(p.Key, out var b) ? b : null, p.Value, always: true));
+        var removed = before.Where(p => !after.ContainsKey(p.Key)).Select(p => Change(entry, valueText, p.Key, p.Value, null));
         return unchanged.Concat(changed).Concat(removed).ToList();
     }
 
     private const int IdentityShown = 2;
 
-    private HistoryChange Change(AuditEntry entry, string field, JsonElement? before, JsonElement? after, bool always = false) =>
-        new(Label(field), before is { } b ? Value(entry.EntityType, field, b) : always ? Dash : null, after is { } a ? Value(entry.EntityType, field, a) : null);
+    private HistoryChange Change(AuditEntry entry, Func<string, string, string?>? valueText, string field, JsonElement? before, JsonElement? after,
+        bool always = false) =>
+        new(Label(field), before is { } b ? Word(entry, valueText, field, b) : always ? Dash : null, after is { } a ? Word(entry, valueText, field, a) : null);
+
+    private string Word(AuditEntry entry, Func<string, string, string?>? valueText, string field, JsonElement value) =>
+        value.ValueKind != JsonValueKind.Null && valueText?.Invoke(field, value.ToString()) is { } own ? own : Value(entry.EntityType, field, value);
 
     private const string Dash = "—";
 

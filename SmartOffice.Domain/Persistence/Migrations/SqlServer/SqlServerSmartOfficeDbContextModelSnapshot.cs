@@ -961,6 +961,129 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("FaxPages");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EngineVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("FaxInboxItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("FormPages")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaxInboxItemId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.ToTable("FaxRecognitions");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognizedField", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Alternative")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("BoxHeight")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BoxWidth")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BoxX")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BoxY")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("ChangedByAgent")
+                        .HasColumnType("bit");
+
+                    b.Property<float>("Confidence")
+                        .HasColumnType("real");
+
+                    b.Property<int>("FaxRecognitionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("KeyedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("KeyedText")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PageNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PrefilledText")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaxRecognitionId", "LineNumber", "Field");
+
+                    b.ToTable("FaxRecognizedFields");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Jobs.CutoffBatch", b =>
                 {
                     b.Property<int>("Id")
@@ -1868,6 +1991,41 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("ReturnSlipLines");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.Staff.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "StartedAt");
+
+                    b.ToTable("StaffSessions");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1898,11 +2056,17 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
                     b.Property<DateTime?>("LockoutEnd")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("bit");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -2124,6 +2288,24 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognition", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
+                        .WithMany()
+                        .HasForeignKey("FaxInboxItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognizedField", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognition", null)
+                        .WithMany("Fields")
+                        .HasForeignKey("FaxRecognitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Order", b =>
                 {
                     b.HasOne("SmartOffice.Domain.Accounts.Customer", "Customer")
@@ -2305,6 +2487,15 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.Staff.StaffSession", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Staff.StaffUser", b =>
                 {
                     b.HasOne("SmartOffice.Domain.Accounts.Dealer", null)
@@ -2323,6 +2514,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
             modelBuilder.Entity("SmartOffice.Domain.Accounts.Department", b =>
                 {
                     b.Navigation("WebUsers");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognition", b =>
+                {
+                    b.Navigation("Fields");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Order", b =>

@@ -919,6 +919,125 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("FaxPages");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EngineVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FaxInboxItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FormPages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaxInboxItemId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.ToTable("FaxRecognitions");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognizedField", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alternative")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BoxHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BoxWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BoxX")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BoxY")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ChangedByAgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FaxRecognitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("KeyedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyedText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PageNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrefilledText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaxRecognitionId", "LineNumber", "Field");
+
+                    b.ToTable("FaxRecognizedFields");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Jobs.CutoffBatch", b =>
                 {
                     b.Property<int>("Id")
@@ -1790,6 +1909,41 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("ReturnSlipLines");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.Staff.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "StartedAt");
+
+                    b.ToTable("StaffSessions");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1820,11 +1974,17 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -2045,6 +2205,24 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognition", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
+                        .WithMany()
+                        .HasForeignKey("FaxInboxItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognizedField", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognition", null)
+                        .WithMany("Fields")
+                        .HasForeignKey("FaxRecognitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Order", b =>
                 {
                     b.HasOne("SmartOffice.Domain.Accounts.Customer", "Customer")
@@ -2226,6 +2404,15 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.Staff.StaffSession", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Staff.StaffUser", b =>
                 {
                     b.HasOne("SmartOffice.Domain.Accounts.Dealer", null)
@@ -2244,6 +2431,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("SmartOffice.Domain.Accounts.Department", b =>
                 {
                     b.Navigation("WebUsers");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognition", b =>
+                {
+                    b.Navigation("Fields");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Order", b =>
