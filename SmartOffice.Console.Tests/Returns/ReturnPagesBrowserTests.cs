@@ -67,6 +67,15 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
         {
             await page.FillAsync(Field($"qty-{line}"), "１");
             await page.Keyboard.PressAsync("Tab");
+            // 未開封 starts unset: Space ticks it as the form says, the documented Enter then moves on and keeps the tick.
+            var box = page.Locator($"[data-testid=unopened-{line}] input, input[data-testid=unopened-{line}]");
+            await Assertions.Expect(box).Not.ToBeCheckedAsync();
+            await box.FocusAsync();
+            await page.Keyboard.PressAsync("Space");
+            await Assertions.Expect(box).ToBeCheckedAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(Field($"note-{line}"))).ToBeFocusedAsync();
+            await Assertions.Expect(box).ToBeCheckedAsync();
         }
         await page.ScreenshotAsync("returns-new-desk");
         await page.ClickAsync("[data-testid=save-slip]");
