@@ -7,8 +7,8 @@ using SmartOffice.Domain.Returns;
 namespace SmartOffice.Console.Tests.Returns;
 
 /// <summary>
-/// The 未開封 box of a return line as the desk keys it: Space changes it, the documented Enter (次の項目) only moves on.
-/// MudBlazor's checkbox sets itself on Enter, which saved an opened item as unopened and let it pass the opened-item rule.
+/// The 未開封 box of a return line as the desk keys it. That Enter only moves on (MudBlazor's checkbox ticks itself on Enter,
+/// which console.js stops before Blazor sees the key) is a browser matter: ReturnPagesBrowserTests keys it.
 /// </summary>
 public sealed class ReturnLineKeyboardTests : IAsyncLifetime
 {
@@ -42,24 +42,6 @@ public sealed class ReturnLineKeyboardTests : IAsyncLifetime
     {
         var (row, entry) = Render();
 
-        Assert.False(entry.Unopened);
-        Assert.False(Box(row).HasAttribute("checked"));
-    }
-
-    [Fact]
-    public void Enter_on_a_box_the_agent_changed_moves_on_without_changing_it()
-    {
-        var (row, entry) = Render();
-        
-        // Ticked from the form (Space, or a click), then Enter to go on: still ticked.
-        Box(row).Change(true);
-        Box(row).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter", Code = "Enter" });
-        Assert.True(entry.Unopened);
-
-        // Unticked, then Enter: stays unticked (it turned itself back on).
-        Box(row).Change(false);
-        Box(row).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter", Code = "Enter" });
-        Box(row).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "NumpadEnter", Code = "NumpadEnter" });
         Assert.False(entry.Unopened);
         Assert.False(Box(row).HasAttribute("checked"));
     }

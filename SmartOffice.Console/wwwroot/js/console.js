@@ -25,7 +25,7 @@
 })();
 
 // Enter moves to the next field, Shift+Enter back (UX.md), inside any element marked data-enter-nav.
-document.addEventListener('keydown', e => {
+function enterNav(e) {
     if (e.key !== 'Enter' || e.ctrlKey || e.altKey || e.isComposing) return;
     const scope = e.target.closest && e.target.closest('[data-enter-nav]');
     if (!scope || e.target.tagName === 'TEXTAREA' || e.target.tagName === 'BUTTON') return;
@@ -48,7 +48,18 @@ document.addEventListener('keydown', e => {
     }
     const next = fields[i + (e.shiftKey ? -1 : 1)];
     if (next) { e.preventDefault(); next.focus(); if (next.select) next.select(); }
-});
+}
+document.addEventListener('keydown', enterNav);
+
+// Enter on a checkbox only moves on: MudBlazor's checkbox ticks itself on Enter, which saved opened returns as unopened
+// (docs/desk-walkthrough.md). Caught at the window, before Blazor's listeners see the key; Space still toggles it.
+window.addEventListener('keydown', e => {
+    if (e.key !== 'Enter' || e.ctrlKey || e.altKey || e.isComposing || e.target.type !== 'checkbox') return;
+    if (!e.target.closest || !e.target.closest('[data-enter-nav]')) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    enterNav(e);
+}, true);
 
 // Blazor binds plain inputs on 'change', which fires when focus leaves. A shortcut that acts before that
 // (Ctrl+Enter while still in a field) commits the field first; events reach the circuit in order.
