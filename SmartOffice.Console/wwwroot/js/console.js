@@ -31,7 +31,8 @@ function enterNav(e) {
     if (!scope || e.target.tagName === 'TEXTAREA' || e.target.tagName === 'BUTTON') return;
     const fields = [...scope.querySelectorAll('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])')]
         .filter(f => f.offsetParent !== null);
-    if (e.target.hasAttribute('data-enter-self')) return;
+    // A field whose Enter is its own (a search list chooses with it), marked on the input or on its component's wrapper.
+    if (e.target.closest('[data-enter-self]')) return;
     const i = fields.indexOf(e.target);
     if (i < 0) return;
     // The last field of the last line opens the next line (the page adds it and focuses its first field).
