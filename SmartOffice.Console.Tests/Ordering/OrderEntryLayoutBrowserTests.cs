@@ -95,5 +95,14 @@ public sealed class OrderEntryLayoutBrowserTests(ConsoleApp app, Support.Browser
         await Assertions.Expect(page.Locator("#received-date")).ToBeFocusedAsync();
     }
 
+    [Fact]
+    public async Task Five_digits_fit_the_quantity_box()
+    {
+        var page = await BesideFaxAsync(3);
+        await page.Locator(OrderLine(0, "qty")).FillAsync("99999");
+        var clipped = await page.Locator(OrderLine(0, "qty")).EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth");
+        Assert.False(clipped, "99999 is clipped in the quantity box");
+    }
+
     private static string OrderLine(int index, string field) => $"[data-line=\"{index}\"] [data-field={field}]";
 }
