@@ -94,6 +94,47 @@ document.addEventListener('keydown', e => {
     }
 });
 
+// Keyboard help (Alt+H, or the app bar's button): the page's own keys (its .keys-hint lines) and those of every page, in the
+// UI's language (the button carries the texts). Built outside Blazor's markup, so a re-render never touches it.
+function toggleKeysHelp() {
+    const open = document.getElementById('keys-help');
+    if (open) { open.close(); return; }
+    const source = document.querySelector('[data-keys-help-open]');
+    if (!source) return;
+    const d = source.dataset;
+    const dialog = document.createElement('dialog');
+    dialog.id = 'keys-help';
+    dialog.className = 'keys-help';
+    dialog.setAttribute('aria-labelledby', 'keys-help-title');
+    const add = (tag, text, parent = dialog) => { const el = document.createElement(tag); if (text) el.textContent = text; parent.appendChild(el); return el; };
+    add('h2', d.title).id = 'keys-help-title';
+    add('h3', d.page);
+    const hints = [...document.querySelectorAll('main .keys-hint, .mud-main-content .keys-hint')];
+    if (hints.length === 0) add('p', d.none);
+    for (const hint of hints) { const p = add('p'); p.className = 'keys-hint'; p.innerHTML = hint.innerHTML; }
+    add('h3', d.everywhere);
+    const table = add('table');
+    for (const line of d.global.split('\n')) {
+        const [keys, what] = line.split('|');
+        const row = add('tr', null, table);
+        add('kbd', keys, add('th', null, row));
+        add('td', what, row);
+    }
+    const close = add('button', d.close);
+    close.type = 'button';
+    close.addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => { dialog.remove(); source.focus(); });
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    close.focus();
+}
+document.addEventListener('click', e => {
+    if (e.target.closest && e.target.closest('[data-keys-help-open]')) toggleKeysHelp();
+});
+document.addEventListener('keydown', e => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyH') { e.preventDefault(); toggleKeysHelp(); }
+}, true);
+
 // Print buttons of the printable sheets ([data-print]): no inline handlers, the Content-Security-Policy forbids them.
 document.addEventListener('click', e => {
     if (e.target.closest && e.target.closest('[data-print]')) window.print();
