@@ -257,5 +257,5 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
 
     private PurchaseDataService Purchases() => new(_database, TestStaff.DeskAgent, _database.BusinessClock);
 
-    private WebUserLockoutService Lockouts() => new(_database, TestStaff.DeskAgent, _database.Clock);
+    private WebUserLockoutService Lockouts() => new(_database, TestStaff.DeskAgent, _database.Clock, new ListLogger<WebUserLockoutService>());
 }

@@ -29,7 +29,9 @@ public sealed class WebUserLockoutServiceTests : IAsyncLifetime
         _locked = await _database.AddWebUserAsync(_department, "u1000001", failures: 11, lockedAt: LockedAt);
     }
 
-    private WebUserLockoutService For(ICurrentStaff staff) => new(_database, staff, _database.Clock);
+    private readonly ListLogger<WebUserLockoutService> _log = new();
+
+    private WebUserLockoutService For(ICurrentStaff staff) => new(_database, staff, _database.Clock, _log);
 
     private CallerVerification Verified(string? phone = "03-1111-2222") => new("10000013", phone, _department.Id, "山田様");
 
@@ -57,8 +59,19 @@ public sealed class WebUserLockoutServiceTests : IAsyncLifetime
 
         Assert.Equal(key, error.Key);
         Assert.Equal(LockedAt, (await ReloadAsync("u1000001")).LockedAt);
+        // An incomplete check is the agent's to finish; one that failed on the records is kept, in the history and the log.
         await using var db = _database.CreateDbContext();
-        Assert.False(await db.AuditEntries.AnyAsync());
+        var audit = await db.AuditEntries.ToListAsync();
+        if (key == "Accounts.VerificationRequired")
+        {
+            Assert.Empty(audit);
+            Assert.Empty(_log.Entries);
+            return;
+        }
+        var failed = Assert.Single(audit);
+        Assert.Equal(("Accounts.VerificationFailed", "u1000001"), (failed.Action, failed.EntityId));
+        Assert.Contains(key, failed.After);
+        Assert.Contains(_log.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("u1000001") && e.Message.Contains(key));
     }
 
     [Fact]
@@ -158,7 +171,9 @@ public sealed class WebUserLockoutServiceTests : IAsyncLifetime
         Assert.Equal(["u1000001"], ids.Select(i => i.UserId));
         await Assert.ThrowsAsync<BusinessRuleException>(() => For(TestStaff.DeskAgent).ForgottenUserIdsAsync(Verified("0120-000-000")));
         await using var db = _database.CreateDbContext();
-        Assert.Equal("Accounts.UserIdsDisclosed", (await db.AuditEntries.SingleAsync()).Action);
+        // The disclosure, and the failed check that disclosed nothing (kept on the customer).
+        Assert.Equal(["Accounts.UserIdsDisclosed", "Accounts.VerificationFailed"], await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+        Assert.Equal("10000013", (await db.AuditEntries.SingleAsync(a => a.Action == "Accounts.VerificationFailed")).EntityId);
     }
 
     [Fact]

@@ -15,6 +15,17 @@ public sealed class HealthAndAccessTests(ConsoleApp app)
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Every page asked for /favicon.ico and got a 404 in the log (issue #22).</summary>
+    [Fact]
+    public async Task The_favicon_is_served_to_anyone()
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var response = await http.GetAsync("favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var icon = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, icon[..4]);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("calendar")]

@@ -67,6 +67,24 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
         {
             await page.FillAsync(Field($"qty-{line}"), "１");
             await page.Keyboard.PressAsync("Tab");
+            // 未開封 starts unset: Space ticks it as the form says, the documented Enter then moves on and keeps the tick.
+            var box = page.Locator($"[data-testid=unopened-{line}] input, input[data-testid=unopened-{line}]");
+            await Assertions.Expect(box).Not.ToBeCheckedAsync();
+            await box.FocusAsync();
+            // Ticked, then unticked (the form said opened after all): Enter moves on and the box stays as the agent left it.
+            await page.Keyboard.PressAsync("Space");
+            await Assertions.Expect(box).ToBeCheckedAsync();
+            await page.Keyboard.PressAsync("Space");
+            await Assertions.Expect(box).Not.ToBeCheckedAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(Field($"note-{line}"))).ToBeFocusedAsync();
+            await Assertions.Expect(box).Not.ToBeCheckedAsync();
+            // Back with Shift+Enter, ticked, on with Enter: ticked.
+            await page.Keyboard.PressAsync("Shift+Enter");
+            await Assertions.Expect(box).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Space");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(box).ToBeCheckedAsync();
         }
         await page.ScreenshotAsync("returns-new-desk");
         await page.ClickAsync("[data-testid=save-slip]");

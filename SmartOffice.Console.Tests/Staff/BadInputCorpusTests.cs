@@ -302,6 +302,8 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
     [Fact]
     public void The_corpus_has_at_least_a_hundred_inputs() => Assert.InRange(Cases.Length, 100, 1000);
 
+    private static readonly HashSet<string> RecordedRefusals = ["Accounts.CustomerCodeMismatch", "Accounts.DepartmentMismatch", "Accounts.PhoneMismatch"];
+
     [Theory]
     [MemberData(nameof(Names))]
     public async Task Bad_input_is_refused_with_its_message_and_nothing_is_saved(string name)
@@ -325,7 +327,10 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
                 Assert.False(string.IsNullOrWhiteSpace(text) || text == key, $"{key} has no {culture} message");
             }
         }
-        Assert.Empty((await DatabaseSnapshot.TakeAsync(copy)).ChangedSince(data.Snapshot));
+        // A caller verification that failed on the records is kept on purpose (docs/desk-walkthrough.md): its history entry
+        // is the only change.
+        var changed = (await DatabaseSnapshot.TakeAsync(copy)).ChangedSince(data.Snapshot);
+        Assert.Equal(RecordedRefusals.Contains(refused.Key) ? ["AuditEntries"] : [], changed);
         // Nor a file beside the database (a refused upload archives nothing).
         Assert.DoesNotContain(Directory.GetFiles(copy.Folder, "*", SearchOption.AllDirectories), f => !Path.GetFileName(f).StartsWith("test.db", StringComparison.Ordinal));
     }

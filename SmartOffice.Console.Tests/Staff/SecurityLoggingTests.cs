@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SmartOffice.Domain.Persistence;
 using SmartOffice.Console.Tests.Support;
 
 namespace SmartOffice.Console.Tests.Staff;
@@ -7,7 +10,7 @@ namespace SmartOffice.Console.Tests.Staff;
 /// ASVS 16.3: failed sign-ins and refused access are in the log — who, what, where — and a typed password never is.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SecurityLoggingTests(ConsoleApp app)
+public sealed class SecurityLoggingTests(ConsoleApp app, Support.Browser browser)
 {
     [Fact]
     public async Task A_failed_sign_in_and_a_refused_page_are_logged_without_the_password()
@@ -30,6 +33,27 @@ public sealed class SecurityLoggingTests(ConsoleApp app)
         Assert.Matches($@"Access denied to {desk} \([^)]*roles DeskAgent\): policy [^ ]*Operations at /jobs", log);
         Assert.DoesNotContain(wrong, log);
         Assert.DoesNotContain(SmartOffice.Domain.Demo.DemoStaff.Password, log);
+    }
+
+    /// <summary>A dealer rep opening another dealer's customer by its address is refused, and the refusal is in the log (it was not).</summary>
+    [Fact]
+    public async Task A_dealer_reps_refused_look_at_another_dealers_customer_is_logged()
+    {
+        var rep = SmartOffice.Domain.Demo.DemoStaff.DealerRep;
+        int customerId;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync())
+        {
+            var dealer = await db.Users.Where(u => u.UserName == rep).Select(u => u.DealerId).SingleAsync();
+            customerId = await db.Customers.Where(c => c.DealerId != dealer).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        }
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync(rep, SmartOffice.Domain.Demo.DemoStaff.Password);
+        await page.GotoAsync($"customers/{customerId}");
+        await page.WaitForCircuitAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
+
+        var log = await LogAsync(app, text => text.Contains($"of customer {customerId} at /customers/{customerId}", StringComparison.Ordinal));
+        Assert.Matches($@"Access denied to {rep} \([^)]*roles DealerRep\): capability [A-Za-z]+ of customer {customerId} at /customers/{customerId}", log);
     }
 
     /// <summary>The app's log files (the sink writes each event through), once <paramref name="ready"/> holds.</summary>

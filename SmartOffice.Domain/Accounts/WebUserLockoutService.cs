@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Reporting;
@@ -45,7 +46,8 @@ public sealed record AdministratorChange(int WebUserId, int Version, bool IsAdmi
 /// passwords after verifying the caller, forgotten IDs, and each department's 管理者 (at least one is kept).
 /// Dealer reps see their own customers' lock status only; every change is audited with how the caller was verified.
 /// </summary>
-public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time)
+public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
+    ILogger<WebUserLockoutService> logger)
 {
     private const int HistoryShown = 20;
     private const int CallerNameKept = 40;
@@ -127,7 +129,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.WebUsers.Include(u => u.Department!.Customer).FirstOrDefaultAsync(u => u.Id == request.WebUserId, cancellationToken)
                    ?? throw new BusinessRuleException("Accounts.WebUserNotFound");
-        var department = Verify(request.Verification, user.Department!.Customer!, user.Department);
+        var department = await VerifiedAsync(db, request.Verification, user.Department!.Customer!, user.Department, nameof(WebUser), user.UserId, cancellationToken);
         user.AsSeen(request.Version, ChangedKey);
         if (user.LockedAt is null && !request.IssueTemporaryPassword)
             throw new BusinessRuleException("Accounts.NotLocked", user.UserId);
@@ -163,7 +165,8 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         var customer = await db.Customers.Include(c => c.Departments).FirstOrDefaultAsync(c => c.Code == code, cancellationToken);
         var department = customer is null
             ? throw new BusinessRuleException(MissingVerification(verification) ? "Accounts.VerificationRequired" : "Accounts.CustomerCodeMismatch")
-            : Verify(verification, customer, customer.Departments.FirstOrDefault(d => d.Id == verification.DepartmentId));
+            : await VerifiedAsync(db, verification, customer, customer.Departments.FirstOrDefault(d => d.Id == verification.DepartmentId),
+                nameof(Customer), customer.Code, cancellationToken);
         var ids = await db.WebUsers.AsNoTracking().Where(u => u.DepartmentId == department.Id && u.IsActive).OrderBy(u => u.UserId)
             .Select(u => new DepartmentUserId(u.UserId, u.Name, u.IsAdministrator, u.LockedAt != null)).ToListAsync(cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.UserIdsDisclosed", nameof(Department), department.Id,
@@ -228,6 +231,30 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
 
     private static bool MissingVerification(CallerVerification v) =>
         string.IsNullOrWhiteSpace(v.CustomerCode) || JapaneseInput.Digits(v.PhoneOrFax).Length == 0 || v.DepartmentId is null;
+
+    /// <summary>
+    /// 本人確認 that failed on the records (not merely incomplete) leaves a history entry and a log line with what the caller
+    /// gave, so repeated guesses at a customer's ID are seen; then the refusal goes to the agent as before.
+    /// </summary>
+    private async Task<Department> VerifiedAsync(SmartOfficeDbContext db, CallerVerification v, Customer customer, Department? department,
+        string entityType, object entityId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Verify(v, customer, department);
+        }
+        catch (BusinessRuleException e) when (e.Key != "Accounts.VerificationRequired")
+        {
+            var given = new { CustomerCode = JapaneseInput.NormalizeCode(v.CustomerCode), PhoneOrFax = JapaneseInput.Digits(v.PhoneOrFax), v.DepartmentId, Failed = e.Key };
+            db.ChangeTracker.Clear();
+            db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.VerificationFailed", entityType, entityId, null, given,
+                (v.CallerName ?? "").Trim() is { Length: > 0 } caller ? caller[..Math.Min(caller.Length, CallerNameKept)] : null));
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogWarning("Caller verification failed for {EntityType} {EntityId} by staff {StaffId}: {Failed}",
+                entityType, entityId, staff.Id, e.Key);
+            throw;
+        }
+    }
 
     /// <summary>本人確認: every item must be given and match the records, else nothing happens.</summary>
     private static Department Verify(CallerVerification v, Customer customer, Department? department)

@@ -25,13 +25,14 @@
 })();
 
 // Enter moves to the next field, Shift+Enter back (UX.md), inside any element marked data-enter-nav.
-document.addEventListener('keydown', e => {
+function enterNav(e) {
     if (e.key !== 'Enter' || e.ctrlKey || e.altKey || e.isComposing) return;
     const scope = e.target.closest && e.target.closest('[data-enter-nav]');
     if (!scope || e.target.tagName === 'TEXTAREA' || e.target.tagName === 'BUTTON') return;
     const fields = [...scope.querySelectorAll('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])')]
         .filter(f => f.offsetParent !== null);
-    if (e.target.hasAttribute('data-enter-self')) return;
+    // A field whose Enter is its own (a search list chooses with it), marked on the input or on its component's wrapper.
+    if (e.target.closest('[data-enter-self]')) return;
     const i = fields.indexOf(e.target);
     if (i < 0) return;
     // The last field of the last line opens the next line (the page adds it and focuses its first field).
@@ -48,7 +49,18 @@ document.addEventListener('keydown', e => {
     }
     const next = fields[i + (e.shiftKey ? -1 : 1)];
     if (next) { e.preventDefault(); next.focus(); if (next.select) next.select(); }
-});
+}
+document.addEventListener('keydown', enterNav);
+
+// Enter on a checkbox only moves on: MudBlazor's checkbox ticks itself on Enter, which saved opened returns as unopened
+// (docs/desk-walkthrough.md). Caught at the window, before Blazor's listeners see the key; Space still toggles it.
+window.addEventListener('keydown', e => {
+    if (e.key !== 'Enter' || e.ctrlKey || e.altKey || e.isComposing || e.target.type !== 'checkbox') return;
+    if (!e.target.closest || !e.target.closest('[data-enter-nav]')) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    enterNav(e);
+}, true);
 
 // Blazor binds plain inputs on 'change', which fires when focus leaves. A shortcut that acts before that
 // (Ctrl+Enter while still in a field) commits the field first; events reach the circuit in order.
@@ -81,6 +93,47 @@ document.addEventListener('keydown', e => {
         else { target.focus(); if (target.select) target.select(); }
     }
 });
+
+// Keyboard help (Alt+H, or the app bar's button): the page's own keys (its .keys-hint lines) and those of every page, in the
+// UI's language (the button carries the texts). Built outside Blazor's markup, so a re-render never touches it.
+function toggleKeysHelp() {
+    const open = document.getElementById('keys-help');
+    if (open) { open.close(); return; }
+    const source = document.querySelector('[data-keys-help-open]');
+    if (!source) return;
+    const d = source.dataset;
+    const dialog = document.createElement('dialog');
+    dialog.id = 'keys-help';
+    dialog.className = 'keys-help';
+    dialog.setAttribute('aria-labelledby', 'keys-help-title');
+    const add = (tag, text, parent = dialog) => { const el = document.createElement(tag); if (text) el.textContent = text; parent.appendChild(el); return el; };
+    add('h2', d.title).id = 'keys-help-title';
+    add('h3', d.page);
+    const hints = [...document.querySelectorAll('main .keys-hint, .mud-main-content .keys-hint')];
+    if (hints.length === 0) add('p', d.none);
+    for (const hint of hints) { const p = add('p'); p.className = 'keys-hint'; p.innerHTML = hint.innerHTML; }
+    add('h3', d.everywhere);
+    const table = add('table');
+    for (const line of d.global.split('\n')) {
+        const [keys, what] = line.split('|');
+        const row = add('tr', null, table);
+        add('kbd', keys, add('th', null, row));
+        add('td', what, row);
+    }
+    const close = add('button', d.close);
+    close.type = 'button';
+    close.addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => { dialog.remove(); source.focus(); });
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    close.focus();
+}
+document.addEventListener('click', e => {
+    if (e.target.closest && e.target.closest('[data-keys-help-open]')) toggleKeysHelp();
+});
+document.addEventListener('keydown', e => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyH') { e.preventDefault(); toggleKeysHelp(); }
+}, true);
 
 // Print buttons of the printable sheets ([data-print]): no inline handlers, the Content-Security-Policy forbids them.
 document.addEventListener('click', e => {
