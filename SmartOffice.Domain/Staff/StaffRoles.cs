@@ -1,6 +1,6 @@
 namespace SmartOffice.Domain.Staff;
 
-/// <summary>The four console roles of DOMAIN.md's role table.</summary>
+/// <summary>The four console roles (docs/roles-and-settings.md).</summary>
 public static class StaffRoles
 {
     /// <summary>カスタマーデスク担当.</summary>
