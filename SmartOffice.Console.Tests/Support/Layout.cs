@@ -56,4 +56,17 @@ public static class Layout
               .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
               .slice(0, 8).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().width)}px: ${e.textContent.trim().slice(0, 30)}`)
             """);
+
+    /// <summary>
+    /// A list as the eye reads it: the <paramref name="cells"/> (e.g. names) wrap at 5 characters a line or more, never a
+    /// character or two, and nothing scrolls sideways. Takes the screenshot <paramref name="screenshot"/> first.
+    /// </summary>
+    public static async Task AssertReadsWholeAsync(IPage page, string cells, string screenshot)
+    {
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(cells).First).ToBeVisibleAsync();
+        var fewest = await FewestCharactersPerWrappedLineAsync(page.Locator(cells));
+        await page.ScreenshotAsync(screenshot);
+        Assert.True(fewest is 0 or >= 5, $"{cells} wraps at {fewest:0.0} characters a line");
+        Assert.False(await ScrollsSidewaysAsync(page), $"{screenshot}: the list scrolls sideways");
+    }
 }
