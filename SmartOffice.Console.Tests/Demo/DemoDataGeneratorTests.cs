@@ -116,7 +116,7 @@ public sealed class DemoDataGeneratorTests(StandardDemoData demo, ITestOutputHel
     {
         await using var db = demo.Database.CreateDbContext();
         var rules = new PointRules(new RulesOptions());
-        var lines = await db.OrderLines.AsNoTracking()
+        var lines = await db.OrderLines.AsNoTracking().OrderBy(l => l.Id)
             .Join(db.Orders, l => l.OrderId, o => o.Id, (l, o) => new { l.ListUnitPrice, l.UnitPrice, o.CustomerId })
             .Take(20_000).ToListAsync();
         var customers = await db.Customers.AsNoTracking().ToDictionaryAsync(c => c.Id);

@@ -44,7 +44,7 @@ public sealed class FaxOrderServiceTests : IAsyncLifetime
     private async Task<Order> LoadAsync(int orderId)
     {
         await using var db = _database.CreateDbContext();
-        return await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Shipments).SingleAsync(o => o.Id == orderId);
+        return await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.Lines).Include(o => o.Shipments).SingleAsync(o => o.Id == orderId);
     }
 
     // ---- pricing ----

@@ -152,7 +152,7 @@ public sealed class KilledOrderSaveTests(Support.Browser browser, ITestOutputHel
         IReadOnlyDictionary<string, int> stockBefore)
     {
         await using var db = _database.CreateDbContext();
-        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Shipments)
+        var order = await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.Lines).Include(o => o.Shipments)
             .SingleOrDefaultAsync(o => o.DepartmentId == department.Id);
         var changed = (await DatabaseSnapshot.TakeAsync(_database)).ChangedSince(before);
         if (order is null)

@@ -95,6 +95,26 @@ public sealed class OrderEntryLayoutBrowserTests(ConsoleApp app, Support.Browser
         await Assertions.Expect(page.Locator("#received-date")).ToBeFocusedAsync();
     }
 
+    /// <summary>In English the form was 1,388 px wide in a 1366 px window: it scrolled sideways and the Amount column was cut.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_form_with_a_priced_line_fits_beside_the_FAX_in_both_languages(bool english)
+    {
+        var page = await BesideFaxAsync(english ? 5 : 4, english);
+        await page.Locator(OrderLine(0, "code")).FillAsync(await ProductCodeAsync());
+        await page.Locator(OrderLine(0, "qty")).FillAsync("2");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("[data-testid=line]").First.Locator("td").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d"));
+
+        Assert.False(await BesideFax.ScrollsSidewaysAsync(page), "order entry scrolls sideways beside the FAX: " + string.Join("; ", await Layout.PastTheWindowAsync(page)));
+        var width = await page.EvaluateAsync<int>("() => window.innerWidth");
+        var amount = await page.Locator(".line-grid thead th").Last.BoundingBoxAsync();
+        Assert.True(amount!.X + amount.Width <= width, $"Amount ends at {amount.X + amount.Width} px of {width}");
+        Assert.Empty(await Layout.CutOffAsync(page.Locator(".line-grid thead th")));
+        await page.ScreenshotAsync(english ? "layout-order-beside-fax-en" : "layout-order-beside-fax");
+    }
+
     [Fact]
     public async Task Five_digits_fit_the_quantity_box()
     {

@@ -110,7 +110,8 @@ public sealed partial class FaxOrderService
     /// <summary>A FAX order as seen, not voided, every shipment still in its open cutoff batch.</summary>
     private async Task<Order> LoadEditableAsync(SmartOfficeDbContext db, int orderId, int version, CancellationToken cancellationToken)
     {
-        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Shipments).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
+        // Split: lines × shipments in one statement multiplies the rows.
+        var order = await db.Orders.AsSplitQuery().Include(o => o.Lines).Include(o => o.Shipments).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
                     ?? throw new BusinessRuleException("Ordering.OrderNotFound");
         order.AsSeen(version, ChangedKey);
         if (order.Channel != OrderChannel.Fax)
