@@ -30,6 +30,7 @@ public static class ReturnsTestData
                          ?? db.ProductCategories.Add(new ProductCategory { Code = "ST", Name = "文具" }).Entity;
         var food = await db.ProductCategories.FirstOrDefaultAsync(c => c.Code == "FD")
                    ?? db.ProductCategories.Add(new ProductCategory { Code = "FD", Name = "飲料・食品", NonReturnable = true }).Entity;
+        await db.SaveChangesAsync(); // the lines copy the categories' ids
         var number = Interlocked.Increment(ref _orders);
         var acceptanceDay = deliveredOn.AddDays(-1);
         var order = new Order
@@ -56,7 +57,8 @@ public static class ReturnsTestData
             order.Lines.Add(new OrderLine
             {
                 LineNumber = ++lineNumber, Shipment = shipment, Product = product, ProductCode = line.Code, ProductName = product.Name,
-                Quantity = line.Quantity, ListUnitPrice = line.UnitPrice, UnitPrice = line.UnitPrice, Amount = line.UnitPrice * line.Quantity,
+                Maker = product.Maker, CategoryId = (line.Food ? food : stationery).Id,
+                Returnable = !line.Food, Quantity = line.Quantity, ListUnitPrice = line.UnitPrice, UnitPrice = line.UnitPrice, Amount = line.UnitPrice * line.Quantity,
                 TaxClass = product.TaxClass, DeliveryClass = DeliveryClass.Standard, DeliveredQuantity = line.Quantity,
             });
         }

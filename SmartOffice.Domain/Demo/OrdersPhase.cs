@@ -203,7 +203,7 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
             _history.ReturnCandidates.Add(new ReturnCandidate(order.Id, customer.Entity.Id, lotId, delivered, order.GoodsSubtotal,
                 order.PointsEarned, order.ShippingFee,
                 lines.Select(l => new ReturnableLine(l.Id, l.Quantity, l.UnitPrice, l.TaxClass,
-                    catalog.Products[l.ProductId - 1].NonReturnable)).ToList()));
+                    !l.Returnable)).ToList()));
         }
     }
 
@@ -233,6 +233,10 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
                 Amount = unitPrice * quantity,
                 TaxClass = p.Entity.TaxClass,
                 DeliveryClass = p.Entity.DeliveryClass,
+                Maker = p.Entity.Maker,
+                IsEco = p.Entity.IsEco,
+                CategoryId = p.Entity.CategoryId,
+                Returnable = !p.NonReturnable,
                 LineComment = _rng.Chance(0.06)
                     ? string.Format(_rng.Pick(DemoVocabulary.LineComments), _rng.Pick(DemoVocabulary.Surnames).Kanji)
                     : null,

@@ -12,6 +12,7 @@ using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Prizes;
 using SmartOffice.Domain.Returns;
 using SmartOffice.Domain.Staff;
+using SmartOffice.Domain.Warehouse;
 
 namespace SmartOffice.Domain.Persistence;
 
@@ -53,6 +54,8 @@ public abstract class SmartOfficeDbContext(DbContextOptions options) : IdentityD
     public DbSet<FaxInboxItem> FaxInboxItems => Set<FaxInboxItem>();
     public DbSet<FaxPage> FaxPages => Set<FaxPage>();
     public DbSet<FaxIntakeIssue> FaxIntakeIssues => Set<FaxIntakeIssue>();
+    public DbSet<WarehouseResultsFile> WarehouseResultsFiles => Set<WarehouseResultsFile>();
+    public DbSet<ShipmentResult> ShipmentResults => Set<ShipmentResult>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -393,8 +393,8 @@ public sealed class ReturnSlipService(IDbContextFactory<SmartOfficeDbContext> co
         (from l in db.OrderLines
          where l.OrderId == orderId
          orderby l.LineNumber
-         select new OrderLineState(l.Id, l.LineNumber, l.ProductCode, l.ProductName, l.Product!.Category!.Name,
-             l.Product.NonReturnable || l.Product.Category.NonReturnable, l.UnitPrice, l.Quantity, l.DeliveredQuantity,
+         select new OrderLineState(l.Id, l.LineNumber, l.ProductCode, l.ProductName,
+             db.ProductCategories.Where(c => c.Id == l.CategoryId).Select(c => c.Name).FirstOrDefault() ?? "", !l.Returnable, l.UnitPrice, l.Quantity, l.DeliveredQuantity,
              db.ReturnSlipLines.Where(r => r.OrderLineId == l.Id && r.Inspection != InspectionResult.Rejected && r.ReturnSlipId != exceptSlipId
                                            && db.ReturnSlips.Any(s => s.Id == r.ReturnSlipId && s.Status != ReturnSlipStatus.Rejected))
                  .Sum(r => (int?)r.Quantity) ?? 0,
