@@ -13,6 +13,7 @@ using SmartOffice.Domain.Prizes;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Returns;
+using SmartOffice.Domain.Warehouse;
 
 namespace SmartOffice.Domain;
 
@@ -34,6 +35,12 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<FaxInboxOptions>().Bind(configuration.GetSection(FaxInboxOptions.Section)).PostConfigure(o =>
         {
             o.DropFolder = Path.GetFullPath(Path.Combine(basePath, o.DropFolder));
+            o.ArchiveFolder = Path.GetFullPath(Path.Combine(basePath, o.ArchiveFolder));
+            o.QuarantineFolder = Path.GetFullPath(Path.Combine(basePath, o.QuarantineFolder));
+        });
+        services.AddOptions<WarehouseOptions>().Bind(configuration.GetSection(WarehouseOptions.Section)).PostConfigure(o =>
+        {
+            o.ResultsFolder = Path.GetFullPath(Path.Combine(basePath, o.ResultsFolder));
             o.ArchiveFolder = Path.GetFullPath(Path.Combine(basePath, o.ArchiveFolder));
             o.QuarantineFolder = Path.GetFullPath(Path.Combine(basePath, o.QuarantineFolder));
         });
@@ -73,6 +80,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<FaxIntakeService>();
         services.AddScoped<FaxInboxService>();
         services.AddScoped<FaxInboxLink>();
+        services.AddSingleton<WarehouseResultsImport>();
+        services.AddScoped<WarehouseService>();
         return services;
     }
 }

@@ -77,6 +77,10 @@ public class ConsoleApp : WebApplicationFactory<Program>
                 ["FaxInbox:ArchiveFolder"] = Path.Combine(_folder, "fax", "archive"),
                 ["FaxInbox:QuarantineFolder"] = Path.Combine(_folder, "fax", "quarantine"),
                 ["FaxInbox:PollInterval"] = "00:00:00.500",
+                ["Warehouse:ResultsFolder"] = Path.Combine(_folder, "warehouse", "results"),
+                ["Warehouse:ArchiveFolder"] = Path.Combine(_folder, "warehouse", "archive"),
+                ["Warehouse:QuarantineFolder"] = Path.Combine(_folder, "warehouse", "quarantine"),
+                ["Warehouse:ScanInterval"] = "00:00:00.500",
                 // Serilog settings must go through configuration, not UseSetting (STACK.md pitfall 8).
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_folder, "logs", "console-.log"),
             };

@@ -30,6 +30,7 @@ internal static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddScoped<JobControl>();
         services.AddHostedService<FaxInboxWatcher>();
+        services.AddHostedService<SmartOffice.Console.Warehouse.WarehouseResultsWatcher>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c =>

@@ -30,5 +30,9 @@ public enum Capability
     PurchaseDataDownload,
     /// <summary>Operations reports, business calendar, regions/cutoffs, jobs.</summary>
     Operations,
+    /// <summary>Warehouse results (出荷実績) import alerts and the last imports.</summary>
+    WarehouseResults,
+    /// <summary>Correct a shipped part's delivery date (with a reason, audited).</summary>
+    DeliveryDateCorrection,
     StaffAdministration,
 }

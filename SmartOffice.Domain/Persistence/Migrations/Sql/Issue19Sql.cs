@@ -13,6 +13,12 @@ public static class Issue19Sql
 {
     public const string MigratedFileName = "issue19-migration";
 
+    /// <summary>The lines of shipments delivered before the issue (the file record is written only when there are some).</summary>
+    private const string SqliteDelivered =
+        """FROM "OrderLines" AS l JOIN "Shipments" AS s ON s."Id" = l."ShipmentId" WHERE s."Status" = 'Delivered' AND l."DeliveredQuantity" > 0""";
+    private const string SqlServerDelivered =
+        "FROM [OrderLines] AS l JOIN [Shipments] AS s ON s.[Id] = l.[ShipmentId] WHERE s.[Status] = N'Delivered' AND l.[DeliveredQuantity] > 0";
+
     public static void UpSqlite(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.Sql("""
@@ -24,13 +30,13 @@ public static class Issue19Sql
         """);
         migrationBuilder.Sql($"""
         INSERT INTO "WarehouseResultsFiles" ("FileName", "ContentHash", "ImportedAt", "Outcome", "RowCount")
-        SELECT '{MigratedFileName}', '{MigratedFileName}', CURRENT_TIMESTAMP, 'Applied', COUNT(*)
-        FROM "OrderLines" AS l JOIN "Shipments" AS s ON s."Id" = l."ShipmentId" WHERE s."Status" = 'Delivered' AND l."DeliveredQuantity" > 0;
+        SELECT '{MigratedFileName}', '{MigratedFileName}', CURRENT_TIMESTAMP, 'Applied', (SELECT COUNT(*) {SqliteDelivered})
+        WHERE EXISTS (SELECT 1 {SqliteDelivered});
         INSERT INTO "ShipmentResults" ("ShipmentId", "OrderLineId", "WarehouseResultsFileId", "RowNumber", "Quantity", "ShippedOn",
             "DeliverySlipNumber", "Carrier", "TrackingNumber", "DeliveryDate", "DeliveredOn", "Version")
         SELECT s."Id", l."Id", (SELECT "Id" FROM "WarehouseResultsFiles" WHERE "FileName" = '{MigratedFileName}'), 0, l."DeliveredQuantity",
             s."AcceptanceDay", COALESCE(s."DeliverySlipNumber", ''), '', '', s."DeliveryDate", s."DeliveryDate", 0
-        FROM "OrderLines" AS l JOIN "Shipments" AS s ON s."Id" = l."ShipmentId" WHERE s."Status" = 'Delivered' AND l."DeliveredQuantity" > 0;
+        {SqliteDelivered};
         UPDATE "OrderLines" SET "ShippedQuantity" = "DeliveredQuantity" WHERE "DeliveredQuantity" > 0;
         """);
     }
@@ -45,13 +51,13 @@ public static class Issue19Sql
         """);
         migrationBuilder.Sql($"""
         INSERT INTO [WarehouseResultsFiles] ([FileName], [ContentHash], [ImportedAt], [Outcome], [RowCount])
-        SELECT N'{MigratedFileName}', N'{MigratedFileName}', SYSUTCDATETIME(), N'Applied', COUNT(*)
-        FROM [OrderLines] AS l JOIN [Shipments] AS s ON s.[Id] = l.[ShipmentId] WHERE s.[Status] = N'Delivered' AND l.[DeliveredQuantity] > 0;
+        SELECT N'{MigratedFileName}', N'{MigratedFileName}', SYSUTCDATETIME(), N'Applied', (SELECT COUNT(*) {SqlServerDelivered})
+        WHERE EXISTS (SELECT 1 {SqlServerDelivered});
         INSERT INTO [ShipmentResults] ([ShipmentId], [OrderLineId], [WarehouseResultsFileId], [RowNumber], [Quantity], [ShippedOn],
             [DeliverySlipNumber], [Carrier], [TrackingNumber], [DeliveryDate], [DeliveredOn], [Version])
         SELECT s.[Id], l.[Id], (SELECT [Id] FROM [WarehouseResultsFiles] WHERE [FileName] = N'{MigratedFileName}'), 0, l.[DeliveredQuantity],
             s.[AcceptanceDay], COALESCE(s.[DeliverySlipNumber], N''), N'', N'', s.[DeliveryDate], s.[DeliveryDate], 0
-        FROM [OrderLines] AS l JOIN [Shipments] AS s ON s.[Id] = l.[ShipmentId] WHERE s.[Status] = N'Delivered' AND l.[DeliveredQuantity] > 0;
+        {SqlServerDelivered};
         UPDATE [OrderLines] SET [ShippedQuantity] = [DeliveredQuantity] WHERE [DeliveredQuantity] > 0;
         """);
     }
