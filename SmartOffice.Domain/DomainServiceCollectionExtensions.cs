@@ -82,6 +82,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<FaxInboxLink>();
         services.AddSingleton<WarehouseResultsImport>();
         services.AddScoped<WarehouseService>();
+        services.AddSingleton<DeliveryJobService>();
+        services.AddScoped<DeliveryDateService>();
         return services;
     }
 }

@@ -63,6 +63,7 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
     private readonly List<Order> _orders = [];
     private readonly List<Shipment> _shipments = [];
     private readonly List<OrderLine> _lines = [];
+    private readonly DemoShipmentResults _results = new(context);
     private double _returnCandidateChance;
     private int _orderId, _shipmentId, _lineId;
 
@@ -392,9 +393,11 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
+        var results = _results.For(_shipments, _lines);
         await context.Writer.InsertAsync(_orders, cancellationToken);
         await context.Writer.InsertAsync(_shipments, cancellationToken);
         await context.Writer.InsertAsync(_lines, cancellationToken);
+        await _results.WriteAsync(results, cancellationToken);
         _orders.Clear();
         _shipments.Clear();
         _lines.Clear();

@@ -33,11 +33,10 @@ public class ShipmentResult : IVersioned
     public DateOnly? DeliveredOn { get; set; }
     public int Version { get; set; }
 
-    /// <summary>The desk's correction (DOMAIN.md §3b): a delivered part takes the new day as its delivered date too.</summary>
-    public void CorrectDeliveryDate(DateOnly day)
+    /// <summary>The desk's correction (DOMAIN.md §3b): delivered on the new date when it has come, else not delivered yet.</summary>
+    public void CorrectDeliveryDate(DateOnly day, DateOnly today)
     {
         DeliveryDate = day;
-        if (DeliveredOn is not null)
-            DeliveredOn = day;
+        DeliveredOn = day <= today ? day : null;
     }
 }
