@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartOffice.Console.Tests.Ordering;
@@ -11,12 +12,14 @@ using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Ordering;
+using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Prizes;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Returns;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
+using SmartOffice.Domain.Warehouse;
 using Xunit.Abstractions;
 using static SmartOffice.Console.Tests.Staff.Outcome;
 
@@ -173,6 +176,15 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<RegionSettingsService>(nameof(RegionSettingsService.ListAsync),       N, N, N, N, Y, Y, (s, c) => s.ListAsync()),
         Row<RegionSettingsService>(nameof(RegionSettingsService.UpdateAsync),     N, N, N, N, Y, Y, (s, c) => s.UpdateAsync(new(Ids(c).RegionId, Ids(c).RegionVersion, new TimeOnly(16, 30), new TimeOnly(17, 30), 0))),
         Row<JobRunService>(nameof(JobRunService.LastRunsAsync),                   N, N, N, N, Y, Y, (s, c) => s.LastRunsAsync()),
+        // Warehouse results: supervisor and administrator. Delivery-date correction: desk, supervisor, administrator.
+        Row<WarehouseService>(nameof(WarehouseService.OverviewAsync),             N, N, N, N, Y, Y, (s, c) => s.OverviewAsync()),
+        Row<WarehouseService>(nameof(WarehouseService.ScanNowAsync),              N, N, N, N, Y, Y, (s, c) => s.ScanNowAsync()),
+        Row<DeliveryDateService>(nameof(DeliveryDateService.CorrectAsync),        N, Y, N, N, Y, Y, async (s, c) =>
+        {
+            await using var db = await c.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync();
+            var part = await db.ShipmentResults.AsNoTracking().FirstAsync(r => r.OrderLineId == Ids(c).DeliveredLineId);
+            await s.CorrectAsync(part.Id, part.Version, new DateOnly(2026, 11, 21), "運送会社の連絡");
+        }),
         Row<JobRunService>(nameof(JobRunService.RecentRunsAsync),                 N, N, N, N, Y, Y, (s, c) => s.RecentRunsAsync(10)),
         Row<JobRunService>(nameof(JobRunService.RecentBatchesAsync),              N, N, N, N, Y, Y, (s, c) => s.RecentBatchesAsync(10)),
     ];
@@ -191,6 +203,8 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         (typeof(WebUserSignInService), nameof(WebUserSignInService.ChangePasswordAsync), "the web storefront's password change"),
         (typeof(ApprovalEvaluator), nameof(ApprovalEvaluator.EvaluateAsync), "the web storefront's order approval"),
         (typeof(FaxIntakeService), nameof(FaxIntakeService.ScanAsync), "the FAX watcher (FaxInboxWatcher, every FaxInbox:PollInterval)"),
+        (typeof(DeliveryJobService), nameof(DeliveryJobService.RunAsync), "the delivery job (scheduler, or JobControl.RunNowAsync)"),
+        (typeof(WarehouseResultsImport), nameof(WarehouseResultsImport.ScanAsync), "the results watcher (WarehouseResultsWatcher, every Warehouse:ScanInterval); staff scan through WarehouseService.ScanNowAsync"),
     ];
 
     /// <summary>Types the domain registers that are not use cases: infrastructure and values the services share.</summary>
