@@ -60,6 +60,7 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/calendar",                              N, N, N, N, Y, Y),
         Page("/regions",                               N, N, N, N, Y, Y),
         Page("/jobs",                                  N, N, N, N, Y, Y),
+        Page("/warehouse",                             N, N, N, N, Y, Y),
     ];
 
     /// <summary>The endpoints that are not pages but hand out a customer's data: the purchase data download and a FAX's page image.</summary>

@@ -29,5 +29,6 @@ public static class NavSections
         new("calendar", "Nav.Calendar", Icons.Material.Filled.CalendarMonth, Capability.Operations),
         new("regions", "Nav.Regions", Icons.Material.Filled.Schedule, Capability.Operations),
         new("jobs", "Nav.Jobs", Icons.Material.Filled.PlayCircleOutline, Capability.Operations),
+        new("warehouse", "Nav.Warehouse", Icons.Material.Filled.LocalShipping, Capability.WarehouseResults),
     ];
 }
