@@ -84,6 +84,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<WarehouseService>();
         services.AddSingleton<DeliveryJobService>();
         services.AddScoped<DeliveryDateService>();
+        services.AddScoped<OrderShipmentsService>();
         return services;
     }
 }

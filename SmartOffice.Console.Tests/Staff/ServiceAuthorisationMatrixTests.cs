@@ -185,6 +185,8 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
             var part = await db.ShipmentResults.AsNoTracking().FirstAsync(r => r.OrderLineId == Ids(c).DeliveredLineId);
             await s.CorrectAsync(part.Id, part.Version, new DateOnly(2026, 11, 21), "運送会社の連絡");
         }),
+        // Where an order's goods are: whoever may open the order.
+        Row<OrderShipmentsService>(nameof(OrderShipmentsService.GetAsync),        N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(Ids(c).DeliveredOrderId)),
         Row<JobRunService>(nameof(JobRunService.RecentRunsAsync),                 N, N, N, N, Y, Y, (s, c) => s.RecentRunsAsync(10)),
         Row<JobRunService>(nameof(JobRunService.RecentBatchesAsync),              N, N, N, N, Y, Y, (s, c) => s.RecentBatchesAsync(10)),
     ];

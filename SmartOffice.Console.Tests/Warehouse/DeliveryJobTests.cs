@@ -96,6 +96,28 @@ public sealed class DeliveryJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_order_page_shows_each_part_with_its_slip_and_dates_and_the_returns_against_the_shipment()
+    {
+        _database.Clock.SetUtcNow(TestDatabase.JapanTime(2026, 11, 27, 10, 0));
+        await Job.RunAsync(JobRunTrigger.Schedule);
+        var returns = _database.Returns(TestStaff.DeskAgent);
+        var lineId = (await returns.GetOrderAsync(_order.Id)).Lines.Single().OrderLineId;
+        var slip = await returns.CreateAsync(new(_order.Id, "10000013", null, [new ReturnLineInput(lineId, 2, ReturnReason.ImageDiffers, true, null)]));
+
+        var view = Assert.Single(await new OrderShipmentsService(_database, TestStaff.DeskAgent).GetAsync(_order.Id));
+        Assert.Equal((_shipment, ShipmentStatus.Shipped), (view.ShipmentId, view.Status));
+        var line = Assert.Single(view.Lines);
+        Assert.Equal((10, 10, 4), (line.Ordered, line.Shipped, line.Delivered));
+        Assert.Equal([("N0001", "T1", 4, (DateOnly?)new DateOnly(2026, 11, 26), (DateOnly?)new DateOnly(2026, 11, 26)),
+                      ("N0002", "T2", 6, new DateOnly(2026, 11, 30), null)],
+            view.Parts.Select(p => (p.DeliverySlipNumber, p.TrackingNumber, p.Quantity, p.DeliveryDate, p.DeliveredOn)));
+        var returned = Assert.Single(view.Returns);
+        Assert.Equal((slip.SlipNumber, 1, 2, ReturnSlipStatus.Received), (returned.SlipNumber, returned.LineNumber, returned.Quantity, returned.Status));
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => new OrderShipmentsService(_database, TestStaff.DealerRep(999)).GetAsync(_order.Id));
+    }
+
+    [Fact]
     public async Task The_desk_corrects_a_delivery_date_with_a_reason_and_an_audit_entry()
     {
         await Job.RunAsync(JobRunTrigger.Schedule);
