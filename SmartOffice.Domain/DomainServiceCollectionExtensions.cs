@@ -85,6 +85,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<DeliveryJobService>();
         services.AddScoped<DeliveryDateService>();
         services.AddScoped<OrderShipmentsService>();
+        services.AddSingleton<DemoWarehouse>();
         return services;
     }
 }

@@ -206,6 +206,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         (typeof(ApprovalEvaluator), nameof(ApprovalEvaluator.EvaluateAsync), "the web storefront's order approval"),
         (typeof(FaxIntakeService), nameof(FaxIntakeService.ScanAsync), "the FAX watcher (FaxInboxWatcher, every FaxInbox:PollInterval)"),
         (typeof(DeliveryJobService), nameof(DeliveryJobService.RunAsync), "the delivery job (scheduler, or JobControl.RunNowAsync)"),
+        (typeof(SmartOffice.Domain.Demo.DemoWarehouse), nameof(SmartOffice.Domain.Demo.DemoWarehouse.AnswerDueAsync), "the simulated warehouse of demo mode (DemoWarehouseWorker, every Warehouse:ScanInterval)"),
         (typeof(WarehouseResultsImport), nameof(WarehouseResultsImport.ScanAsync), "the results watcher (WarehouseResultsWatcher, every Warehouse:ScanInterval); staff scan through WarehouseService.ScanNowAsync"),
     ];
 

@@ -81,6 +81,8 @@ public class ConsoleApp : WebApplicationFactory<Program>
                 ["Warehouse:ArchiveFolder"] = Path.Combine(_folder, "warehouse", "archive"),
                 ["Warehouse:QuarantineFolder"] = Path.Combine(_folder, "warehouse", "quarantine"),
                 ["Warehouse:ScanInterval"] = "00:00:00.500",
+                // Tests drop the results files themselves; DemoWarehouseTests drive the simulated warehouse directly.
+                ["Warehouse:DemoWarehouseEnabled"] = "false",
                 // Serilog settings must go through configuration, not UseSetting (STACK.md pitfall 8).
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_folder, "logs", "console-.log"),
             };

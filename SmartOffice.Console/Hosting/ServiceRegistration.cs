@@ -31,6 +31,7 @@ internal static class ServiceRegistration
         services.AddScoped<JobControl>();
         services.AddHostedService<FaxInboxWatcher>();
         services.AddHostedService<SmartOffice.Console.Warehouse.WarehouseResultsWatcher>();
+        services.AddHostedService<SmartOffice.Console.Warehouse.DemoWarehouseWorker>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c =>

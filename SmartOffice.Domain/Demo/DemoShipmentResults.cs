@@ -14,6 +14,13 @@ internal sealed class DemoShipmentResults(DemoContext context)
     private const int FileId = 1;
     private static readonly string[] Carriers = ["ヤマト運輸", "佐川急便", "日本郵便", "西濃運輸"];
 
+    /// <summary>The demo's 納品書番号 of a shipment, as the orders phase gives it (the simulated warehouse uses it too).</summary>
+    public static string SlipNumber(int shipmentId) => $"D{shipmentId:D9}";
+
+    public static string Carrier(int shipmentId) => Carriers[shipmentId % Carriers.Length];
+
+    public static string TrackingNumber(int shipmentId) => $"{shipmentId:D12}";
+
     private int _resultId;
     private bool _fileWritten;
 
@@ -31,7 +38,7 @@ internal sealed class DemoShipmentResults(DemoContext context)
             {
                 Id = ++_resultId, ShipmentId = shipment.Id, OrderLineId = line.Id, WarehouseResultsFileId = FileId, RowNumber = _resultId,
                 Quantity = line.Quantity, ShippedOn = shipment.AcceptanceDay, DeliverySlipNumber = shipment.DeliverySlipNumber!,
-                Carrier = Carriers[shipment.Id % Carriers.Length], TrackingNumber = $"{shipment.Id:D12}",
+                Carrier = Carrier(shipment.Id), TrackingNumber = TrackingNumber(shipment.Id),
                 DeliveryDate = shipment.DeliveryDate, DeliveredOn = shipment.DeliveryDate,
             });
         }

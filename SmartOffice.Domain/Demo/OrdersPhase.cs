@@ -362,7 +362,7 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
             : batchClosed ? ShipmentStatus.Instructed
             : ShipmentStatus.Open;
         if (shipment.Status is ShipmentStatus.Delivered or ShipmentStatus.Instructed)
-            shipment.DeliverySlipNumber = $"D{shipment.Id:D9}";
+            shipment.DeliverySlipNumber = DemoShipmentResults.SlipNumber(shipment.Id);
         foreach (var line in planned.Lines)
         {
             line.ShipmentId = shipment.Id;

@@ -26,6 +26,9 @@ public sealed class WarehouseOptions
     /// <summary>A bigger file is refused whole without being parsed: no honest batch comes near it.</summary>
     public int MaxFileBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary>Demo mode only: the simulated warehouse runs (off in test hosts, which drop results files themselves).</summary>
+    public bool DemoWarehouseEnabled { get; set; } = true;
+
     /// <summary>Demo mode only: the simulated warehouse answers each shipping instruction this long after it was written.</summary>
     public TimeSpan DemoAnswerDelay { get; set; } = TimeSpan.FromMinutes(2);
 }
