@@ -17,6 +17,7 @@ using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Returns;
 using SmartOffice.Domain.Staff;
+using SmartOffice.Domain.Warehouse;
 
 namespace SmartOffice.Domain;
 
@@ -45,6 +46,12 @@ public static class DomainServiceCollectionExtensions
             o.QuarantineFolder = Path.GetFullPath(Path.Combine(basePath, o.QuarantineFolder));
         }).ValidatedBy<FaxInboxOptions, FaxInboxSettingsCheck>();
         services.AddOptions<FaxRecognitionOptions>().Bind(configuration.GetSection(FaxRecognitionOptions.Section));
+        services.AddOptions<WarehouseOptions>().Bind(configuration.GetSection(WarehouseOptions.Section)).PostConfigure(o =>
+        {
+            o.ResultsFolder = Path.GetFullPath(Path.Combine(basePath, o.ResultsFolder));
+            o.ArchiveFolder = Path.GetFullPath(Path.Combine(basePath, o.ArchiveFolder));
+            o.QuarantineFolder = Path.GetFullPath(Path.Combine(basePath, o.QuarantineFolder));
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConsoleMetrics>();
         services.AddSmartOfficePersistence(basePath);
@@ -90,6 +97,12 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<StaffSessionStore>();
         services.AddScoped<StaffAdministrationService>();
         services.AddScoped<StaffPasswordService>();
+        services.AddSingleton<WarehouseResultsImport>();
+        services.AddScoped<WarehouseService>();
+        services.AddSingleton<DeliveryJobService>();
+        services.AddScoped<DeliveryDateService>();
+        services.AddScoped<OrderShipmentsService>();
+        services.AddSingleton<DemoWarehouse>();
         return services;
     }
 

@@ -39,6 +39,7 @@ internal static class JobsTestData
         order.Lines.Add(new OrderLine
         {
             LineNumber = 1, Shipment = shipment, Product = product, ProductCode = code, ProductName = product.Name, Quantity = 3,
+            Maker = product.Maker, CategoryId = product.CategoryId, Returnable = true,
             ListUnitPrice = 100, UnitPrice = 100, Amount = 300, DeliveryClass = deliveryClass, LineComment = "総務 山田",
         });
         order.Shipments.Add(shipment);

@@ -161,6 +161,7 @@ public sealed class KilledJobTests : IAsyncLifetime
                 order.Lines.Add(new OrderLine
                 {
                     LineNumber = 1, Shipment = shipment, Product = product, ProductCode = product.Code, ProductName = product.Name, Quantity = 3,
+                    Maker = product.Maker, CategoryId = product.CategoryId, Returnable = true,
                     ListUnitPrice = 100, UnitPrice = 100, Amount = 300, DeliveryClass = DeliveryClass.Standard, LineComment = $"行{i}",
                 });
                 order.Shipments.Add(shipment);

@@ -60,6 +60,7 @@ public sealed class KilledExportTests(ITestOutputHelper output) : IAsyncLifetime
                 lines.Add(new OrderLine
                 {
                     Id = lines.Count + 1, OrderId = o, LineNumber = l, ShipmentId = o, ProductId = product.Id, ProductCode = product.Code, ProductName = product.Name,
+                    Maker = product.Maker, IsEco = product.IsEco, CategoryId = product.CategoryId, Returnable = true,
                     Quantity = quantity, ListUnitPrice = product.UnitPrice, UnitPrice = product.UnitPrice, Amount = product.UnitPrice * quantity,
                     TaxClass = product.TaxClass, LineComment = $"総務 {o}-{l} {Guid.NewGuid():N}",
                 });

@@ -42,6 +42,7 @@ internal static class ReportingTestData
             order.Lines.Add(new OrderLine
             {
                 LineNumber = ++number2, Shipment = shipment, ProductId = product.Id, ProductCode = product.Code, ProductName = product.Name,
+                Maker = product.Maker, IsEco = product.IsEco, CategoryId = product.CategoryId, Returnable = !product.NonReturnable,
                 Quantity = quantity, ListUnitPrice = product.UnitPrice, UnitPrice = product.UnitPrice, Amount = product.UnitPrice * quantity,
                 TaxClass = product.TaxClass, LineComment = comment, DeliveredQuantity = quantity,
             });

@@ -7,6 +7,7 @@ using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Returns;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
+using SmartOffice.Domain.Warehouse;
 
 namespace SmartOffice.Console.Tests.Returns;
 
@@ -30,6 +31,7 @@ public static class ReturnsTestData
                          ?? db.ProductCategories.Add(new ProductCategory { Code = "ST", Name = "文具" }).Entity;
         var food = await db.ProductCategories.FirstOrDefaultAsync(c => c.Code == "FD")
                    ?? db.ProductCategories.Add(new ProductCategory { Code = "FD", Name = "飲料・食品", NonReturnable = true }).Entity;
+        await db.SaveChangesAsync(); // the lines copy the categories' ids
         var number = Interlocked.Increment(ref _orders);
         var acceptanceDay = deliveredOn.AddDays(-1);
         var order = new Order
@@ -56,8 +58,9 @@ public static class ReturnsTestData
             order.Lines.Add(new OrderLine
             {
                 LineNumber = ++lineNumber, Shipment = shipment, Product = product, ProductCode = line.Code, ProductName = product.Name,
-                Quantity = line.Quantity, ListUnitPrice = line.UnitPrice, UnitPrice = line.UnitPrice, Amount = line.UnitPrice * line.Quantity,
-                TaxClass = product.TaxClass, DeliveryClass = DeliveryClass.Standard, DeliveredQuantity = line.Quantity,
+                Maker = product.Maker, CategoryId = (line.Food ? food : stationery).Id,
+                Returnable = !line.Food, Quantity = line.Quantity, ListUnitPrice = line.UnitPrice, UnitPrice = line.UnitPrice, Amount = line.UnitPrice * line.Quantity,
+                TaxClass = product.TaxClass, DeliveryClass = DeliveryClass.Standard, DeliveredQuantity = line.Quantity, ShippedQuantity = line.Quantity,
             });
         }
         var rules = database.Rules.Value;
@@ -70,6 +73,17 @@ public static class ReturnsTestData
         order.Total = order.GoodsSubtotal + order.ShippingFee + tax.TotalTax;
         order.PointsEarned = new PointRules(rules).PointsEarned(order.GoodsSubtotal);
         db.Orders.Add(order);
+        await db.SaveChangesAsync();
+        // The warehouse's result for each line, delivered in full on the day.
+        var file = new WarehouseResultsFile { FileName = $"R{number}.csv", ContentHash = $"{number:D64}", ImportedAt = database.Clock.GetUtcNow() };
+        db.WarehouseResultsFiles.Add(file);
+        await db.SaveChangesAsync();
+        db.ShipmentResults.AddRange(order.Lines.Select(l => new ShipmentResult
+        {
+            ShipmentId = shipment.Id, OrderLineId = l.Id, WarehouseResultsFileId = file.Id, RowNumber = l.LineNumber, Quantity = l.Quantity,
+            ShippedOn = acceptanceDay, DeliverySlipNumber = shipment.DeliverySlipNumber!, Carrier = "ヤマト運輸", TrackingNumber = $"T{number}",
+            DeliveryDate = deliveredOn, DeliveredOn = deliveredOn,
+        }));
         await db.SaveChangesAsync();
         return order;
     }

@@ -82,6 +82,7 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         // The console's own staff: administrators only; one's own password: everyone signed in.
         Page("/staff",                                 N, N, N, N, N, Y),
         Page("/account/password",                      N, Y, Y, Y, Y, Y),
+        Page("/warehouse",                             N, N, N, N, Y, Y),
     ];
 
     /// <summary>The endpoints that are not pages but hand out a customer's data: the purchase data download and a FAX's page image.</summary>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartOffice.Console.Tests.Ordering;
@@ -13,12 +14,14 @@ using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Ordering;
+using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Prizes;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Returns;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
+using SmartOffice.Domain.Warehouse;
 using Xunit.Abstractions;
 using static SmartOffice.Console.Tests.Staff.Outcome;
 
@@ -192,6 +195,22 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<RegionSettingsService>(nameof(RegionSettingsService.ListAsync),       N, N, N, N, Y, Y, (s, c) => s.ListAsync()),
         Row<RegionSettingsService>(nameof(RegionSettingsService.UpdateAsync),     N, N, N, N, Y, Y, (s, c) => s.UpdateAsync(new(Ids(c).RegionId, Ids(c).RegionVersion, new TimeOnly(16, 30), new TimeOnly(17, 30), 0))),
         Row<JobRunService>(nameof(JobRunService.LastRunsAsync),                   N, N, N, N, Y, Y, (s, c) => s.LastRunsAsync()),
+        // Warehouse results: supervisor and administrator. Delivery-date correction: desk, supervisor, administrator.
+        Row<WarehouseService>(nameof(WarehouseService.OverviewAsync),             N, N, N, N, Y, Y, (s, c) => s.OverviewAsync()),
+        Row<WarehouseService>(nameof(WarehouseService.ScanNowAsync),              N, N, N, N, Y, Y, async (s, c) =>
+        {
+            // The share with the warehouse is connected (the watcher creates it at start; there is no watcher here).
+            Directory.CreateDirectory(c.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WarehouseOptions>>().Value.ResultsFolder);
+            await s.ScanNowAsync();
+        }),
+        Row<DeliveryDateService>(nameof(DeliveryDateService.CorrectAsync),        N, Y, N, N, Y, Y, async (s, c) =>
+        {
+            await using var db = await c.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync();
+            var part = await db.ShipmentResults.AsNoTracking().FirstAsync(r => r.OrderLineId == Ids(c).DeliveredLineId);
+            await s.CorrectAsync(part.Id, part.Version, new DateOnly(2026, 11, 21), "運送会社の連絡");
+        }),
+        // Where an order's goods are: whoever may open the order.
+        Row<OrderShipmentsService>(nameof(OrderShipmentsService.GetAsync),        N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(Ids(c).DeliveredOrderId)),
         Row<JobRunService>(nameof(JobRunService.RecentRunsAsync),                 N, N, N, N, Y, Y, (s, c) => s.RecentRunsAsync(10)),
         Row<JobRunService>(nameof(JobRunService.RecentBatchesAsync),              N, N, N, N, Y, Y, (s, c) => s.RecentBatchesAsync(10)),
         Row<JobRunService>(nameof(JobRunService.ExportAsync),                     N, N, N, N, Y, Y, (s, c) => All(s.ExportAsync())),
@@ -233,6 +252,9 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         (typeof(StaffSessionStore), nameof(StaffSessionStore.RecordActivityAsync), "the server's record of input in a session"),
         (typeof(StaffSessionStore), nameof(StaffSessionStore.EndAsync), "sign-out, and the server ending an idle or too old session"),
         (typeof(StaffSessionStore), nameof(StaffSessionStore.RecordFailedSignInAsync), "the sign-in, for a wrong password (nobody is signed in)"),
+        (typeof(DeliveryJobService), nameof(DeliveryJobService.RunAsync), "the delivery job (scheduler, or JobControl.RunNowAsync)"),
+        (typeof(SmartOffice.Domain.Demo.DemoWarehouse), nameof(SmartOffice.Domain.Demo.DemoWarehouse.AnswerDueAsync), "the simulated warehouse of demo mode (DemoWarehouseWorker, every Warehouse:ScanInterval)"),
+        (typeof(WarehouseResultsImport), nameof(WarehouseResultsImport.ScanAsync), "the results watcher (WarehouseResultsWatcher, every Warehouse:ScanInterval); staff scan through WarehouseService.ScanNowAsync"),
     ];
 
     /// <summary>Types the domain registers that are not use cases: infrastructure and values the services share.</summary>

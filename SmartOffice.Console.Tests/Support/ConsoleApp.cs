@@ -81,6 +81,12 @@ public class ConsoleApp : WebApplicationFactory<Program>
                 ["FaxRecognition:Enabled"] = "false",
                 // The suite signs in from 127.0.0.1 all day, failures included: the per-address slow-down is for the tests that want it.
                 ["Staff:AddressFailuresBeforeSlowdown"] = "100000",
+                ["Warehouse:ResultsFolder"] = Path.Combine(_folder, "warehouse", "results"),
+                ["Warehouse:ArchiveFolder"] = Path.Combine(_folder, "warehouse", "archive"),
+                ["Warehouse:QuarantineFolder"] = Path.Combine(_folder, "warehouse", "quarantine"),
+                ["Warehouse:ScanInterval"] = "00:00:00.500",
+                // Tests drop the results files themselves; DemoWarehouseTests drive the simulated warehouse directly.
+                ["Warehouse:DemoWarehouseEnabled"] = "false",
                 // Serilog settings must go through configuration, not UseSetting (STACK.md pitfall 8).
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_folder, "logs", "console-.log"),
             };

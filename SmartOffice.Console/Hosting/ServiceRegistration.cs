@@ -35,6 +35,8 @@ internal static class ServiceRegistration
         services.AddScoped<JobControl>();
         services.AddHostedService<FaxInboxWatcher>();
         services.AddHostedService<FaxRecognitionWorker>();
+        services.AddHostedService<SmartOffice.Console.Warehouse.WarehouseResultsWatcher>();
+        services.AddHostedService<SmartOffice.Console.Warehouse.DemoWarehouseWorker>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<OpenCircuits>();

@@ -1,6 +1,7 @@
 using Quartz;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Staff;
+using SmartOffice.Domain.Warehouse;
 
 namespace SmartOffice.Console.Jobs;
 
@@ -15,7 +16,8 @@ public sealed class JobControl(JobScheduler jobs, CutoffSchedule schedule, ICurr
         var scheduler = await jobs.Scheduler;
         var cutoffs = await schedule.ListAsync(cancellationToken);
         var keys = cutoffs.Select(c => new JobKey(c.JobName, JobScheduler.CutoffGroup))
-            .Append(new JobKey(PointExpiryService.JobName, JobScheduler.PointsGroup));
+            .Append(new JobKey(PointExpiryService.JobName, JobScheduler.PointsGroup))
+            .Append(new JobKey(DeliveryJobService.JobName, JobScheduler.PointsGroup));
         var list = new List<ScheduledJob>();
         foreach (var key in keys)
         {

@@ -4,6 +4,7 @@ using Quartz;
 using Quartz.Impl.Calendar;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Jobs;
+using SmartOffice.Domain.Warehouse;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
 
@@ -139,6 +140,9 @@ public sealed class JobScheduler(
             var at = options.Value.PointExpiryAt;
             var expiry = JobBuilder.Create<PointExpiryJob>().WithIdentity(PointExpiryService.JobName, PointsGroup).StoreDurably().Build();
             await EnsureAsync(scheduler, expiry, $"0 {at.Minute} {at.Hour} 1 * ?", null, cancellationToken);
+            var deliveryAt = options.Value.DeliveryAt;
+            var delivery = JobBuilder.Create<DeliveryJob>().WithIdentity(DeliveryJobService.JobName, PointsGroup).StoreDurably().Build();
+            await EnsureAsync(scheduler, delivery, $"0 {deliveryAt.Minute} {deliveryAt.Hour} * * ?", null, cancellationToken);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Quartz;
 using SmartOffice.Domain.Jobs;
+using SmartOffice.Domain.Warehouse;
 
 namespace SmartOffice.Console.Jobs;
 
@@ -28,6 +29,16 @@ public sealed class PointExpiryJob(PointExpiryService expiry, ILogger<PointExpir
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var run = await expiry.RunAsync(JobTriggers.Classify(context), JobTriggers.StaffOf(context), cancellationToken);
+        JobTriggers.Log(log, run);
+    }
+}
+
+/// <summary>配達完了, daily: shipped parts whose delivery date has come are delivered on it.</summary>
+public sealed class DeliveryJob(DeliveryJobService delivery, ILogger<DeliveryJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var run = await delivery.RunAsync(JobTriggers.Classify(context), JobTriggers.StaffOf(context), cancellationToken);
         JobTriggers.Log(log, run);
     }
 }

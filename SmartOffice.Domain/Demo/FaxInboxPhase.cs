@@ -145,7 +145,7 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
             .Select(o => new
             {
                 o.CustomerId, o.OrderNumber,
-                Lines = o.Lines.Where(l => !l.Product!.Category!.NonReturnable).OrderBy(l => l.LineNumber).Take(2)
+                Lines = o.Lines.Where(l => l.Returnable).OrderBy(l => l.LineNumber).Take(2)
                     .Select(l => new { l.ProductCode, l.ProductName, l.Quantity }).ToList(),
             }).ToListAsync(cancellationToken);
         return orders.Where(o => o.Lines.Count > 0).Select(o => (senders.First(s => s.CustomerId == o.CustomerId), o.OrderNumber,

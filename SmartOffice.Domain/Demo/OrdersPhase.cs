@@ -63,6 +63,7 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
     private readonly List<Order> _orders = [];
     private readonly List<Shipment> _shipments = [];
     private readonly List<OrderLine> _lines = [];
+    private readonly DemoShipmentResults _results = new(context);
     private double _returnCandidateChance;
     private int _orderId, _shipmentId, _lineId;
 
@@ -203,7 +204,7 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
             _history.ReturnCandidates.Add(new ReturnCandidate(order.Id, customer.Entity.Id, lotId, delivered, order.GoodsSubtotal,
                 order.PointsEarned, order.ShippingFee,
                 lines.Select(l => new ReturnableLine(l.Id, l.Quantity, l.UnitPrice, l.TaxClass,
-                    catalog.Products[l.ProductId - 1].NonReturnable)).ToList()));
+                    !l.Returnable)).ToList()));
         }
     }
 
@@ -233,6 +234,10 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
                 Amount = unitPrice * quantity,
                 TaxClass = p.Entity.TaxClass,
                 DeliveryClass = p.Entity.DeliveryClass,
+                Maker = p.Entity.Maker,
+                IsEco = p.Entity.IsEco,
+                CategoryId = p.Entity.CategoryId,
+                Returnable = !p.NonReturnable,
                 LineComment = _rng.Chance(0.06)
                     ? string.Format(_rng.Pick(DemoVocabulary.LineComments), _rng.Pick(DemoVocabulary.Surnames).Kanji)
                     : null,
@@ -357,7 +362,7 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
             : batchClosed ? ShipmentStatus.Instructed
             : ShipmentStatus.Open;
         if (shipment.Status is ShipmentStatus.Delivered or ShipmentStatus.Instructed)
-            shipment.DeliverySlipNumber = $"D{shipment.Id:D9}";
+            shipment.DeliverySlipNumber = DemoShipmentResults.SlipNumber(shipment.Id);
         foreach (var line in planned.Lines)
         {
             line.ShipmentId = shipment.Id;
@@ -388,9 +393,11 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
+        var results = _results.For(_shipments, _lines);
         await context.Writer.InsertAsync(_orders, cancellationToken);
         await context.Writer.InsertAsync(_shipments, cancellationToken);
         await context.Writer.InsertAsync(_lines, cancellationToken);
+        await _results.WriteAsync(results, cancellationToken);
         _orders.Clear();
         _shipments.Clear();
         _lines.Clear();

@@ -29,6 +29,9 @@ public sealed class JobsOptions
     /// <summary>The point expiry job's time on the 1st of each month (Japan time).</summary>
     public TimeOnly PointExpiryAt { get; set; } = new(0, 10);
 
+    /// <summary>The delivery job's daily time (Japan time): shipped parts whose delivery date has come are delivered on that date.</summary>
+    public TimeOnly DeliveryAt { get; set; } = new(0, 20);
+
     /// <summary>
     /// SQLite page cache of the point expiry run's connection, MiB: the due lots and the ledger's indexes stay in memory while a
     /// month-end's hundreds of thousands of lots expire (taken as used, freed after the run).

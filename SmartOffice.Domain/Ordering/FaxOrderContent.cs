@@ -49,6 +49,10 @@ internal static class FaxOrderContent
                 Amount = line.Amount,
                 TaxClass = product.TaxClass,
                 DeliveryClass = product.DeliveryClass,
+                Maker = product.Maker,
+                IsEco = product.IsEco,
+                CategoryId = product.CategoryId,
+                Returnable = product.Returnable,
                 LineComment = line.Comment,
             });
         }

@@ -25,7 +25,7 @@ internal sealed record PricedLine(int LineNumber, string Code, int? Quantity, st
 
 /// <summary>What pricing needs of a product; read in one query for all lines.</summary>
 internal sealed record ProductFacts(int Id, string Code, string Name, string Maker, int CategoryId, string CategoryName, bool IsActive,
-    int ListPrice, TaxClass TaxClass, DeliveryClass DeliveryClass, bool NoSaturdayDelivery, int Stock);
+    int ListPrice, TaxClass TaxClass, DeliveryClass DeliveryClass, bool NoSaturdayDelivery, int Stock, bool IsEco, bool Returnable);
 
 internal sealed record PlannedShipment(DeliveryClass DeliveryClass, DateOnly AcceptanceDay, DateOnly? EarliestDelivery, DateOnly? DeliveryDate,
     TimeOnly Cutoff);
@@ -149,7 +149,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
             ? []
             : await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code))
                 .Select(p => new ProductFacts(p.Id, p.Code, p.Name, p.Maker, p.CategoryId, p.Category!.Name, p.IsActive, p.UnitPrice, p.TaxClass,
-                    p.DeliveryClass, p.NoSaturdayDelivery, p.StockOnHand))
+                    p.DeliveryClass, p.NoSaturdayDelivery, p.StockOnHand, p.IsEco, !p.NonReturnable && !p.Category.NonReturnable))
                 .ToDictionaryAsync(p => p.Code, cancellationToken);
         var locks = await LocksAsync(db, customer.Id, products.Values, cancellationToken);
 

@@ -117,7 +117,7 @@ public sealed partial class FaxOrderService(
                         .FirstOrDefaultAsync(cancellationToken)
                     ?? throw new BusinessRuleException("Ordering.OrderNotFound");
         var lines = await db.OrderLines.AsNoTracking().Where(l => l.OrderId == orderId && l.ShortOfStock).OrderBy(l => l.LineNumber)
-            .Select(l => new StockOutLine(l.LineNumber, l.ProductCode, l.ProductName, l.Product!.Maker, l.Quantity, l.LineComment))
+            .Select(l => new StockOutLine(l.LineNumber, l.ProductCode, l.ProductName, l.Maker, l.Quantity, l.LineComment))
             .ToListAsync(cancellationToken);
         var d = desk.Value;
         return new StockOutNotice(order.Id, order.OrderNumber, order.Code, order.Name, order.Fax, order.Department, order.ReceivedAt, order.KeyedAt,

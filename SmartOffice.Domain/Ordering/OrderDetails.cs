@@ -16,7 +16,7 @@ internal static class OrderDetails
     {
         var order = await db.Orders.AsNoTracking().AsSplitQuery()
                         .Include(o => o.Customer!.Region).Include(o => o.Customer!.Dealer).Include(o => o.Department).Include(o => o.ShipTo)
-                        .Include(o => o.Lines).ThenInclude(l => l.Product)
+                        .Include(o => o.Lines)
                         .Include(o => o.Shipments)
                         .FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
                     ?? throw new BusinessRuleException("Ordering.OrderNotFound");
@@ -41,7 +41,7 @@ internal static class OrderDetails
                 customer.Region?.Name ?? "", customer.Dealer?.Name ?? ""),
             order.Department!.Name, shipToName, shipToAddress,
             order.ReceivedAt, order.KeyedAt, keyedBy, order.RequestedDeliveryDate,
-            order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderDetailLine(l.LineNumber, l.ProductCode, l.ProductName, l.Product?.Maker ?? "",
+            order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderDetailLine(l.LineNumber, l.ProductCode, l.ProductName, l.Maker,
                 l.Quantity, l.UnitPrice, l.Amount, l.TaxClass, l.DeliveryClass, l.LineComment, l.ShortOfStock, l.DeliveredQuantity)).ToList(),
             order.Shipments.OrderBy(s => s.DeliveryClass).Select(s => new OrderDetailShipment(s.Id, s.DeliveryClass, s.AcceptanceDay, s.DeliveryDate,
                 s.Status, s.DeliverySlipNumber)).ToList(),

@@ -60,6 +60,7 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         e.Property(x => x.ProductCode).HasMaxLength(20);
         e.Property(x => x.ProductName).HasMaxLength(120);
         e.Property(x => x.LineComment).HasMaxLength(100);
+        e.Property(x => x.Maker).HasMaxLength(60);
         e.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Shipment).WithMany().HasForeignKey(x => x.ShipmentId).OnDelete(DeleteBehavior.Restrict);
     }

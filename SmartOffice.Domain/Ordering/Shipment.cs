@@ -9,6 +9,9 @@ public enum ShipmentStatus
     Open,
     /// <summary>The batch closed and the warehouse has its shipping instruction (出荷指示).</summary>
     Instructed,
+    /// <summary>出荷済: the warehouse reported every line shipped in full; not every part delivered yet.</summary>
+    Shipped,
+    /// <summary>Every line shipped and delivered in full.</summary>
     Delivered,
     Voided,
 }

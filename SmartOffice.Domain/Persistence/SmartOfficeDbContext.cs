@@ -12,6 +12,7 @@ using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Prizes;
 using SmartOffice.Domain.Returns;
 using SmartOffice.Domain.Staff;
+using SmartOffice.Domain.Warehouse;
 
 namespace SmartOffice.Domain.Persistence;
 
@@ -57,6 +58,8 @@ public abstract class SmartOfficeDbContext(DbContextOptions options) : IdentityD
     public DbSet<FaxInbox.Recognition.FaxRecognition> FaxRecognitions => Set<FaxInbox.Recognition.FaxRecognition>();
     public DbSet<FaxInbox.Recognition.FaxRecognizedField> FaxRecognizedFields => Set<FaxInbox.Recognition.FaxRecognizedField>();
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<WarehouseResultsFile> WarehouseResultsFiles => Set<WarehouseResultsFile>();
+    public DbSet<ShipmentResult> ShipmentResults => Set<ShipmentResult>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -96,8 +96,7 @@ public sealed class OperationsReportService(IDbContextFactory<SmartOfficeDbConte
                            where s.CreatedAt >= start && s.CreatedAt < end
                            join l in db.ReturnSlipLines on s.Id equals l.ReturnSlipId
                            join ol in db.OrderLines on l.OrderLineId equals ol.Id
-                           join p in db.Products on ol.ProductId equals p.Id
-                           join c in db.ProductCategories on p.CategoryId equals c.Id
+                           join c in db.ProductCategories on ol.CategoryId equals c.Id
                            select new { l.Reason, Category = c.Name, l.Quantity, Amount = l.Quantity * ol.UnitPrice }).ToListAsync(cancellationToken);
         var rows = lines.GroupBy(l => (l.Reason, l.Category)).OrderBy(g => g.Key.Reason).ThenBy(g => g.Key.Category)
             .Select(g => new object?[] { $"Reason.{g.Key.Reason}", g.Key.Category, g.Count(), g.Sum(x => x.Quantity), g.Sum(x => (long)x.Amount) }).ToList();

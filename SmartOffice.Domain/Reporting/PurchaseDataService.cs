@@ -120,11 +120,10 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
         from order in Orders(db, query)
         join department in db.Departments on order.DepartmentId equals department.Id
         join line in db.OrderLines on order.Id equals line.OrderId
-        join product in db.Products on line.ProductId equals product.Id
         orderby order.ReceivedAt, order.Id, line.LineNumber
         select new PurchaseLine(JapanDate(clock, order.ReceivedAt), order.OrderNumber, department.Name,
-            line.ProductCode, line.ProductName, product.Maker, line.Quantity, line.UnitPrice, line.Amount, line.TaxClass,
-            product.IsEco, line.LineComment);
+            line.ProductCode, line.ProductName, line.Maker, line.Quantity, line.UnitPrice, line.Amount, line.TaxClass,
+            line.IsEco, line.LineComment);
 
     /// <summary>The query's orders (voided ones never count); a dealer rep's only when the customer is their dealer's.</summary>
     private IQueryable<Order> Orders(SmartOfficeDbContext db, PurchaseDataQuery query)

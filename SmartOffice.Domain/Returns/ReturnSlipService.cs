@@ -49,12 +49,14 @@ public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbCon
         if (orderNumber.Length > 0)
             orders = orders.Where(o => o.OrderNumber == orderNumber);
         else if (slipNumber.Length > 0)
-            orders = orders.Where(o => o.Shipments.Any(s => s.DeliverySlipNumber == slipNumber));
+            orders = orders.Where(o => o.Shipments.Any(s => s.DeliverySlipNumber == slipNumber)
+                                       || db.ShipmentResults.Any(r => r.DeliverySlipNumber == slipNumber && r.OrderLine!.OrderId == o.Id));
         else if (customerCode.Length > 0 && lookup.Date is { } day)
         {
             var (start, end) = clock.DayBounds(day);
             orders = orders.Where(o => db.Customers.Any(c => c.Id == o.CustomerId && c.Code == customerCode)
-                                       && ((o.ReceivedAt >= start && o.ReceivedAt < end) || o.Shipments.Any(s => s.DeliveryDate == day)));
+                                       && ((o.ReceivedAt >= start && o.ReceivedAt < end) || o.Shipments.Any(s => s.DeliveryDate == day)
+                                           || db.ShipmentResults.Any(r => r.DeliveredOn == day && r.OrderLine!.OrderId == o.Id)));
         }
         else
             throw new BusinessRuleException("Returns.LookupIncomplete");
@@ -78,7 +80,7 @@ public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbCon
                             select new { o.Id, o.OrderNumber, c.Code, c.Name, Department = d.Name, o.ReceivedAt, o.GoodsSubtotal, o.ShippingFee, o.PointsEarned })
                      .FirstOrDefaultAsync(cancellationToken) ?? throw new BusinessRuleException("Returns.OrderNotFound");
         var day = formReceivedOn ?? clock.Today;
-        var lines = await OrderLinesAsync(db, orderId, null, cancellationToken);
+        var lines = await ReturnableLines.ReadAsync(db, orderId, cancellationToken);
         var views = lines.Select(l =>
         {
             DateOnly? last = l.DeliveryDate is { } delivered ? ReturnRules.LastFormDay(delivered) : null;
@@ -123,7 +125,7 @@ public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbCon
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await faxInbox.DemandClaimAsync(db, input.FaxInboxItemId, cancellationToken);
-        var lines = (await OrderLinesAsync(db, order.Id, null, cancellationToken)).ToDictionary(l => l.Id);
+        var lines = (await ReturnableLines.ReadAsync(db, order.Id, cancellationToken)).ToDictionary(l => l.Id);
         var slip = new ReturnSlip
         {
             SlipNumber = $"RX{Guid.NewGuid():N}"[..20], OrderId = order.Id, CustomerId = order.CustomerId, FormReceivedOn = formDay,
@@ -140,7 +142,7 @@ public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbCon
                 throw new BusinessRuleException("Returns.NoteControlCharacters", ordered.ProductCode);
             if (note.Length > NoteLength)
                 throw new BusinessRuleException("Returns.NoteTooLong", ordered.ProductCode, NoteLength);
-            Check(ordered, line, formDay);
+            ReturnableLines.Check(ReturnRules, ordered, line, formDay);
             slip.Lines.Add(new ReturnSlipLine
             {
                 OrderLineId = ordered.Id, Quantity = line.Quantity, Reason = line.Reason, Unopened = line.Unopened,
@@ -335,45 +337,6 @@ public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbCon
             slip.CreditAmount, slip.CreditTaxStandard, slip.CreditTaxReduced, slip.ShippingRefund, slip.PointsReversed, slip.PointsShortfall,
         };
     }
-
-    /// <summary>One line of the form against the rules: the window, unopened and returnable (unless our fault), and the quantity left.</summary>
-    private void Check(OrderLineState line, ReturnLineInput input, DateOnly formDay)
-    {
-        if (line.DeliveryDate is not { } delivered || line.Delivered == 0)
-            throw new BusinessRuleException("Returns.NotDelivered", line.ProductCode);
-        if (formDay < delivered)
-            throw new BusinessRuleException("Returns.BeforeDelivery", line.ProductCode, delivered);
-        var verdict = IsOurFault(input.Reason)
-            ? ReturnRules.CheckOurFaultReturn(delivered, formDay)
-            : ReturnRules.CheckCustomerReturn(delivered, formDay, input.Unopened, line.NonReturnable);
-        switch (verdict)
-        {
-            case ReturnVerdict.TooLate:
-                throw new BusinessRuleException("Returns.TooLate", line.ProductCode, ReturnRules.LastFormDay(delivered));
-            case ReturnVerdict.Opened:
-                throw new BusinessRuleException("Returns.Opened", line.ProductCode);
-            case ReturnVerdict.NonReturnable:
-                throw new BusinessRuleException("Returns.NonReturnable", line.ProductCode, line.CategoryName);
-        }
-        var left = Math.Max(0, line.Delivered - line.Returned);
-        if (input.Quantity > left)
-            throw new BusinessRuleException("Returns.QuantityAboveReturnable", line.ProductCode, input.Quantity, line.Delivered, line.Returned, left);
-    }
-
-    private sealed record OrderLineState(int Id, int LineNumber, string ProductCode, string ProductName, string CategoryName, bool NonReturnable,
-        int UnitPrice, int Quantity, int Delivered, int Returned, DateOnly? DeliveryDate);
-
-    /// <summary>The order's lines with what slips other than <paramref name="exceptSlipId"/> take back (rejected slips and lines do not count).</summary>
-    private static Task<List<OrderLineState>> OrderLinesAsync(SmartOfficeDbContext db, int orderId, int? exceptSlipId, CancellationToken cancellationToken) =>
-        (from l in db.OrderLines
-         where l.OrderId == orderId
-         orderby l.LineNumber
-         select new OrderLineState(l.Id, l.LineNumber, l.ProductCode, l.ProductName, l.Product!.Category!.Name,
-             l.Product.NonReturnable || l.Product.Category.NonReturnable, l.UnitPrice, l.Quantity, l.DeliveredQuantity,
-             db.ReturnSlipLines.Where(r => r.OrderLineId == l.Id && r.Inspection != InspectionResult.Rejected && r.ReturnSlipId != exceptSlipId
-                                           && db.ReturnSlips.Any(s => s.Id == r.ReturnSlipId && s.Status != ReturnSlipStatus.Rejected))
-                 .Sum(r => (int?)r.Quantity) ?? 0,
-             l.Shipment!.DeliveryDate)).ToListAsync(cancellationToken);
 
     private static string Code(string? text) => JapaneseInput.NormalizeCode(text).Replace(" ", "").ToUpperInvariant();
 

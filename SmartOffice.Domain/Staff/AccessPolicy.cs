@@ -25,6 +25,8 @@ public static class AccessPolicy
         [Capability.CustomerForms] = [D, R, S, A],
         [Capability.PurchaseDataDownload] = [D, R, S, A],
         [Capability.Operations] = [S, A],
+        [Capability.WarehouseResults] = [S, A],
+        [Capability.DeliveryDateCorrection] = [D, S, A],
         [Capability.StaffAdministration] = [A],
         [Capability.AuditTrail] = [S, A],
         [Capability.OwnAccount] = [D, R, S, A],

@@ -30,6 +30,10 @@ public enum Capability
     PurchaseDataDownload,
     /// <summary>Operations reports, business calendar, regions/cutoffs, jobs.</summary>
     Operations,
+    /// <summary>Warehouse results (出荷実績) import alerts and the last imports.</summary>
+    WarehouseResults,
+    /// <summary>Correct a shipped part's delivery date (with a reason, audited).</summary>
+    DeliveryDateCorrection,
     /// <summary>The console's own staff (/staff): accounts, roles, locks, passwords.</summary>
     StaffAdministration,
     /// <summary>The audit trail across every record (監査ログ): supervisors and administrators.</summary>

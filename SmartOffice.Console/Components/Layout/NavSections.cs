@@ -33,5 +33,6 @@ public static class NavSections
         new("jobs", "Nav.Jobs", Icons.Material.Filled.PlayCircleOutline, Capability.Operations),
         new("audit", "Nav.Audit", Icons.Material.Filled.History, Capability.AuditTrail),
         new("staff", "Nav.Staff", Icons.Material.Filled.ManageAccounts, Capability.StaffAdministration),
+        new("warehouse", "Nav.Warehouse", Icons.Material.Filled.LocalShipping, Capability.WarehouseResults),
     ];
 }

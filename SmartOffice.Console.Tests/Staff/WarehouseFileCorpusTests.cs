@@ -1,0 +1,64 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using SmartOffice.Console.Tests.Support;
+using SmartOffice.Domain.Warehouse;
+using static SmartOffice.Console.Tests.Warehouse.WarehouseTestData;
+
+namespace SmartOffice.Console.Tests.Staff;
+
+/// <summary>
+/// The bad-input corpus for the warehouse's results file (出荷実績): each bad file dropped into the results folder of a copy of
+/// the matrix database and scanned by a supervisor's "scan now" is quarantined whole with its problem named, applies nothing
+/// (the only table that changes is the file record) and leaves no file in the results folder.
+/// </summary>
+public sealed class WarehouseFileCorpusTests(MatrixDatabase data) : IClassFixture<MatrixDatabase>
+{
+    private const string Good = "1,1,1,2026/11/20,N1,ヤマト運輸,T1,";
+
+    static WarehouseFileCorpusTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static byte[] Utf8(string text) => Bytes(text, new UTF8Encoding(true));
+
+    private static readonly (string Name, string Key, Func<byte[]> Content)[] Files =
+    [
+        ("UTF-16 with its BOM", "Warehouse.File.Encoding", () => Bytes($"{Header}\r\n{Good}\r\n", Encoding.Unicode)),
+        ("EUC-JP", "Warehouse.File.Encoding|Warehouse.File.Header", () => Bytes($"{Header}\r\n{Good}\r\n", Encoding.GetEncoding("euc-jp"))),
+        ("a PNG named .csv", "Warehouse.File.Encoding", () => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]),
+        ("an empty file", "Warehouse.File.Header", () => []),
+        ("truncated mid-row", "Warehouse.Row.Truncated", () => Utf8($"{Header}\r\n{Good}\r\n1,1,1,2026/1")),
+        ("a 10 MB single row", "Warehouse.Row.TooLong", () => Utf8($"{Header}\r\n1,1,1,2026/11/20,N1,{new string('A', 10 * 1024 * 1024)},T1,\r\n")),
+        ("a formula as quantity", "Warehouse.Row.Formula", () => Utf8($"{Header}\r\n1,1,=1+1,2026/11/20,N1,ヤマト運輸,T1,\r\n")),
+        ("a formula as shipped date", "Warehouse.Row.Formula", () => Utf8($"{Header}\r\n1,1,1,=TODAY(),N1,ヤマト運輸,T1,\r\n")),
+        ("a formula as slip number", "Warehouse.Row.Formula", () => Utf8($"{Header}\r\n1,1,1,2026/11/20,=HYPERLINK(\"\"http://x\"\"),ヤマト運輸,T1,\r\n")),
+        ("a formula as shipment number", "Warehouse.Row.Formula", () => Utf8($"{Header}\r\n@SUM(1),1,1,2026/11/20,N1,ヤマト運輸,T1,\r\n")),
+        ("a formula as tracking number", "Warehouse.Row.Formula", () => Utf8($"{Header}\r\n1,1,1,2026/11/20,N1,ヤマト運輸,-2+3,\r\n")),
+        ("a formula as delivery date", "Warehouse.Row.Formula", () => Utf8($"{Header}\r\n1,1,1,2026/11/20,N1,ヤマト運輸,T1,+A1\r\n")),
+        ("full-width digits", "Warehouse.Row.Number", () => Utf8($"{Header}\r\n１,1,1,2026/11/20,N1,ヤマト運輸,T1,\r\n")),
+        ("a quantity of ten digits", "Warehouse.Row.Number", () => Utf8($"{Header}\r\n1,1,9999999999,2026/11/20,N1,ヤマト運輸,T1,\r\n")),
+        ("SQL in a code", "Warehouse.Row.Code", () => Utf8($"{Header}\r\n1,1,1,2026/11/20,'; DROP TABLE Orders;--,ヤマト運輸,T1,\r\n")),
+    ];
+
+    public static TheoryData<string> Names => new(Files.Select(f => f.Name));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task A_bad_results_file_is_quarantined_whole_naming_its_problem_and_applies_nothing(string name)
+    {
+        var (_, key, content) = Files.Single(f => f.Name == name);
+        await using var copy = data.Template.Copy();
+        await using var services = MatrixDatabase.Services(copy, TestStaff.Supervisor);
+        var folder = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WarehouseOptions>>().Value.ResultsFolder;
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "R_corpus.csv"), content());
+        await using var scope = services.CreateAsyncScope();
+        var warehouse = scope.ServiceProvider.GetRequiredService<WarehouseService>();
+
+        Assert.Equal(1, await warehouse.ScanNowAsync());
+
+        var file = Assert.Single((await warehouse.OverviewAsync()).Alerts);
+        Assert.Contains(file.Problems, p => key.Split('|').Contains(p.Key));
+        Assert.All(file.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Text) || p.Text == p.Key));
+        Assert.Equal(["WarehouseResultsFiles"], (await DatabaseSnapshot.TakeAsync(copy)).ChangedSince(data.Snapshot));
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+}

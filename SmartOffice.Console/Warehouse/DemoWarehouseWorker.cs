@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+using SmartOffice.Domain.Demo;
+using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Warehouse;
+
+namespace SmartOffice.Console.Warehouse;
+
+/// <summary>
+/// Demo mode only (<c>Demo:Enabled</c> and <c>Warehouse:DemoWarehouseEnabled</c>): the simulated warehouse looks for due
+/// instructions every <c>Warehouse:ScanInterval</c> and answers them (docs/warehouse-files.md, "Demo"); never in production.
+/// </summary>
+public sealed class DemoWarehouseWorker(
+    DemoWarehouse warehouse,
+    IOptions<DemoOptions> demo,
+    IOptions<WarehouseOptions> options,
+    DatabaseInitializer initializer,
+    TimeProvider time,
+    ILogger<DemoWarehouseWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!demo.Value.Enabled || !settings.DemoWarehouseEnabled)
+            return;
+        try
+        {
+            await initializer.Ready.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "The simulated demo warehouse does not start (database not initialised)");
+            return;
+        }
+        log.LogInformation("Demo mode: the simulated warehouse answers each shipping instruction after {Delay}", settings.DemoAnswerDelay);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await warehouse.AnswerDueAsync(stoppingToken) is > 0 and var files)
+                    log.LogInformation("Demo warehouse wrote {Count} results file(s) into {Folder}", files, settings.ResultsFolder);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "The simulated demo warehouse failed to answer; trying again in {Interval}", settings.ScanInterval);
+            }
+            try
+            {
+                await Task.Delay(settings.ScanInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
