@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmartOffice.Console.Hosting;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.Persistence;
 
@@ -29,29 +30,7 @@ public sealed class FaxInboxWatcher(
             return;
         CreateDropFolder(settings.DropFolder);
         log.LogInformation("Watching {Folder} for FAXes every {Interval}", settings.DropFolder, settings.PollInterval);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await intake.ScanAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "A scan of the FAX drop folder failed; trying again in {Interval}", settings.PollInterval);
-            }
-            try
-            {
-                await Task.Delay(settings.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PollingLoop.RunAsync(intake.ScanAsync, settings.PollInterval, time, log, "A scan of the FAX drop folder", stoppingToken);
     }
 
     private void CreateDropFolder(string folder)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmartOffice.Console.Hosting;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Persistence;
@@ -49,33 +50,11 @@ public sealed class FaxRecognitionWorker(
 
     private void OnChanged() => Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    private async Task ReadAsync(IOcrEngine engine, TimeSpan pollInterval, CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
+    private Task ReadAsync(IOcrEngine engine, TimeSpan pollInterval, CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(async cancellationToken =>
         {
-            var wake = _changed.Task;
-            try
+            while (await runner.ReadNextAsync(engine, cancellationToken))
             {
-                while (await runner.ReadNextAsync(engine, stoppingToken))
-                {
-                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "FAX recognition failed; trying again in {Interval}", pollInterval);
-            }
-            try
-            {
-                await Task.WhenAny(wake, Task.Delay(pollInterval, time, stoppingToken));
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+        }, pollInterval, time, log, "FAX recognition", stoppingToken, wake: () => _changed.Task);
 }

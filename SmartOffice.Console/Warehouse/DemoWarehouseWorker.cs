@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Demo;
+using SmartOffice.Console.Hosting;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Warehouse;
 
@@ -22,43 +23,13 @@ public sealed class DemoWarehouseWorker(
         var settings = options.Value;
         if (!demo.Value.Enabled || !settings.DemoWarehouseEnabled)
             return;
-        try
-        {
-            await initializer.Ready.WaitAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
+        if (!await initializer.WaitUntilReadyAsync(log, "The simulated demo warehouse", stoppingToken))
             return;
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "The simulated demo warehouse does not start (database not initialised)");
-            return;
-        }
         log.LogInformation("Demo mode: the simulated warehouse answers each shipping instruction after {Delay}", settings.DemoAnswerDelay);
-        while (!stoppingToken.IsCancellationRequested)
+        await PollingLoop.RunAsync(async cancellationToken =>
         {
-            try
-            {
-                if (await warehouse.AnswerDueAsync(stoppingToken) is > 0 and var files)
-                    log.LogInformation("Demo warehouse wrote {Count} results file(s) into {Folder}", files, settings.ResultsFolder);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "The simulated demo warehouse failed to answer; trying again in {Interval}", settings.ScanInterval);
-            }
-            try
-            {
-                await Task.Delay(settings.ScanInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+            if (await warehouse.AnswerDueAsync(cancellationToken) is > 0 and var files)
+                log.LogInformation("Demo warehouse wrote {Count} results file(s) into {Folder}", files, settings.ResultsFolder);
+        }, settings.ScanInterval, time, log, "The simulated demo warehouse's answer", stoppingToken);
     }
 }

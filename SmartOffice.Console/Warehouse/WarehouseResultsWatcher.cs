@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmartOffice.Console.Hosting;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Warehouse;
 
@@ -20,44 +21,19 @@ public sealed class WarehouseResultsWatcher(
         var settings = options.Value;
         if (!settings.WatcherEnabled)
             return;
+        if (!await initializer.WaitUntilReadyAsync(log, "The warehouse results watcher", stoppingToken))
+            return;
         try
         {
-            await initializer.Ready.WaitAsync(stoppingToken);
             Directory.CreateDirectory(settings.ResultsFolder);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return;
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "The warehouse results watcher does not start (database not initialised or folder {Folder} not creatable)",
-                settings.ResultsFolder);
+            log.LogError("The warehouse results folder {Folder} cannot be created: {Reason}", settings.ResultsFolder, e.Message);
             return;
         }
         log.LogInformation("Watching {Folder} for warehouse results every {Interval}", settings.ResultsFolder, settings.ScanInterval);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await import.ScanAsync(cancellationToken: stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "A scan of the warehouse results folder failed; trying again in {Interval}", settings.ScanInterval);
-            }
-            try
-            {
-                await Task.Delay(settings.ScanInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PollingLoop.RunAsync(cancellationToken => import.ScanAsync(cancellationToken: cancellationToken), settings.ScanInterval, time, log,
+            "A scan of the warehouse results folder", stoppingToken);
     }
 }
