@@ -39,7 +39,7 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
     [Fact]
     public async Task A_FAX_order_is_cut_off_shipped_delivered_returned_and_its_points_reversed()
     {
-        var customer = await CustomerAsync();
+        var customer = await OrderEntrySteps.CustomerAsync(app, skip: 0, Region);
         var codes = await ProductCodesAsync(2);
         var order = await KeyFaxOrderAsync(customer, [(codes[0], "5"), (codes[1], "3")]);
         Assert.True(order.PointsEarned > 0, "the order earns points");
@@ -63,18 +63,6 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
     }
 
     // ---- the journey's steps ----
-
-    /// <summary>A Honshu FAX customer as <see cref="OrderEntrySteps.CustomerAsync"/> finds one.</summary>
-    private async Task<DemoCustomer> CustomerAsync()
-    {
-        await using var db = OrderEntrySteps.Database(app);
-        var locked = db.OrderLocks.Select(l => l.CustomerId);
-        return await db.Customers.AsNoTracking()
-            .Where(c => c.IsActive && c.Fax != null && c.Region!.Code == Region && !locked.Contains(c.Id)
-                        && c.Departments.Count(d => d.IsActive) == 1 && c.Departments.All(d => d.MonthlyBudget == null))
-            .OrderBy(c => c.Id)
-            .Select(c => new DemoCustomer(c.Id, c.Code, c.Fax!, c.Name)).FirstAsync();
-    }
 
     /// <summary>Standard, returnable products in good stock, under ¥3,000.</summary>
     private async Task<List<string>> ProductCodesAsync(int count)
