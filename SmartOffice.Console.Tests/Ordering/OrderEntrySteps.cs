@@ -18,14 +18,15 @@ public static class OrderEntrySteps
 
     /// <summary>
     /// A FAX customer as the desk meets one: one department without a budget, no order locks — so the test keys lines, not
-    /// confirmations. <paramref name="skip"/> gives each test its own customer (the tests share one app).
+    /// confirmations. <paramref name="skip"/> gives each test its own customer (the tests share one app); <paramref name="region"/>
+    /// (a region's code) picks one whose cutoff the test runs.
     /// </summary>
-    public static async Task<DemoCustomer> CustomerAsync(ConsoleApp app, int skip)
+    public static async Task<DemoCustomer> CustomerAsync(ConsoleApp app, int skip, string? region = null)
     {
         await using var db = Database(app);
         var locked = db.OrderLocks.Select(l => l.CustomerId);
         return await db.Customers.AsNoTracking()
-            .Where(c => c.IsActive && c.Fax != null && !locked.Contains(c.Id)
+            .Where(c => c.IsActive && c.Fax != null && !locked.Contains(c.Id) && (region == null || c.Region!.Code == region)
                         && c.Departments.Count(d => d.IsActive) == 1 && c.Departments.All(d => d.MonthlyBudget == null))
             .OrderBy(c => c.Id).Skip(skip)
             .Select(c => new DemoCustomer(c.Id, c.Code, c.Fax!, c.Name)).FirstAsync();
