@@ -48,7 +48,7 @@ public sealed class RecognizedEntryTests : IAsyncLifetime
     {
         var customer = new OrderingCustomer(new OrderingCustomerMatch(7, "10000013", "株式会社テスト", "テスト", "0311110001", "03-1111-2222", "本州", "販売店"),
             0, false, new TimeOnly(17, 0),
-            [new OrderingDepartment(70, "01", "総務部", "東京都", null, BudgetKind.None), new OrderingDepartment(71, "02", "営業部", "東京都", null, BudgetKind.None)],
+            [new OrderingDepartment(70, "01", "総務部", "東京都", null, BudgetKind.Hard), new OrderingDepartment(71, "02", "営業部", "東京都", null, BudgetKind.Hard)],
             [], null);
         var form = new OrderEntryForm { Customer = customer };
         form.DepartmentId = entry.DepartmentFor(form);
