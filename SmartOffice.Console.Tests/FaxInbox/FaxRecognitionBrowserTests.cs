@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SmartOffice.Console.Tests.Ordering;
 using SmartOffice.Console.Tests.Support;
@@ -86,19 +85,7 @@ public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser b
                 await Task.Delay(100);
         }
         Assert.NotNull(id);
-        var runner = app.Services.GetRequiredService<FaxRecognitionRunner>();
-        var engines = runner.LoadEngines() ?? throw new InvalidOperationException("tesseract is missing: ./test.sh installs it");
-        try
-        {
-            while (await runner.ReadNextAsync(engines[0]))
-            {
-            }
-        }
-        finally
-        {
-            foreach (var engine in engines)
-                engine.Dispose();
-        }
+        await app.ReadEveryFaxAsync();
         await using (var db = OrderEntrySteps.Database(app))
             Assert.Equal(FaxRecognitionState.Read, (await db.FaxRecognitions.SingleAsync(r => r.FaxInboxItemId == id)).State);
         return id.Value;

@@ -1,13 +1,9 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using MudBlazor.Services;
 using SmartOffice.Console.Components.Pages.Ordering;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Ordering;
-using SmartOffice.Domain.Rules;
 
 namespace SmartOffice.Console.Tests.Ordering;
 
@@ -20,14 +16,7 @@ public sealed class RecognizedEntryTests : IAsyncLifetime
     private const int FaxId = 41;
     private readonly BunitContext _context = new();
 
-    public Task InitializeAsync()
-    {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddMudServices();
-        _context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        _context.Services.AddSingleton(Options.Create(new RulesOptions()));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => OrderLineGridKeyboardTests.GridContext(_context);
 
     public Task DisposeAsync() => _context.DisposeAsync().AsTask();
 
