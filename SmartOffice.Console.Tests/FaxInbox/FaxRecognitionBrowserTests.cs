@@ -11,6 +11,7 @@ using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
+using Xunit.Abstractions;
 
 namespace SmartOffice.Console.Tests.FaxInbox;
 
@@ -21,7 +22,7 @@ namespace SmartOffice.Console.Tests.FaxInbox;
 /// flatters keying by hand: the IME takes more).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser browser)
+public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser browser, ITestOutputHelper output)
 {
     private async Task<IPage> OpenAsync(string path, bool english = false)
     {
@@ -222,6 +223,7 @@ public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser b
         var confirmed = await OrderAsync(readOrder);
         Assert.Equal(keyed.Lines, confirmed.Lines);
         Assert.Equal((keyed.Subtotal, keyed.Total), (confirmed.Subtotal, confirmed.Total));
+        output.WriteLine($"Keystrokes: {confirming} confirming the reading ({corrected} fields corrected) against {byHand} keying by hand");
         Assert.True(confirming <= byHand * 0.3, $"{confirming} keystrokes confirming against {byHand} keying by hand");
 
         // The save recorded what the agent did: the misread quantity changed, the rest as read (or as corrected).

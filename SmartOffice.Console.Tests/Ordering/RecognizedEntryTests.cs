@@ -49,7 +49,9 @@ public sealed class RecognizedEntryTests : IAsyncLifetime
     public void Each_value_shows_its_confidence_and_a_low_one_is_highlighted_with_its_reason_until_the_agent_changes_it()
     {
         var low = Value("12", 61, "数量の読取が不確かです(61%)");
-        var entry = Entry(Draft(Value("10000013", record: 7), Value("総務部", record: 70), Line(1, Value("A1023456"), low, Value("総務 山田", 88))));
+        var nothingWritten = new RecognizedValue(null, "", "", 0, false, null, null);
+        var entry = Entry(Draft(Value("10000013", record: 7), Value("総務部", record: 70), Line(1, Value("A1023456"), low, Value("総務 山田", 88)),
+            Line(2, Value("B7654321"), Value("1"), nothingWritten)));
         var form = FormWith(entry);
         var grid = _context.Render<OrderLineGrid>(p => p.Add(x => x.Form, form).Add(x => x.Recognized, entry));
 
@@ -59,14 +61,16 @@ public sealed class RecognizedEntryTests : IAsyncLifetime
         Assert.Contains("read-low", quantity.ClassList);
         Assert.Equal("数量の読取が不確かです(61%)", quantity.GetAttribute("title"));
         Assert.DoesNotContain("read-low", grid.Find(OrderLineGrid.FieldSelector(0, "code")).ClassList);
-        // Blank lines keyed by hand carry no mark.
-        Assert.Empty(grid.Find("[data-line=\"1\"]").QuerySelectorAll("[data-testid=read-confidence]"));
+        // An empty comment box read as empty, and blank lines keyed by hand, carry no mark.
+        Assert.Equal(2, grid.Find("[data-line=\"1\"]").QuerySelectorAll("[data-testid=read-confidence]").Length);
+        Assert.Empty(grid.Find("[data-line=\"2\"]").QuerySelectorAll("[data-testid=read-confidence]"));
 
         // The same value typed full-width is no change; another quantity is the agent's decision: the highlight goes.
         grid.Find(OrderLineGrid.FieldSelector(0, "qty")).Change("１２");
         Assert.Contains("read-low", grid.Find(OrderLineGrid.FieldSelector(0, "qty")).ClassList);
         grid.Find(OrderLineGrid.FieldSelector(0, "qty")).Change("2");
         Assert.DoesNotContain("read-low", grid.Find(OrderLineGrid.FieldSelector(0, "qty")).ClassList);
+        Assert.DoesNotContain("low", grid.FindAll("[data-line=\"0\"] [data-testid=read-confidence]")[1].ClassList);
     }
 
     [Fact]
