@@ -24,16 +24,8 @@ namespace SmartOffice.Console.Tests.FaxInbox;
 [Collection(BrowserCollection.Name)]
 public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser browser, ITestOutputHelper output)
 {
-    private async Task<IPage> OpenAsync(string path, bool english = false)
-    {
-        var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP");
-        if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
-        await page.SignInAsync(DemoStaff.DeskAgent, DemoStaff.Password);
-        await page.GotoAsync(path);
-        await page.WaitForCircuitAsync();
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path, bool english = false) =>
+        browser.OpenSignedInAsync(app, DemoStaff.DeskAgent, DemoStaff.Password, path, english);
 
     /// <summary>A customer no other browser test keys for: one department without a budget, no locks, a FAX number of its own.</summary>
     private async Task<CorpusCustomer> CustomerAsync()
