@@ -33,23 +33,7 @@ public sealed class FaxRecognitionPagesBrowserTests(ConsoleApp app, Support.Brow
     }
 
     /// <summary>Every demo FAX read, as the worker would have done after the import.</summary>
-    private async Task ReadDemoFaxesAsync()
-    {
-        _ = app.BaseAddress;
-        var runner = app.Services.GetRequiredService<FaxRecognitionRunner>();
-        var engines = runner.LoadEngines() ?? throw new InvalidOperationException("tesseract is missing: ./test.sh installs it");
-        try
-        {
-            while (await runner.ReadNextAsync(engines[0]))
-            {
-            }
-        }
-        finally
-        {
-            foreach (var engine in engines)
-                engine.Dispose();
-        }
-    }
+    private Task ReadDemoFaxesAsync() => app.ReadEveryFaxAsync();
 
     [Fact]
     public async Task Read_order_FAXes_show_in_the_inbox_and_propose_the_order_kind_which_the_agent_decides()

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain.Accounts;
@@ -127,6 +128,25 @@ internal static class FaxRecognitionTestData
             new DemoDataGenerator(database, database.Clock, database.Rules, NullLogger<DemoDataGenerator>.Instance), NullLogger<DatabaseInitializer>.Instance);
         await initializer.InitializeAsync();
         return initializer;
+    }
+
+    /// <summary>Every unread FAX of the running console read with its own runner, as its worker would (test consoles run none).</summary>
+    public static async Task ReadEveryFaxAsync(this ConsoleApp app)
+    {
+        _ = app.BaseAddress;
+        var runner = app.Services.GetRequiredService<FaxRecognitionRunner>();
+        var engines = runner.LoadEngines() ?? throw new InvalidOperationException("tesseract is missing: ./test.sh installs it");
+        try
+        {
+            while (await runner.ReadNextAsync(engines[0]))
+            {
+            }
+        }
+        finally
+        {
+            foreach (var engine in engines)
+                engine.Dispose();
+        }
     }
 
     public static async Task<FaxRecognition?> RecognitionAsync(this TestDatabase database, int faxId)

@@ -12,12 +12,15 @@ public sealed class OrderLineGridKeyboardTests : IAsyncLifetime
 {
     private readonly BunitContext _context = new();
 
-    public Task InitializeAsync()
+    public Task InitializeAsync() => GridContext(_context);
+
+    /// <summary>What the grid needs to render: MudBlazor, the UI texts, the rules' settings; JS calls accepted.</summary>
+    internal static Task GridContext(BunitContext context)
     {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddMudServices();
-        _context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        _context.Services.AddSingleton(Options.Create(new RulesOptions()));
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices();
+        context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        context.Services.AddSingleton(Options.Create(new RulesOptions()));
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,5 @@
 using SmartOffice.Domain.Accounts;
+using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Rules;
 
 namespace SmartOffice.Domain.Ordering;
@@ -59,10 +60,12 @@ public sealed record FaxOrderQuote(IReadOnlyList<QuotedLine> Lines, int GoodsSub
 
 /// <summary>
 /// 確定. <see cref="EntryKey"/> is issued once per entry form: saving the same key again returns the first order (never a
-/// second one). A soft-budget overrun and a possible duplicate FAX need the agent's confirmation.
+/// second one). A soft-budget overrun and a possible duplicate FAX need the agent's confirmation. <see cref="Recognised"/>:
+/// keyed beside a recognised FAX, what the agent did with each field read (and each field keyed that was not read) —
+/// recorded in the save's transaction for the accuracy figures (docs/fax-recognition.md).
 /// </summary>
 public sealed record FaxOrderSaveRequest(FaxOrderDraft Draft, Guid EntryKey, bool SoftBudgetConfirmed = false,
-    bool DuplicateConfirmed = false);
+    bool DuplicateConfirmed = false, IReadOnlyList<KeyedField>? Recognised = null);
 
 public enum SaveConfirmation { SoftBudgetOverrun, PossibleDuplicate }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Diagnostics;
 using SmartOffice.Domain.FaxInbox;
+using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
@@ -98,6 +99,9 @@ public sealed partial class FaxOrderService
         await EarnAsync(db, order, cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderSaved", nameof(Order), order.OrderNumber, null, FaxOrderContent.Snapshot(order)));
         var repriced = await RepriceGroupAsync(db, order, [order.AcceptanceDay], cancellationToken);
+        // What the agent did with the fields read from the FAX is saved with the order or not at all.
+        if (faxItem is { } readFax && request.Recognised is { } keyed)
+            await FaxRecognitionOutcome.RecordAsync(db, readFax, keyed, time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         faxInbox.Announce(faxItem);

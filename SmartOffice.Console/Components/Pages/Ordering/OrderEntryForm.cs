@@ -1,4 +1,5 @@
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Text;
 
@@ -10,6 +11,9 @@ public sealed class EntryLine
     public string Code { get; set; } = "";
     public string Quantity { get; set; } = "";
     public string Comment { get; set; } = "";
+
+    /// <summary>The line read from the FAX this grid line was pre-filled with (kept when lines are removed or pasted over).</summary>
+    public RecognizedLine? Read { get; init; }
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Code) && string.IsNullOrWhiteSpace(Quantity) && string.IsNullOrWhiteSpace(Comment);
 }
