@@ -34,7 +34,7 @@ internal static class OrderDetails
             : shipToDepartment is { } department ? (department.Name, department.Address)
             : (order.Department!.Name, order.Department.Address);
         var mayCorrect = order.Channel == OrderChannel.Fax && order.Status != OrderStatus.Voided
-                         && order.Shipments.All(s => s.Status == ShipmentStatus.Open)
+                         && order.Shipments.All(s => s.Status is ShipmentStatus.Open or ShipmentStatus.BackOrdered)
                          && AccessPolicy.Allows(staff, Capability.FaxOrderEntry);
         return new OrderDetail(order.Id, order.OrderNumber, order.Version, order.Channel, order.Status,
             new OrderingCustomerMatch(customer.Id, customer.Code, customer.Name, customer.NameKana, customer.Fax, customer.Phone,

@@ -28,7 +28,7 @@ public sealed class WarehouseService(IDbContextFactory<SmartOfficeDbContext> con
                 Results = db.ShipmentResults.Count(r => r.WarehouseResultsFileId == f.Id) })
             .ToListAsync(cancellationToken);
         var rows = files.Select(f => new WarehouseFileRow(f.Id, f.FileName, f.ImportedAt, f.Outcome, f.RowCount, f.Results,
-            WarehouseResultsImport.Problems(f.Problems))).ToList();
+            WarehouseProblems.Problems(f.Problems))).ToList();
         var since = rows.Count == 0 ? DateTimeOffset.MinValue : rows.Max(r => r.ImportedAt) - AlertAge;
         return new WarehouseOverview(options.Value.ResultsFolder, import.FolderReadable,
             rows.Where(r => r.Outcome == WarehouseFileOutcome.Quarantined && r.ImportedAt >= since).ToList(), rows);
