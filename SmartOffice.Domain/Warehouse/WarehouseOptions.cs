@@ -8,6 +8,9 @@ public sealed class WarehouseOptions
     /// <summary>Where the warehouse drops its results files (出荷実績); relative to the app's content root.</summary>
     public string ResultsFolder { get; set; } = "data/warehouse/results";
 
+    /// <summary>Where the warehouse drops its stock-receipt files (入荷実績); relative to the app's content root.</summary>
+    public string StockFolder { get; set; } = "data/warehouse/stock";
+
     /// <summary>Applied files are moved here, by import day.</summary>
     public string ArchiveFolder { get; set; } = "data/warehouse/archive";
 
