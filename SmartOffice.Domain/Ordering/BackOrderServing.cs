@@ -36,24 +36,28 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
             orderby order.AcceptanceDay, order.ReceivedAt, order.Id, line.LineNumber
             select line).ToListAsync(cancellationToken);
 
-        var served = new List<OrderLine>();
+        var served = new List<(OrderLine Line, bool Billed)>();
         foreach (var line in waiting)
         {
             if (stock == 0)
                 break;
             var quantity = Math.Min(stock, line.Quantity);
-            served.Add(await ServeLineAsync(db, line, quantity, cancellationToken));
+            // A back order of before Issue 20 (the ShortOfStock flag) was billed at acceptance: serving it bills nothing more.
+            var billed = line.Amount > 0;
+            served.Add((await ServeLineAsync(db, line, quantity, cancellationToken), billed));
+            if (billed && line.BackOrder == BackOrderState.Waiting)
+                line.Amount = line.UnitPrice * line.Quantity;
             stock -= quantity;
         }
         if (served.Count == 0)
             return 0;
-        var total = served.Sum(l => l.Quantity);
+        var total = served.Sum(l => l.Line.Quantity);
         var taken = await db.Products.Where(p => p.Id == productId && p.StockOnHand >= total)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.StockOnHand, p => p.StockOnHand - total), cancellationToken);
         if (taken == 0)
             throw new DbUpdateConcurrencyException($"The stock of product {productId} changed while its back orders were served.");
-        foreach (var order in served.GroupBy(l => l.OrderId))
-            await BillAsync(db, order.Key, order.ToList(), cancellationToken);
+        foreach (var order in served.Where(l => !l.Billed).GroupBy(l => l.Line.OrderId))
+            await BillAsync(db, order.Key, order.Select(l => l.Line).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await CloseEmptiedAsync(db, waiting.Select(l => l.ShipmentId).Distinct().ToList(), cancellationToken);
         return total;

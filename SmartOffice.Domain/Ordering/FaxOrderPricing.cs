@@ -347,9 +347,10 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
             .Where(o => o.DepartmentId == departmentId && o.AcceptanceDay >= from && o.AcceptanceDay < to && o.Status != OrderStatus.Voided
                         && o.Id != correcting)
             .SumAsync(o => (long)o.GoodsSubtotal, cancellationToken)
-            // Back orders still waiting are committed, though not billed yet (served ones are in the goods subtotal).
+            // Back orders still waiting are committed, though not billed yet (served ones are in the goods subtotal, and so are
+            // those of before Issue 20, billed at acceptance: their amount is kept).
             + await db.OrderLines.AsNoTracking()
-                .Where(l => l.BackOrder == BackOrderState.Waiting && l.OrderId != correcting
+                .Where(l => l.BackOrder == BackOrderState.Waiting && l.Amount == 0 && l.OrderId != correcting
                             && db.Orders.Any(o => o.Id == l.OrderId && o.DepartmentId == departmentId && o.AcceptanceDay >= from && o.AcceptanceDay < to
                                                   && o.Status != OrderStatus.Voided))
                 .SumAsync(l => (long)l.UnitPrice * l.Quantity, cancellationToken);
