@@ -42,6 +42,8 @@ public sealed class DemoWarehouseWorker(
             {
                 if (await warehouse.AnswerDueAsync(stoppingToken) is > 0 and var files)
                     log.LogInformation("Demo warehouse wrote {Count} results file(s) into {Folder}", files, settings.ResultsFolder);
+                if (await warehouse.ReceiveStockDueAsync(stoppingToken))
+                    log.LogInformation("Demo warehouse sent stock for the back orders into {Folder}", settings.StockFolder);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -5,11 +5,12 @@ using SmartOffice.Domain.Warehouse;
 namespace SmartOffice.Console.Warehouse;
 
 /// <summary>
-/// Scans the warehouse results folder every <c>Warehouse:ScanInterval</c> once the database is ready, as the FAX watcher
+/// Scans the warehouse results folder (and the stock-receipt folder after it) every <c>Warehouse:ScanInterval</c> once the database is ready, as the FAX watcher
 /// does: the folder is created at start when missing; a scan's failure is logged and the next scan comes.
 /// </summary>
 public sealed class WarehouseResultsWatcher(
     WarehouseResultsImport import,
+    StockReceiptImport stock,
     IOptions<WarehouseOptions> options,
     DatabaseInitializer initializer,
     TimeProvider time,
@@ -24,6 +25,7 @@ public sealed class WarehouseResultsWatcher(
         {
             await initializer.Ready.WaitAsync(stoppingToken);
             Directory.CreateDirectory(settings.ResultsFolder);
+            Directory.CreateDirectory(settings.StockFolder);
         }
         catch (OperationCanceledException)
         {
@@ -41,6 +43,7 @@ public sealed class WarehouseResultsWatcher(
             try
             {
                 await import.ScanAsync(cancellationToken: stoppingToken);
+                await stock.ScanAsync(cancellationToken: stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -293,7 +293,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         if (orders.Count == 0)
             return [];
         var ids = orders.Select(o => o.Id).ToList();
-        var shipments = (await db.Shipments.AsNoTracking().Where(s => ids.Contains(s.OrderId))
+        var shipments = (await db.Shipments.AsNoTracking().Where(s => ids.Contains(s.OrderId) && s.Status != ShipmentStatus.BackOrdered)
                 .Select(s => new { s.OrderId, s.DeliveryClass, s.DeliveryDate }).ToListAsync(cancellationToken))
             .ToLookup(s => s.OrderId);
         var lines = (await db.OrderLines.AsNoTracking().Where(l => ids.Contains(l.OrderId))

@@ -48,7 +48,7 @@ public sealed class StockReceiptImport(
             receipts.Add(new StockReceipt
             {
                 ProductId = productId, ProductCode = row.ProductCode, Quantity = row.Quantity, ReceivedOn = row.ReceivedOn, RowNumber = row.Row,
-                RecordedAt = time.GetUtcNow(),
+                RecordedAt = Time.GetUtcNow(),
             });
         }
         return (receipts, problems);
@@ -57,7 +57,7 @@ public sealed class StockReceiptImport(
     private protected override async Task<int> ApplyAsync(SmartOfficeDbContext db, WarehouseResultsFile record, List<StockReceipt> receipts,
         CancellationToken cancellationToken)
     {
-        var serving = new BackOrderServing(rules.Value, await calendar.GetAsync(cancellationToken), Clock, time, staff: null);
+        var serving = new BackOrderServing(rules.Value, await calendar.GetAsync(cancellationToken), Clock, Time, staff: null);
         foreach (var receipt in receipts)
         {
             receipt.WarehouseResultsFileId = record.Id;

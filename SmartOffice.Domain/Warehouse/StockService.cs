@@ -24,7 +24,7 @@ public sealed record StockOverview(string StockFolder, bool FolderReadable, IRea
     IReadOnlyList<StockReceiptListRow> Receipts);
 
 /// <summary>入荷 keyed by a supervisor, as typed: 全角 digits and letters allowed; the service normalises and checks.</summary>
-public sealed record StockReceiptEntry(string? ProductCode, string? Quantity, DateOnly? ReceivedOn);
+public sealed record StockReceiptEntry(string? ProductCode, string? Quantity, string? ReceivedOn);
 
 /// <summary>What a keyed receipt did: the stock after it, and how much went to back orders at once.</summary>
 public sealed record StockReceiptResult(int ReceiptId, string ProductCode, int StockOnHand, int ServedQuantity);
@@ -83,8 +83,7 @@ public sealed class StockService(
         if (code.Length == 0)
             throw new BusinessRuleException("Warehouse.Stock.CodeMissing");
         var quantity = Quantity(entry.Quantity);
-        if (entry.ReceivedOn is not { } day)
-            throw new BusinessRuleException("Warehouse.Stock.DateMissing");
+        var day = Day(entry.ReceivedOn);
         if (day > clock.Today)
             throw new BusinessRuleException("Warehouse.Stock.ReceivedInFuture", WarehouseCsv.Day(day));
 
@@ -113,6 +112,17 @@ public sealed class StockService(
         if (!import.FolderReadable)
             throw new BusinessRuleException("Warehouse.FolderMissing", options.Value.StockFolder);
         return await import.ScanAsync(waitForStableFiles: false, cancellationToken);
+    }
+
+    /// <summary>入荷日 as typed: yyyy/MM/dd and the file's other forms, 全角 digits allowed.</summary>
+    private static DateOnly Day(string? input)
+    {
+        var text = JapaneseInput.NormalizeCode(input);
+        if (text.Length == 0)
+            throw new BusinessRuleException("Warehouse.Stock.DateMissing");
+        return DateOnly.TryParseExact(text, WarehouseCsv.DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new BusinessRuleException("Warehouse.Stock.DateNotValid", input);
     }
 
     /// <summary>A positive whole number up to <see cref="MaximumReceiptQuantity"/>; 全角 digits and thousands separators allowed.</summary>

@@ -29,6 +29,8 @@ public abstract class WarehouseFileIntake<TRow, TPlan>(
 
     protected BusinessClock Clock => clock;
 
+    protected TimeProvider Time => time;
+
     /// <summary>The drop folder of this kind of file.</summary>
     public abstract string Folder { get; }
 

@@ -34,4 +34,7 @@ public sealed class WarehouseOptions
 
     /// <summary>Demo mode only: the simulated warehouse answers each shipping instruction this long after it was written.</summary>
     public TimeSpan DemoAnswerDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Demo mode only: the simulated warehouse sends stock for a back order this long after its FAX came.</summary>
+    public TimeSpan DemoStockDelay { get; set; } = TimeSpan.FromMinutes(5);
 }
