@@ -36,6 +36,8 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
             orderby order.AcceptanceDay, order.ReceivedAt, order.Id, line.LineNumber
             select line).ToListAsync(cancellationToken);
 
+        // Taken before serving: a line served in full moves to its new shipment.
+        var backOrderShipments = waiting.Select(l => l.ShipmentId).Distinct().ToList();
         var served = new List<(OrderLine Line, bool Billed)>();
         foreach (var line in waiting)
         {
@@ -59,7 +61,7 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
         foreach (var order in served.Where(l => !l.Billed).GroupBy(l => l.Line.OrderId))
             await BillAsync(db, order.Key, order.Select(l => l.Line).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await CloseEmptiedAsync(db, waiting.Select(l => l.ShipmentId).Distinct().ToList(), cancellationToken);
+        await CloseEmptiedAsync(db, backOrderShipments, cancellationToken);
         return total;
     }
 
