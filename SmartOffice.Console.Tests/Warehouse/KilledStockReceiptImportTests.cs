@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Console.Tests.Ordering;
+using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Warehouse;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Warehouse;
