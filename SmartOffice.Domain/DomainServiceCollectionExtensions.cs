@@ -49,6 +49,7 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<WarehouseOptions>().Bind(configuration.GetSection(WarehouseOptions.Section)).PostConfigure(o =>
         {
             o.ResultsFolder = Path.GetFullPath(Path.Combine(basePath, o.ResultsFolder));
+            o.StockFolder = Path.GetFullPath(Path.Combine(basePath, o.StockFolder));
             o.ArchiveFolder = Path.GetFullPath(Path.Combine(basePath, o.ArchiveFolder));
             o.QuarantineFolder = Path.GetFullPath(Path.Combine(basePath, o.QuarantineFolder));
         });
@@ -98,7 +99,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<StaffAdministrationService>();
         services.AddScoped<StaffPasswordService>();
         services.AddSingleton<WarehouseResultsImport>();
+        services.AddSingleton<StockReceiptImport>();
+        services.AddScoped<StockService>();
         services.AddScoped<WarehouseService>();
+        services.AddScoped<BackOrderService>();
         services.AddSingleton<DeliveryJobService>();
         services.AddScoped<DeliveryDateService>();
         services.AddScoped<OrderShipmentsService>();

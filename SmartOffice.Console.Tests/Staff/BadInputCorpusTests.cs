@@ -13,6 +13,7 @@ using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Returns;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
+using SmartOffice.Domain.Warehouse;
 using static SmartOffice.Console.Tests.Ordering.OrderingTestData;
 
 namespace SmartOffice.Console.Tests.Staff;
@@ -259,6 +260,27 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
         Case("unlock", "a user who is not locked", "Accounts.NotLocked", (s, c) => s.Get<WebUserLockoutService>().UnlockAsync(new(c.Ids.PlainUserId, c.Ids.PlainUserVersion, c.Verification, false))),
         Case("unlock", "the last administrator stepping down", "Accounts.LastAdministrator", (s, c) => s.Get<WebUserLockoutService>().SetAdministratorAsync(new(c.Ids.AdministratorId, c.AdministratorVersion, false, "山田 花子 様(電話)"))),
 
+        // Stock receipt keyed on the stock page (入荷の入力) and a back order's cancel (入荷待ちの取消).
+        Stock("code missing", "Warehouse.Stock.CodeMissing", "　", "5"),
+        Stock("code SQL", "Warehouse.Stock.UnknownProduct", Sql, "5"),
+        Stock("code 10,000 characters", "Warehouse.Stock.UnknownProduct", TenThousand, "5"),
+        Stock("quantity emoji", "Warehouse.Stock.QuantityNotNumber", Pen, "🙂"),
+        Stock("quantity 30 digits", "Warehouse.Stock.QuantityNotNumber", Pen, new string('9', 30)),
+        Stock("quantity full-width negative", "Warehouse.Stock.QuantityNotNumber", Pen, "－３"),
+        Stock("quantity a formula", "Warehouse.Stock.QuantityNotNumber", Pen, "=1+1"),
+        Stock("quantity 0", "Warehouse.Stock.QuantityRange", Pen, "0"),
+        Stock("date a script", "Warehouse.Stock.DateNotValid", Pen, "5", Script),
+        Stock("date 31 February", "Warehouse.Stock.DateNotValid", Pen, "5", "2026/02/31"),
+        Stock("date in year 9999", "Warehouse.Stock.ReceivedInFuture", Pen, "5", "9999/12/31"),
+        Case("back order", "cancel without a reason", "Ordering.BackOrder.ReasonRequired", (s, c) => s.Get<BackOrderService>().CancelAsync(new(c.Data.BackOrder.OrderId,
+            c.Data.BackOrder.Version, c.Data.BackOrder.LineNumber, "　"))),
+        Case("back order", "cancel for 10,000 characters", "Text.ReasonTooLong", (s, c) => s.Get<BackOrderService>().CancelAsync(new(c.Data.BackOrder.OrderId,
+            c.Data.BackOrder.Version, c.Data.BackOrder.LineNumber, TenThousand))),
+        Case("back order", "cancel a line that is not waiting", "Ordering.BackOrder.NotWaiting", (s, c) => s.Get<BackOrderService>().CancelAsync(new(c.Ids.OpenOrderId,
+            c.Ids.OpenOrderVersion, 1, "お客様のご依頼"))),
+        Case("back order", "cancel from a stale screen", "Ordering.OrderChanged", (s, c) => s.Get<BackOrderService>().CancelAsync(new(c.Data.BackOrder.OrderId,
+            c.Data.BackOrder.Version + 1, c.Data.BackOrder.LineNumber, "お客様のご依頼"))),
+
         // Purchase data and reports (購入データ・レポート): ranges.
         Purchases("range reversed", "Reporting.RangeInverted", q => q with { From = new DateOnly(2026, 11, 1), To = new DateOnly(2026, 10, 1) }),
         Purchases("range in the future", "Reporting.RangeInFuture", q => q with { To = new DateOnly(2027, 1, 1) }),
@@ -363,6 +385,9 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
     private static CorpusCase Upload(string input, string fileName, Func<byte[]> content, FaxFileProblem problem) =>
         new($"FAX upload: {input}", "FaxInbox.UploadRefused", (s, c) => s.Get<FaxInboxService>().UploadAsync(new(fileName, content(), c.Now.AddMinutes(-5), null)),
             "FaxInbox.Problem." + problem);
+
+    private static CorpusCase Stock(string input, string key, string code, string quantity, string date = "2026/11/20") =>
+        Case("stock receipt", input, key, (s, c) => s.Get<StockService>().RecordReceiptAsync(new(code, quantity, date)));
 
     private static CorpusCase Order(string input, string key, params FaxOrderDraftLine[] lines) =>
         Draft(input, key, d => d with { Lines = lines });

@@ -41,6 +41,7 @@ public sealed class MatrixDatabase : IAsyncLifetime
     public MatrixStaffIds Staff { get; private set; } = default!;
     /// <summary>Dealer A's customer (another customer's department for mistaken input) and dealer B's 管理者' version.</summary>
     public MatrixOtherIds OtherIds { get; private set; } = default!;
+    public MatrixBackOrder BackOrder { get; private set; } = default!;
     public DatabaseSnapshot Snapshot { get; private set; } = default!;
 
     /// <summary>Texts that only dealer B's records contain: a rep of dealer A must never get any of them back.</summary>
@@ -74,6 +75,9 @@ public sealed class MatrixDatabase : IAsyncLifetime
             OrderLockKind.Product, OrderingTestData.Toner, ByFax));
         var faxOrders = Get<FaxOrderService>();
         var saved = await faxOrders.SaveAsync(new(OrderDraft(department), Guid.NewGuid()));
+        // 入荷待ち: more than the stock, so the line waits (the desk may cancel it).
+        var backOrdered = await faxOrders.SaveAsync(new(new FaxOrderDraft(department.CustomerId, department.Id, null, Template.Clock.GetUtcNow().AddHours(-1),
+            null, [OrderingTestData.Line(OrderingTestData.Scarce, "99")]), Guid.NewGuid()));
         var delivered = await db.AddDeliveredOrderAsync(department, new DateOnly(2026, 11, 20), new DeliveredLine("R0000001", 500, 10));
         var deliveredLine = await db.OrderLineIdAsync(delivered, "R0000001");
         var returns = Get<ReturnSlipService>();
@@ -128,6 +132,7 @@ public sealed class MatrixDatabase : IAsyncLifetime
             appShipped, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appShipped),
             balanceRequest, await VersionAsync<BalanceRequest>(balanceRequest), closure.Id, closure.Version, honshu.Id, honshu.Version);
         OtherIds = new(other.CustomerId, other.Id, await VersionAsync<WebUser>(administrator.Id));
+        BackOrder = new(backOrdered.OrderId!.Value, (await read2.Orders.SingleAsync(o => o.Id == backOrdered.OrderId)).Version, 1);
         var slipNumbers = await read2.ReturnSlips.Select(s => s.SlipNumber).ToListAsync();
         var applicationNumbers = await read2.PrizeApplications.Select(a => a.ApplicationNumber).ToListAsync();
         CustomerMarkers = [CustomerCode, $"株式会社テスト{CustomerCode}", "u2000001", LockedUserId, PlainUserId, order.OrderNumber, delivered.OrderNumber,
@@ -255,6 +260,9 @@ public sealed record MatrixStaffIds(string TargetId, string TargetVersion, strin
     string AdministratorVersion);
 
 public sealed record MatrixOtherIds(int CustomerId, int DepartmentId, int AdministratorVersion);
+
+/// <summary>Dealer B's order whose only line waits for stock (入荷待ち).</summary>
+public sealed record MatrixBackOrder(int OrderId, int Version, int LineNumber);
 
 /// <summary>
 /// The fixture's FAXes: <see cref="NewId"/> (uploaded as <see cref="NewFileName"/>, not claimed), the one each of desk agent,

@@ -83,6 +83,7 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/staff",                                 N, N, N, N, N, Y),
         Page("/account/password",                      N, Y, Y, Y, Y, Y),
         Page("/warehouse",                             N, N, N, N, Y, Y),
+        Page("/warehouse/stock",                       N, N, N, N, Y, Y),
     ];
 
     /// <summary>The endpoints that are not pages but hand out a customer's data: the purchase data download and a FAX's page image.</summary>

@@ -203,6 +203,16 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
             Directory.CreateDirectory(c.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WarehouseOptions>>().Value.ResultsFolder);
             await s.ScanNowAsync();
         }),
+        // Stock and receipts (在庫・入荷): supervisor and administrator, as the warehouse page. Cancelling a back order: the desk.
+        Row<StockService>(nameof(StockService.OverviewAsync),                     N, N, N, N, Y, Y, (s, c) => s.OverviewAsync()),
+        Row<StockService>(nameof(StockService.RecordReceiptAsync),                N, N, N, N, Y, Y, (s, c) => s.RecordReceiptAsync(new(OrderingTestData.Scarce, "3", "2026/11/20"))),
+        Row<StockService>(nameof(StockService.ScanNowAsync),                      N, N, N, N, Y, Y, async (s, c) =>
+        {
+            Directory.CreateDirectory(c.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WarehouseOptions>>().Value.StockFolder);
+            await s.ScanNowAsync();
+        }),
+        Row<BackOrderService>(nameof(BackOrderService.CancelAsync),               N, Y, N, N, Y, Y, (s, c) =>
+            s.CancelAsync(new(c.Data.BackOrder.OrderId, c.Data.BackOrder.Version, c.Data.BackOrder.LineNumber, "お客様のご依頼"))),
         Row<DeliveryDateService>(nameof(DeliveryDateService.CorrectAsync),        N, Y, N, N, Y, Y, async (s, c) =>
         {
             await using var db = await c.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync();
@@ -254,7 +264,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         (typeof(StaffSessionStore), nameof(StaffSessionStore.RecordFailedSignInAsync), "the sign-in, for a wrong password (nobody is signed in)"),
         (typeof(DeliveryJobService), nameof(DeliveryJobService.RunAsync), "the delivery job (scheduler, or JobControl.RunNowAsync)"),
         (typeof(SmartOffice.Domain.Demo.DemoWarehouse), nameof(SmartOffice.Domain.Demo.DemoWarehouse.AnswerDueAsync), "the simulated warehouse of demo mode (DemoWarehouseWorker, every Warehouse:ScanInterval)"),
-        (typeof(WarehouseResultsImport), nameof(WarehouseResultsImport.ScanAsync), "the results watcher (WarehouseResultsWatcher, every Warehouse:ScanInterval); staff scan through WarehouseService.ScanNowAsync"),
+        (typeof(SmartOffice.Domain.Demo.DemoWarehouse), nameof(SmartOffice.Domain.Demo.DemoWarehouse.ReceiveStockDueAsync), "the simulated warehouse of demo mode (DemoWarehouseWorker, every Warehouse:ScanInterval)"),
     ];
 
     /// <summary>Types the domain registers that are not use cases: infrastructure and values the services share.</summary>
@@ -270,6 +280,9 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         [typeof(ShippingInstructionWriter)] = "the cutoff job's file",
         [typeof(ExportTracker)] = "progress of the caller's own export, looked up by the caller's staff id",
         [typeof(Domain.Diagnostics.ConsoleMetrics)] = "the console's meter: timings and counts the services record, no records",
+        // Their ScanAsync is the shared intake's (WarehouseFileIntake), called by the watcher, never by staff.
+        [typeof(WarehouseResultsImport)] = "the results watcher's intake (WarehouseResultsWatcher); staff scan through WarehouseService.ScanNowAsync",
+        [typeof(StockReceiptImport)] = "the watcher's stock-receipt intake; staff scan through StockService.ScanNowAsync",
     };
 
     public static TheoryData<string> Keys => new(Rows.Select(r => r.Key));

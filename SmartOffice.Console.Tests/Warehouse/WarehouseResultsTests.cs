@@ -133,7 +133,7 @@ public sealed class WarehouseResultsTests : IAsyncLifetime
         Assert.Equal(ShipmentStatus.Instructed, status);
         var file = Assert.Single(files);
         Assert.Equal(WarehouseFileOutcome.Quarantined, file.Outcome);
-        Assert.Equal([(2, key)], WarehouseResultsImport.Problems(file.Problems).Select(p => (p.Row, p.Key)));
+        Assert.Equal([(2, key)], WarehouseProblems.Problems(file.Problems).Select(p => (p.Row, p.Key)));
         Assert.Empty(Folder(o => o.ResultsFolder));
         Assert.Single(Folder(o => o.QuarantineFolder));
         Assert.Empty(Folder(o => o.ArchiveFolder));
@@ -152,7 +152,7 @@ public sealed class WarehouseResultsTests : IAsyncLifetime
 
         await ImportAsync();
 
-        var problems = WarehouseResultsImport.Problems((await StateAsync()).Files.Single().Problems);
+        var problems = WarehouseProblems.Problems((await StateAsync()).Files.Single().Problems);
         Assert.Equal([(2, "Warehouse.Row.OverShipped"), (3, "Warehouse.Row.Number"), (4, "Warehouse.Row.NotInstructed")],
             problems.Select(p => (p.Row, p.Key)));
         Assert.Equal("出荷数 5 が多すぎます(注文 10、出荷済み 6、残り 4)。", problems[0].Text);
@@ -202,7 +202,7 @@ public sealed class WarehouseResultsTests : IAsyncLifetime
 
         var (results, _, _, files) = await StateAsync();
         Assert.Empty(results);
-        var problem = Assert.Single(WarehouseResultsImport.Problems(files.Single().Problems));
+        var problem = Assert.Single(WarehouseProblems.Problems(files.Single().Problems));
         Assert.Contains(problem.Key, new[] { "Warehouse.File.Encoding", "Warehouse.File.Header" });
         Assert.Equal(0, problem.Row);
     }
@@ -218,7 +218,7 @@ public sealed class WarehouseResultsTests : IAsyncLifetime
 
         var (results, _, _, files) = await StateAsync();
         Assert.Empty(results);
-        Assert.Contains(WarehouseResultsImport.Problems(files.Single().Problems), p => (p.Row, p.Key) == (2, "Warehouse.Row.Truncated"));
+        Assert.Contains(WarehouseProblems.Problems(files.Single().Problems), p => (p.Row, p.Key) == (2, "Warehouse.Row.Truncated"));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class WarehouseResultsTests : IAsyncLifetime
 
         var (results, _, _, files) = await StateAsync();
         Assert.Empty(results);
-        var problem = Assert.Single(WarehouseResultsImport.Problems(files.Single().Problems));
+        var problem = Assert.Single(WarehouseProblems.Problems(files.Single().Problems));
         Assert.Equal((1, "Warehouse.Row.TooLong"), (problem.Row, problem.Key));
         Assert.True(files.Single().Problems!.Length < 200);
     }
@@ -247,6 +247,6 @@ public sealed class WarehouseResultsTests : IAsyncLifetime
 
         var files = (await StateAsync()).Files;
         Assert.Equal(["Warehouse.File.Header", "Warehouse.File.NoRows"],
-            files.OrderBy(f => f.FileName).Select(f => WarehouseResultsImport.Problems(f.Problems).Single().Key));
+            files.OrderBy(f => f.FileName).Select(f => WarehouseProblems.Problems(f.Problems).Single().Key));
     }
 }

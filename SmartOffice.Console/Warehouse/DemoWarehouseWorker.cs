@@ -30,6 +30,8 @@ public sealed class DemoWarehouseWorker(
         {
             if (await warehouse.AnswerDueAsync(cancellationToken) is > 0 and var files)
                 log.LogInformation("Demo warehouse wrote {Count} results file(s) into {Folder}", files, settings.ResultsFolder);
+            if (await warehouse.ReceiveStockDueAsync(cancellationToken))
+                log.LogInformation("Demo warehouse sent stock for the back orders into {Folder}", settings.StockFolder);
         }, settings.ScanInterval, time, log, "The simulated demo warehouse's answer", stoppingToken);
     }
 }

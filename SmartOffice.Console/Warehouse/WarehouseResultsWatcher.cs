@@ -6,11 +6,12 @@ using SmartOffice.Domain.Warehouse;
 namespace SmartOffice.Console.Warehouse;
 
 /// <summary>
-/// Scans the warehouse results folder every <c>Warehouse:ScanInterval</c> once the database is ready, as the FAX watcher
+/// Scans the warehouse results folder (and the stock-receipt folder after it) every <c>Warehouse:ScanInterval</c> once the database is ready, as the FAX watcher
 /// does: the folder is created at start when missing; a scan's failure is logged and the next scan comes.
 /// </summary>
 public sealed class WarehouseResultsWatcher(
     WarehouseResultsImport import,
+    StockReceiptImport stock,
     IOptions<WarehouseOptions> options,
     DatabaseInitializer initializer,
     TimeProvider time,
@@ -26,6 +27,7 @@ public sealed class WarehouseResultsWatcher(
         try
         {
             Directory.CreateDirectory(settings.ResultsFolder);
+            Directory.CreateDirectory(settings.StockFolder);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -33,7 +35,10 @@ public sealed class WarehouseResultsWatcher(
             return;
         }
         log.LogInformation("Watching {Folder} for warehouse results every {Interval}", settings.ResultsFolder, settings.ScanInterval);
-        await PollingLoop.RunAsync(cancellationToken => import.ScanAsync(cancellationToken: cancellationToken), settings.ScanInterval, time, log,
-            "A scan of the warehouse results folder", stoppingToken);
+        await PollingLoop.RunAsync(async cancellationToken =>
+        {
+            await import.ScanAsync(cancellationToken: cancellationToken);
+            await stock.ScanAsync(cancellationToken: cancellationToken);
+        }, settings.ScanInterval, time, log, "A scan of the warehouse results and stock folders", stoppingToken);
     }
 }

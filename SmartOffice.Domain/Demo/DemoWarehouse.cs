@@ -13,7 +13,8 @@ namespace SmartOffice.Domain.Demo;
 /// 模擬倉庫, demo mode only (docs/warehouse-files.md, "Demo"): answers each shipping instruction file with a results file in
 /// the results folder <c>Warehouse:DemoAnswerDelay</c> after the instruction was written, every line shipped in full, so a
 /// demo order lives its whole life. The demo's instructed shipments, which no file instructed, are answered at once in one
-/// file. The console imports what it writes as it imports the real warehouse's.
+/// file. The console imports what it writes as it imports the real warehouse's. Now and then it also sends stock receipts
+/// (<see cref="ReceiveStockDueAsync"/>), so that back orders are served in the demo.
 /// </summary>
 public sealed class DemoWarehouse(IDbContextFactory<SmartOfficeDbContext> contexts, IOptions<WarehouseOptions> options, BusinessClock clock)
 {
@@ -63,6 +64,41 @@ public sealed class DemoWarehouse(IDbContextFactory<SmartOfficeDbContext> contex
             written++;
         }
         return written;
+    }
+
+    /// <summary>Stock-receipt files it writes are named so, after the minute they were written.</summary>
+    public const string StockFilePrefix = "demo-stock_";
+
+    /// <summary>
+    /// Now and then, stock arrives: once a back order has waited <c>Warehouse:DemoStockDelay</c> since its FAX came, a stock-receipt
+    /// file brings what every such product's waiting lines need, so the demo's back orders are served and ship in the next batch.
+    /// One file at a time: none is written while an earlier one still waits in the folder. Returns whether it wrote one.
+    /// </summary>
+    public async Task<bool> ReceiveStockDueAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        if (Directory.Exists(settings.StockFolder)
+            && Directory.EnumerateFiles(settings.StockFolder, StockFilePrefix + "*").Any())
+            return false;
+        var waitedSince = clock.Now - settings.DemoStockDelay;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var due = await (
+            from line in db.OrderLines
+            where line.BackOrder == BackOrderState.Waiting && line.Shipment!.Status == ShipmentStatus.BackOrdered
+            join order in db.Orders on line.OrderId equals order.Id
+            where order.ReceivedAt <= waitedSince
+            group line by line.ProductCode into product
+            orderby product.Key
+            select new { Code = product.Key, Quantity = product.Sum(l => l.Quantity) }).AsNoTracking().ToListAsync(cancellationToken);
+        if (due.Count == 0)
+            return false;
+        var today = Day(clock.Today);
+        var text = new StringBuilder(string.Join(',', StockReceiptFormat.Header)).Append("\r\n");
+        foreach (var product in due)
+            text.Append(string.Join(',', product.Code, product.Quantity, today)).Append("\r\n");
+        var name = string.Create(CultureInfo.InvariantCulture, $"{StockFilePrefix}{clock.Now:yyyyMMddHHmmss}.csv");
+        await WriteAsync(settings.StockFolder, name, text.ToString(), cancellationToken);
+        return true;
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);

@@ -31,15 +31,17 @@ internal static class FaxOrderContent
             DeliveryClass = s.DeliveryClass, AcceptanceDay = s.AcceptanceDay, DeliveryDate = s.DeliveryDate, Status = ShipmentStatus.Open,
         });
         order.Shipments.AddRange(shipments.Values);
+        // 入荷待ち: the lines short of stock wait on a shipment of their own per delivery class, which no batch ever takes.
+        var backOrders = new Dictionary<DeliveryClass, Shipment>();
         // Saved lines are numbered 1…n in keyed order, blank and refused lines left out.
         var number = 0;
         foreach (var line in priced.ValidLines)
         {
             var product = line.Product!;
-            order.Lines.Add(new OrderLine
+            var saved = new OrderLine
             {
                 LineNumber = ++number,
-                Shipment = shipments[product.DeliveryClass],
+                Shipment = line.IsServed ? shipments[product.DeliveryClass] : null,
                 ProductId = product.Id,
                 ProductCode = product.Code,
                 ProductName = product.Name,
@@ -54,8 +56,21 @@ internal static class FaxOrderContent
                 CategoryId = product.CategoryId,
                 Returnable = product.Returnable,
                 LineComment = line.Comment,
-            });
+            };
+            if (!line.IsServed)
+                saved.WaitForStock(BackOrderShipment(order, backOrders, product.DeliveryClass, priced.AcceptanceDay));
+            order.Lines.Add(saved);
         }
+    }
+
+    private static Shipment BackOrderShipment(Order order, Dictionary<DeliveryClass, Shipment> backOrders, DeliveryClass deliveryClass, DateOnly day)
+    {
+        if (backOrders.TryGetValue(deliveryClass, out var shipment))
+            return shipment;
+        shipment = new Shipment { DeliveryClass = deliveryClass, AcceptanceDay = day, Status = ShipmentStatus.BackOrdered };
+        backOrders[deliveryClass] = shipment;
+        order.Shipments.Add(shipment);
+        return shipment;
     }
 
     /// <summary>An order as its audit entries record it.</summary>
@@ -63,6 +78,6 @@ internal static class FaxOrderContent
     {
         o.OrderNumber, o.Status, o.DepartmentId, o.ShipToId, o.ShipToDepartmentId, o.ReceivedAt, o.AcceptanceDay, o.RequestedDeliveryDate, o.GoodsSubtotal,
         o.ShippingFee, o.TaxStandard, o.TaxReduced, o.Total, o.PointsEarned, o.PointsShortfall,
-        Lines = o.Lines.OrderBy(l => l.LineNumber).Select(l => new { l.LineNumber, l.ProductCode, l.Quantity, l.UnitPrice, l.LineComment, l.ShortOfStock }),
+        Lines = o.Lines.OrderBy(l => l.LineNumber).Select(l => new { l.LineNumber, l.ProductCode, l.Quantity, l.UnitPrice, l.LineComment, l.ShortOfStock, l.BackOrder }),
     };
 }

@@ -100,7 +100,8 @@ public sealed record OrderSearchRow(int Id, string OrderNumber, DateTimeOffset R
 public sealed record OrderSearchPage(IReadOnlyList<OrderSearchRow> Rows, int Total);
 
 public sealed record OrderDetailLine(int LineNumber, string ProductCode, string ProductName, string Maker, int Quantity, int UnitPrice,
-    int Amount, TaxClass TaxClass, DeliveryClass DeliveryClass, string? LineComment, bool ShortOfStock, int DeliveredQuantity);
+    int Amount, TaxClass TaxClass, DeliveryClass DeliveryClass, string? LineComment, bool ShortOfStock, int DeliveredQuantity,
+    BackOrderState BackOrder = BackOrderState.None, DateOnly? BackOrderServedOn = null, string? BackOrderCancelReason = null);
 
 public sealed record OrderDetailShipment(int Id, DeliveryClass DeliveryClass, DateOnly AcceptanceDay, DateOnly? DeliveryDate,
     ShipmentStatus Status, string? DeliverySlipNumber);

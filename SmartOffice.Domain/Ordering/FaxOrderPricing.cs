@@ -21,11 +21,15 @@ internal sealed record PricedLine(int LineNumber, string Code, int? Quantity, st
     int Amount, bool ShortOfStock, OrderProblem? Problem)
 {
     public bool IsValid => Problem is null && Product is not null && Quantity is not null;
+
+    /// <summary>Served from stock at acceptance: billed, earning points and shipped; a short line waits instead (入荷待ち).</summary>
+    public bool IsServed => IsValid && !ShortOfStock;
 }
 
 /// <summary>What pricing needs of a product; read in one query for all lines.</summary>
 internal sealed record ProductFacts(int Id, string Code, string Name, string Maker, int CategoryId, string CategoryName, bool IsActive,
-    int ListPrice, TaxClass TaxClass, DeliveryClass DeliveryClass, bool NoSaturdayDelivery, int Stock, bool IsEco, bool Returnable);
+    int ListPrice, TaxClass TaxClass, DeliveryClass DeliveryClass, bool NoSaturdayDelivery, int Stock, bool IsEco, bool Returnable,
+    bool BackOrdersWaiting);
 
 internal sealed record PlannedShipment(DeliveryClass DeliveryClass, DateOnly AcceptanceDay, DateOnly? EarliestDelivery, DateOnly? DeliveryDate,
     TimeOnly Cutoff);
@@ -95,29 +99,32 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         if (draft.FaxReceivedAt > time.GetUtcNow() + ClockSkew)
             problems.Add(new OrderProblem("Ordering.ReceivedInFuture"));
 
-        var lines = await PriceLinesAsync(db, draft, customer, cancellationToken);
+        var lines = await PriceLinesAsync(db, draft, customer, correcting, cancellationToken);
         problems.AddRange(lines.Where(l => l.Problem is not null).Select(l => l.Problem!));
         var valid = lines.Where(l => l.IsValid).ToList();
+        // Back orders (入荷待ち) are neither shipped nor billed at acceptance: the shipments, the ¥2,500 threshold, the tax and
+        // the points count the served lines only; the budget counts the whole order, which the customer committed to.
+        var served = valid.Where(l => l.IsServed).ToList();
 
         var saturdayRequested = draft.RequestedDeliveryDate?.DayOfWeek == DayOfWeek.Saturday;
-        var (shipments, dateProblem) = PlanShipments(draft, customer.Cutoffs, valid, saturdayRequested);
+        var (shipments, dateProblem) = PlanShipments(draft, customer.Cutoffs, served, saturdayRequested);
         if (dateProblem is not null)
             problems.Add(dateProblem);
         var acceptanceDay = shipments.Count > 0
             ? shipments[0].AcceptanceDay
             : _delivery.AcceptanceDay(draft.FaxReceivedAt, customer.Cutoffs.FaxCutoff);
 
-        var subtotal = valid.Sum(l => l.Amount);
+        var subtotal = served.Sum(l => l.Amount);
         var sameDay = await SameDayOrdersAsync(db, customer.Id, acceptanceDay, correcting, cancellationToken);
         var shipping = Shipping(draft, shipments, subtotal, sameDay.Where(o => ReceivedEarlier(o, draft.FaxReceivedAt, correcting)));
-        var tax = _tax.ForSlip(valid.Select(l => new TaxableAmount(l.Product!.TaxClass, l.Amount)), shipping.Fee);
+        var tax = _tax.ForSlip(served.Select(l => new TaxableAmount(l.Product!.TaxClass, l.Amount)), shipping.Fee);
         var total = subtotal + shipping.Fee + tax.TotalTax;
         var optedOut = customer.OptedOutOn(acceptanceDay);
         var points = _points.PointsEarned(subtotal, optedOut);
 
         var budget = department is null
             ? new BudgetCheck(BudgetStatus.NoBudget, null, 0, subtotal)
-            : await BudgetAsync(db, draft.DepartmentId, department.MonthlyBudget, department.BudgetKind, acceptanceDay, subtotal, correcting,
+            : await BudgetAsync(db, draft.DepartmentId, department.MonthlyBudget, department.BudgetKind, acceptanceDay, valid.Sum(l => l.Amount), correcting,
                 cancellationToken);
         if (budget.Status == BudgetStatus.OverHard)
             problems.Add(new OrderProblem("Ordering.BudgetHard", budget.MonthlyBudget, budget.SpentThisMonth, budget.AfterThisOrder));
@@ -136,7 +143,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     }
 
     /// <summary>Normalises every non-blank line and reads all its products in one query by upper-case code.</summary>
-    private async Task<List<PricedLine>> PriceLinesAsync(SmartOfficeDbContext db, FaxOrderDraft draft, CustomerFacts customer,
+    private async Task<List<PricedLine>> PriceLinesAsync(SmartOfficeDbContext db, FaxOrderDraft draft, CustomerFacts customer, int? correcting,
         CancellationToken cancellationToken)
     {
         var keyed = draft.Lines
@@ -149,7 +156,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
             ? []
             : await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code))
                 .Select(p => new ProductFacts(p.Id, p.Code, p.Name, p.Maker, p.CategoryId, p.Category!.Name, p.IsActive, p.UnitPrice, p.TaxClass,
-                    p.DeliveryClass, p.NoSaturdayDelivery, p.StockOnHand, p.IsEco, !p.NonReturnable && !p.Category.NonReturnable))
+                    p.DeliveryClass, p.NoSaturdayDelivery, p.StockOnHand, p.IsEco, !p.NonReturnable && !p.Category.NonReturnable,
+                    db.OrderLines.Any(l => l.ProductId == p.Id && l.BackOrder == BackOrderState.Waiting && l.OrderId != correcting)))
                 .ToDictionaryAsync(p => p.Code, cancellationToken);
         var locks = await LocksAsync(db, customer.Id, products.Values, cancellationToken);
 
@@ -181,7 +189,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
             {
                 var wanted = demanded.GetValueOrDefault(product.Id) + q;
                 demanded[product.Id] = wanted;
-                shortOfStock = wanted > product.Stock;
+                // Never ahead of an earlier back order of the product: the stock it finds is that order's when it comes.
+                shortOfStock = wanted > product.Stock || product.BackOrdersWaiting;
             }
             lines.Add(new PricedLine(number, code, quantity, comment, product, unitPrice, problem is null ? (int)amount : 0, shortOfStock, problem));
         }
@@ -284,7 +293,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         if (orders.Count == 0)
             return [];
         var ids = orders.Select(o => o.Id).ToList();
-        var shipments = (await db.Shipments.AsNoTracking().Where(s => ids.Contains(s.OrderId))
+        var shipments = (await db.Shipments.AsNoTracking().Where(s => ids.Contains(s.OrderId) && s.Status != ShipmentStatus.BackOrdered)
                 .Select(s => new { s.OrderId, s.DeliveryClass, s.DeliveryDate }).ToListAsync(cancellationToken))
             .ToLookup(s => s.OrderId);
         var lines = (await db.OrderLines.AsNoTracking().Where(l => ids.Contains(l.OrderId))
@@ -337,7 +346,14 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         var spent = await db.Orders.AsNoTracking()
             .Where(o => o.DepartmentId == departmentId && o.AcceptanceDay >= from && o.AcceptanceDay < to && o.Status != OrderStatus.Voided
                         && o.Id != correcting)
-            .SumAsync(o => (long)o.GoodsSubtotal, cancellationToken);
+            .SumAsync(o => (long)o.GoodsSubtotal, cancellationToken)
+            // Back orders still waiting are committed, though not billed yet (served ones are in the goods subtotal, and so are
+            // those of before Issue 20, billed at acceptance: their amount is kept).
+            + await db.OrderLines.AsNoTracking()
+                .Where(l => l.BackOrder == BackOrderState.Waiting && l.Amount == 0 && l.OrderId != correcting
+                            && db.Orders.Any(o => o.Id == l.OrderId && o.DepartmentId == departmentId && o.AcceptanceDay >= from && o.AcceptanceDay < to
+                                                  && o.Status != OrderStatus.Voided))
+                .SumAsync(l => (long)l.UnitPrice * l.Quantity, cancellationToken);
         var after = spent + subtotal;
         var status = after <= budget ? BudgetStatus.Within : kind == BudgetKind.Hard ? BudgetStatus.OverHard : BudgetStatus.OverSoft;
         return new BudgetCheck(status, budget, (int)Math.Min(spent, int.MaxValue), (int)Math.Min(after, int.MaxValue));

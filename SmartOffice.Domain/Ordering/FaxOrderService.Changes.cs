@@ -29,6 +29,8 @@ public sealed partial class FaxOrderService
         order.PointsEarned = 0;
         foreach (var shipment in order.Shipments)
             shipment.Status = ShipmentStatus.Voided;
+        foreach (var line in order.Lines.Where(l => l.BackOrder == BackOrderState.Waiting))
+            line.CancelBackOrder(reason);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderVoided", nameof(Order), order.OrderNumber, before, FaxOrderContent.Snapshot(order),
             note: reason));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
@@ -107,7 +109,7 @@ public sealed partial class FaxOrderService
         order.PointsShortfall = await Ledger(db).ReverseOrderAsync(order.Id, clock.Today, reason, cancellationToken);
     }
 
-    /// <summary>A FAX order as seen, not voided, every shipment still in its open cutoff batch.</summary>
+    /// <summary>A FAX order as seen, not voided, every shipment still in its open cutoff batch (or waiting for stock).</summary>
     private async Task<Order> LoadEditableAsync(SmartOfficeDbContext db, int orderId, int version, CancellationToken cancellationToken)
     {
         // Split: lines × shipments in one statement multiplies the rows.
@@ -118,7 +120,7 @@ public sealed partial class FaxOrderService
             throw new BusinessRuleException("Ordering.NotFaxOrder");
         if (order.Status == OrderStatus.Voided)
             throw new BusinessRuleException("Ordering.AlreadyVoided");
-        if (order.Shipments.Any(s => s.Status != ShipmentStatus.Open))
+        if (order.Shipments.Any(s => s.Status is not (ShipmentStatus.Open or ShipmentStatus.BackOrdered)))
             throw new BusinessRuleException("Ordering.BatchClosed");
         return order;
     }

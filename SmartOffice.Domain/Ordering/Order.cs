@@ -75,4 +75,17 @@ public class Order : IVersioned
 
     public List<OrderLine> Lines { get; set; } = [];
     public List<Shipment> Shipments { get; set; } = [];
+
+    /// <summary>
+    /// Back orders served from a stock receipt are billed on the day served, as a slip of their own without shipping
+    /// (docs/back-orders.md): their goods, tax and points add to the order's.
+    /// </summary>
+    internal void BillServedBackOrders(int goods, int taxStandard, int taxReduced, int points)
+    {
+        GoodsSubtotal += goods;
+        TaxStandard += taxStandard;
+        TaxReduced += taxReduced;
+        Total += goods + taxStandard + taxReduced;
+        PointsEarned += points;
+    }
 }

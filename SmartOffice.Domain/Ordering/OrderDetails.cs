@@ -34,7 +34,7 @@ internal static class OrderDetails
             : shipToDepartment is { } department ? (department.Name, department.Address)
             : (order.Department!.Name, order.Department.Address);
         var mayCorrect = order.Channel == OrderChannel.Fax && order.Status != OrderStatus.Voided
-                         && order.Shipments.All(s => s.Status == ShipmentStatus.Open)
+                         && order.Shipments.All(s => s.Status is ShipmentStatus.Open or ShipmentStatus.BackOrdered)
                          && AccessPolicy.Allows(staff, Capability.FaxOrderEntry);
         return new OrderDetail(order.Id, order.OrderNumber, order.Version, order.Channel, order.Status,
             new OrderingCustomerMatch(customer.Id, customer.Code, customer.Name, customer.NameKana, customer.Fax, customer.Phone,
@@ -42,7 +42,8 @@ internal static class OrderDetails
             order.Department!.Name, shipToName, shipToAddress,
             order.ReceivedAt, order.KeyedAt, keyedBy, order.RequestedDeliveryDate,
             order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderDetailLine(l.LineNumber, l.ProductCode, l.ProductName, l.Maker,
-                l.Quantity, l.UnitPrice, l.Amount, l.TaxClass, l.DeliveryClass, l.LineComment, l.ShortOfStock, l.DeliveredQuantity)).ToList(),
+                l.Quantity, l.UnitPrice, l.Amount, l.TaxClass, l.DeliveryClass, l.LineComment, l.ShortOfStock, l.DeliveredQuantity,
+                l.BackOrder, l.BackOrderServedOn, l.BackOrderCancelReason)).ToList(),
             order.Shipments.OrderBy(s => s.DeliveryClass).Select(s => new OrderDetailShipment(s.Id, s.DeliveryClass, s.AcceptanceDay, s.DeliveryDate,
                 s.Status, s.DeliverySlipNumber)).ToList(),
             order.GoodsSubtotal, order.ShippingFee, order.ShippingFeeReason, order.TaxStandard, order.TaxReduced, order.Total,

@@ -6,26 +6,28 @@ namespace SmartOffice.Domain.Ordering;
 /// <summary>在庫: what an order's lines take from stock on save and give back on correction or void.</summary>
 internal static class OrderStock
 {
-    /// <summary>Each line takes its quantity in one atomic decrement that never goes below zero; a line it cannot cover is short.</summary>
+    /// <summary>
+    /// Each line served at acceptance takes its quantity in one atomic decrement that never goes below zero. Pricing, inside the
+    /// same transaction, decided which lines are served; should the stock have gone meanwhile (another save on a provider
+    /// without SQLite's serialised writes), the save is refused whole and the agent saves again.
+    /// </summary>
     public static async Task<IReadOnlyList<int>> ReserveAsync(SmartOfficeDbContext db, IEnumerable<OrderLine> lines, CancellationToken cancellationToken)
     {
-        var shortLines = new List<int>();
-        foreach (var line in lines.OrderBy(l => l.LineNumber))
+        foreach (var line in lines.Where(l => l.BackOrder == BackOrderState.None).OrderBy(l => l.LineNumber))
         {
             var quantity = line.Quantity;
             var reserved = await db.Products.Where(p => p.Id == line.ProductId && p.StockOnHand >= quantity)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.StockOnHand, p => p.StockOnHand - quantity), cancellationToken);
-            line.ShortOfStock = reserved == 0;
-            if (line.ShortOfStock)
-                shortLines.Add(line.LineNumber);
+            if (reserved == 0)
+                throw new BusinessRuleException("Ordering.StockChanged", line.LineNumber);
         }
-        return shortLines;
+        return lines.Where(l => l.ShortOfStock).Select(l => l.LineNumber).Order().ToList();
     }
 
-    /// <summary>What the lines reserved goes back (short lines reserved nothing).</summary>
+    /// <summary>What the served lines reserved goes back (waiting and cancelled back orders reserved nothing).</summary>
     public static async Task RestoreAsync(SmartOfficeDbContext db, IEnumerable<OrderLine> lines, CancellationToken cancellationToken)
     {
-        foreach (var line in lines.Where(l => !l.ShortOfStock))
+        foreach (var line in lines.Where(l => l.BackOrder == BackOrderState.None))
         {
             var quantity = line.Quantity;
             await db.Products.Where(p => p.Id == line.ProductId)

@@ -14,6 +14,8 @@ public enum ShipmentStatus
     /// <summary>Every line shipped and delivered in full.</summary>
     Delivered,
     Voided,
+    /// <summary>入荷待ち: holds an order's lines short of stock; never in a cutoff batch. Served lines move to a shipment of their own.</summary>
+    BackOrdered,
 }
 
 /// <summary>出荷 — the part of an order of one delivery class, with its own acceptance day and date.</summary>

@@ -60,6 +60,7 @@ public abstract class SmartOfficeDbContext(DbContextOptions options) : IdentityD
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<WarehouseResultsFile> WarehouseResultsFiles => Set<WarehouseResultsFile>();
     public DbSet<ShipmentResult> ShipmentResults => Set<ShipmentResult>();
+    public DbSet<StockReceipt> StockReceipts => Set<StockReceipt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -31,3 +31,16 @@ internal sealed class ShipmentResultConfiguration : IEntityTypeConfiguration<Shi
         e.HasOne<WarehouseResultsFile>().WithMany().HasForeignKey(x => x.WarehouseResultsFileId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class StockReceiptConfiguration : IEntityTypeConfiguration<StockReceipt>
+{
+    public void Configure(EntityTypeBuilder<StockReceipt> e)
+    {
+        e.HasIndex(x => x.RecordedAt);
+        e.HasIndex(x => x.ProductId);
+        e.Property(x => x.ProductCode).HasMaxLength(20);
+        e.Property(x => x.KeyedByStaffId).HasMaxLength(450);
+        e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<WarehouseResultsFile>().WithMany().HasForeignKey(x => x.WarehouseResultsFileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

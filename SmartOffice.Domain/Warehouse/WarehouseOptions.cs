@@ -8,6 +8,9 @@ public sealed class WarehouseOptions
     /// <summary>Where the warehouse drops its results files (出荷実績); relative to the app's content root.</summary>
     public string ResultsFolder { get; set; } = "data/warehouse/results";
 
+    /// <summary>Where the warehouse drops its stock-receipt files (入荷実績); relative to the app's content root.</summary>
+    public string StockFolder { get; set; } = "data/warehouse/stock";
+
     /// <summary>Applied files are moved here, by import day.</summary>
     public string ArchiveFolder { get; set; } = "data/warehouse/archive";
 
@@ -31,4 +34,7 @@ public sealed class WarehouseOptions
 
     /// <summary>Demo mode only: the simulated warehouse answers each shipping instruction this long after it was written.</summary>
     public TimeSpan DemoAnswerDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Demo mode only: the simulated warehouse sends stock for a back order this long after its FAX came.</summary>
+    public TimeSpan DemoStockDelay { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -7,8 +7,17 @@ public enum WarehouseFileOutcome
     Quarantined,
 }
 
+/// <summary>Which of the warehouse's files it was (docs/warehouse-files.md).</summary>
+public enum WarehouseFileKind
+{
+    /// <summary>出荷実績.</summary>
+    Results,
+    /// <summary>入荷実績: stock received.</summary>
+    StockReceipts,
+}
+
 /// <summary>
-/// 出荷実績ファイル — one results file the warehouse dropped, as imported. Name and content hash are its idempotency key:
+/// 出荷実績ファイル (or 入荷実績ファイル, <see cref="Kind"/>) — one results file the warehouse dropped, as imported. Name and content hash are its idempotency key:
 /// the same file seen again (a restart mid-import, a second console instance) is never applied twice.
 /// </summary>
 public class WarehouseResultsFile
@@ -19,6 +28,7 @@ public class WarehouseResultsFile
     public required string ContentHash { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
     public WarehouseFileOutcome Outcome { get; set; }
+    public WarehouseFileKind Kind { get; set; }
     /// <summary>Data rows in the file (the header not counted).</summary>
     public int RowCount { get; set; }
     /// <summary>Every bad row and its problem, one a line, in the language of the import (the alert shows it as stored).</summary>

@@ -33,6 +33,7 @@ public static class NavSections
         new("jobs", "Nav.Jobs", Icons.Material.Filled.PlayCircleOutline, Capability.Operations),
         new("audit", "Nav.Audit", Icons.Material.Filled.History, Capability.AuditTrail),
         new("staff", "Nav.Staff", Icons.Material.Filled.ManageAccounts, Capability.StaffAdministration),
-        new("warehouse", "Nav.Warehouse", Icons.Material.Filled.LocalShipping, Capability.WarehouseResults),
+        new("warehouse", "Nav.Warehouse", Icons.Material.Filled.LocalShipping, Capability.WarehouseResults, NavLinkMatch.All),
+        new("warehouse/stock", "Nav.Stock", Icons.Material.Filled.Inventory, Capability.WarehouseResults),
     ];
 }

@@ -1323,6 +1323,18 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("Amount")
                         .HasColumnType("int");
 
+                    b.Property<string>("BackOrder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("BackOrderCancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("BackOrderServedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("int");
 
@@ -1399,6 +1411,10 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OrderId", "LineNumber")
                         .IsUnique();
+
+                    b.HasIndex("ProductId", "BackOrder")
+                        .HasDatabaseName("IX_OrderLines_WaitingBackOrders")
+                        .HasFilter("BackOrder = 'Waiting'");
 
                     b.ToTable("OrderLines");
                 });
@@ -2196,6 +2212,55 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("ShipmentResults");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.Warehouse.StockReceipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("KeyedByStaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("RowNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ServedQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WarehouseResultsFileId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.HasIndex("WarehouseResultsFileId");
+
+                    b.ToTable("StockReceipts");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Warehouse.WarehouseResultsFile", b =>
                 {
                     b.Property<int>("Id")
@@ -2216,6 +2281,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
@@ -2653,6 +2723,20 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("OrderLine");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Warehouse.StockReceipt", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Ordering.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Warehouse.WarehouseResultsFile", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseResultsFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Accounts.Customer", b =>

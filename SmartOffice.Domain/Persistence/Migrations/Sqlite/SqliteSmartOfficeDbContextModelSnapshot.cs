@@ -1267,6 +1267,18 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BackOrder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BackOrderCancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BackOrderServedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -1343,6 +1355,10 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrderId", "LineNumber")
                         .IsUnique();
+
+                    b.HasIndex("ProductId", "BackOrder")
+                        .HasDatabaseName("IX_OrderLines_WaitingBackOrders")
+                        .HasFilter("BackOrder = 'Waiting'");
 
                     b.ToTable("OrderLines");
                 });
@@ -2111,6 +2127,53 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("ShipmentResults");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.Warehouse.StockReceipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyedByStaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WarehouseResultsFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.HasIndex("WarehouseResultsFileId");
+
+                    b.ToTable("StockReceipts");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Warehouse.WarehouseResultsFile", b =>
                 {
                     b.Property<int>("Id")
@@ -2128,6 +2191,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -2566,6 +2634,20 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("OrderLine");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Warehouse.StockReceipt", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Ordering.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Warehouse.WarehouseResultsFile", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseResultsFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Accounts.Customer", b =>
