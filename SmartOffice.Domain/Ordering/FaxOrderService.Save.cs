@@ -90,6 +90,7 @@ public sealed partial class FaxOrderService
         };
         FaxOrderContent.Apply(order, priced, options.Value);
         db.Orders.Add(order);
+        await QuoteOrdering.CloseAsync(db, request.Draft.QuoteId, order, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         order.OrderNumber = OrderNumberOf(order);
         // The FAX it was keyed from becomes 完了 and points to the order, or the whole save is refused.
