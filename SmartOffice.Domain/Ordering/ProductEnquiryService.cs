@@ -25,11 +25,11 @@ public sealed class ProductEnquiryService(
     public const int MaxRows = 50;
 
     /// <summary>The customers the caller may look up (dealer reps: their own), as order entry finds them.</summary>
-    public async Task<IReadOnlyList<OrderingCustomerMatch>> FindCustomersAsync(string? text, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OrderingCustomerMatch>> FindCustomersAsync(string? text, int take = 20, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.ProductEnquiry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await OrderingCustomerSearch.FindAsync(db, text, AccessPolicy.DealerScope(staff), 20, cancellationToken);
+        return await OrderingCustomerSearch.FindAsync(db, text, AccessPolicy.DealerScope(staff), Math.Clamp(take, 1, MaxRows), cancellationToken);
     }
 
     /// <summary>Active products matching the text: an exact code first, then by code. An empty text finds nothing.</summary>
