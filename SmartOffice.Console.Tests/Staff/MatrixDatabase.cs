@@ -42,6 +42,8 @@ public sealed class MatrixDatabase : IAsyncLifetime
     /// <summary>Dealer A's customer (another customer's department for mistaken input) and dealer B's 管理者' version.</summary>
     public MatrixOtherIds OtherIds { get; private set; } = default!;
     public DatabaseSnapshot Snapshot { get; private set; } = default!;
+    /// <summary>A quote (簡易見積書) of dealer B's customer, still open.</summary>
+    public int QuoteId { get; private set; }
 
     /// <summary>Texts that only dealer B's records contain: a rep of dealer A must never get any of them back.</summary>
     public IReadOnlyList<string> CustomerMarkers { get; private set; } = [];
@@ -74,6 +76,7 @@ public sealed class MatrixDatabase : IAsyncLifetime
             OrderLockKind.Product, OrderingTestData.Toner, ByFax));
         var faxOrders = Get<FaxOrderService>();
         var saved = await faxOrders.SaveAsync(new(OrderDraft(department), Guid.NewGuid()));
+        QuoteId = (await Get<QuoteService>().IssueAsync(OrderDraft(department))).Id;
         var delivered = await db.AddDeliveredOrderAsync(department, new DateOnly(2026, 11, 20), new DeliveredLine("R0000001", 500, 10));
         var deliveredLine = await db.OrderLineIdAsync(delivered, "R0000001");
         var returns = Get<ReturnSlipService>();
@@ -131,7 +134,7 @@ public sealed class MatrixDatabase : IAsyncLifetime
         var slipNumbers = await read2.ReturnSlips.Select(s => s.SlipNumber).ToListAsync();
         var applicationNumbers = await read2.PrizeApplications.Select(a => a.ApplicationNumber).ToListAsync();
         CustomerMarkers = [CustomerCode, $"株式会社テスト{CustomerCode}", "u2000001", LockedUserId, PlainUserId, order.OrderNumber, delivered.OrderNumber,
-            .. slipNumbers, .. applicationNumbers];
+            .. slipNumbers, .. applicationNumbers, .. await read2.Quotes.Select(q => q.QuoteNumber).ToListAsync()];
         Snapshot = await DatabaseSnapshot.TakeAsync(db);
 
         async Task<int> VersionAsync<T>(int id) where T : class, IVersioned
