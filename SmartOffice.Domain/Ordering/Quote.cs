@@ -47,11 +47,17 @@ public class Quote : IVersioned
     /// <exception cref="BusinessRuleException">Ordering.QuoteAlreadyOrdered, or a customer other than the quote's.</exception>
     public void TurnedInto(Order order)
     {
-        if (OrderId is not null)
-            throw new BusinessRuleException("Ordering.QuoteAlreadyOrdered", QuoteNumber);
-        if (order.CustomerId != CustomerId)
-            throw new BusinessRuleException("Ordering.QuoteOtherCustomer", QuoteNumber);
+        DemandOpenFor(order.CustomerId);
         Order = order;
+    }
+
+    /// <exception cref="BusinessRuleException">Ordering.QuoteAlreadyOrdered, or Ordering.QuoteOtherCustomer.</exception>
+    public void DemandOpenFor(int customerId)
+    {
+        if (OrderId is not null || Order is not null)
+            throw new BusinessRuleException("Ordering.QuoteAlreadyOrdered", QuoteNumber);
+        if (customerId != CustomerId)
+            throw new BusinessRuleException("Ordering.QuoteOtherCustomer", QuoteNumber);
     }
 }
 
