@@ -93,7 +93,7 @@ public sealed class ProductEnquiryBrowserTests(Support.Browser browser)
         await page.ClickAsync("[data-testid=open-entry]");
         await Assertions.Expect(page.Locator("[data-testid=customer-card]")).ToContainTextAsync(EnquiryClockApp.CustomerCode);
         await Assertions.Expect(OrderEntrySteps.Line(page, 0, "code")).ToHaveValueAsync(EnquiryClockApp.PenCode);
-        await Assertions.Expect(OrderEntrySteps.Line(page, 0, "quantity")).ToBeFocusedAsync();
+        await Assertions.Expect(OrderEntrySteps.Line(page, 0, "qty")).ToBeFocusedAsync();
         await page.ScreenshotAsync(screenshot + "-entry");
     }
 }

@@ -59,7 +59,7 @@ public partial class OrderEntry
         var at = _form.Lines.FindLastIndex(l => !l.IsBlank) + 1;
         _form.Paste(at, codes.Select(c => new PastedLine(c, "", "")).ToList());
         ScheduleQuote();
-        return _form.Customer is null ? "#customer-search" : OrderLineGrid.FieldSelector(at, "quantity");
+        return _form.Customer is null ? "#customer-search" : OrderLineGrid.FieldSelector(at, "qty");
     }
 
     /// <summary>見積書: the draft priced and kept as a quote (no order, no stock), then its sheet to print.</summary>
