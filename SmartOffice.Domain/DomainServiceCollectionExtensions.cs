@@ -80,6 +80,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ApprovalEvaluator>();
         services.AddScoped<FaxOrderService>();
         services.AddScoped<OrderSearchService>();
+        services.AddScoped<ProductEnquiryService>();
+        services.AddScoped<QuoteService>();
         services.AddScoped<Auditing.AuditTrailService>();
         services.AddScoped<PointAccountService>();
         services.AddScoped<BalanceRequestService>();

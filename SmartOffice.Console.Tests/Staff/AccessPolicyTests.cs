@@ -12,6 +12,7 @@ public sealed class AccessPolicyTests
         { Capability.FaxOrderEntry,        true,  false, true,  true },
         { Capability.FaxInboxSupervision,  false, false, true,  true },
         { Capability.OrderSearch,          true,  true,  true,  true },
+        { Capability.ProductEnquiry,       true,  true,  true,  true },
         { Capability.ReturnSlipProcess,    true,  false, true,  true },
         { Capability.ReturnSlipView,       true,  true,  true,  true },
         { Capability.WebUserUnlock,        true,  false, true,  true },

@@ -58,6 +58,12 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
         Order("code control characters", "Ordering.UnknownProduct", Line("A000\u00070001", "1")),
         Order("code discontinued", "Ordering.InactiveProduct", Line(Discontinued, "1")),
         Order("code locked for the customer", "Ordering.ProductLocked", Line(Toner, "1")),
+        // 簡易見積書 issued from the entry draft: refused as a save would be, and nothing kept.
+        Quote("quantity 0", "Ordering.QuantityNotPositive", Line(Pen, "0")),
+        Quote("code SQL", "Ordering.UnknownProduct", Line(Sql, "1")),
+        Quote("code locked for the customer", "Ordering.ProductLocked", Line(Toner, "1")),
+        Quote("comment 10,000 characters", "Ordering.CommentTooLong", Line(Pen, "1", TenThousand)),
+        Quote("no lines", "Ordering.NoLines"),
         Order("comment 10,000 characters", "Ordering.CommentTooLong", Line(Pen, "1", TenThousand)),
         Order("comment of emoji over the limit", "Ordering.CommentTooLong", Line(Pen, "1", Emoji)),
         Order("comment with a line break", "Ordering.CommentControlCharacters", Line(Pen, "1", "総務\n山田")),
@@ -391,6 +397,9 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
 
     private static CorpusCase Order(string input, string key, params FaxOrderDraftLine[] lines) =>
         Draft(input, key, d => d with { Lines = lines });
+
+    private static CorpusCase Quote(string input, string key, params FaxOrderDraftLine[] lines) =>
+        Case("quote", input, key, (s, c) => s.Get<QuoteService>().IssueAsync(c.Draft with { Lines = lines }));
 
     private static CorpusCase Draft(string input, string key, Func<FaxOrderDraft, FaxOrderDraft> change) =>
         Case("FAX order", input, key, (s, c) => s.Get<FaxOrderService>().SaveAsync(new(change(c.Draft), Guid.NewGuid(), SoftBudgetConfirmed: true, DuplicateConfirmed: true)));

@@ -43,6 +43,8 @@ public sealed class MatrixDatabase : IAsyncLifetime
     public MatrixOtherIds OtherIds { get; private set; } = default!;
     public MatrixBackOrder BackOrder { get; private set; } = default!;
     public DatabaseSnapshot Snapshot { get; private set; } = default!;
+    /// <summary>A quote (簡易見積書) of dealer B's customer, still open.</summary>
+    public int QuoteId { get; private set; }
 
     /// <summary>Texts that only dealer B's records contain: a rep of dealer A must never get any of them back.</summary>
     public IReadOnlyList<string> CustomerMarkers { get; private set; } = [];
@@ -78,6 +80,7 @@ public sealed class MatrixDatabase : IAsyncLifetime
         // 入荷待ち: more than the stock, so the line waits (the desk may cancel it).
         var backOrdered = await faxOrders.SaveAsync(new(new FaxOrderDraft(department.CustomerId, department.Id, null, Template.Clock.GetUtcNow().AddHours(-1),
             null, [OrderingTestData.Line(OrderingTestData.Scarce, "99")]), Guid.NewGuid()));
+        QuoteId = (await Get<QuoteService>().IssueAsync(OrderDraft(department))).Id;
         var delivered = await db.AddDeliveredOrderAsync(department, new DateOnly(2026, 11, 20), new DeliveredLine("R0000001", 500, 10));
         var deliveredLine = await db.OrderLineIdAsync(delivered, "R0000001");
         var returns = Get<ReturnSlipService>();
@@ -136,7 +139,7 @@ public sealed class MatrixDatabase : IAsyncLifetime
         var slipNumbers = await read2.ReturnSlips.Select(s => s.SlipNumber).ToListAsync();
         var applicationNumbers = await read2.PrizeApplications.Select(a => a.ApplicationNumber).ToListAsync();
         CustomerMarkers = [CustomerCode, $"株式会社テスト{CustomerCode}", "u2000001", LockedUserId, PlainUserId, order.OrderNumber, delivered.OrderNumber,
-            .. slipNumbers, .. applicationNumbers];
+            .. slipNumbers, .. applicationNumbers, .. await read2.Quotes.Select(q => q.QuoteNumber).ToListAsync()];
         Snapshot = await DatabaseSnapshot.TakeAsync(db);
 
         async Task<int> VersionAsync<T>(int id) where T : class, IVersioned

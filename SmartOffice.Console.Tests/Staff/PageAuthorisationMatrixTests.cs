@@ -54,6 +54,9 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/orders/{Id:int}",                       N, Y, Y, N, Y, Y, r => $"orders/{r.OrderId}", r => r.OrderNumber),
         Page("/orders/{CorrectId:int}/correct",        N, Y, N, N, Y, Y, r => $"orders/{r.OrderId}/correct"),
         Page("/orders/{Id:int}/stock-out",             N, Y, N, N, Y, Y, r => $"orders/{r.OrderId}/stock-out", r => r.OrderNumber),
+        Page("/products",                              N, Y, Y, Y, Y, Y),
+        Page("/quotes",                                N, Y, Y, Y, Y, Y),
+        Page("/quotes/{Id:int}",                       N, Y, Y, N, Y, Y, r => $"quotes/{r.QuoteId}", r => r.QuoteNumber),
         Page("/returns",                               N, Y, Y, Y, Y, Y),
         Page("/returns/new",                           N, Y, N, N, Y, Y),
         Page("/returns/{Id:int}",                      N, Y, Y, N, Y, Y, r => $"returns/{r.SlipId}", r => r.SlipNumber),
@@ -225,8 +228,10 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         var fax = await db.FaxInboxItems.Where(f => f.CustomerId != null).OrderBy(f => f.Id)
             .Select(f => new { f.Id, db.Customers.First(c => c.Id == f.CustomerId).Code }).FirstAsync();
         var today = app.Services.GetRequiredService<Domain.Calendar.BusinessClock>().Today;
+        var quote = await QuoteMatrixRecord.OfAsync(app, order.Id);
         return new PageRecords(customer.Id, customer.Code, order.Id, order.OrderNumber, slip.Id, slip.SlipNumber, noticeSlip.Id, noticeSlip.SlipNumber,
-            webUser.Id, webUser.UserId, account.Id, account.Name, request.Id, request.Code, application.Id, application.ApplicationNumber, fax.Id, fax.Code, today);
+            webUser.Id, webUser.UserId, account.Id, account.Name, request.Id, request.Code, application.Id, application.ApplicationNumber, fax.Id, fax.Code, today,
+            quote.Id, quote.QuoteNumber);
     }
 
     private static PageRow Page(string template, Outcome anonymous, Outcome desk, Outcome ownRep, Outcome otherRep, Outcome supervisor,
@@ -238,9 +243,10 @@ public sealed record PageRow(string Template, Outcome[] Expected, Func<PageRecor
 
 public sealed record PageRecords(int CustomerId, string CustomerCode, int OrderId, string OrderNumber, int SlipId, string SlipNumber,
     int NoticeSlipId, string NoticeSlipNumber, int WebUserId, string WebUserCode, int PointAccountId, string PointAccountCustomerName, int BalanceRequestId,
-    string BalanceRequestCustomerCode, int ApplicationId, string ApplicationNumber, int FaxId, string FaxCustomerCode, DateOnly Today)
+    string BalanceRequestCustomerCode, int ApplicationId, string ApplicationNumber, int FaxId, string FaxCustomerCode, DateOnly Today,
+    int QuoteId = 0, string QuoteNumber = "")
 {
     /// <summary>What only the second dealer's records contain: never in an answer to anonymous or to the other dealer's rep.</summary>
     public IReadOnlyList<string> Markers =>
-        [CustomerCode, OrderNumber, SlipNumber, NoticeSlipNumber, WebUserCode, ApplicationNumber, BalanceRequestCustomerCode];
+        [CustomerCode, OrderNumber, SlipNumber, NoticeSlipNumber, WebUserCode, ApplicationNumber, BalanceRequestCustomerCode, QuoteNumber];
 }

@@ -70,6 +70,14 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<FaxOrderService>(nameof(FaxOrderService.GetStockOutNoticeAsync),      N, Y, N, N, Y, Y, (s, c) => s.GetStockOutNoticeAsync(Ids(c).OpenOrderId)),
         Row<FaxOrderService>(nameof(FaxOrderService.VoidAsync),                   N, Y, N, N, Y, Y, (s, c) => s.VoidAsync(new(Ids(c).OpenOrderId, Ids(c).OpenOrderVersion, "二重入力"))),
         Row<FaxOrderService>(nameof(FaxOrderService.CorrectAsync),                N, Y, N, N, Y, Y, (s, c) => s.CorrectAsync(new(Ids(c).OpenOrderId, Ids(c).OpenOrderVersion, c.Draft, "数量訂正"))),
+        // 在庫納期照会 and quotes (docs/product-enquiry-and-quotes.md): everyone reads, dealer reps their own customers only;
+        // issuing a quote and keying one as an order is order entry's.
+        Row<ProductEnquiryService>(nameof(ProductEnquiryService.FindCustomersAsync), N, Y, Y, Own, Y, Y, (s, c) => s.FindCustomersAsync(MatrixDatabase.CustomerCode)),
+        Row<ProductEnquiryService>(nameof(ProductEnquiryService.SearchAsync),      N, Y, Y, N, Y, Y, (s, c) => s.SearchAsync(new("ペン", Ids(c).CustomerId))),
+        Row<QuoteService>(nameof(QuoteService.IssueAsync),                         N, Y, N, N, Y, Y, (s, c) => s.IssueAsync(c.Draft)),
+        Row<QuoteService>(nameof(QuoteService.GetAsync),                           N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(c.Data.QuoteId)),
+        Row<QuoteService>(nameof(QuoteService.ListAsync),                          N, Y, Y, Own, Y, Y, (s, c) => s.ListAsync(MatrixDatabase.CustomerCode)),
+        Row<QuoteService>(nameof(QuoteService.ReviewAsync),                        N, Y, N, N, Y, Y, (s, c) => s.ReviewAsync(c.Data.QuoteId)),
         // FAX inbox: desk, supervisor, administrator; dealer reps never, not even for their own customer's FAX. Releasing
         // someone else's claim and dismissing a quarantined file is supervision. Reject and close act on the caller's own claim.
         Row<FaxInboxService>(nameof(FaxInboxService.ListAsync),                   N, Y, N, N, Y, Y, (s, c) => s.ListAsync(new(FaxInboxView.Open, 0, 50))),

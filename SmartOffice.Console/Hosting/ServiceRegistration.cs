@@ -49,6 +49,7 @@ internal static class ServiceRegistration
         });
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<Components.Shared.HistoryFormatter>();
+        services.AddScoped<Components.Pages.Ordering.OrderEntryHandOff>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(UiCulture.Japanese)

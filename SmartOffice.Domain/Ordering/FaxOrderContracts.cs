@@ -25,9 +25,11 @@ public sealed record FaxOrderDraftLine(string? ProductCode, string? Quantity, st
 /// The entry form's state. Blank lines (no code and no quantity) are ignored. Where it ships (DOMAIN.md §3): a registered
 /// ship-to (<see cref="ShipToId"/>), another active department of the customer (<see cref="ShipToDepartmentId"/>), or —
 /// both null — the ordering department's own address. <see cref="FaxReceivedAt"/> decides the cutoff, not the keying time.
+/// <see cref="QuoteId"/>: the FAXed-back quote (簡易見積書) the order is keyed from; saving the order closes it.
 /// </summary>
 public sealed record FaxOrderDraft(int CustomerId, int DepartmentId, int? ShipToId, DateTimeOffset FaxReceivedAt,
-    DateOnly? RequestedDeliveryDate, IReadOnlyList<FaxOrderDraftLine> Lines, int? FaxInboxItemId = null, int? ShipToDepartmentId = null)
+    DateOnly? RequestedDeliveryDate, IReadOnlyList<FaxOrderDraftLine> Lines, int? FaxInboxItemId = null, int? ShipToDepartmentId = null,
+    int? QuoteId = null)
 {
     /// <summary>The other department it ships to; null when it ships to the ordering department (chosen as itself too).</summary>
     public int? OtherShipToDepartmentId => ShipToDepartmentId == DepartmentId ? null : ShipToDepartmentId;

@@ -217,12 +217,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     private static async Task<(HashSet<int> Products, HashSet<int> Categories)> LocksAsync(SmartOfficeDbContext db, int customerId,
         ICollection<ProductFacts> products, CancellationToken cancellationToken)
     {
-        if (products.Count == 0)
-            return ([], []);
-        var locks = await db.OrderLocks.AsNoTracking().Where(l => l.CustomerId == customerId)
-            .Select(l => new { l.ProductId, l.CategoryId }).ToListAsync(cancellationToken);
-        return (locks.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).ToHashSet(),
-            locks.Where(l => l.CategoryId is not null).Select(l => l.CategoryId!.Value).ToHashSet());
+        return products.Count == 0 ? ([], []) : await OrderingCustomerSearch.LocksAsync(db, customerId, cancellationToken);
     }
 
     /// <summary>

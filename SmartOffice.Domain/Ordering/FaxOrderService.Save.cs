@@ -68,6 +68,7 @@ public sealed partial class FaxOrderService
 
         var priced = await PriceAsync(db, request.Draft, null, cancellationToken);
         Refuse(priced);
+        var quote = await QuoteOrdering.OpenAsync(db, request.Draft, cancellationToken);
         var confirmations = new List<SaveConfirmation>();
         if (priced.Budget.Status == BudgetStatus.OverSoft && !request.SoftBudgetConfirmed)
             confirmations.Add(SaveConfirmation.SoftBudgetOverrun);
@@ -91,6 +92,7 @@ public sealed partial class FaxOrderService
         };
         FaxOrderContent.Apply(order, priced, options.Value);
         db.Orders.Add(order);
+        quote?.TurnedInto(order);
         await db.SaveChangesAsync(cancellationToken);
         order.OrderNumber = OrderNumberOf(order);
         // The FAX it was keyed from becomes 完了 and points to the order, or the whole save is refused.

@@ -39,28 +39,8 @@ public sealed partial class FaxOrderService(
     public async Task<IReadOnlyList<OrderingCustomerMatch>> FindCustomersAsync(string? text, int take = 20, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
-        var normalized = JapaneseInput.Normalize(text);
-        if (normalized.Length == 0)
-            return [];
-        var code = JapaneseInput.NormalizeCode(text).ToUpperInvariant();
-        var digits = JapaneseInput.Digits(text);
-        // A number is searched by its digits only when it is all there is (a name may contain a digit or two).
-        var byNumber = digits.Length >= 4 && digits.Length >= normalized.Count(c => !char.IsWhiteSpace(c)) - 3;
-        var folded = JapaneseInput.FoldForSearch(normalized);
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customers = db.Customers.AsNoTracking().Where(c => c.IsActive);
-        if (AccessPolicy.DealerScope(staff) is { } dealer)
-            customers = customers.Where(c => c.DealerId == dealer);
-        customers = customers.Where(c => c.Code == code
-                                         || (byNumber && (c.PhoneDigits.Contains(digits) || (c.FaxDigits != null && c.FaxDigits.Contains(digits))))
-                                         || (!byNumber && folded.Length > 0 && c.SearchKey.Contains(folded)));
-        return await customers
-            .OrderBy(c => c.Code == code ? 0 : c.FaxDigits == digits ? 1 : c.PhoneDigits == digits ? 2 : 3)
-            .ThenBy(c => c.Code)
-            .Take(Math.Clamp(take, 1, MaxCustomerMatches))
-            .Select(c => new OrderingCustomerMatch(c.Id, c.Code, c.Name, c.NameKana, c.Fax, c.Phone, c.Region!.Name, c.Dealer!.Name))
-            .ToListAsync(cancellationToken);
+        return await OrderingCustomerSearch.FindAsync(db, text, AccessPolicy.DealerScope(staff), Math.Clamp(take, 1, MaxCustomerMatches), cancellationToken);
     }
 
     /// <summary>The chosen customer with its active departments and registered ship-tos, discount, opt-out and FAX cutoff.</summary>

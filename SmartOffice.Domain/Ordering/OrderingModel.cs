@@ -22,6 +22,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         e.Property(x => x.Code).HasMaxLength(20);
         e.Property(x => x.Name).HasMaxLength(120);
         e.Property(x => x.Maker).HasMaxLength(60);
+        // Computed by the entity (its setter stores nothing): EF reads the property, never a field.
+        e.Property(x => x.SearchKey).HasMaxLength(Product.SearchKeyLength).UsePropertyAccessMode(PropertyAccessMode.Property);
         e.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
     }
 }

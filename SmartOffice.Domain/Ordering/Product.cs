@@ -1,5 +1,6 @@
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
+using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Domain.Ordering;
 
@@ -27,4 +28,22 @@ public class Product : IVersioned
     public bool IsEco { get; set; }
     public int StockOnHand { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The longest search key stored (the column's length).</summary>
+    public const int SearchKeyLength = 300;
+
+    /// <summary>
+    /// 在庫納期照会's search key: code, name and maker folded as a query is (<see cref="JapaneseInput.FoldForSearch"/>), one per
+    /// line so a query never matches across two of them. Computed from the product itself, so no writer can forget it; the
+    /// setter is EF's only (docs/product-enquiry-and-quotes.md).
+    /// </summary>
+    public string SearchKey
+    {
+        get
+        {
+            var key = string.Join('\n', JapaneseInput.FoldForSearch(Code), JapaneseInput.FoldForSearch(Name), JapaneseInput.FoldForSearch(Maker));
+            return key.Length <= SearchKeyLength ? key : key[..SearchKeyLength];
+        }
+        private set { }
+    }
 }

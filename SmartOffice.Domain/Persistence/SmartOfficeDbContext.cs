@@ -39,6 +39,8 @@ public abstract class SmartOfficeDbContext(DbContextOptions options) : IdentityD
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Shipment> Shipments => Set<Shipment>();
+    public DbSet<Quote> Quotes => Set<Quote>();
+    public DbSet<QuoteLine> QuoteLines => Set<QuoteLine>();
     public DbSet<ReturnSlip> ReturnSlips => Set<ReturnSlip>();
     public DbSet<ReturnSlipLine> ReturnSlipLines => Set<ReturnSlipLine>();
     public DbSet<PointAccount> PointAccounts => Set<PointAccount>();

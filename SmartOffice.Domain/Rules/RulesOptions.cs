@@ -67,6 +67,9 @@ public sealed class RulesOptions
     /// </summary>
     public int CalendarCacheMinutes { get; set; } = 1;
 
+    /// <summary>簡易見積書: a quote is valid until this many days after the day it is issued (assumption: the issue asks for 14).</summary>
+    public int QuoteValidDays { get; set; } = 14;
+
     public TimeOnly DefaultHonshuFaxCutoff { get; set; } = new(17, 0);
 
     public TimeOnly DefaultHonshuWebCutoff { get; set; } = new(17, 30);

@@ -38,6 +38,7 @@ internal sealed class RulesSettingsCheck : IValidateOptions<RulesOptions>
         check.Range(o.MaximumLineQuantity, 1, 1_000_000, nameof(o.MaximumLineQuantity), "units");
         // The order line's comment column holds 100 characters.
         check.Range(o.MaximumLineCommentLength, 1, 100, nameof(o.MaximumLineCommentLength), "characters");
+        check.Range(o.QuoteValidDays, 1, 365, nameof(o.QuoteValidDays), "days");
         return check.Result;
     }
 }

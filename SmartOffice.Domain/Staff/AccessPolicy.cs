@@ -13,6 +13,7 @@ public static class AccessPolicy
         [Capability.FaxOrderEntry] = [D, S, A],
         [Capability.FaxInboxSupervision] = [S, A],
         [Capability.OrderSearch] = [D, R, S, A],
+        [Capability.ProductEnquiry] = [D, R, S, A],
         [Capability.ReturnSlipProcess] = [D, S, A],
         [Capability.ReturnSlipView] = [D, R, S, A],
         [Capability.WebUserUnlock] = [D, S, A],

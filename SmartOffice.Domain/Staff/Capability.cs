@@ -9,6 +9,8 @@ public enum Capability
     FaxInboxSupervision,
     /// <summary>Order search and detail (dealer reps: own dealer's customers, read).</summary>
     OrderSearch,
+    /// <summary>在庫納期照会 (/products) and the quotes of a customer (dealer reps: own customers, read).</summary>
+    ProductEnquiry,
     /// <summary>Key and process return slips.</summary>
     ReturnSlipProcess,
     /// <summary>See return slips (dealer reps: own customers).</summary>

@@ -30,6 +30,7 @@ internal static class BenchRunner
             ["order-entry-pricing"] = new OrderEntryPricingBenchmark(),
             ["order-save"] = new OrderSaveBenchmark(),
             ["order-search"] = new OrderSearchBenchmark(),
+            ["product-search"] = new ProductSearchBenchmark(),
             ["purchase-export"] = new PurchaseExportBenchmark(),
             ["list-export"] = new ListExportBenchmark(root),
             ["point-expiry"] = new PointExpiryBenchmark(root),

@@ -17,6 +17,8 @@ public static class NavSections
         new("orders/new", "Nav.OrderEntry", Icons.Material.Filled.Fax, Capability.FaxOrderEntry),
         // Exact: "orders" would also light up on "orders/new", the entry above.
         new("orders", "Nav.Orders", Icons.Material.Filled.ReceiptLong, Capability.OrderSearch, NavLinkMatch.All),
+        new("products", "Nav.Products", Icons.Material.Filled.Inventory2, Capability.ProductEnquiry),
+        new("quotes", "Nav.Quotes", Icons.Material.Filled.RequestQuote, Capability.ProductEnquiry),
         new("customers", "Nav.Customers", Icons.Material.Filled.Business, Capability.AccountView),
         new("returns", "Nav.Returns", Icons.Material.Filled.AssignmentReturn, Capability.ReturnSlipView),
         new("points", "Nav.Points", Icons.Material.Filled.Stars, Capability.PointsView),

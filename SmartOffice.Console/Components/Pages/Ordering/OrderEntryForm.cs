@@ -82,6 +82,8 @@ public sealed class OrderEntryForm
     public string RequestedDate { get; set; } = "";
     /// <summary>The inbox FAX the order is keyed from (受信FAX): saving the order closes it.</summary>
     public int? FaxInboxItemId { get; set; }
+    /// <summary>The FAXed-back quote (簡易見積書) the order is keyed from: saving the order closes it.</summary>
+    public int? QuoteId { get; set; }
     public List<EntryLine> Lines { get; } = [.. Enumerable.Range(0, InitialLines).Select(_ => new EntryLine())];
 
     /// <summary>The FAX received-at defaults to now, Japan time, 24-hour.</summary>
@@ -143,7 +145,7 @@ public sealed class OrderEntryForm
             return null;
         var count = Lines.FindLastIndex(l => !l.IsBlank) + 1;
         var lines = Lines.Take(count).Select(l => new FaxOrderDraftLine(Blank(l.Code), Blank(l.Quantity), Blank(l.Comment))).ToList();
-        return new FaxOrderDraft(Customer.Customer.Id, department, ShipToId, receivedAt, requested, lines, FaxInboxItemId, ShipToDepartmentId);
+        return new FaxOrderDraft(Customer.Customer.Id, department, ShipToId, receivedAt, requested, lines, FaxInboxItemId, ShipToDepartmentId, QuoteId);
     }
 
     /// <summary>Fills the grid from line <paramref name="at"/> on, adding lines as needed; returns the index after the last one filled.</summary>
@@ -177,6 +179,7 @@ public sealed class OrderEntryForm
     {
         EntryKey = Guid.NewGuid();
         FaxInboxItemId = null;
+        QuoteId = null;
         RequestedDate = "";
         Lines.Clear();
         Lines.AddRange(Enumerable.Range(0, InitialLines).Select(_ => new EntryLine()));

@@ -1462,6 +1462,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<bool>("NonReturnable")
                         .HasColumnType("bit");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<int>("StockOnHand")
                         .HasColumnType("int");
 
@@ -1518,6 +1523,170 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ProductCategories");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.Quote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GoodsSubtotal")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IssuedByStaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("QuoteNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ReducedRatePercent")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("RequestedDeliveryDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ShipToDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ShipToId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ShippingFee")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ShippingFeeReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("StandardRatePercent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TaxReduced")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TaxStandard")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TaxableReduced")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TaxableStandard")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasFilter("[OrderId] IS NOT NULL");
+
+                    b.HasIndex("QuoteNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ShipToId");
+
+                    b.HasIndex("CustomerId", "IssuedAt");
+
+                    b.ToTable("Quotes");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.QuoteLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DeliveryClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("LineComment")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ListUnitPrice")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Maker")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuoteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TaxClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("UnitPrice")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("QuoteId", "LineNumber")
+                        .IsUnique();
+
+                    b.ToTable("QuoteLines");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Shipment", b =>
@@ -2571,6 +2740,52 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.Quote", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Accounts.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Accounts.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Ordering.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartOffice.Domain.Accounts.ShipTo", null)
+                        .WithMany()
+                        .HasForeignKey("ShipToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.QuoteLine", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Ordering.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Ordering.Quote", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Shipment", b =>
                 {
                     b.HasOne("SmartOffice.Domain.Ordering.Order", "Order")
@@ -2761,6 +2976,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Navigation("Lines");
 
                     b.Navigation("Shipments");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.Quote", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Returns.ReturnSlip", b =>

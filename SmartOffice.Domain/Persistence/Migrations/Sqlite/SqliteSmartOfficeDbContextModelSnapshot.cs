@@ -1404,6 +1404,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.Property<bool>("NonReturnable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StockOnHand")
                         .HasColumnType("INTEGER");
 
@@ -1458,6 +1463,165 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProductCategories");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.Quote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoodsSubtotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedByStaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuoteNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReducedRatePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RequestedDeliveryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ShipToDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ShipToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShippingFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShippingFeeReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StandardRatePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxReduced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxStandard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxableReduced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxableStandard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("QuoteNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ShipToId");
+
+                    b.HasIndex("CustomerId", "IssuedAt");
+
+                    b.ToTable("Quotes");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.QuoteLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LineComment")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListUnitPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Maker")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TaxClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("QuoteId", "LineNumber")
+                        .IsUnique();
+
+                    b.ToTable("QuoteLines");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Shipment", b =>
@@ -2482,6 +2646,52 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.Quote", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Accounts.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Accounts.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Ordering.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartOffice.Domain.Accounts.ShipTo", null)
+                        .WithMany()
+                        .HasForeignKey("ShipToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.QuoteLine", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Ordering.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Ordering.Quote", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Shipment", b =>
                 {
                     b.HasOne("SmartOffice.Domain.Ordering.Order", "Order")
@@ -2672,6 +2882,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     b.Navigation("Lines");
 
                     b.Navigation("Shipments");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.Quote", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Returns.ReturnSlip", b =>
