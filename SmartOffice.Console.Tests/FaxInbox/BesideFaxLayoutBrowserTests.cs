@@ -8,7 +8,8 @@ namespace SmartOffice.Console.Tests.FaxInbox;
 
 /// <summary>
 /// The point balance request and prize application forms beside their FAX at 1366×768, in Japanese, as the desk keys them:
-/// the whole form and its button beside the image, nothing scrolling sideways. With the order and return forms
+/// the whole form and its button beside the image, nothing scrolling sideways, no word of the list under it broken a character
+/// or two a line. With the order and return forms
 /// (<c>OrderEntryLayoutBrowserTests</c>, <c>ReturnEntryLayoutBrowserTests</c>) every keying page has its screenshot
 /// beside the FAX (layout-*-beside-fax).
 /// </summary>
@@ -48,6 +49,9 @@ public sealed class BesideFaxLayoutBrowserTests(ConsoleApp app, Support.Browser 
 
         Assert.True(await page.Locator("[data-testid=fax-page]").IsVisibleAsync(), "the FAX is beside the form");
         Assert.False(await BesideFax.ScrollsSidewaysAsync(page), $"{kind} scrolls sideways beside the FAX: " + string.Join("; ", await Layout.PastTheWindowAsync(page)));
+        // The list under the form: 回答票 went one character a line, 広島 / 事業 / 所, エクス / ポート.
+        var fewest = await Layout.FewestCharactersPerWrappedLineAsync(page.Locator(".fax-form th, .fax-form td, .fax-form .mud-button-root, .fax-form h5"));
+        Assert.True(fewest is 0 or >= 2.5, $"{kind} beside the FAX wraps at {fewest:0.0} characters a line");
         Assert.Empty(await Layout.CutOffAsync(page.Locator($"[data-testid={button}]")));
         Assert.True(await BesideFax.InViewAsync(page.Locator($"[data-testid={button}]")), "the form's button is below the fold");
     }
