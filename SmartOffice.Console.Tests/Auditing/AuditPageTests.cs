@@ -98,6 +98,23 @@ public sealed class AuditPageTests : IAsyncLifetime
         Assert.Equal(5, (await Service(TestStaff.Administrator).ExportAsync(new AuditQuery(null, null, null, null, null, null))).Total);
     }
 
+    /// <summary>A staff account's entries (sign-ins, access changes) named their record by its 36-character id, which widened the column.</summary>
+    [Fact]
+    public async Task A_staff_accounts_record_is_named_by_the_person_not_its_id()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Users.Add(new StaffUser { Id = "7203cb4f-aa03-4d2b-8e7d-0f3c2a1b9e55", UserName = "admin9", DisplayName = "渡辺 浩" });
+            db.AuditEntries.Add(Entry(TestDatabase.JapanTime(2026, 11, 26, 9, 0), "super", "伊藤 真理", "Staff.Disabled", nameof(StaffUser),
+                "7203cb4f-aa03-4d2b-8e7d-0f3c2a1b9e55", """{"IsActive":true}""", """{"IsActive":false}"""));
+            await db.SaveChangesAsync();
+        }
+
+        var row = (await Service(TestStaff.Supervisor).SearchAsync(new AuditQuery(null, nameof(StaffUser), null, null, null, null))).Rows.Single();
+
+        Assert.Equal("渡辺 浩 (admin9)", row.RecordName);
+    }
+
     [Fact]
     public async Task The_page_shows_each_entry_in_words_with_a_link_to_its_record()
     {

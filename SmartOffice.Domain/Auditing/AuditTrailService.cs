@@ -15,8 +15,11 @@ namespace SmartOffice.Domain.Auditing;
 public sealed record AuditQuery(string? Staff, string? EntityType, string? Record, string? CustomerCode, DateOnly? From, DateOnly? To,
     int Skip = 0, int Take = 50);
 
-/// <summary>An entry with the database id of its record where its page is addressed by id (an order by number has its id here).</summary>
-public sealed record AuditRow(AuditEntry Entry, int? RecordId);
+/// <summary>
+/// An entry with the database id of its record where its page is addressed by id (an order by number has its id here), and
+/// its record's name where the key is no word for a person (a staff account's id: "渡辺 浩 (admin1)").
+/// </summary>
+public sealed record AuditRow(AuditEntry Entry, int? RecordId, string? RecordName = null);
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total);
 
@@ -43,7 +46,11 @@ public sealed class AuditTrailService(IDbContextFactory<SmartOfficeDbContext> co
         var total = await entries.CountAsync(cancellationToken);
         var page = await Newest(entries).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize)).ToListAsync(cancellationToken);
         var ids = await RecordIdsAsync(db, page, cancellationToken);
-        return new AuditPage(page.Select(e => new AuditRow(e, ids.GetValueOrDefault((e.EntityType, e.EntityId)))).ToList(), total);
+        var staffIds = page.Where(e => e.EntityType == nameof(StaffUser)).Select(e => e.EntityId).Distinct().ToList();
+        var staffNames = await db.Users.Where(u => staffIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => $"{u.DisplayName} ({u.UserName})", cancellationToken);
+        return new AuditPage(page.Select(e => new AuditRow(e, ids.GetValueOrDefault((e.EntityType, e.EntityId)),
+            e.EntityType == nameof(StaffUser) ? staffNames.GetValueOrDefault(e.EntityId) : null)).ToList(), total);
     }
 
     /// <summary>Every entry the search finds, newest first (the page's rows, all pages), for an export.</summary>

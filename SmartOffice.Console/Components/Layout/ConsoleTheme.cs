@@ -27,6 +27,8 @@ public static class ConsoleTheme
                 FontFamily = ["Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Meiryo", "Yu Gothic", "system-ui", "sans-serif"],
                 FontSize = "0.875rem",
             },
+            // Buttons and tabs read as keyed: MudBlazor upper-cases them (EXPORT, SIGN OUT, a file name on a download button).
+            Button = new ButtonTypography { TextTransform = "none" },
         },
         LayoutProperties = new LayoutProperties { DrawerWidthLeft = "220px" },
     };
