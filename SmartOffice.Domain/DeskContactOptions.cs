@@ -2,7 +2,7 @@ namespace SmartOffice.Domain;
 
 /// <summary>
 /// The customer desk's contact details printed at the bottom of every sheet faxed back (stock-out notices, point
-/// balances…), bound from the <c>"Desk"</c> section; the defaults are in docs/roles-and-settings.md.
+/// balances…), bound from the <c>"Desk"</c> section; the defaults are in docs/business-rules.md.
 /// </summary>
 public sealed class DeskContactOptions
 {

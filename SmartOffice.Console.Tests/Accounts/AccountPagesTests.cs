@@ -191,7 +191,7 @@ public sealed partial class AccountPagesTests(ConsoleApp app, Support.Browser br
         }
         var ordersBefore = await OrderCountAsync(customer.Id);
 
-        // Then a desk agent keys this customer's next FAX order: the settings hold at once (issue #9, DOMAIN.md §3).
+        // Then a desk agent keys this customer's next FAX order: the settings hold at once (issue #9, docs/business-rules.md §3).
         var desk = await SignedInPageAsync(english ? DemoStaff.DeskAgent2 : DemoStaff.DeskAgent, culture);
         await desk.GotoAsync("orders/new");
         await desk.WaitForCircuitAsync();

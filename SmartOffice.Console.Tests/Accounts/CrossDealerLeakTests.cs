@@ -9,7 +9,7 @@ using SmartOffice.Domain.Staff;
 namespace SmartOffice.Console.Tests.Accounts;
 
 /// <summary>
-/// A dealer rep learns nothing of another dealer's customers through their own (DOMAIN.md: reps see only their own dealer's
+/// A dealer rep learns nothing of another dealer's customers through their own (docs/business-rules.md: reps see only their own dealer's
 /// customers). The duplicate check of the registration and change forms looks at every dealer's customers — a duplicate is a
 /// duplicate — and notes the ones the staff member confirmed in the customer's history; the rep of the customer's dealer
 /// reads that history: the other dealer's customer codes must not be in it for them, while the desk still sees which

@@ -8,7 +8,7 @@ using static SmartOffice.Console.Tests.Ordering.OrderingTestData;
 namespace SmartOffice.Console.Tests.Ordering;
 
 /// <summary>
-/// 追加注文 (DOMAIN.md §2, docs/text-and-order-rules.md): "earlier" means received earlier, whatever order the FAXes are keyed
+/// 追加注文 (docs/business-rules.md §2, docs/text-and-order-rules.md): "earlier" means received earlier, whatever order the FAXes are keyed
 /// in; saving, voiding or correcting an order re-prices the other open orders of its group (customer, ship-to, 受付日, delivery
 /// date) in the same transaction, audited; an order whose batch has closed keeps its fee and says why.
 /// </summary>

@@ -13,7 +13,7 @@ using static SmartOffice.Console.Tests.Ordering.OrderingTestData;
 namespace SmartOffice.Console.Tests.Ordering;
 
 /// <summary>
-/// 発注は本社、届け先は支店 (DOMAIN.md §3): an order ships to its own department, another active department of the same
+/// 発注は本社、届け先は支店 (docs/business-rules.md §3): an order ships to its own department, another active department of the same
 /// customer, or a registered ship-to — and the additional-order rule groups by the address chosen.
 /// </summary>
 public sealed class ShipToDepartmentTests : IAsyncLifetime

@@ -6,7 +6,7 @@ using SmartOffice.Console.Components.Pages.Reporting;
 
 namespace SmartOffice.Console.Tests.Reporting;
 
-/// <summary>bunit on a MudBlazor component (STACK.md pitfall 9: loose JS interop, Mud services, async dispose).</summary>
+/// <summary>bunit on a MudBlazor component (docs/stack-pitfalls.md pitfall 9: loose JS interop, Mud services, async dispose).</summary>
 public sealed class DashboardFigureTests : IAsyncLifetime
 {
     private readonly BunitContext _context = new();

@@ -11,7 +11,7 @@ using SmartOffice.Domain.Staff;
 namespace SmartOffice.Console.Tests.Returns;
 
 /// <summary>
-/// Return slips against DOMAIN.md §4 on a real SQLite file, today 2026-11-25 (Japan): every refusal, partial returns
+/// Return slips against docs/business-rules.md §4 on a real SQLite file, today 2026-11-25 (Japan): every refusal, partial returns
 /// and two slips on one order, the credit with tax per rate and shipping, and the points reversal down to a shortfall.
 /// </summary>
 public sealed class ReturnSlipServiceTests : IAsyncLifetime

@@ -3,7 +3,7 @@ using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.Staff;
 
-/// <summary>The role table of DOMAIN.md, row by row.</summary>
+/// <summary>The role table of docs/business-rules.md, row by row.</summary>
 public sealed class AccessPolicyTests
 {
     public static TheoryData<Capability, bool, bool, bool, bool> Matrix => new()

@@ -27,7 +27,7 @@ using static SmartOffice.Console.Tests.Staff.Outcome;
 
 namespace SmartOffice.Console.Tests.Staff;
 
-/// <summary>Who calls: the five roles of DOMAIN.md, the dealer rep twice — on their own dealer's record and on the other dealer's.</summary>
+/// <summary>Who calls: the five roles of docs/business-rules.md, the dealer rep twice — on their own dealer's record and on the other dealer's.</summary>
 public enum Caller { Anonymous, DeskAgent, OwnDealerRep, OtherDealerRep, Supervisor, Administrator }
 
 /// <summary>What the caller must get.</summary>
@@ -42,7 +42,7 @@ public enum Outcome
 }
 
 /// <summary>
-/// ASVS 8.2.2: every public method of every domain service × every caller, against DOMAIN.md's role table, called directly
+/// ASVS 8.2.2: every public method of every domain service × every caller, against docs/business-rules.md's role table, called directly
 /// (pages are only a first line; the service is the one that must refuse). Each call runs on its own copy of
 /// <see cref="MatrixDatabase"/>; a refused call must leave that copy exactly as it was. A dealer rep never gets the other
 /// dealer's data back — not from the other dealer's records, and not through their own: histories, notes, warnings and

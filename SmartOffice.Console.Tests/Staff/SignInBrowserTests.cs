@@ -23,7 +23,7 @@ public sealed class SignInBrowserTests(ConsoleApp app, Support.Browser browser)
         var faxOrders = page.Locator("[data-testid=fax-orders-today]");
         Assert.Contains("本日のFAX注文", await faxOrders.InnerTextAsync());
         Assert.Matches(@"\d", await faxOrders.Locator(".dashboard-figure").InnerTextAsync());
-        // Desk agents don't run the business calendar (DOMAIN.md role table).
+        // Desk agents don't run the business calendar (docs/business-rules.md role table).
         Assert.Equal(0, await page.Locator("a[href='calendar']").CountAsync());
         await page.ScreenshotAsync("dashboard-desk-agent");
 

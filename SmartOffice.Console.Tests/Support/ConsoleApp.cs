@@ -60,7 +60,7 @@ public class ConsoleApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // Development serves the static web assets of an unpublished app (STACK.md pitfall 7).
+        // Development serves the static web assets of an unpublished app (docs/stack-pitfalls.md pitfall 7).
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration(config =>
         {
@@ -87,7 +87,7 @@ public class ConsoleApp : WebApplicationFactory<Program>
                 ["Warehouse:ScanInterval"] = "00:00:00.500",
                 // Tests drop the results files themselves; DemoWarehouseTests drive the simulated warehouse directly.
                 ["Warehouse:DemoWarehouseEnabled"] = "false",
-                // Serilog settings must go through configuration, not UseSetting (STACK.md pitfall 8).
+                // Serilog settings must go through configuration, not UseSetting (docs/stack-pitfalls.md pitfall 8).
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_folder, "logs", "console-.log"),
             };
             foreach (var (key, value) in Settings)

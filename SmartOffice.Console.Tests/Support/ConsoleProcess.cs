@@ -68,7 +68,7 @@ public sealed partial class ConsoleProcess : IDisposable
     }
 
     /// <summary>
-    /// The web server for a browser (Development serves the static web assets of the unpublished build, STACK.md pitfall 7),
+    /// The web server for a browser (Development serves the static web assets of the unpublished build, docs/stack-pitfalls.md pitfall 7),
     /// its temp folder set to <paramref name="temp"/> when given. Await <see cref="ListeningAsync"/> for its address.
     /// </summary>
     public static ConsoleProcess StartServer(string folder, string database, string? temp = null, IReadOnlyDictionary<string, string>? environment = null)

@@ -4,7 +4,7 @@ using SmartOffice.Domain.Calendar;
 namespace SmartOffice.Console.Components;
 
 /// <summary>
-/// One way to show yen, dates and times everywhere (UX.md): ￥1,234 and 2026/11/25 (水). An instant is shown only through the
+/// One way to show yen, dates and times everywhere (docs/keying-screens.md): ￥1,234 and 2026/11/25 (水). An instant is shown only through the
 /// business clock, in Japan time: instants come back from the database as UTC (docs/text-and-order-rules.md).
 /// </summary>
 public static class Display

@@ -6,7 +6,7 @@ using SmartOffice.Domain.Persistence;
 namespace SmartOffice.Domain.Accounts;
 
 /// <summary>
-/// 管理者 rule (DOMAIN.md §5): each department keeps at least one active administrator. Every service that clears the
+/// 管理者 rule (docs/business-rules.md §5): each department keeps at least one active administrator. Every service that clears the
 /// flag, deactivates a user or moves one away asks here, so there is one rule, not one per screen.
 /// </summary>
 internal static class AdministratorRule

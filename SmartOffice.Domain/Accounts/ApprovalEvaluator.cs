@@ -4,7 +4,7 @@ using SmartOffice.Domain.Persistence;
 namespace SmartOffice.Domain.Accounts;
 
 /// <summary>
-/// A web order as approval sees it (DOMAIN.md §2): the slip total is the discounted goods subtotal ex-tax without shipping,
+/// A web order as approval sees it (docs/business-rules.md §2): the slip total is the discounted goods subtotal ex-tax without shipping,
 /// <see cref="MaxUnitPrice"/> the highest discounted unit price ex-tax, <see cref="OverBudget"/> whether it takes the
 /// department past its monthly budget.
 /// </summary>

@@ -7,7 +7,7 @@ public enum RequestChannel { Phone, Fax, Visit }
 
 /// <summary>
 /// 依頼者: who at the customer asked for an account change (their administrator) and how. Required on every change the
-/// console keys for a customer (DOMAIN.md §3: "every change records who asked").
+/// console keys for a customer (docs/business-rules.md §3: "every change records who asked").
 /// </summary>
 public sealed record ChangeRequester(string? Name, RequestChannel? Channel)
 {

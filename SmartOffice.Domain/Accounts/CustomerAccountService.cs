@@ -9,7 +9,7 @@ using SmartOffice.Domain.Text;
 namespace SmartOffice.Domain.Accounts;
 
 /// <summary>
-/// Dealer account customisation (DOMAIN.md §2, §3, §5, §6): the dealer rep's own customers, their settings (point opt-out,
+/// Dealer account customisation (docs/business-rules.md §2, §3, §5, §6): the dealer rep's own customers, their settings (point opt-out,
 /// volume discount, notes), departments and budgets, ship-tos, web users, order locks and approval rules. Reps see and
 /// change only their dealer's customers (scoped in every query); desk agents read; supervisors and administrators change all.
 /// Every change names who at the customer asked for it, is audited with before/after, and refuses a stale screen.

@@ -35,7 +35,7 @@ public sealed record RegistrationResult(int? CustomerId, string? CustomerCode, I
     string? AdministratorUserId = null, string? TemporaryPassword = null);
 
 /// <summary>
-/// Customer registration and change forms (DOMAIN.md §5), keyed by the desk or by the customer's dealer rep (a rep registers
+/// Customer registration and change forms (docs/business-rules.md §5), keyed by the desk or by the customer's dealer rep (a rep registers
 /// customers for their own dealer only). Validated (postal code 123-4567, phone/FAX numbers), warned on a phone number another
 /// customer already uses, and audited with who asked.
 /// </summary>
@@ -96,7 +96,7 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
         {
             Customer = customer, Code = "001", Name = departmentName, PostalCode = customer.PostalCode, Address = customer.Address, Phone = customer.Phone,
         };
-        // The first person registered for a department becomes its 管理者 (DOMAIN.md §5).
+        // The first person registered for a department becomes its 管理者 (docs/business-rules.md §5).
         var administrator = new WebUser
         {
             Department = department, UserId = await WebUserIds.NextAsync(db, cancellationToken), Name = administratorName, Email = email,

@@ -42,7 +42,7 @@ public sealed record DepartmentUserId(string UserId, string Name, bool IsAdminis
 public sealed record AdministratorChange(int WebUserId, int Version, bool IsAdministrator, string RequestedBy);
 
 /// <summary>
-/// The customer desk's side of ID失効 (DOMAIN.md §5): the locked queue and web-user search, unlock and temporary
+/// The customer desk's side of ID失効 (docs/business-rules.md §5): the locked queue and web-user search, unlock and temporary
 /// passwords after verifying the caller, forgotten IDs, and each department's 管理者 (at least one is kept).
 /// Dealer reps see their own customers' lock status only; every change is audited with how the caller was verified.
 /// </summary>

@@ -19,7 +19,7 @@ public enum WebSignInResult
 }
 
 /// <summary>
-/// The web storefront's sign-in rule (DOMAIN.md §5). The storefront has no staff caller, so there is no access check:
+/// The web storefront's sign-in rule (docs/business-rules.md §5). The storefront has no staff caller, so there is no access check:
 /// it is the web user's own password that is checked. Failures are counted by one atomic UPDATE, so concurrent
 /// attempts never lose an increment, and the same statement locks the ID on the failure past the threshold.
 /// </summary>

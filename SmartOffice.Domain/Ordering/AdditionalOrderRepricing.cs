@@ -8,7 +8,7 @@ using SmartOffice.Domain.Staff;
 namespace SmartOffice.Domain.Ordering;
 
 /// <summary>
-/// 追加注文 across a group (DOMAIN.md §2, docs/text-and-order-rules.md): after an order is saved, voided or corrected, every
+/// 追加注文 across a group (docs/business-rules.md §2, docs/text-and-order-rules.md): after an order is saved, voided or corrected, every
 /// accepted order of the customer on the 受付日s concerned is priced again for shipping — grouped by ship-to and delivery
 /// date, in the order they were received (ties in the order they were saved). An open order takes the fee the rule now
 /// gives, with its tax and total; an order whose cutoff batch has closed keeps its fee and says

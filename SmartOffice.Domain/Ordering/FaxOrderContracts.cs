@@ -22,7 +22,7 @@ public sealed record OrderingCustomer(OrderingCustomerMatch Customer, decimal Vo
 public sealed record FaxOrderDraftLine(string? ProductCode, string? Quantity, string? LineComment);
 
 /// <summary>
-/// The entry form's state. Blank lines (no code and no quantity) are ignored. Where it ships (DOMAIN.md §3): a registered
+/// The entry form's state. Blank lines (no code and no quantity) are ignored. Where it ships (docs/business-rules.md §3): a registered
 /// ship-to (<see cref="ShipToId"/>), another active department of the customer (<see cref="ShipToDepartmentId"/>), or —
 /// both null — the ordering department's own address. <see cref="FaxReceivedAt"/> decides the cutoff, not the keying time.
 /// <see cref="QuoteId"/>: the FAXed-back quote (簡易見積書) the order is keyed from; saving the order closes it.
@@ -40,7 +40,7 @@ public sealed record QuotedLine(int LineNumber, string ProductCode, int? Product
     int? Quantity, int? ListUnitPrice, int? UnitPrice, int Amount, int? Stock, bool ShortOfStock,
     DeliveryClass? DeliveryClass, TaxClass? TaxClass, string? LineComment, string? Problem);
 
-/// <summary>One shipment the order splits into (DOMAIN.md §3): its 受付日 and dates.</summary>
+/// <summary>One shipment the order splits into (docs/business-rules.md §3): its 受付日 and dates.</summary>
 public sealed record QuotedShipment(DeliveryClass DeliveryClass, DateOnly AcceptanceDay, DateOnly? EarliestDelivery, DateOnly? DeliveryDate);
 
 public enum BudgetStatus { NoBudget, Within, OverSoft, OverHard }

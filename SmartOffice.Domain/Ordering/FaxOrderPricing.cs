@@ -52,7 +52,7 @@ internal sealed record PricedOrder(FaxOrderDraft Draft, CustomerFacts Customer, 
 }
 
 /// <summary>
-/// Prices a FAX order draft and checks every rule of DOMAIN.md §1–3 and §6, for the live summary and again inside the
+/// Prices a FAX order draft and checks every rule of docs/business-rules.md §1–3 and §6, for the live summary and again inside the
 /// save's transaction: product lookup (one query), volume discount, stock, shipments per delivery class, the requested
 /// date, shipping with the additional-order rule, tax per rate per slip, points, budget, order locks and duplicates.
 /// </summary>
@@ -318,7 +318,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     }
 
     /// <summary>
-    /// "Earlier" for the additional-order rule is received earlier (DOMAIN.md §2), never keyed earlier; at the same minute, saved
+    /// "Earlier" for the additional-order rule is received earlier (docs/business-rules.md §2), never keyed earlier; at the same minute, saved
     /// earlier (an order being corrected keeps its place by id).
     /// </summary>
     private static bool ReceivedEarlier(SameDayOrder other, DateTimeOffset receivedAt, int? correcting) =>

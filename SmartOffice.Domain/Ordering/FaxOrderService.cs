@@ -14,7 +14,7 @@ using SmartOffice.Domain.Text;
 namespace SmartOffice.Domain.Ordering;
 
 /// <summary>
-/// FAX order entry (DOMAIN.md §1–3, §6): find the customer, price the draft live, save it in one transaction (order
+/// FAX order entry (docs/business-rules.md §1–3, §6): find the customer, price the draft live, save it in one transaction (order
 /// number, stock, shipments per delivery class, points, audit) exactly once per entry form, and correct or void it
 /// until its cutoff batch closes. Every rule is checked here again on save, whatever the page showed.
 /// </summary>

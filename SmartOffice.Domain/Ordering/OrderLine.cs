@@ -32,7 +32,7 @@ public class OrderLine
     public int Amount { get; set; }
     public TaxClass TaxClass { get; set; }
     public DeliveryClass DeliveryClass { get; set; }
-    /// <summary>メーカー as the product had it when sold (DOMAIN.md §3b: later catalogue changes do not rewrite past orders).</summary>
+    /// <summary>メーカー as the product had it when sold (docs/business-rules.md §3b: later catalogue changes do not rewrite past orders).</summary>
     public required string Maker { get; set; }
     /// <summary>環境配慮商品 when sold.</summary>
     public bool IsEco { get; set; }
@@ -66,7 +66,7 @@ public class OrderLine
     }
 
     /// <summary>
-    /// Serves <paramref name="quantity"/> of this waiting line on <paramref name="shipment"/> (DOMAIN.md §3b via docs/back-orders.md):
+    /// Serves <paramref name="quantity"/> of this waiting line on <paramref name="shipment"/> (docs/business-rules.md §3b via docs/back-orders.md):
     /// all of it moves the line itself; part of it leaves the rest waiting here and returns a new line, numbered
     /// <paramref name="newLineNumber"/>, for the part served. The served line is billed at its unit price as of the order.
     /// </summary>

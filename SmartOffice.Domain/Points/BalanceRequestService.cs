@@ -29,7 +29,7 @@ public sealed record BalanceReplySheet(BalanceRequestRow Request, string? Custom
     IReadOnlyList<ExpiryMonth> NextExpiries, DeskContactOptions Contact);
 
 /// <summary>
-/// FAX専用ポイント確認依頼用紙 (DOMAIN.md §6): register a faxed balance request against the department's FAX account,
+/// FAX専用ポイント確認依頼用紙 (docs/business-rules.md §6): register a faxed balance request against the department's FAX account,
 /// produce the reply sheet, mark it sent; the open requests oldest first.
 /// </summary>
 public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,

@@ -43,7 +43,7 @@ public sealed record ConsolidationRequest(int FromAccountId, int ToAccountId, in
 public sealed record AdjustmentRequest(int PointAccountId, int Points, string? Reason, int Version);
 
 /// <summary>
-/// ポイント口座 (DOMAIN.md §6): finding accounts, one account's balance, this month's expiry, the 12-month schedule and
+/// ポイント口座 (docs/business-rules.md §6): finding accounts, one account's balance, this month's expiry, the 12-month schedule and
 /// its history, totals per department and customer, consolidation within a department and supervisors' adjustments.
 /// Dealer reps read their own customers' accounts only.
 /// </summary>

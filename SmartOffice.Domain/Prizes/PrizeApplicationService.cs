@@ -30,7 +30,7 @@ public sealed record PrizeApplicationDetail(PrizeApplicationRow Application, Dat
     DateTimeOffset? CancelledAt, string? CancelReason, IReadOnlyList<AuditEntry> History);
 
 /// <summary>
-/// ポイント交換申請 (DOMAIN.md §6): the desk keys FAX applications (web ones arrive the same way); balance, opt-out,
+/// ポイント交換申請 (docs/business-rules.md §6): the desk keys FAX applications (web ones arrive the same way); balance, opt-out,
 /// stock and the prize's active period are checked and the points are spent at application, earliest expiry first.
 /// Workflow 受付 → 手配中 → 発送済 (carrier and tracking number) → 完了; a cancellation before shipping restores the same
 /// lots (lots that expired meanwhile stay expired) and the stock. Dealer reps read their own customers' applications.

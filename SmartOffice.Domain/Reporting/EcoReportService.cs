@@ -36,7 +36,7 @@ public sealed record EcoReport(IReadOnlyList<EcoMonth> Months, IReadOnlyList<Eco
 }
 
 /// <summary>
-/// 環境配慮商品の購入状況 (DOMAIN.md §7): the eco share of spend (line amounts ex-tax, voided orders out) by month,
+/// 環境配慮商品の購入状況 (docs/business-rules.md §7): the eco share of spend (line amounts ex-tax, voided orders out) by month,
 /// for a company and per department. Same audience and dealer scope as the purchase data download.
 /// </summary>
 public sealed class EcoReportService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, BusinessClock clock)

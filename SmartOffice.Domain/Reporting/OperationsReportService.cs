@@ -13,7 +13,7 @@ namespace SmartOffice.Domain.Reporting;
 public sealed record OperationsRange(DateOnly From, DateOnly To);
 
 /// <summary>
-/// The supervisor's numbers (DOMAIN.md §7), one <see cref="ReportTable"/> each: FAX orders by hour against the
+/// The supervisor's numbers (docs/business-rules.md §7), one <see cref="ReportTable"/> each: FAX orders by hour against the
 /// region cutoffs, keying lead time, orders per agent, returns by reason and category, lockouts and unlocks,
 /// point liability by expiry month, prize backlog by age. Reads only; Capability.Operations.
 /// </summary>

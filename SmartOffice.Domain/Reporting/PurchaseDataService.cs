@@ -23,14 +23,14 @@ public sealed record CustomerChoice(int Id, string Code, string Name, IReadOnlyL
 public sealed record DepartmentChoice(int Id, string Code, string Name);
 
 /// <summary>
-/// 購入データダウンロード (DOMAIN.md §7): the past 15 months as xlsx, CSV Shift_JIS or CSV UTF-8 with BOM.
+/// 購入データダウンロード (docs/business-rules.md §7): the past 15 months as xlsx, CSV Shift_JIS or CSV UTF-8 with BOM.
 /// Rows stream from the database to the output; nothing holds the whole export. Dealer reps reach only their
 /// own dealer's customers.
 /// </summary>
 public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, BusinessClock clock,
     ConsoleMetrics? metrics = null)
 {
-    /// <summary>How far back purchase data can be downloaded (DOMAIN.md §7, from the FAQ).</summary>
+    /// <summary>How far back purchase data can be downloaded (docs/business-rules.md §7, from the FAQ).</summary>
     public const int MonthsBack = 15;
 
     public static readonly IReadOnlyList<ExportColumn> Columns =

@@ -18,7 +18,7 @@ public sealed record ReportColumn(string HeaderKey, ReportCellKind Kind);
 
 /// <summary>
 /// Formatted small workbooks with ClosedXML (one sheet per table): bold frozen header, autofilter, yen, % and
-/// date formats, fixed widths (AdjustToContents needs libgdiplus on Linux — STACK.md).
+/// date formats, fixed widths (AdjustToContents needs libgdiplus on Linux — docs/stack-pitfalls.md).
 /// </summary>
 public static class ReportWorkbook
 {

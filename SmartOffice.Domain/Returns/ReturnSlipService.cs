@@ -14,7 +14,7 @@ using SmartOffice.Domain.Text;
 namespace SmartOffice.Domain.Returns;
 
 /// <summary>
-/// 返品 (DOMAIN.md §4): the desk keys a faxed 返品依頼書 against the original order and follows the slip
+/// 返品 (docs/business-rules.md §4): the desk keys a faxed 返品依頼書 against the original order and follows the slip
 /// 受付 → 集荷手配 → 検品済 (accept/reject per line) → 返金処理 (credit ex-tax and tax per rate, shipping only for a full
 /// return that was our fault, the order's points recomputed on what remains and the difference reversed, never below
 /// zero) → 完了, or 却下 with a reason. Every step is audited (who, when) and checks the slip's version, so two agents

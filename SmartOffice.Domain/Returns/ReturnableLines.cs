@@ -16,7 +16,7 @@ internal sealed record OrderLineState(int Id, int LineNumber, string ProductCode
 }
 
 /// <summary>
-/// What a return may take back (DOMAIN.md §4, docs/warehouse-files.md "Returns by part"): each delivered part counts its 90
+/// What a return may take back (docs/business-rules.md §4, docs/warehouse-files.md "Returns by part"): each delivered part counts its 90
 /// days from its own delivered date; a line returns at most what was delivered minus what slips already take back, and no
 /// more than its parts still within their window delivered.
 /// </summary>

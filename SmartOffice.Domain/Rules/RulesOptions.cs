@@ -2,7 +2,7 @@ namespace SmartOffice.Domain.Rules;
 
 /// <summary>
 /// The rules' settings, bound from the <c>"Rules"</c> section of appsettings. Every number that
-/// the FAQ does not state lives here (docs/roles-and-settings.md), never as a literal in rule code.
+/// the FAQ does not state lives here (docs/business-rules.md), never as a literal in rule code.
 /// </summary>
 public sealed class RulesOptions
 {

@@ -1,7 +1,7 @@
 namespace SmartOffice.Domain.Staff;
 
 /// <summary>
-/// The authorisation table of docs/roles-and-settings.md as data. Pages and domain services ask the same table,
+/// The authorisation table of docs/business-rules.md as data. Pages and domain services ask the same table,
 /// so a page that forgets a check still meets a refusal in the service.
 /// </summary>
 public static class AccessPolicy

@@ -1,6 +1,6 @@
 namespace SmartOffice.Domain.Staff;
 
-/// <summary>What a member of staff may do — the rows of the table in docs/roles-and-settings.md.</summary>
+/// <summary>What a member of staff may do — the rows of the table in docs/business-rules.md.</summary>
 public enum Capability
 {
     /// <summary>FAX inbox, FAX order entry, correct/void before the batch closes.</summary>

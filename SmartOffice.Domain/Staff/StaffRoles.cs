@@ -1,6 +1,6 @@
 namespace SmartOffice.Domain.Staff;
 
-/// <summary>The four console roles (docs/roles-and-settings.md).</summary>
+/// <summary>The four console roles (docs/business-rules.md).</summary>
 public static class StaffRoles
 {
     /// <summary>カスタマーデスク担当.</summary>

@@ -9,7 +9,7 @@ using SmartOffice.Domain.Text;
 namespace SmartOffice.Domain.Warehouse;
 
 /// <summary>
-/// お届け日の訂正 (DOMAIN.md §3b): the desk corrects a shipped part's delivery date on the order page, with a reason and an
+/// お届け日の訂正 (docs/business-rules.md §3b): the desk corrects a shipped part's delivery date on the order page, with a reason and an
 /// audit entry. The part then stands as the delivery job would leave it: delivered on the new date when it has come,
 /// not delivered yet when it is still ahead — refused when returns already take back what that would un-deliver.
 /// </summary>

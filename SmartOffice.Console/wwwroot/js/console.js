@@ -24,7 +24,7 @@
     }, Math.min(15 * 1000, idleMs / 3));
 })();
 
-// Enter moves to the next field, Shift+Enter back (UX.md), inside any element marked data-enter-nav.
+// Enter moves to the next field, Shift+Enter back (docs/keying-screens.md), inside any element marked data-enter-nav.
 function enterNav(e) {
     if (e.key !== 'Enter' || e.ctrlKey || e.altKey || e.isComposing) return;
     const scope = e.target.closest && e.target.closest('[data-enter-nav]');
@@ -69,7 +69,7 @@ function commitField(field) {
         field.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-// Ctrl+Enter = 確定 (UX.md) inside [data-save-scope]: commit the field being typed, then press [data-save-button].
+// Ctrl+Enter = 確定 (docs/keying-screens.md) inside [data-save-scope]: commit the field being typed, then press [data-save-button].
 // Alt+letter inside [data-alt-keys]: the element with data-alt-key="letter" is focused (fields) or pressed (buttons).
 // Letters the browser keeps for itself (Alt+D address bar, Alt+F/E menus) are not used by pages.
 document.addEventListener('keydown', e => {

@@ -130,7 +130,7 @@ internal static class CircuitsServer
     /// <summary>
     /// The console as it runs: its own SQLite file, keys and logs in a temp folder, the scheduler off (no cutoff job under the
     /// measurement), console log at warnings. Development, because an unpublished app serves its static web assets only there
-    /// (STACK.md pitfall 7) and the Chromium check needs blazor.web.js.
+    /// (docs/stack-pitfalls.md pitfall 7) and the Chromium check needs blazor.web.js.
     /// </summary>
     private sealed class ConsoleUnderLoad : WebApplicationFactory<Program>
     {

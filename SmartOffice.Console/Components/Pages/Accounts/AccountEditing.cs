@@ -14,6 +14,6 @@ public sealed class RequesterInput
 /// <summary>What the account page gives its tabs: the requester, and one way to run a change (message, snackbar, reload).</summary>
 public sealed record AccountEditing(RequesterInput Requester, Func<Func<Task>, string, Task<bool>> RunAsync)
 {
-    /// <summary>Ctrl+Enter = 確定 (UX.md) inside a form.</summary>
+    /// <summary>Ctrl+Enter = 確定 (docs/keying-screens.md) inside a form.</summary>
     public static bool IsSave(KeyboardEventArgs e) => e.Key == "Enter" && e.CtrlKey;
 }

@@ -51,7 +51,7 @@ public sealed class OrderEntryForm
     /// <summary>A registered ship-to (登録届け先); null with <see cref="ShipToDepartmentId"/> null = the department's own address.</summary>
     public int? ShipToId { get; set; }
 
-    /// <summary>Another department of the customer the order ships to (DOMAIN.md §3).</summary>
+    /// <summary>Another department of the customer the order ships to (docs/business-rules.md §3).</summary>
     public int? ShipToDepartmentId { get; set; }
 
     /// <summary>The ship-to select's value: "" the ordering department, "d{id}" another department, "s{id}" a registered ship-to.</summary>
