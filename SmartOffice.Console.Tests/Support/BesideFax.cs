@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SmartOffice.Console.Tests.FaxInbox;
+using SmartOffice.Domain.Persistence;
 
 namespace SmartOffice.Console.Tests.Support;
 
@@ -9,9 +12,9 @@ namespace SmartOffice.Console.Tests.Support;
 public static class BesideFax
 {
     /// <summary>
-    /// Drops a one-page PDF from <paramref name="faxDigits"/> received a minute ago, claims it in the queue and sorts it as
-    /// <paramref name="kind"/> (e.g. "Order", "ReturnRequest"): the page ends on that kind's form beside the FAX. The queue
-    /// names the sender by <paramref name="customerCode"/> (matched by the number).
+    /// Drops a one-page PDF from <paramref name="faxDigits"/> received a minute ago, claims it on its own page and sorts it as
+    /// <paramref name="kind"/> (e.g. "Order", "ReturnRequest"): the page ends on that kind's form beside the FAX, for the
+    /// customer <paramref name="customerCode"/> matched by the number.
     /// </summary>
     public static async Task OpenAsync(IPage page, ConsoleApp app, string faxDigits, string customerCode, string kind)
     {
@@ -20,17 +23,33 @@ public static class BesideFax
         await File.WriteAllBytesAsync(Path.Combine(app.FaxDropFolder, name + ".part"), FaxFiles.Pdf());
         File.Move(Path.Combine(app.FaxDropFolder, name + ".part"), Path.Combine(app.FaxDropFolder, name));
 
-        await page.GotoAsync("fax");
+        // Straight to the FAX, not through the queue: the queue lists the oldest first, fifty a page, and the suite's shared
+        // console keeps more open FAXes than that, so the newest one was on a later page.
+        var (id, sender) = await ImportedAsync(app, name);
+        Assert.Equal(customerCode, sender);
+        await page.GotoAsync($"fax/{id}");
         await page.WaitForCircuitAsync();
-        var row = page.Locator("[data-testid=fax-row]").Filter(new() { Has = page.Locator("[data-testid=fax-claim]") })
-            .Filter(new() { HasTextString = customerCode }).Last;
-        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await row.Locator("[data-testid=fax-claim]").ClickAsync();
-        await page.WaitForAddressAsync(new Regex(@"/fax/\d+$"));
+        await page.Locator("[data-testid=fax-claim]").ClickAsync();
         await page.Locator($"[data-testid=sort-{kind}]").ClickAsync();
         await page.WaitForAddressAsync(new Regex(@"\?fax=\d+$"));
         await page.WaitForCircuitAsync();
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=fax-page]'); return i && i.complete && i.naturalWidth > 0; }");
+    }
+
+    /// <summary>The inbox id of the dropped file once the watcher has imported it, and the code of the customer its number matched.</summary>
+    private static async Task<(int Id, string? Sender)> ImportedAsync(ConsoleApp app, string fileName)
+    {
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>();
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(15); waited += TimeSpan.FromMilliseconds(200))
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            var item = await db.FaxInboxItems.Where(f => f.FileName == fileName)
+                .Select(f => new { f.Id, Sender = db.Customers.Where(c => c.Id == f.CustomerId).Select(c => c.Code).FirstOrDefault() }).FirstOrDefaultAsync();
+            if (item is not null)
+                return (item.Id, item.Sender);
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{fileName} was not imported into the FAX inbox within 15 s");
     }
 
     /// <summary>Whether the element is wholly inside the window as it is scrolled now (what the agent sees without scrolling).</summary>
