@@ -158,6 +158,20 @@ public sealed class HistoryDisplayTests : IAsyncLifetime
         Assert.Equal(CultureInfo.GetCultureInfo("en-US"), CultureInfo.CurrentCulture);
     }
 
+    [Theory]
+    [InlineData("ja-JP", "行: 2 / 商品コード: A0000002 / 入荷待ち: 入荷待ち中 → 取消")]
+    [InlineData("en-US", "Line: 2 / Product code: A0000002 / Back order: waiting → cancelled")]
+    public void A_cancelled_back_order_names_its_state_in_the_UIs_words(string culture, string expected)
+    {
+        using var _ = Culture(culture);
+        var table = Render(Entry("Ordering.BackOrderCancelled", "Order", "F2611260000001",
+            """{"LineNumber":2,"ProductCode":"A0000002","Quantity":8,"BackOrder":"Waiting"}""",
+            """{"LineNumber":2,"ProductCode":"A0000002","Quantity":8,"BackOrder":"Cancelled"}""", note: "お客様のご依頼"));
+
+        Assert.Equal(expected, Detail(table));
+        Assert.DoesNotContain("Waiting", table.Markup);
+    }
+
     /// <summary>The UI language of one test (the circuit's culture in the app).</summary>
     private static CultureScope Culture(string name) => new(CultureInfo.GetCultureInfo(name));
 

@@ -70,6 +70,24 @@ public sealed class StockPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_scan_that_succeeds_clears_the_refusal_of_the_receipt_keyed_before()
+    {
+        Directory.CreateDirectory(_database.Options().StockFolder);
+        await using var context = Context(TestStaff.Supervisor);
+        var page = context.Render<StockPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=stock-waiting] tbody tr")));
+        page.Find("[data-testid=stock-code]").Input("A0000002");
+        page.Find("[data-testid=stock-quantity]").Input("ゼロ");
+        page.Find("[data-testid=stock-form]").Submit();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=stock-error]")));
+
+        page.Find("[data-testid=stock-scan-now]").Click();
+
+        // The refusal was of the receipt, not of the scan: left on screen it would say the scan failed.
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=stock-error]")));
+    }
+
+    [Fact]
     public async Task The_desk_cancels_a_waiting_line_on_the_order_page_with_its_reason()
     {
         await using var context = Context(TestStaff.DeskAgent);

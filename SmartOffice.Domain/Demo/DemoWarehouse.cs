@@ -55,9 +55,9 @@ public sealed class DemoWarehouse(IDbContextFactory<SmartOfficeDbContext> contex
                 var shippedOn = line.WrittenAt is { } at ? DateOnly.FromDateTime(clock.ToBusinessTime(at + settings.DemoAnswerDelay).DateTime) : line.AcceptanceDay;
                 // The carrier's date only where the planned one cannot serve: a special order has none, a late answer passed it.
                 DateOnly? carrierDate = line.DeliveryDate is { } planned && planned >= shippedOn ? null : shippedOn.AddDays(DaysOnTheWay);
-                text.Append(string.Join(',', line.ShipmentId, line.LineNumber, line.Quantity, Day(shippedOn),
+                text.Append(string.Join(',', line.ShipmentId, line.LineNumber, line.Quantity, WarehouseCsv.Day(shippedOn),
                         DemoShipmentResults.SlipNumber(line.ShipmentId), DemoShipmentResults.Carrier(line.ShipmentId),
-                        DemoShipmentResults.TrackingNumber(line.ShipmentId), carrierDate is { } day ? Day(day) : ""))
+                        DemoShipmentResults.TrackingNumber(line.ShipmentId), carrierDate is { } day ? WarehouseCsv.Day(day) : ""))
                     .Append("\r\n");
             }
             await WriteAsync(settings.ResultsFolder, name, text.ToString(), cancellationToken);
@@ -92,7 +92,7 @@ public sealed class DemoWarehouse(IDbContextFactory<SmartOfficeDbContext> contex
             select new { Code = product.Key, Quantity = product.Sum(l => l.Quantity) }).AsNoTracking().ToListAsync(cancellationToken);
         if (due.Count == 0)
             return false;
-        var today = Day(clock.Today);
+        var today = WarehouseCsv.Day(clock.Today);
         var text = new StringBuilder(string.Join(',', StockReceiptFormat.Header)).Append("\r\n");
         foreach (var product in due)
             text.Append(string.Join(',', product.Code, product.Quantity, today)).Append("\r\n");
@@ -100,8 +100,6 @@ public sealed class DemoWarehouse(IDbContextFactory<SmartOfficeDbContext> contex
         await WriteAsync(settings.StockFolder, name, text.ToString(), cancellationToken);
         return true;
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
 
     /// <summary>The simulated carrier's days on the way when it gives its own date.</summary>
     private const int DaysOnTheWay = 2;

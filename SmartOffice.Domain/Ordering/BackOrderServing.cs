@@ -73,8 +73,8 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
     {
         if (!_shipments.TryGetValue((line.OrderId, line.DeliveryClass), out var shipment))
         {
-            var region = await db.Orders.Where(o => o.Id == line.OrderId).Select(o => o.Customer!.Region).FirstAsync(cancellationToken);
-            var cutoffs = Calendar.RegionSettingsService.CutoffsOf(region!);
+            var order = await OrderAsync(db, line.OrderId, cancellationToken);
+            var cutoffs = Calendar.RegionSettingsService.CutoffsOf(order.Customer!.Region!);
             var acceptanceDay = _delivery.AcceptanceDay(time.GetUtcNow(), _delivery.CutoffFor(OrderChannel.Fax, line.DeliveryClass, cutoffs));
             shipment = new Shipment
             {
@@ -96,10 +96,23 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
         return served;
     }
 
+    private readonly Dictionary<int, Order> _orders = [];
+
+    /// <summary>An order being served, with its customer and region: read once, for its new shipment and again for its bill.</summary>
+    private async Task<Order> OrderAsync(SmartOfficeDbContext db, int orderId, CancellationToken cancellationToken)
+    {
+        if (!_orders.TryGetValue(orderId, out var order))
+        {
+            order = await db.Orders.Include(o => o.Customer).ThenInclude(c => c!.Region).FirstAsync(o => o.Id == orderId, cancellationToken);
+            _orders[orderId] = order;
+        }
+        return order;
+    }
+
     /// <summary>The served lines as a slip of their own: no shipping, tax per rate, points on the order's new goods total.</summary>
     private async Task BillAsync(SmartOfficeDbContext db, int orderId, List<OrderLine> lines, CancellationToken cancellationToken)
     {
-        var order = await db.Orders.Include(o => o.Customer).FirstAsync(o => o.Id == orderId, cancellationToken);
+        var order = await OrderAsync(db, orderId, cancellationToken);
         var before = new { order.GoodsSubtotal, order.TaxStandard, order.TaxReduced, order.Total, order.PointsEarned };
         var goods = lines.Sum(l => l.Amount);
         var tax = _tax.ForSlip(lines.Select(l => new TaxableAmount(l.TaxClass, l.Amount)), 0);
