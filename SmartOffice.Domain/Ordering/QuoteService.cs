@@ -41,7 +41,7 @@ public sealed class QuoteService(
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == draft.CustomerId && c.IsActive).Select(c => (int?)c.DealerId)
                            .FirstOrDefaultAsync(cancellationToken) ?? throw new BusinessRuleException("Ordering.CustomerNotFound");
         AccessPolicy.DemandCustomer(staff, Capability.FaxOrderEntry, customer);
-        var priced = await PriceAsync(db, draft with { QuoteId = null }, cancellationToken);
+        var priced = await PriceAsync(db, draft with { QuoteId = null }, cancellationToken, quoting: true);
         if (priced.Problems.FirstOrDefault(p => p.Key != "Ordering.BudgetHard") is { } problem)
             throw problem.ToException();
         var valid = priced.ValidLines.ToList();
@@ -158,10 +158,10 @@ public sealed class QuoteService(
         return new QuoteReview(sheet, draft, rises);
     }
 
-    private async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, CancellationToken cancellationToken)
+    private async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, CancellationToken cancellationToken, bool quoting = false)
     {
         var pricing = new FaxOrderPricing(options.Value, await calendar.GetAsync(cancellationToken), clock, time);
-        return await pricing.PriceAsync(db, draft, null, cancellationToken);
+        return await pricing.PriceAsync(db, draft, null, cancellationToken, quoting);
     }
 
     private async Task<QuoteSheet> SheetAsync(SmartOfficeDbContext db, int quoteId, Capability capability, CancellationToken cancellationToken)
