@@ -41,4 +41,14 @@ public sealed class OrderLineGridKeyboardTests : IAsyncLifetime
         Assert.Equal(("A1079190", "12"), (form.Lines[0].Code, form.Lines[0].Quantity));
         Assert.Equal(2, changes);
     }
+
+    [Fact]
+    public void Keyed_by_hand_moving_between_fields_sends_the_server_nothing()
+    {
+        // Enter moves the focus field to field: without a FAX read there is no crop to show, so no focus event and no render.
+        var grid = _context.Render<OrderLineGrid>(p => p.Add(x => x.Form, new OrderEntryForm()));
+
+        foreach (var field in new[] { "code", "qty", "comment" })
+            Assert.Throws<MissingEventHandlerException>(() => grid.Find(OrderLineGrid.FieldSelector(0, field)).Focus());
+    }
 }

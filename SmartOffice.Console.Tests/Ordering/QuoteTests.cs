@@ -50,6 +50,21 @@ public sealed class QuoteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_line_short_of_stock_is_quoted_and_counted_in_the_totals_like_every_other_line()
+    {
+        // Scarce has 5 in stock: an order would back-order 6, but a quote reserves nothing and its sheet must add up.
+        var issued = await _database.Quotes().IssueAsync(Draft(Line(Tea, "3"), Line(Scarce, "6")));
+
+        var sheet = await _database.Quotes().GetAsync(issued.Id);
+        Assert.Equal([(1, Tea, 999), (2, Scarce, 1200)], sheet.Lines.Select(l => (l.LineNumber, l.ProductCode, l.Amount)).ToList());
+        Assert.Equal(sheet.Lines.Sum(l => l.Amount), sheet.GoodsSubtotal);
+        // 2,199 yen is under the 2,500 threshold: 300 yen shipping, taxed at 10 % with the scarce goods; the tea at 8 %.
+        Assert.Equal((2199, 300), (sheet.GoodsSubtotal, sheet.ShippingFee));
+        Assert.Equal([(10, 1500, 150), (8, 999, 79)], sheet.Taxes.Select(t => (t.RatePercent, t.Taxable, t.Tax)).ToList());
+        Assert.Equal(2199 + 300 + 150 + 79, sheet.Total);
+    }
+
+    [Fact]
     public async Task The_valid_until_follows_the_setting()
     {
         var issued = await _database.Quotes(rules: new RulesOptions { QuoteValidDays = 30 }).IssueAsync(Draft(Line(Pen, "1")));

@@ -79,7 +79,10 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     }
 
     /// <param name="correcting">The order being corrected: left out of the budget, duplicates and earlier orders.</param>
-    public async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, int? correcting, CancellationToken cancellationToken)
+    /// <param name="quoting">A quote (簡易見積書): every valid line is priced and totalled, short of stock or not — a quote reserves
+    /// nothing, and the order it becomes is priced again with that day's stock.</param>
+    public async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, int? correcting, CancellationToken cancellationToken,
+        bool quoting = false)
     {
         var customer = await CustomerAsync(db, draft.CustomerId, cancellationToken);
         var problems = new List<OrderProblem>();
@@ -104,7 +107,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         var valid = lines.Where(l => l.IsValid).ToList();
         // Back orders (入荷待ち) are neither shipped nor billed at acceptance: the shipments, the ¥2,500 threshold, the tax and
         // the points count the served lines only; the budget counts the whole order, which the customer committed to.
-        var served = valid.Where(l => l.IsServed).ToList();
+        var served = quoting ? valid : valid.Where(l => l.IsServed).ToList();
 
         var saturdayRequested = draft.RequestedDeliveryDate?.DayOfWeek == DayOfWeek.Saturday;
         var (shipments, dateProblem) = PlanShipments(draft, customer.Cutoffs, served, saturdayRequested);

@@ -41,7 +41,7 @@ public sealed class QuoteService(
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == draft.CustomerId && c.IsActive).Select(c => (int?)c.DealerId)
                            .FirstOrDefaultAsync(cancellationToken) ?? throw new BusinessRuleException("Ordering.CustomerNotFound");
         AccessPolicy.DemandCustomer(staff, Capability.FaxOrderEntry, customer);
-        var priced = await PriceAsync(db, draft with { QuoteId = null }, cancellationToken);
+        var priced = await PriceAsync(db, draft with { QuoteId = null }, cancellationToken, quoting: true);
         if (priced.Problems.FirstOrDefault(p => p.Key != "Ordering.BudgetHard") is { } problem)
             throw problem.ToException();
         var valid = priced.ValidLines.ToList();
@@ -107,7 +107,7 @@ public sealed class QuoteService(
     {
         AccessPolicy.Demand(staff, Capability.ProductEnquiry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await SheetAsync(db, quoteId, Capability.ProductEnquiry, cancellationToken);
+        return await SheetAsync(db, await LoadAsync(db, quoteId, Capability.ProductEnquiry, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -141,15 +141,14 @@ public sealed class QuoteService(
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sheet = await SheetAsync(db, quoteId, Capability.FaxOrderEntry, cancellationToken);
-        if (sheet.OrderId is not null)
-            throw new BusinessRuleException("Ordering.QuoteAlreadyOrdered", sheet.QuoteNumber);
-        var header = await db.Quotes.AsNoTracking().Where(q => q.Id == quoteId)
-            .Select(q => new { q.CustomerId, q.DepartmentId, q.ShipToId, q.ShipToDepartmentId, q.RequestedDeliveryDate }).FirstAsync(cancellationToken);
-        var requested = header.RequestedDeliveryDate is { } day && day > clock.Today ? day : (DateOnly?)null;
-        var draft = new FaxOrderDraft(header.CustomerId, header.DepartmentId, header.ShipToId, time.GetUtcNow(), requested,
+        var quote = await LoadAsync(db, quoteId, Capability.FaxOrderEntry, cancellationToken);
+        if (quote.OrderId is not null)
+            throw new BusinessRuleException("Ordering.QuoteAlreadyOrdered", quote.QuoteNumber);
+        var sheet = await SheetAsync(db, quote, cancellationToken);
+        var requested = quote.RequestedDeliveryDate is { } day && day > clock.Today ? day : (DateOnly?)null;
+        var draft = new FaxOrderDraft(quote.CustomerId, quote.DepartmentId, quote.ShipToId, time.GetUtcNow(), requested,
             sheet.Lines.Select(l => new FaxOrderDraftLine(l.ProductCode, l.Quantity.ToString(CultureInfo.InvariantCulture), l.LineComment)).ToList(),
-            ShipToDepartmentId: header.ShipToDepartmentId, QuoteId: quoteId);
+            ShipToDepartmentId: quote.ShipToDepartmentId, QuoteId: quoteId);
         var now = (await PriceAsync(db, draft, cancellationToken)).Lines.ToDictionary(l => l.LineNumber);
         var rises = sheet.Lines
             .Where(l => now.GetValueOrDefault(l.LineNumber) is { Product: not null } line && line.UnitPrice > l.UnitPrice)
@@ -158,21 +157,27 @@ public sealed class QuoteService(
         return new QuoteReview(sheet, draft, rises);
     }
 
-    private async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, CancellationToken cancellationToken)
+    private async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, CancellationToken cancellationToken, bool quoting = false)
     {
         var pricing = new FaxOrderPricing(options.Value, await calendar.GetAsync(cancellationToken), clock, time);
-        return await pricing.PriceAsync(db, draft, null, cancellationToken);
+        return await pricing.PriceAsync(db, draft, null, cancellationToken, quoting);
     }
 
-    private async Task<QuoteSheet> SheetAsync(SmartOfficeDbContext db, int quoteId, Capability capability, CancellationToken cancellationToken)
+    /// <summary>The quote with what its sheet prints, if the caller may see its customer's quotes.</summary>
+    private async Task<Quote> LoadAsync(SmartOfficeDbContext db, int quoteId, Capability capability, CancellationToken cancellationToken)
     {
         var quote = await db.Quotes.AsNoTracking().AsSplitQuery()
                         .Include(q => q.Customer!.Region).Include(q => q.Customer!.Dealer).Include(q => q.Department).Include(q => q.Lines)
                         .Include(q => q.Order)
                         .FirstOrDefaultAsync(q => q.Id == quoteId, cancellationToken)
                     ?? throw new BusinessRuleException("Ordering.QuoteNotFound");
+        AccessPolicy.DemandCustomer(staff, capability, quote.Customer!.DealerId);
+        return quote;
+    }
+
+    private async Task<QuoteSheet> SheetAsync(SmartOfficeDbContext db, Quote quote, CancellationToken cancellationToken)
+    {
         var c = quote.Customer!;
-        AccessPolicy.DemandCustomer(staff, capability, c.DealerId);
         var shipTo = quote.ShipToId is { } shipToId
             ? await db.ShipTos.AsNoTracking().Where(s => s.Id == shipToId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken)
             : quote.ShipToDepartmentId is { } other

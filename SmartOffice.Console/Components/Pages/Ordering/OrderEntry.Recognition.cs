@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging;
 using SmartOffice.Domain;
 using SmartOffice.Domain.FaxInbox;
@@ -55,6 +57,10 @@ public partial class OrderEntry
         if (_recognized is not null)
             _recognized.Focused = value;
     }
+
+    /// <summary>The department select's focus handler: its crop beside a recognised FAX, none keyed by hand.</summary>
+    private EventCallback<FocusEventArgs> DepartmentFocus =>
+        RecognizedEntry.FocusHandler(this, _recognized, EventCallback.Factory.Create<RecognizedValue?>(this, ReadFocused), _recognized?.Draft.Department);
 
     /// <summary>The department select is still what was read and that needs a look.</summary>
     private bool DepartmentLow => _recognized?.Draft.Department is { IsLow: true } read && read.RecordId == _form.DepartmentId;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using SmartOffice.Domain.FaxInbox;
 using SmartOffice.Domain.FaxInbox.Recognition;
 using SmartOffice.Domain.Text;
@@ -107,6 +109,14 @@ public sealed class RecognizedEntry(RecognizedOrderDraft draft, IReadOnlyList<Fa
                 keyed.Add(new KeyedField(null, field, lineNumber, Text(value?.Text), missed));
         }
     }
+
+    /// <summary>
+    /// A field's focus handler: beside a recognised FAX it tells <paramref name="focused"/> the value read into the field (its
+    /// crop shows); keyed by hand there is none, so Enter moving field to field sends the server no event and renders nothing.
+    /// </summary>
+    public static EventCallback<FocusEventArgs> FocusHandler(object receiver, RecognizedEntry? entry, EventCallback<RecognizedValue?> focused,
+        RecognizedValue? value) =>
+        entry is null ? default : EventCallback.Factory.Create<FocusEventArgs>(receiver, () => focused.InvokeAsync(value));
 
     /// <summary>Whether <paramref name="text"/> is still what was pre-filled, as the domain reads both (「３」 is 3).</summary>
     public static bool Unchanged(RecognizedValue value, string? text) =>
