@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SmartOffice.Console.Tests.Ordering;
 using SmartOffice.Console.Tests.Returns;
 using SmartOffice.Console.Tests.Support;
@@ -6,6 +9,7 @@ using SmartOffice.Domain;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Ordering;
+using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Returns;
 using SmartOffice.Domain.Staff;
 using SmartOffice.Domain.Warehouse;
@@ -71,6 +75,33 @@ public sealed class DeliveryJobTests : IAsyncLifetime
         Assert.Equal((10, ShipmentStatus.Delivered), (delivered, status));
         Assert.Equal([new DateOnly(2026, 11, 26), new DateOnly(2026, 11, 30)], on);
         Assert.Equal(JobRunOutcome.NothingToDo, (await Job.RunAsync(JobRunTrigger.Schedule)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_run_of_the_app_wired_job_is_counted_in_the_consoles_job_meter_as_the_other_jobs_are()
+    {
+        // docs/performance.md: smartoffice.job.runs counts every scheduled job's runs (the jobs page's rows).
+        var services = new ServiceCollection().AddMetrics();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(_database.Clock);
+        services.AddSmartOfficeDomain(new ConfigurationBuilder().Build(), _database.Folder);
+        services.AddSingleton<IDbContextFactory<SmartOfficeDbContext>>(_database);
+        await using var provider = services.BuildServiceProvider();
+        var meters = provider.GetRequiredService<IMeterFactory>();
+        var runs = new System.Collections.Concurrent.ConcurrentQueue<string?>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Name == "smartoffice.job.runs")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+            runs.Enqueue(tags.ToArray().FirstOrDefault(t => t.Key == "job").Value?.ToString()));
+        listener.Start();
+
+        await provider.GetRequiredService<DeliveryJobService>().RunAsync(JobRunTrigger.Schedule);
+
+        Assert.Equal([DeliveryJobService.JobName], runs);
     }
 
     [Fact]

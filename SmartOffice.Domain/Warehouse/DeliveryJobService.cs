@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Diagnostics;
 using SmartOffice.Domain.Jobs;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
@@ -12,7 +13,7 @@ namespace SmartOffice.Domain.Warehouse;
 /// transaction marks the parts, re-counts their lines' delivered quantities from the parts and marks the shipments whose
 /// every line is delivered in full.
 /// </summary>
-public sealed class DeliveryJobService(IDbContextFactory<SmartOfficeDbContext> contexts, BusinessClock clock)
+public sealed class DeliveryJobService(IDbContextFactory<SmartOfficeDbContext> contexts, BusinessClock clock, ConsoleMetrics? metrics = null)
 {
     public const string JobName = "delivery";
     private const int Chunk = 500;
@@ -44,6 +45,7 @@ public sealed class DeliveryJobService(IDbContextFactory<SmartOfficeDbContext> c
         run.FinishedAt = clock.Now;
         db.JobRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
+        metrics?.JobRan(run.JobName, run.Outcome.ToString(), run.FinishedAt - run.StartedAt);
         return run;
     }
 
