@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
 using SmartOffice.Console.Components.Shared;
+using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Rules;
@@ -174,15 +175,6 @@ public sealed class HistoryDisplayTests : IAsyncLifetime
 
     /// <summary>The UI language of one test (the circuit's culture in the app).</summary>
     private static CultureScope Culture(string name) => new(CultureInfo.GetCultureInfo(name));
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _ui = CultureInfo.CurrentUICulture;
-
-        public CultureScope(CultureInfo culture) => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
-
-        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (_culture, _ui);
-    }
 
     public Task DisposeAsync() => _context.DisposeAsync().AsTask();
 }

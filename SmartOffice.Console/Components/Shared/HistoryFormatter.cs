@@ -33,7 +33,7 @@ public sealed record HistoryLine(string Action, IReadOnlyList<HistoryChange> Cha
 public sealed partial class HistoryFormatter(IStringLocalizerFactory localizers, BusinessClock clock)
 {
     /// <summary>Values recorded for the system's sake, not the reader's (database ids of a department or ship-to, or of an order line).</summary>
-    private static readonly HashSet<string> Internal = ["DepartmentId", "ShipToId", "OrderLineId"];
+    private static readonly HashSet<string> Internal = ["DepartmentId", "ShipToId", "ShipToDepartmentId", "OrderLineId"];
     private static readonly HashSet<string> Yen = ["GoodsSubtotal", "ShippingFee", "TaxStandard", "TaxReduced", "Total", "UnitPrice", "MonthlyBudget",
         "Threshold", "CreditAmount", "ShippingRefund"];
     private static readonly HashSet<string> Points = ["Points", "PointsEarned", "PointCost", "Balance", "Restored", "PointsReversed", "PointsShortfall"];
@@ -43,6 +43,7 @@ public sealed partial class HistoryFormatter(IStringLocalizerFactory localizers,
     private static readonly Dictionary<(string Entity, string Field), (Type Texts, string Prefix)> Words = new()
     {
         [("Order", "Status")] = (typeof(OrderingText), "Status."),
+        [("Order", "ShippingFeeReason")] = (typeof(OrderingText), "ShippingReason."),
         [("ReturnSlip", "Status")] = (typeof(ReturnsText), "Status."),
         [("PrizeApplication", "Status")] = (typeof(PrizesText), "Status."),
         [("BalanceRequest", "Status")] = (typeof(PointsText), "RequestStatus."),
