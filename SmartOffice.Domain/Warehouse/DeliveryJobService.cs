@@ -32,21 +32,29 @@ public sealed class DeliveryJobService(IDbContextFactory<SmartOfficeDbContext> c
                 await db.ShipmentResults.Where(r => ids.Contains(r.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.DeliveredOn, r => r.DeliveryDate), cancellationToken);
             run.Batches = await RecountAsync(db, due.Select(r => r.OrderLineId), due.Select(r => r.ShipmentId), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             run.Items = due.Count;
             run.Outcome = due.Count > 0 ? JobRunOutcome.Completed : JobRunOutcome.NothingToDo;
+            // The run is recorded with the deliveries it made, in one commit: never delivered orders without their run.
+            await RecordAsync(db, run, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            db.ChangeTracker.Clear();
+            run.Id = 0; // a failed commit may have given the rolled-back row its key
             run.Outcome = JobRunOutcome.Failed;
             run.Detail = e.Message.Length <= 1000 ? e.Message : e.Message[..1000];
-            db.ChangeTracker.Clear();
+            await RecordAsync(db, run, cancellationToken);
         }
+        metrics?.JobRan(run.JobName, run.Outcome.ToString(), run.FinishedAt - run.StartedAt);
+        return run;
+    }
+
+    private async Task RecordAsync(SmartOfficeDbContext db, JobRun run, CancellationToken cancellationToken)
+    {
         run.FinishedAt = clock.Now;
         db.JobRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        metrics?.JobRan(run.JobName, run.Outcome.ToString(), run.FinishedAt - run.StartedAt);
-        return run;
     }
 
     /// <summary>
