@@ -4,7 +4,7 @@ using SmartOffice.Domain.Demo;
 
 namespace SmartOffice.Console.Tests.Calendar;
 
-[Collection(BrowserCollection.Name)]
+[Collection(OrderFlowBrowserCollection.Name)]
 public sealed class CalendarPagesBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     [Fact]

@@ -4,7 +4,7 @@ using SmartOffice.Domain.Demo;
 
 namespace SmartOffice.Console.Tests.Jobs;
 
-[Collection(BrowserCollection.Name)]
+[Collection(OrderFlowBrowserCollection.Name)]
 public sealed class JobsPageBrowserTests(FiringConsoleApp app, ConsoleApp standbyApp, Support.Browser browser) : IClassFixture<FiringConsoleApp>
 {
     [Fact]

@@ -9,7 +9,7 @@ using SmartOffice.Domain.Rules;
 
 namespace SmartOffice.Console.Tests.Ordering;
 
-[Collection(BrowserCollection.Name)]
+[Collection(OrderFlowBrowserCollection.Name)]
 public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private Task<DemoCustomer> CustomerAsync(int skip) => OrderEntrySteps.CustomerAsync(app, skip);

@@ -28,7 +28,7 @@ public sealed class LifecycleApp : AdjustableClockApp
 /// line, credited, and the points the order earned are reversed (issue 19, docs/warehouse-files.md).
 /// Each step is a small helper so other journeys (back orders, special orders) can reuse them.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(OrderFlowBrowserCollection.Name)]
 public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser browser) : IClassFixture<LifecycleApp>
 {
     private const string Region = "Honshu";
