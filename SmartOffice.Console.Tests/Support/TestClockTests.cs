@@ -2,7 +2,7 @@ using SmartOffice.Domain.Calendar;
 
 namespace SmartOffice.Console.Tests.Support;
 
-/// <summary>Whatever day CI runs on, the test consoles start at an ordinary business moment (README "Test it").</summary>
+/// <summary>Whatever day CI runs on, the test consoles start at an ordinary business moment (docs/testing.md).</summary>
 public sealed class TestClockTests
 {
     private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
