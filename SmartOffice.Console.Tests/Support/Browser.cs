@@ -35,7 +35,7 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (own cookies), by default at 1366×768, the smaller screen the desk uses.</summary>
+    /// <summary>A fresh page (own cookies), by default at 1366×768, the smaller screen the desk uses; closed when the test ends.</summary>
     public async Task<IPage> NewPageAsync(Uri baseAddress, string locale = "ja-JP", int width = 1366, int height = 768)
     {
         var context = await Instance.NewContextAsync(new BrowserNewContextOptions
@@ -45,6 +45,7 @@ public sealed class Browser : IAsyncLifetime
             TimezoneId = "Asia/Tokyo",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        ClosePagesAfterEachTest.Track(context);
         return await context.NewPageAsync();
     }
 
