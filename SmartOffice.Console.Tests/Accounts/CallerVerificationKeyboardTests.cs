@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using SmartOffice.Console.Components.Pages.Accounts;
@@ -31,5 +32,20 @@ public sealed class CallerVerificationKeyboardTests : IAsyncLifetime
 
         Assert.Equal("03-9999-9999", form.Find("input[data-testid=verify-phone], [data-testid=verify-phone] input").GetAttribute("value"));
         Assert.Empty(form.FindAll(".mud-input-adornment"));
+    }
+    [Fact]
+    public void Ctrl_Enter_anywhere_in_the_checklist_submits_and_Enter_alone_only_moves_on()
+    {
+        var submitted = 0;
+        var form = _context.Render<CallerVerificationForm>(p => p.Add(x => x.Input, new VerificationInput()).Add(x => x.Departments, [])
+            .Add(x => x.OnSubmit, () => submitted++));
+        var checklist = form.Find("[data-testid=verification]");
+
+        checklist.KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        checklist.KeyDown(new KeyboardEventArgs { Key = "Enter", ShiftKey = true });
+        Assert.Equal(0, submitted);
+
+        checklist.KeyDown(new KeyboardEventArgs { Key = "Enter", CtrlKey = true });
+        Assert.Equal(1, submitted);
     }
 }

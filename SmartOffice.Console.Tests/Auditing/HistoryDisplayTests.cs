@@ -173,6 +173,34 @@ public sealed class HistoryDisplayTests : IAsyncLifetime
         Assert.DoesNotContain("Waiting", table.Markup);
     }
 
+    [Theory]
+    [InlineData("ja-JP", "履歴はまだありません。")]
+    [InlineData("en-US", "No history yet.")]
+    public void An_empty_history_says_so_instead_of_an_empty_table(string culture, string expected)
+    {
+        using var _ = Culture(culture);
+        var table = Render();
+
+        Assert.Equal(expected, table.Find("[data-testid=audit-empty]").TextContent);
+        Assert.Empty(table.FindAll("[data-testid=audit-table]"));
+    }
+
+    [Fact]
+    public void A_page_hides_values_it_shows_elsewhere_names_values_in_its_own_words_and_drops_columns_it_has_no_use_for()
+    {
+        using var _ = Culture("ja-JP");
+        var entry = Entry("Accounts.DepartmentEdited", "Customer", "10000001",
+            """{"Code":"001","Name":"総務部","MonthlyBudget":null}""", """{"Code":"001","Name":"総務部","MonthlyBudget":50000}""");
+        var table = _context.Render<AuditTable>(p => p.Add(x => x.Entries, [entry]).Add(x => x.HiddenValues, ["Code"])
+            .Add(x => x.ValueText, (string field, string value) => field == "Name" ? "01 総務部" : null).Add(x => x.ShowRequestedBy, false));
+
+        Assert.Equal("名称: 01 総務部 / 月間予算: — → ￥50,000", Detail(table));
+        var headers = table.FindAll("thead th").Select(h => h.TextContent).ToList();
+        Assert.DoesNotContain("依頼者・確認方法", headers);
+        Assert.DoesNotContain("理由・備考", headers);
+        Assert.Empty(table.FindAll("[data-testid=audit-note]"));
+    }
+
     /// <summary>The UI language of one test (the circuit's culture in the app).</summary>
     private static CultureScope Culture(string name) => new(CultureInfo.GetCultureInfo(name));
 

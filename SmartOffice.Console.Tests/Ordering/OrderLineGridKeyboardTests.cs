@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using SmartOffice.Console.Tests.Support;
 using SmartOffice.Console.Components.Pages.Ordering;
 using SmartOffice.Domain.Rules;
 
@@ -50,5 +51,59 @@ public sealed class OrderLineGridKeyboardTests : IAsyncLifetime
 
         foreach (var field in new[] { "code", "qty", "comment" })
             Assert.Throws<MissingEventHandlerException>(() => grid.Find(OrderLineGrid.FieldSelector(0, field)).Focus());
+    }
+    /// <summary>Where the grid last asked console.js to put the cursor (after its render).</summary>
+    private string LastFocus() => (string)_context.JSInterop.Invocations.Last(i => i.Identifier == "smartOffice.focus").Arguments[0]!;
+
+    [Fact]
+    public void Add_line_reuses_an_empty_last_line_and_adds_one_after_a_filled_last_line_with_the_cursor_on_its_code()
+    {
+        var form = new OrderEntryForm();
+        (form.Lines[0].Code, form.Lines[0].Quantity) = ("A1079190", "1");
+        var grid = _context.Render<OrderLineGrid>(p => p.Add(x => x.Form, form));
+
+        grid.Find("[data-testid=add-line]").Click();
+        Assert.Equal(OrderEntryForm.InitialLines, form.Lines.Count);
+        grid.WaitForAssertion(() => Assert.Equal(OrderLineGrid.FieldSelector(1, "code"), LastFocus()));
+
+        foreach (var line in form.Lines)
+            (line.Code, line.Quantity) = ("A1079190", "1");
+        grid.Find("[data-testid=add-line]").Click();
+        Assert.Equal(OrderEntryForm.InitialLines + 1, form.Lines.Count);
+        Assert.Equal(OrderEntryForm.InitialLines + 1, grid.FindAll("[data-testid=line]").Count);
+        grid.WaitForAssertion(() => Assert.Equal(OrderLineGrid.FieldSelector(OrderEntryForm.InitialLines, "code"), LastFocus()));
+    }
+
+    [Fact]
+    public void Lines_pasted_from_Excel_fill_from_the_line_pasted_on_and_the_cursor_goes_to_the_line_after()
+    {
+        var form = new OrderEntryForm();
+        var changes = 0;
+        var grid = _context.Render<OrderLineGrid>(p => p.Add(x => x.Form, form).Add(x => x.OnLinesChanged, () => changes++));
+
+        grid.InvokeAsync(() => grid.Instance.PasteLines(3, "A1079190\t2\t総務\r\nB2000001\t10\r\n\t\t\r\nC3000001\t1\t\r\n"));
+
+        Assert.Equal(["", "", "", "A1079190", "B2000001", "C3000001", ""], form.Lines.Select(l => l.Code));
+        Assert.Equal("総務", grid.Find(OrderLineGrid.FieldSelector(3, "comment")).GetAttribute("value"));
+        Assert.Equal("10", grid.Find(OrderLineGrid.FieldSelector(4, "qty")).GetAttribute("value"));
+        Assert.Equal(1, changes);
+        grid.WaitForAssertion(() => Assert.Equal(OrderLineGrid.FieldSelector(6, "code"), LastFocus()));
+    }
+
+    [Fact]
+    public void Removing_a_line_keeps_the_cursor_on_the_same_row_and_the_last_one_on_the_new_last()
+    {
+        var form = new OrderEntryForm();
+        for (var i = 0; i < form.Lines.Count; i++)
+            form.Lines[i].Code = $"A000000{i}";
+        var grid = _context.Render<OrderLineGrid>(p => p.Add(x => x.Form, form));
+
+        grid.InvokeAsync(() => grid.Instance.RemoveLine(1));
+        Assert.Equal(["A0000000", "A0000002", "A0000003", "A0000004"], form.Lines.Select(l => l.Code));
+        grid.WaitForAssertion(() => Assert.Equal(OrderLineGrid.FieldSelector(1, "code"), LastFocus()));
+
+        grid.InvokeAsync(() => grid.Instance.RemoveLine(3));
+        Assert.Equal(3, grid.FindAll("[data-testid=line]").Count);
+        grid.WaitForAssertion(() => Assert.Equal(OrderLineGrid.FieldSelector(2, "code"), LastFocus()));
     }
 }
