@@ -68,6 +68,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<FaxOrderService>(nameof(FaxOrderService.SaveAsync),                   N, Y, N, N, Y, Y, (s, c) => s.SaveAsync(new(c.Draft, Guid.NewGuid(), DuplicateConfirmed: true))),
         Row<FaxOrderService>(nameof(FaxOrderService.GetOrderAsync),               N, Y, N, N, Y, Y, (s, c) => s.GetOrderAsync(Ids(c).OpenOrderId)),
         Row<FaxOrderService>(nameof(FaxOrderService.GetStockOutNoticeAsync),      N, Y, N, N, Y, Y, (s, c) => s.GetStockOutNoticeAsync(Ids(c).OpenOrderId)),
+        Row<FaxOrderService>(nameof(FaxOrderService.RepeatAsync),                 N, Y, N, N, Y, Y, (s, c) => s.RepeatAsync(Ids(c).OpenOrderId)),
         Row<FaxOrderService>(nameof(FaxOrderService.VoidAsync),                   N, Y, N, N, Y, Y, (s, c) => s.VoidAsync(new(Ids(c).OpenOrderId, Ids(c).OpenOrderVersion, "二重入力"))),
         Row<FaxOrderService>(nameof(FaxOrderService.CorrectAsync),                N, Y, N, N, Y, Y, (s, c) => s.CorrectAsync(new(Ids(c).OpenOrderId, Ids(c).OpenOrderVersion, c.Draft, "数量訂正"))),
         // 在庫納期照会 and quotes (docs/product-enquiry-and-quotes.md): everyone reads, dealer reps their own customers only;
