@@ -66,9 +66,11 @@ public sealed class RepeatOrderBrowserTests(ConsoleApp app, Support.Browser brow
     public async Task An_order_from_the_history_is_copied_into_a_new_order_repriced_and_without_the_product_no_longer_sold(bool english, int skip,
         string screenshot)
     {
+        // Signed in first: the demo staff (and so the rep's dealer) exist once their sign-in works.
+        var rep = await browser.OpenSignedInAsync(app, DemoStaff.DealerRep, DemoStaff.Password, "orders", english);
         var setup = await OrderAsync(skip);
-
-        var rep = await browser.OpenSignedInAsync(app, DemoStaff.DealerRep, DemoStaff.Password, $"orders/{setup.OrderId}", english);
+        await rep.GotoAsync($"orders/{setup.OrderId}");
+        await rep.WaitForCircuitAsync();
         await Assertions.Expect(rep.Locator("[data-testid=order-number]")).Not.ToBeEmptyAsync();
         await Assertions.Expect(rep.Locator("[data-testid=repeat-order]")).ToHaveCountAsync(0);
 
