@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SmartOffice.Console.Components;
 using SmartOffice.Console.Tests.Support;
+using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Demo;
 using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
+using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Console.Tests.Ordering;
 
@@ -28,7 +30,7 @@ public sealed class RepeatOrderBrowserTests(ConsoleApp app, Support.Browser brow
 
     /// <summary>
     /// Two products of this test's own (no other test's prices change): an order of both for a customer of the demo dealer rep's
-    /// dealer no other test uses, then one's price rises and the other is no longer sold.
+    /// dealer made for this test, then one's price rises and the other is no longer sold.
     /// </summary>
     private async Task<Setup> OrderAsync(int skip)
     {
@@ -37,11 +39,21 @@ public sealed class RepeatOrderBrowserTests(ConsoleApp app, Support.Browser brow
         await using (var db = await DatabaseAsync())
         {
             var dealer = await db.Users.Where(u => u.UserName == DemoStaff.DealerRep).Select(u => u.DealerId).SingleAsync();
-            var customer = await db.Customers.AsNoTracking()
-                .Where(c => c.IsActive && c.DealerId == dealer && c.Departments.Count(d => d.IsActive) == 1 && c.Departments.All(d => d.MonthlyBudget == null)
-                            && !db.OrderLocks.Any(l => l.CustomerId == c.Id))
-                .OrderByDescending(c => c.Id).Skip(skip).Select(c => new { c.Id, Department = c.Departments.First(d => d.IsActive).Id }).FirstAsync();
-            (customerId, departmentId) = (customer.Id, customer.Department);
+            // A customer of this test's own: no other test's shipping or budget sees its order.
+            var name = $"株式会社リピート試験{skip}";
+            var department = new Department
+            {
+                Code = "01", Name = "総務部", PostalCode = "100-0001", Address = "東京都千代田区1-1",
+                Customer = new Customer
+                {
+                    Code = $"RPT{skip:D5}", Name = name, NameKana = "リピートシケン", SearchKey = JapaneseInput.SearchKey(name, "リピートシケン"),
+                    PostalCode = "100-0001", Address = "東京都千代田区1-1", Phone = "03-5555-0051", PhoneDigits = "0355550051",
+                    RegionId = await db.Regions.Select(r => r.Id).FirstAsync(), DealerId = dealer!.Value,
+                },
+            };
+            db.Departments.Add(department);
+            await db.SaveChangesAsync();
+            (customerId, departmentId) = (department.CustomerId, department.Id);
             var category = await db.ProductCategories.Where(c => !c.NonReturnable).Select(c => c.Id).FirstAsync();
             db.Products.AddRange(
                 new Product { Code = repriced, Name = $"リピート試験 ノート {skip}", Maker = "試験", CategoryId = category, UnitPrice = 400, StockOnHand = 500 },
