@@ -82,6 +82,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<OrderSearchService>();
         services.AddScoped<ProductEnquiryService>();
         services.AddScoped<QuoteService>();
+        services.AddScoped<CustomerPanelService>();
         services.AddScoped<Auditing.AuditTrailService>();
         services.AddScoped<PointAccountService>();
         services.AddScoped<BalanceRequestService>();

@@ -68,6 +68,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<FaxOrderService>(nameof(FaxOrderService.SaveAsync),                   N, Y, N, N, Y, Y, (s, c) => s.SaveAsync(new(c.Draft, Guid.NewGuid(), DuplicateConfirmed: true))),
         Row<FaxOrderService>(nameof(FaxOrderService.GetOrderAsync),               N, Y, N, N, Y, Y, (s, c) => s.GetOrderAsync(Ids(c).OpenOrderId)),
         Row<FaxOrderService>(nameof(FaxOrderService.GetStockOutNoticeAsync),      N, Y, N, N, Y, Y, (s, c) => s.GetStockOutNoticeAsync(Ids(c).OpenOrderId)),
+        Row<FaxOrderService>(nameof(FaxOrderService.RepeatAsync),                 N, Y, N, N, Y, Y, (s, c) => s.RepeatAsync(Ids(c).OpenOrderId)),
         Row<FaxOrderService>(nameof(FaxOrderService.VoidAsync),                   N, Y, N, N, Y, Y, (s, c) => s.VoidAsync(new(Ids(c).OpenOrderId, Ids(c).OpenOrderVersion, "二重入力"))),
         Row<FaxOrderService>(nameof(FaxOrderService.CorrectAsync),                N, Y, N, N, Y, Y, (s, c) => s.CorrectAsync(new(Ids(c).OpenOrderId, Ids(c).OpenOrderVersion, c.Draft, "数量訂正"))),
         // 在庫納期照会 and quotes (docs/product-enquiry-and-quotes.md): everyone reads, dealer reps their own customers only;
@@ -131,6 +132,7 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         Row<CustomerAccountService>(nameof(CustomerAccountService.FindAsync),     N, Y, Y, Own, Y, Y, (s, c) => s.FindAsync(new("", 0, 100))),
         Row<CustomerAccountService>(nameof(CustomerAccountService.ExportAsync),   N, Y, Y, Own, Y, Y, (s, c) => All(s.ExportAsync(new("", 0, 100)))),
         Row<CustomerAccountService>(nameof(CustomerAccountService.GetAsync),      N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(Ids(c).CustomerId)),
+        Row<CustomerPanelService>(nameof(CustomerPanelService.GetAsync),          N, Y, Y, N, Y, Y, (s, c) => s.GetAsync(Ids(c).CustomerId)),
         Row<CustomerAccountService>(nameof(CustomerAccountService.HistoryAsync),  N, Y, Y, N, Y, Y, (s, c) => s.HistoryAsync(Ids(c).CustomerId)),
         Row<CustomerAccountService>(nameof(CustomerAccountService.UpdateSettingsAsync), N, N, Y, N, Y, Y, (s, c) => s.UpdateSettingsAsync(new(Ids(c).CustomerId, Ids(c).CustomerVersion, new(false, null, 3, "備考", null), MatrixDatabase.ByFax))),
         Row<CustomerAccountService>(nameof(CustomerAccountService.SaveDepartmentAsync), N, N, Y, N, Y, Y, (s, c) => s.SaveDepartmentAsync(new(Ids(c).CustomerId, null, 0, "経理部", "100-0001", "東京都", null, 100_000, BudgetKind.Hard, MatrixDatabase.ByFax))),

@@ -341,17 +341,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
             return new BudgetCheck(BudgetStatus.NoBudget, null, 0, subtotal);
         var from = new DateOnly(acceptanceDay.Year, acceptanceDay.Month, 1);
         var to = from.AddMonths(1);
-        var spent = await db.Orders.AsNoTracking()
-            .Where(o => o.DepartmentId == departmentId && o.AcceptanceDay >= from && o.AcceptanceDay < to && o.Status != OrderStatus.Voided
-                        && o.Id != correcting)
-            .SumAsync(o => (long)o.GoodsSubtotal, cancellationToken)
-            // Back orders still waiting are committed, though not billed yet (served ones are in the goods subtotal, and so are
-            // those of before Issue 20, billed at acceptance: their amount is kept).
-            + await db.OrderLines.AsNoTracking()
-                .Where(l => l.BackOrder == BackOrderState.Waiting && l.Amount == 0 && l.OrderId != correcting
-                            && db.Orders.Any(o => o.Id == l.OrderId && o.DepartmentId == departmentId && o.AcceptanceDay >= from && o.AcceptanceDay < to
-                                                  && o.Status != OrderStatus.Voided))
-                .SumAsync(l => (long)l.UnitPrice * l.Quantity, cancellationToken);
+        var spent = (await BudgetSpending.SpentAsync(db, [departmentId], from, to, correcting, cancellationToken))[departmentId];
         var after = spent + subtotal;
         var status = after <= budget ? BudgetStatus.Within : kind == BudgetKind.Hard ? BudgetStatus.OverHard : BudgetStatus.OverSoft;
         return new BudgetCheck(status, budget, (int)Math.Min(spent, int.MaxValue), (int)Math.Min(after, int.MaxValue));

@@ -134,17 +134,10 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => new { c.Name, c.DealerId })
                            .SingleOrDefaultAsync(cancellationToken) ?? throw new BusinessRuleException("Points.AccountNotFound");
         AccessPolicy.DemandCustomer(staff, Capability.PointsView, customer.DealerId);
-        var (today, monthEnd) = ThisMonth();
-        var sums = await (from l in db.PointLots
-                          join a in db.PointAccounts on l.PointAccountId equals a.Id
-                          join d in db.Departments on a.DepartmentId equals d.Id
-                          where d.CustomerId == customerId && l.ValidThrough >= today
-                          group l by a.DepartmentId into g
-                          select new { DepartmentId = g.Key, Balance = g.Sum(l => l.Remaining), Expiring = g.Sum(l => l.ValidThrough <= monthEnd ? l.Remaining : 0) })
-            .ToDictionaryAsync(x => x.DepartmentId, cancellationToken);
+        var sums = await PointTotals.PerDepartmentAsync(db, customerId, clock.Today, cancellationToken);
         var departments = (await db.Departments.AsNoTracking().Where(d => d.CustomerId == customerId).OrderBy(d => d.Code)
                 .Select(d => new { d.Id, d.Name, Accounts = db.PointAccounts.Count(a => a.DepartmentId == d.Id) }).ToListAsync(cancellationToken))
-            .Select(d => new DepartmentPointTotal(d.Id, d.Name, d.Accounts, sums.GetValueOrDefault(d.Id)?.Balance ?? 0, sums.GetValueOrDefault(d.Id)?.Expiring ?? 0))
+            .Select(d => new DepartmentPointTotal(d.Id, d.Name, d.Accounts, sums.GetValueOrDefault(d.Id).Balance, sums.GetValueOrDefault(d.Id).Expiring))
             .ToList();
         return new CustomerPointTotals(customerId, customer.Name, departments, departments.Sum(d => d.Balance), departments.Sum(d => d.ExpiringThisMonth));
     }

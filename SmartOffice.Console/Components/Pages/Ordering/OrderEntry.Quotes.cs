@@ -27,17 +27,10 @@ public partial class OrderEntry
         try
         {
             var review = await Quotes.ReviewAsync(quoteId);
-            var draft = review.Draft;
-            await UseCustomerAsync(draft.CustomerId);
-            if (_form.Customer is not { } customer)
+            if (!await UseDraftAsync(review.Draft))
                 return;
             _fromQuote = review;
-            _form.DepartmentId = customer.Departments.Any(d => d.Id == draft.DepartmentId) ? draft.DepartmentId : _form.DepartmentId;
-            (_form.ShipToId, _form.ShipToDepartmentId) = (draft.ShipToId, draft.ShipToDepartmentId);
             _form.QuoteId = quoteId;
-            _form.RequestedDate = draft.RequestedDeliveryDate?.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            _form.Paste(0, draft.Lines.Select(l => new PastedLine(l.ProductCode ?? "", l.Quantity ?? "", l.LineComment ?? "")).ToList());
-            ScheduleQuote();
         }
         catch (BusinessRuleException e)
         {
