@@ -104,8 +104,10 @@ public sealed class StockOutFollowUpTests : IAsyncLifetime
         await using (var db = _database.CreateDbContext())
             await db.Shipments.Where(s => s.OrderId == order.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ShipmentStatus.Instructed));
         var line = order.Lines.Single(l => l.ProductCode == Special).LineNumber;
-        _database.DropResults("R1.csv", [WarehouseTestData.Row(special.Id, line, 2, "2026/11/27")]);
+        _database.DropResults("R1.csv", [WarehouseTestData.Row(special.Id, line, 2, "2026/11/26")]);
         Assert.Equal(1, await _database.Import().ScanAsync(waitForStableFiles: false));
+        await using (var db = _database.CreateDbContext())
+            Assert.Equal([(DateOnly?)null], await db.ShipmentResults.Where(r => r.ShipmentId == special.Id).Select(r => r.DeliveryDate).ToListAsync());
 
         var date = await SpecialOrders.RecordAdvisedDateAsync(new SpecialOrderDate(order.Id, order.Version, special.Id, "２０２６/１２/０２"));
 
