@@ -53,6 +53,7 @@ public static class DomainServiceCollectionExtensions
             o.ArchiveFolder = Path.GetFullPath(Path.Combine(basePath, o.ArchiveFolder));
             o.QuarantineFolder = Path.GetFullPath(Path.Combine(basePath, o.QuarantineFolder));
         });
+        services.AddOptions<FollowUpOptions>().Bind(configuration.GetSection(FollowUpOptions.Section)).ValidatedBy<FollowUpOptions, FollowUpSettingsCheck>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConsoleMetrics>();
         services.AddSmartOfficePersistence(basePath);
@@ -110,6 +111,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DeliveryDateService>();
         services.AddScoped<OrderShipmentsService>();
         services.AddSingleton<DemoWarehouse>();
+        services.AddScoped<StockOutNoticeService>();
+        services.AddScoped<SpecialOrderService>();
+        services.AddScoped<FollowUpService>();
         return services;
     }
 

@@ -22,11 +22,13 @@ public sealed class LifecycleApp : AdjustableClockApp
 }
 
 /// <summary>
-/// An order's whole life in the real app and Chromium, as its people do it: the desk keys a FAX order; evening comes and a
-/// supervisor runs the FAX cutoff on /jobs; the warehouse answers the shipping instruction with a results file; the order
-/// shows what shipped; the delivery day comes and the delivery job delivers it; the customer's return form is keyed for a
-/// line, credited, and the points the order earned are reversed (issue 19, docs/warehouse-files.md).
-/// Each step is a small helper so other journeys (back orders, special orders) can reuse them.
+/// An order's whole life in the real app and Chromium, as its people do it: the desk keys a FAX order with a line out of stock
+/// (入荷待ち) and a special-order line (電話マーク); evening comes and a supervisor runs the FAX cutoff on /jobs; the warehouse
+/// answers the shipping instruction with a results file; the order shows what shipped; the desk records the maker's date for the
+/// special order; the stock arrives and serves the back order, which ships in the next day's batch; the delivery day comes and
+/// the delivery job delivers everything; the customer's return form is keyed for a line, credited, and the points the order
+/// earned are reversed (issues 19 and 20, docs/warehouse-files.md, docs/back-orders.md, docs/stock-out-and-special-orders.md).
+/// Each step is a small helper.
 /// </summary>
 [Collection(OrderFlowBrowserCollection.Name)]
 public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser browser) : IClassFixture<LifecycleApp>
@@ -37,25 +39,45 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
     static OrderLifecycleBrowserTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     [Fact]
-    public async Task A_FAX_order_is_cut_off_shipped_delivered_returned_and_its_points_reversed()
+    public async Task A_FAX_order_with_a_back_order_and_a_special_order_lives_its_whole_life_and_a_line_is_returned()
     {
         var customer = await OrderEntrySteps.CustomerAsync(app, skip: 0, Region);
-        var codes = await ProductCodesAsync(2);
-        var order = await KeyFaxOrderAsync(customer, [(codes[0], "5"), (codes[1], "3")]);
+        var codes = await ProductCodesAsync(1);
+        var shortCode = await OutOfStockProductAsync(codes);
+        var specialCode = await SpecialOrderProductAsync();
+        var order = await KeyFaxOrderAsync(customer, [(codes[0], "5"), (shortCode, "2"), (specialCode, "1")]);
         Assert.True(order.PointsEarned > 0, "the order earns points");
+        Assert.Equal(BackOrderState.Waiting, order.Lines.Single(l => l.ProductCode == shortCode).BackOrder);
 
         // A FAX came in late: the supervisor holds the cutoff, evening comes, the supervisor runs it by hand.
         var cutoff = await PauseFaxCutoffAsync();
         MoveClockTo(app.BusinessClock.Today, new TimeOnly(18, 0));
-        var instruction = await RunFaxCutoffAsync(cutoff, order);
+        var instruction = await RunFaxCutoffAsync(cutoff, order, lines: 2);
 
-        var slip = await DropResultsAsync(order, instruction);
+        var slip = await DropResultsAsync(order, instruction, "1");
         await SeeImportOnWarehousePageAsync(slip.FileName);
-        await SeeShipmentOnOrderPageAsync(order, slip, "ShipmentStatus.Shipped");
+        await SeeShipmentOnOrderPageAsync(order, slip, "ShipmentStatus.Shipped", instruction.Count);
 
-        var deliveryDay = await PlannedDeliveryDateAsync(order);
-        MoveClockTo(deliveryDay, new TimeOnly(9, 0));
-        await RunDeliveryJobAsync(order);
+        // The maker advises the special order's date: the standard goods' date, so both arrive together.
+        var planned = Assert.Single(await DeliveryDatesAsync(order));
+        await RecordAdvisedDateAsync(order, planned);
+
+        // Stock arrives: the back order is served and ships in the next day's batch.
+        var nextDay = await DropStockReceiptAsync(order, shortCode, 2);
+        await PauseFaxCutoffAsync();
+        MoveClockTo(nextDay, new TimeOnly(18, 0));
+        var next = await RunFaxCutoffAsync(cutoff, order, lines: 1);
+        Assert.Equal(shortCode, (await OrderLineAsync(order, next[0].LineNumber)).ProductCode);
+        await DropResultsAsync(order, next, "2");
+        await EventuallyDbAsync(async () =>
+        {
+            await using var db = OrderEntrySteps.Database(app);
+            return await db.Shipments.Where(s => s.OrderId == order.Id).AllAsync(s => s.Status == ShipmentStatus.Shipped || s.Status == ShipmentStatus.Delivered);
+        });
+
+        var deliveryDay = (await DeliveryDatesAsync(order)).Max();
+        MoveClockTo(deliveryDay > app.BusinessClock.Today ? deliveryDay : app.BusinessClock.Today.AddDays(1), new TimeOnly(9, 0));
+        await RunDeliveryJobAsync(order, deliveryDay);
 
         var returned = await OrderLineAsync(order, lineNumber: 1);
         var slipNumber = await KeyAndCreditReturnAsync(order, returned.LineNumber, returned.Quantity);
@@ -72,6 +94,26 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
             .Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.StockOnHand > 50 && p.UnitPrice > 300 && p.UnitPrice < 3000
                         && !p.NonReturnable && !p.Category!.NonReturnable)
             .OrderBy(p => p.Id).Select(p => p.Code).Take(count).ToListAsync();
+    }
+
+    /// <summary>A standard product under ¥3,000 with no back order waiting, its stock emptied: the order's line for it waits.</summary>
+    private async Task<string> OutOfStockProductAsync(IReadOnlyList<string> not)
+    {
+        await using var db = OrderEntrySteps.Database(app);
+        var waiting = db.OrderLines.Where(l => l.BackOrder == BackOrderState.Waiting).Select(l => l.ProductId);
+        var product = await db.Products.Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.UnitPrice > 300 && p.UnitPrice < 3000
+                                                   && !not.Contains(p.Code) && !waiting.Contains(p.Id))
+            .OrderByDescending(p => p.Id).FirstAsync();
+        await db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.StockOnHand, 0));
+        return product.Code;
+    }
+
+    /// <summary>The cheapest special-order product (電話マーク) in stock.</summary>
+    private async Task<string> SpecialOrderProductAsync()
+    {
+        await using var db = OrderEntrySteps.Database(app);
+        return await db.Products.AsNoTracking().Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.SpecialOrder && p.StockOnHand > 5)
+            .OrderBy(p => p.UnitPrice).ThenBy(p => p.Id).Select(p => p.Code).FirstAsync();
     }
 
     /// <summary>The desk keys the FAX with the keyboard and saves it with Ctrl+Enter; returns the saved order.</summary>
@@ -93,7 +135,7 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
         await page.Context.CloseAsync();
 
         await using var db = OrderEntrySteps.Database(app);
-        return await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.OrderNumber == number);
+        return await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Shipments).AsSplitQuery().SingleAsync(o => o.OrderNumber == number);
     }
 
     /// <summary>Moves the app's clock (not the browser's) to a Japan-time moment; sessions started before it may have idled out.</summary>
@@ -125,7 +167,7 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
     /// A supervisor runs the paused FAX cutoff from /jobs ("run now") and resumes it: the batch closes, the order's shipments
     /// are instructed, and the instruction file lists the order. Returns the instruction's rows for the order.
     /// </summary>
-    private async Task<IReadOnlyList<InstructionRow>> RunFaxCutoffAsync(string job, Order order)
+    private async Task<IReadOnlyList<InstructionRow>> RunFaxCutoffAsync(string job, Order order, int lines)
     {
         var page = await OpenAsync(DemoStaff.Supervisor, "jobs");
         await RunNowAsync(page, job);
@@ -138,27 +180,27 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
         var row = page.Locator("tr", new() { Has = page.Locator($"[data-job={job}]") });
         await row.Locator($"[data-testid=pause-{job}]").ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("稼働中");
-        await page.ScreenshotAsync("lifecycle-2-cutoff-ja");
+        await page.ScreenshotAsync($"lifecycle-2-cutoff-{lines}-ja");
         await page.Context.CloseAsync();
 
         var file = Path.Combine(app.DataFolder, "outbox", $"{app.BusinessClock.Today:yyyyMMdd}_{job}.csv");
         var rows = InstructionRow.Read(file).Where(r => r.OrderNumber == order.OrderNumber).ToList();
-        Assert.Equal(order.Lines.Count, rows.Count);
+        Assert.Equal(lines, rows.Count);
         return rows;
     }
 
     /// <summary>The warehouse ships every line in full today and answers with a results file (written aside, then renamed in).</summary>
-    private async Task<ResultsFile> DropResultsAsync(Order order, IReadOnlyList<InstructionRow> instruction)
+    private async Task<ResultsFile> DropResultsAsync(Order order, IReadOnlyList<InstructionRow> instruction, string suffix)
     {
         var today = app.BusinessClock.Today.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
-        var slip = $"N{order.OrderNumber[^6..]}";
+        var slip = $"N{suffix}{order.OrderNumber[^5..]}";
         var tracking = $"{order.Id % 10000:0000}-5555-6666";
         var text = new StringBuilder(Warehouse.WarehouseTestData.Header + "\r\n");
         foreach (var row in instruction)
             text.Append($"{row.ShipmentNumber},{row.LineNumber},{row.Quantity},{today},{slip},ヤマト運輸,{tracking},\r\n");
         var folder = Path.Combine(app.DataFolder, "warehouse", "results");
         Directory.CreateDirectory(folder);
-        var name = $"results_{order.OrderNumber}.csv";
+        var name = $"results_{order.OrderNumber}_{suffix}.csv";
         await File.WriteAllBytesAsync(Path.Combine(folder, name + ".tmp"), Encoding.GetEncoding(932).GetBytes(text.ToString()));
         File.Move(Path.Combine(folder, name + ".tmp"), Path.Combine(folder, name));
         return new ResultsFile(name, slip, tracking);
@@ -179,14 +221,15 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
     }
 
     /// <summary>The order page shows the shipment's status, its part with slip and tracking number, in Japanese and English.</summary>
-    private async Task SeeShipmentOnOrderPageAsync(Order order, ResultsFile slip, string status)
+    private async Task SeeShipmentOnOrderPageAsync(Order order, ResultsFile slip, string status, int parts)
     {
         foreach (var (culture, text) in new[] { ("ja-JP", StatusJa[status]), ("en-US", StatusEn[status]) })
         {
             var page = await OpenAsync(DemoStaff.DeskAgent, $"orders/{order.Id}", culture);
             var tracking = page.Locator("[data-testid=tracking]");
-            await Assertions.Expect(tracking.Locator("[data-testid=tracking-status]")).ToHaveTextAsync(text);
-            await Assertions.Expect(tracking.Locator("[data-testid=tracking-part]")).ToHaveCountAsync(order.Lines.Count);
+            // Every shipment that left (the standard goods and the special order; the back order waits apart).
+            await Assertions.Expect(tracking.Locator("[data-testid=tracking-status]")).ToHaveTextAsync([text, text]);
+            await Assertions.Expect(tracking.Locator("[data-testid=tracking-part]")).ToHaveCountAsync(parts);
             await Assertions.Expect(tracking.Locator("[data-testid=part-slip]").First).ToHaveTextAsync(slip.SlipNumber);
             await Assertions.Expect(tracking).ToContainTextAsync(slip.TrackingNumber);
             await page.ScreenshotAsync($"lifecycle-4-order-{status[(status.IndexOf('.') + 1)..].ToLowerInvariant()}-{culture}");
@@ -197,15 +240,66 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
     private static readonly Dictionary<string, string> StatusJa = new() { ["ShipmentStatus.Shipped"] = "出荷済", ["ShipmentStatus.Delivered"] = "お届け済" };
     private static readonly Dictionary<string, string> StatusEn = new() { ["ShipmentStatus.Shipped"] = "Shipped", ["ShipmentStatus.Delivered"] = "Delivered" };
 
-    private async Task<DateOnly> PlannedDeliveryDateAsync(Order order)
+    /// <summary>The planned delivery dates the order's shipments have (a special order has none until the maker advises it).</summary>
+    private async Task<List<DateOnly>> DeliveryDatesAsync(Order order)
     {
         await using var db = OrderEntrySteps.Database(app);
-        var dates = await db.Shipments.AsNoTracking().Where(s => s.OrderId == order.Id).Select(s => s.DeliveryDate).ToListAsync();
-        return Assert.Single(dates.Distinct()) ?? throw new InvalidOperationException("a standard shipment has a planned date");
+        var dates = await db.Shipments.AsNoTracking().Where(s => s.OrderId == order.Id && s.DeliveryDate != null).Select(s => s.DeliveryDate!.Value).ToListAsync();
+        return dates.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// The desk keys the maker's date on the order page (お届け日未定 until then); it becomes the special order's planned date, and
+    /// that of its shipped part, in Japanese and English.
+    /// </summary>
+    private async Task RecordAdvisedDateAsync(Order order, DateOnly date)
+    {
+        var page = await OpenAsync(DemoStaff.DeskAgent, $"orders/{order.Id}");
+        var state = page.Locator("[data-testid=special-order-state]");
+        await Assertions.Expect(state).ToContainTextAsync("お届け日未定");
+        var field = page.Locator("[data-testid=special-order-date] input, input[data-testid=special-order-date]").First;
+        await field.FillAsync(date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture));
+        await field.PressAsync("Enter");
+        await Assertions.Expect(state).ToContainTextAsync("メーカー回答", new() { Timeout = 15_000 });
+        await page.ScreenshotAsync("lifecycle-4b-special-order-dated-ja");
+        await page.Context.CloseAsync();
+        var english = await OpenAsync(DemoStaff.DeskAgent, $"orders/{order.Id}", "en-US");
+        await Assertions.Expect(english.Locator("[data-testid=special-order-state]")).ToContainTextAsync("maker's date");
+        await english.ScreenshotAsync("lifecycle-4b-special-order-dated-en-US");
+        await english.Context.CloseAsync();
+        await using var db = OrderEntrySteps.Database(app);
+        Assert.Equal(date, Assert.Single(await DeliveryDatesAsync(order)));
+        Assert.All(await db.ShipmentResults.AsNoTracking().Where(r => r.OrderLine!.OrderId == order.Id).Select(r => r.DeliveryDate).ToListAsync(),
+            d => Assert.Equal(date, d));
+    }
+
+    /// <summary>
+    /// The warehouse's stock file brings the product in (written aside, then renamed in); the watcher serves the back order onto
+    /// a shipment of its own for the next acceptance day. Returns that day.
+    /// </summary>
+    private async Task<DateOnly> DropStockReceiptAsync(Order order, string code, int quantity)
+    {
+        var folder = Path.Combine(app.DataFolder, "warehouse", "stock");
+        Directory.CreateDirectory(folder);
+        var name = $"stock_{order.OrderNumber}.csv";
+        var text = $"{Warehouse.WarehouseTestData.StockHeader}\r\n{code},{quantity},{app.BusinessClock.Today.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}\r\n";
+        await File.WriteAllBytesAsync(Path.Combine(folder, name + ".tmp"), Encoding.GetEncoding(932).GetBytes(text));
+        File.Move(Path.Combine(folder, name + ".tmp"), Path.Combine(folder, name));
+        await EventuallyDbAsync(async () =>
+        {
+            await using var db = OrderEntrySteps.Database(app);
+            return await db.OrderLines.AnyAsync(l => l.OrderId == order.Id && l.ProductCode == code && l.BackOrderServedOn != null);
+        });
+        await using var read = OrderEntrySteps.Database(app);
+        var line = await read.OrderLines.AsNoTracking().SingleAsync(l => l.OrderId == order.Id && l.ProductCode == code);
+        var shipment = await read.Shipments.AsNoTracking().SingleAsync(s => s.Id == line.ShipmentId);
+        Assert.Equal((BackOrderState.None, ShipmentStatus.Open), (line.BackOrder, shipment.Status));
+        Assert.True(shipment.AcceptanceDay > app.BusinessClock.Today, "served after the cutoff, it ships in the next acceptance day's batch");
+        return shipment.AcceptanceDay;
     }
 
     /// <summary>On the delivery day a supervisor runs the delivery job from /jobs (or the scheduler already has); the order is delivered.</summary>
-    private async Task RunDeliveryJobAsync(Order order)
+    private async Task RunDeliveryJobAsync(Order order, DateOnly latest)
     {
         var page = await OpenAsync(DemoStaff.Supervisor, "jobs");
         await RunNowAsync(page, "delivery");
@@ -215,9 +309,12 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
         await page.Context.CloseAsync();
 
         var detail = await OpenAsync(DemoStaff.DeskAgent, $"orders/{order.Id}");
-        await Assertions.Expect(detail.Locator("[data-testid=tracking-status]")).ToHaveTextAsync(StatusJa["ShipmentStatus.Delivered"]);
-        await Assertions.Expect(detail.Locator("[data-testid=part-delivered-on]").First)
-            .ToContainTextAsync(app.BusinessClock.Today.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture));
+        var delivered = StatusJa["ShipmentStatus.Delivered"];
+        await Assertions.Expect(detail.Locator("[data-testid=tracking-status]")).ToHaveTextAsync([delivered, delivered, delivered]);
+        // Each part is delivered on its planned date; the latest is the served back order's.
+        await Assertions.Expect(detail.Locator("[data-testid=part-delivered-on]",
+            new() { HasTextString = latest.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture) }).First).ToBeVisibleAsync();
+        await detail.ScreenshotAsync("lifecycle-5b-delivered-ja");
         await detail.Context.CloseAsync();
     }
 
@@ -306,10 +403,20 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
         }
     }
 
+    /// <summary>Waits until <paramref name="done"/> holds in the database (a watcher or job works on its own time).</summary>
+    private static async Task EventuallyDbAsync(Func<Task<bool>> done)
+    {
+        for (var attempt = 0; !await done(); attempt++)
+        {
+            Assert.True(attempt < 120, "it never happened");
+            await Task.Delay(500);
+        }
+    }
+
     private async Task<bool> InstructedAsync(Order order)
     {
         await using var db = OrderEntrySteps.Database(app);
-        return await db.Shipments.Where(s => s.OrderId == order.Id).AllAsync(s => s.Status == ShipmentStatus.Instructed);
+        return !await db.Shipments.AnyAsync(s => s.OrderId == order.Id && s.Status == ShipmentStatus.Open);
     }
 
     private async Task<bool> DeliveredAsync(Order order)

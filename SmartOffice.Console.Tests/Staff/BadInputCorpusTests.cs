@@ -286,6 +286,21 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
             c.Ids.OpenOrderVersion, 1, "お客様のご依頼"))),
         Case("back order", "cancel from a stale screen", "Ordering.OrderChanged", (s, c) => s.Get<BackOrderService>().CancelAsync(new(c.Data.BackOrder.OrderId,
             c.Data.BackOrder.Version + 1, c.Data.BackOrder.LineNumber, "お客様のご依頼"))),
+        Case("stock-out notice", "mark an order with no short line", "Ordering.StockOutNotice.NoShortLines", (s, c) => s.Get<StockOutNoticeService>()
+            .MarkSentAsync(c.Ids.OpenOrderId, c.Ids.OpenOrderVersion)),
+        Case("stock-out notice", "mark from a stale screen", "Ordering.OrderChanged", (s, c) => s.Get<StockOutNoticeService>()
+            .MarkSentAsync(c.Data.BackOrder.OrderId, c.Data.BackOrder.Version + 1)),
+        Advised("date missing", "Ordering.SpecialOrder.DateMissing", "　"),
+        Advised("date a script", "Ordering.SpecialOrder.DateNotValid", Script),
+        Advised("date SQL", "Ordering.SpecialOrder.DateNotValid", Sql),
+        Advised("date 10,000 characters", "Ordering.SpecialOrder.DateNotValid", TenThousand),
+        Advised("date 31 February", "Ordering.SpecialOrder.DateNotValid", "2026/02/31"),
+        Advised("date before the acceptance day", "Ordering.SpecialOrder.BeforeAcceptance", "2026/11/01"),
+        Advised("date in year 9999", "Ordering.SpecialOrder.TooFar", "9999/12/31"),
+        Case("special order", "a shipment that is not a special order", "Ordering.SpecialOrder.NotSpecialOrder", (s, c) => s.Get<SpecialOrderService>()
+            .RecordAdvisedDateAsync(new(c.Data.SpecialOrder.OrderId, c.Data.SpecialOrder.Version, c.Data.SpecialOrder.ShipmentId + 100_000, "2026/12/10"))),
+        Case("special order", "date from a stale screen", "Ordering.OrderChanged", (s, c) => s.Get<SpecialOrderService>()
+            .RecordAdvisedDateAsync(new(c.Data.SpecialOrder.OrderId, c.Data.SpecialOrder.Version + 1, c.Data.SpecialOrder.ShipmentId, "2026/12/10"))),
 
         // Purchase data and reports (購入データ・レポート): ranges.
         Purchases("range reversed", "Reporting.RangeInverted", q => q with { From = new DateOnly(2026, 11, 1), To = new DateOnly(2026, 10, 1) }),
@@ -422,6 +437,10 @@ public sealed class BadInputCorpusTests(MatrixDatabase data) : IClassFixture<Mat
 
     private static CorpusCase Prize(string input, string key, Func<PrizeEdit, PrizeEdit> change) =>
         Case("prize catalogue", input, key, (s, c) => s.Get<PrizeCatalogService>().SaveAsync(change(new(0, 0, "PZ9999", "図書カード", 500, 10, new DateOnly(2026, 12, 1), null))));
+
+    private static CorpusCase Advised(string input, string key, string date) =>
+        Case("special order", input, key, (s, c) => s.Get<SpecialOrderService>()
+            .RecordAdvisedDateAsync(new(c.Data.SpecialOrder.OrderId, c.Data.SpecialOrder.Version, c.Data.SpecialOrder.ShipmentId, date)));
 
     private static CorpusCase Purchases(string input, string key, Func<PurchaseDataQuery, PurchaseDataQuery> change) =>
         Case("purchase data", input, key, (s, c) => s.Get<PurchaseDataService>().PlanAsync(change(new(c.Ids.CustomerId, null, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 25))), ExportFormat.CsvShiftJis));

@@ -42,6 +42,8 @@ public sealed class MatrixDatabase : IAsyncLifetime
     /// <summary>Dealer A's customer (another customer's department for mistaken input) and dealer B's 管理者' version.</summary>
     public MatrixOtherIds OtherIds { get; private set; } = default!;
     public MatrixBackOrder BackOrder { get; private set; } = default!;
+    /// <summary>Dealer B's special order (電話マーク) still without the maker's date.</summary>
+    public MatrixSpecialOrder SpecialOrder { get; private set; } = default!;
     public DatabaseSnapshot Snapshot { get; private set; } = default!;
     /// <summary>A quote (簡易見積書) of dealer B's customer, still open.</summary>
     public int QuoteId { get; private set; }
@@ -80,6 +82,8 @@ public sealed class MatrixDatabase : IAsyncLifetime
         // 入荷待ち: more than the stock, so the line waits (the desk may cancel it).
         var backOrdered = await faxOrders.SaveAsync(new(new FaxOrderDraft(department.CustomerId, department.Id, null, Template.Clock.GetUtcNow().AddHours(-1),
             null, [OrderingTestData.Line(OrderingTestData.Scarce, "99")]), Guid.NewGuid()));
+        var specialOrdered = await faxOrders.SaveAsync(new(new FaxOrderDraft(department.CustomerId, department.Id, null, Template.Clock.GetUtcNow().AddHours(-1),
+            null, [OrderingTestData.Line(OrderingTestData.Special, "1")]), Guid.NewGuid()));
         QuoteId = (await Get<QuoteService>().IssueAsync(OrderDraft(department))).Id;
         var delivered = await db.AddDeliveredOrderAsync(department, new DateOnly(2026, 11, 20), new DeliveredLine("R0000001", 500, 10));
         var deliveredLine = await db.OrderLineIdAsync(delivered, "R0000001");
@@ -136,6 +140,8 @@ public sealed class MatrixDatabase : IAsyncLifetime
             balanceRequest, await VersionAsync<BalanceRequest>(balanceRequest), closure.Id, closure.Version, honshu.Id, honshu.Version);
         OtherIds = new(other.CustomerId, other.Id, await VersionAsync<WebUser>(administrator.Id));
         BackOrder = new(backOrdered.OrderId!.Value, (await read2.Orders.SingleAsync(o => o.Id == backOrdered.OrderId)).Version, 1);
+        SpecialOrder = new(specialOrdered.OrderId!.Value, (await read2.Orders.SingleAsync(o => o.Id == specialOrdered.OrderId)).Version,
+            await read2.Shipments.Where(s => s.OrderId == specialOrdered.OrderId).Select(s => s.Id).SingleAsync());
         var slipNumbers = await read2.ReturnSlips.Select(s => s.SlipNumber).ToListAsync();
         var applicationNumbers = await read2.PrizeApplications.Select(a => a.ApplicationNumber).ToListAsync();
         CustomerMarkers = [CustomerCode, $"株式会社テスト{CustomerCode}", "u2000001", LockedUserId, PlainUserId, order.OrderNumber, delivered.OrderNumber,
@@ -266,6 +272,9 @@ public sealed record MatrixOtherIds(int CustomerId, int DepartmentId, int Admini
 
 /// <summary>Dealer B's order whose only line waits for stock (入荷待ち).</summary>
 public sealed record MatrixBackOrder(int OrderId, int Version, int LineNumber);
+
+/// <summary>Dealer B's order whose only shipment is a special order without a date (お届け日未定).</summary>
+public sealed record MatrixSpecialOrder(int OrderId, int Version, int ShipmentId);
 
 /// <summary>
 /// The fixture's FAXes: <see cref="NewId"/> (uploaded as <see cref="NewFileName"/>, not claimed), the one each of desk agent,

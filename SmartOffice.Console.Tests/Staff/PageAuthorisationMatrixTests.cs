@@ -54,6 +54,7 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/orders/{Id:int}",                       N, Y, Y, N, Y, Y, r => $"orders/{r.OrderId}", r => r.OrderNumber),
         Page("/orders/{CorrectId:int}/correct",        N, Y, N, N, Y, Y, r => $"orders/{r.OrderId}/correct"),
         Page("/orders/{Id:int}/stock-out",             N, Y, N, N, Y, Y, r => $"orders/{r.OrderId}/stock-out", r => r.OrderNumber),
+        Page("/orders/follow-up",                      N, Y, N, N, Y, Y),
         Page("/products",                              N, Y, Y, Y, Y, Y),
         Page("/quotes",                                N, Y, Y, Y, Y, Y),
         Page("/quotes/{Id:int}",                       N, Y, Y, N, Y, Y, r => $"quotes/{r.QuoteId}", r => r.QuoteNumber),

@@ -223,6 +223,11 @@ public sealed class ServiceAuthorisationMatrixTests(MatrixDatabase data, ITestOu
         }),
         Row<BackOrderService>(nameof(BackOrderService.CancelAsync),               N, Y, N, N, Y, Y, (s, c) =>
             s.CancelAsync(new(c.Data.BackOrder.OrderId, c.Data.BackOrder.Version, c.Data.BackOrder.LineNumber, "お客様のご依頼"))),
+        // Stock-out notices, special-order dates and the follow-up: the desk, as keying FAX orders (docs/stock-out-and-special-orders.md).
+        Row<StockOutNoticeService>(nameof(StockOutNoticeService.MarkSentAsync),   N, Y, N, N, Y, Y, (s, c) => s.MarkSentAsync(c.Data.BackOrder.OrderId, c.Data.BackOrder.Version)),
+        Row<SpecialOrderService>(nameof(SpecialOrderService.RecordAdvisedDateAsync), N, Y, N, N, Y, Y, (s, c) =>
+            s.RecordAdvisedDateAsync(new(c.Data.SpecialOrder.OrderId, c.Data.SpecialOrder.Version, c.Data.SpecialOrder.ShipmentId, "2026/12/10"))),
+        Row<FollowUpService>(nameof(FollowUpService.GetAsync),                    N, Y, N, N, Y, Y, (s, c) => s.GetAsync()),
         Row<DeliveryDateService>(nameof(DeliveryDateService.CorrectAsync),        N, Y, N, N, Y, Y, async (s, c) =>
         {
             await using var db = await c.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync();

@@ -85,6 +85,8 @@ public class ConsoleApp : WebApplicationFactory<Program>
                 ["Warehouse:ArchiveFolder"] = Path.Combine(_folder, "warehouse", "archive"),
                 ["Warehouse:QuarantineFolder"] = Path.Combine(_folder, "warehouse", "quarantine"),
                 ["Warehouse:ScanInterval"] = "00:00:00.500",
+                // Each console its own stock folder: with the default, every test console would scan (and take) the others' stock files.
+                ["Warehouse:StockFolder"] = Path.Combine(_folder, "warehouse", "stock"),
                 // Tests drop the results files themselves; DemoWarehouseTests drive the simulated warehouse directly.
                 ["Warehouse:DemoWarehouseEnabled"] = "false",
                 // Serilog settings must go through configuration, not UseSetting (docs/stack-pitfalls.md pitfall 8).

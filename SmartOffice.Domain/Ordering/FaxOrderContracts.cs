@@ -126,4 +126,10 @@ public sealed record StockOutLine(int LineNumber, string ProductCode, string Pro
 /// top, the order and its short lines, the desk's contact at the bottom. <see cref="Lines"/> is empty when nothing is short.
 /// </summary>
 public sealed record StockOutNotice(int OrderId, string OrderNumber, string CustomerCode, string CustomerName, string? CustomerFax,
-    string DepartmentName, DateTimeOffset ReceivedAt, DateTimeOffset? KeyedAt, IReadOnlyList<StockOutLine> Lines, DeskContact Desk);
+    string DepartmentName, DateTimeOffset ReceivedAt, DateTimeOffset? KeyedAt, IReadOnlyList<StockOutLine> Lines, DeskContact Desk)
+{
+    /// <summary>The order's version, for marking the notice sent.</summary>
+    public int Version { get; init; }
+    /// <summary>When and by whom the notice was marked sent; null while it is owed.</summary>
+    public StockOutNoticeSent? Sent { get; init; }
+}

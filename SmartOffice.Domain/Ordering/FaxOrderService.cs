@@ -92,7 +92,7 @@ public sealed partial class FaxOrderService(
                         .Select(o => new
                         {
                             o.Id, o.OrderNumber, o.Customer!.Code, o.Customer.Name, o.Customer.Fax, Department = o.Department!.Name, o.ReceivedAt,
-                            o.KeyedAt,
+                            o.KeyedAt, o.Version, o.StockOutNoticeSentAt, o.StockOutNoticeSentBy,
                         })
                         .FirstOrDefaultAsync(cancellationToken)
                     ?? throw new BusinessRuleException("Ordering.OrderNotFound");
@@ -101,7 +101,11 @@ public sealed partial class FaxOrderService(
             .ToListAsync(cancellationToken);
         var d = desk.Value;
         return new StockOutNotice(order.Id, order.OrderNumber, order.Code, order.Name, order.Fax, order.Department, order.ReceivedAt, order.KeyedAt,
-            lines, new DeskContact(d.Name, d.Phone, d.Fax, d.Email, d.Hours));
+            lines, new DeskContact(d.Name, d.Phone, d.Fax, d.Email, d.Hours))
+        {
+            Version = order.Version,
+            Sent = order.StockOutNoticeSentAt is { } at ? new StockOutNoticeSent(at, order.StockOutNoticeSentBy) : null,
+        };
     }
 
     private async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, int? correcting, CancellationToken cancellationToken)

@@ -71,6 +71,10 @@ public class Order : IVersioned
     public string? VoidReason { get; set; }
     /// <summary>The inbox FAX it was keyed from (受信FAX), when keyed beside one.</summary>
     public int? FaxInboxItemId { get; set; }
+    /// <summary>When the desk marked the stock-out notice (品切れのお知らせ) sent; null while an order with short lines still owes it.</summary>
+    public DateTimeOffset? StockOutNoticeSentAt { get; private set; }
+    /// <summary>Who marked it sent (staff name as the audit keeps it); null for notices the migration counted as sent (docs/stock-out-and-special-orders.md).</summary>
+    public string? StockOutNoticeSentBy { get; private set; }
     public int Version { get; set; }
 
     public List<OrderLine> Lines { get; set; } = [];
@@ -87,5 +91,34 @@ public class Order : IVersioned
         TaxReduced += taxReduced;
         Total += goods + taxStandard + taxReduced;
         PointsEarned += points;
+    }
+
+    /// <summary>
+    /// The stock-out notice went out by FAX (docs/stock-out-and-special-orders.md): only an order with a line short of stock
+    /// owes one, and it is sent once. <see cref="Lines"/> must be loaded.
+    /// </summary>
+    internal void MarkStockOutNoticeSent(string staffName, DateTimeOffset at)
+    {
+        if (!Lines.Any(l => l.ShortOfStock))
+            throw new BusinessRuleException("Ordering.StockOutNotice.NoShortLines");
+        if (StockOutNoticeSentAt is not null)
+            throw new BusinessRuleException("Ordering.StockOutNotice.AlreadySent");
+        StockOutNoticeSentAt = at;
+        StockOutNoticeSentBy = staffName;
+    }
+
+    /// <summary>
+    /// The maker advised when the special order (電話マーク) arrives: it becomes the shipment's planned delivery date
+    /// (docs/stock-out-and-special-orders.md). Not on a voided order, only on a special-order shipment still on its way,
+    /// never before its 受付日. <see cref="Shipments"/> must be loaded.
+    /// </summary>
+    internal Shipment AdviseSpecialOrderDate(int shipmentId, DateOnly date)
+    {
+        if (Status == OrderStatus.Voided)
+            throw new BusinessRuleException("Ordering.SpecialOrder.OrderVoided");
+        var shipment = Shipments.SingleOrDefault(s => s.Id == shipmentId && s.DeliveryClass == DeliveryClass.SpecialOrder)
+                       ?? throw new BusinessRuleException("Ordering.SpecialOrder.NotSpecialOrder");
+        shipment.AdviseDeliveryDate(date);
+        return shipment;
     }
 }

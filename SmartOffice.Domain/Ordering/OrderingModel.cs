@@ -44,6 +44,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         e.Property(x => x.OrderNumber).HasMaxLength(20);
         e.Property(x => x.KeyedByStaffId).HasMaxLength(450);
         e.Property(x => x.VoidReason).HasMaxLength(200);
+        e.Property(x => x.StockOutNoticeSentBy).HasMaxLength(100);
         e.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.ShipTo).WithMany().HasForeignKey(x => x.ShipToId).OnDelete(DeleteBehavior.Restrict);

@@ -34,4 +34,14 @@ public class Shipment : IVersioned
     public ShipmentStatus Status { get; set; }
     public int? CutoffBatchId { get; set; }
     public int Version { get; set; }
+
+    /// <summary>A special order's date as the maker advised it; only while it is still on its way, never before its 受付日.</summary>
+    internal void AdviseDeliveryDate(DateOnly date)
+    {
+        if (Status is not (ShipmentStatus.Open or ShipmentStatus.Instructed or ShipmentStatus.Shipped))
+            throw new BusinessRuleException("Ordering.SpecialOrder.NotOnItsWay");
+        if (date < AcceptanceDay)
+            throw new BusinessRuleException("Ordering.SpecialOrder.BeforeAcceptance", AcceptanceDay.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture));
+        DeliveryDate = date;
+    }
 }

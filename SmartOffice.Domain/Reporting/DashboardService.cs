@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.FaxInbox;
+using SmartOffice.Domain.Ordering;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Points;
 using SmartOffice.Domain.Prizes;
@@ -29,14 +30,17 @@ public sealed record DashboardCounts(
     int Customers,
     UpcomingCutoff? NextCutoff,
     /// <summary>受信FAX not yet done or rejected (null for dealer reps, who have no FAX inbox).</summary>
-    int? OpenFaxes);
+    int? OpenFaxes,
+    /// <summary>Stock-out notices not sent, back orders by age, special orders without a date (null for dealer reps, who do not key orders).</summary>
+    FollowUpCounts? FollowUp = null);
 
 public sealed class DashboardService(
     IDbContextFactory<SmartOfficeDbContext> contexts,
     ICurrentStaff staff,
     BusinessClock clock,
     BusinessCalendarCache calendar,
-    IOptions<RulesOptions> options)
+    IOptions<RulesOptions> options,
+    IOptions<FollowUpOptions> followUp)
 {
     /// <summary>Web users this close to the lockout threshold are shown as "near the limit".</summary>
     private const int NearLockMargin = 2;
@@ -77,6 +81,9 @@ public sealed class DashboardService(
             NextCutoff(rules, await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(cancellationToken)),
             AccessPolicy.Allows(staff, Capability.FaxOrderEntry)
                 ? await db.FaxInboxItems.CountAsync(f => f.Status == FaxStatus.New || f.Status == FaxStatus.InProgress, cancellationToken)
+                : null,
+            AccessPolicy.Allows(staff, Capability.FaxOrderEntry)
+                ? await FollowUpQueries.CountsAsync(db, today, followUp.Value.Bands, cancellationToken)
                 : null);
     }
 

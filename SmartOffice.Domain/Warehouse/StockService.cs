@@ -115,15 +115,7 @@ public sealed class StockService(
     }
 
     /// <summary>入荷日 as typed: yyyy/MM/dd and the file's other forms, 全角 digits allowed.</summary>
-    private static DateOnly Day(string? input)
-    {
-        var text = JapaneseInput.NormalizeCode(input);
-        if (text.Length == 0)
-            throw new BusinessRuleException("Warehouse.Stock.DateMissing");
-        return DateOnly.TryParseExact(text, WarehouseCsv.DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new BusinessRuleException("Warehouse.Stock.DateNotValid", input);
-    }
+    private static DateOnly Day(string? input) => KeyedDate.Parse(input, "Warehouse.Stock.DateMissing", "Warehouse.Stock.DateNotValid");
 
     /// <summary>A positive whole number up to <see cref="MaximumReceiptQuantity"/>; 全角 digits and thousands separators allowed.</summary>
     private static int Quantity(string? input)

@@ -11,7 +11,7 @@ namespace SmartOffice.Domain.Warehouse;
 internal static class WarehouseCsv
 {
     private const int MaxRowChars = 1_000;
-    public static readonly string[] DateFormats = ["yyyy/MM/dd", "yyyy-MM-dd", "yyyyMMdd", "yyyy/M/d"];
+    public static readonly string[] DateFormats = Text.KeyedDate.Formats;
 
     static WarehouseCsv() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

@@ -37,5 +37,6 @@ public static class NavSections
         new("staff", "Nav.Staff", Icons.Material.Filled.ManageAccounts, Capability.StaffAdministration),
         new("warehouse", "Nav.Warehouse", Icons.Material.Filled.LocalShipping, Capability.WarehouseResults, NavLinkMatch.All),
         new("warehouse/stock", "Nav.Stock", Icons.Material.Filled.Inventory, Capability.WarehouseResults),
+        new("orders/follow-up", "Nav.FollowUp", Icons.Material.Filled.PendingActions, Capability.FaxOrderEntry),
     ];
 }

@@ -1264,6 +1264,13 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime?>("StockOutNoticeSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("StockOutNoticeSentBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("TaxReduced")
                         .HasColumnType("int");
 

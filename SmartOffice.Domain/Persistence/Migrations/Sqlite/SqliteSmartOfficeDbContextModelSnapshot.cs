@@ -1212,6 +1212,13 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("StockOutNoticeSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StockOutNoticeSentBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TaxReduced")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,43 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using SmartOffice.Domain.Persistence.Migrations.Sql;
+
+#nullable disable
+
+namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Issue20StockOutFollowUp : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "StockOutNoticeSentAt",
+                table: "Orders",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StockOutNoticeSentBy",
+                table: "Orders",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
+            Issue20FollowUpSql.UpSqlServer(migrationBuilder);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "StockOutNoticeSentAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "StockOutNoticeSentBy",
+                table: "Orders");
+        }
+    }
+}
