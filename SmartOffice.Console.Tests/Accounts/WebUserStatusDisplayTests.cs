@@ -9,18 +9,8 @@ namespace SmartOffice.Console.Tests.Accounts;
 /// A web user's state on the unlock desk and the customer's page: locked before removed before open, and a temporary password
 /// said beside whichever — as text, not colour alone (docs/keying-screens.md).
 /// </summary>
-public sealed class WebUserStatusDisplayTests : IAsyncLifetime
+public sealed class WebUserStatusDisplayTests : ComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public Task InitializeAsync()
-    {
-        _context.ForComponents();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _context.DisposeAsync().AsTask();
-
     private static WebUserRow User(bool locked, bool active, bool mustChange) => new(1, "u1000001", "山田 花子", null, "10000001", "株式会社テスト",
         "総務部", false, active, mustChange, locked ? 10 : 0, locked ? ComponentContext.Wednesday : null, null, null);
 
@@ -36,7 +26,7 @@ public sealed class WebUserStatusDisplayTests : IAsyncLifetime
     public void A_web_users_state_reads_in_words(string culture, bool locked, bool active, bool mustChange, string expected)
     {
         using var _ = new CultureScope(culture);
-        var status = _context.Render<WebUserStatusChip>(p => p.Add(x => x.User, User(locked, active, mustChange)));
+        var status = Context.Render<WebUserStatusChip>(p => p.Add(x => x.User, User(locked, active, mustChange)));
 
         Assert.Equal(expected, string.Join(" ", status.FindAll(".mud-chip").Select(c => c.TextContent.Trim())));
         Assert.Equal(locked, status.FindAll("[data-testid=status-locked]").Count == 1);

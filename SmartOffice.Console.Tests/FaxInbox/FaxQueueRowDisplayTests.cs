@@ -9,18 +9,8 @@ namespace SmartOffice.Console.Tests.FaxInbox;
 /// The cells of a row of the FAX queue (受信FAX): its status in words with who has it, and the time to the FAX cutoff — late,
 /// soon, passed or far — in the UI's language, colour only as a second cue.
 /// </summary>
-public sealed class FaxQueueRowDisplayTests : IAsyncLifetime
+public sealed class FaxQueueRowDisplayTests : ComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public Task InitializeAsync()
-    {
-        _context.ForComponents();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _context.DisposeAsync().AsTask();
-
     private static FaxInboxRow Row(FaxStatus status, string? claimedBy = null) => new(7, ComponentContext.Wednesday, "fax.png", FaxSource.FaxServer,
         "0311110001", null, null, null, FaxKind.Order, status, claimedBy is null ? null : "desk2", claimedBy, null, null, null, null, 1, null, null, 1);
 
@@ -35,7 +25,7 @@ public sealed class FaxQueueRowDisplayTests : IAsyncLifetime
     public void A_fax_status_is_its_word_with_who_has_it_and_its_colour(string culture, FaxStatus status, string? claimedBy, string text, string colour)
     {
         using var _ = new CultureScope(culture);
-        var chip = _context.Render<FaxStatusChip>(p => p.Add(x => x.Row, Row(status, claimedBy))).Find("[data-testid=fax-status]");
+        var chip = Context.Render<FaxStatusChip>(p => p.Add(x => x.Row, Row(status, claimedBy))).Find("[data-testid=fax-status]");
 
         Assert.Equal(text, chip.TextContent.Trim());
         Assert.Equal(colour, ComponentContext.ChipColour(chip));
@@ -57,7 +47,7 @@ public sealed class FaxQueueRowDisplayTests : IAsyncLifetime
     {
         using var _ = new CultureScope(culture);
         var at = new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero);
-        var cell = _context.Render<FaxCutoffCell>(p => p.Add(x => x.Cutoff, new FaxCutoff(at, new DateOnly(2026, 11, 25), receivedBefore, minutesLeft, "本州")))
+        var cell = Context.Render<FaxCutoffCell>(p => p.Add(x => x.Cutoff, new FaxCutoff(at, new DateOnly(2026, 11, 25), receivedBefore, minutesLeft, "本州")))
             .Find("[data-testid=fax-cutoff]");
 
         Assert.Equal(text, cell.TextContent.Trim());
@@ -68,6 +58,6 @@ public sealed class FaxQueueRowDisplayTests : IAsyncLifetime
     [Fact]
     public void A_fax_with_no_cutoff_shows_none()
     {
-        Assert.Empty(_context.Render<FaxCutoffCell>(p => p.Add(x => x.Cutoff, null)).FindAll("[data-testid=fax-cutoff]"));
+        Assert.Empty(Context.Render<FaxCutoffCell>(p => p.Add(x => x.Cutoff, null)).FindAll("[data-testid=fax-cutoff]"));
     }
 }

@@ -6,18 +6,8 @@ using SmartOffice.Domain.Jobs;
 namespace SmartOffice.Console.Tests.Jobs;
 
 /// <summary>A job run's outcome on /jobs: what happened in words (a run with nothing to do is not a failure), colour as a second cue.</summary>
-public sealed class JobRunDisplayTests : IAsyncLifetime
+public sealed class JobRunDisplayTests : ComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public Task InitializeAsync()
-    {
-        _context.ForComponents();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _context.DisposeAsync().AsTask();
-
     [Theory]
     [InlineData("ja-JP", JobRunOutcome.Completed, "完了", "success")]
     [InlineData("ja-JP", JobRunOutcome.NothingToDo, "処理済み（変更なし）", "default")]
@@ -29,7 +19,7 @@ public sealed class JobRunDisplayTests : IAsyncLifetime
     {
         using var _ = new CultureScope(culture);
         var run = new JobRun { JobName = "cutoff-fax-Honshu", BusinessKey = "2026-11-25", Outcome = outcome };
-        var chip = _context.Render<OutcomeChip>(p => p.Add(x => x.Run, run)).Find($"[data-outcome={outcome}]");
+        var chip = Context.Render<OutcomeChip>(p => p.Add(x => x.Run, run)).Find($"[data-outcome={outcome}]");
 
         Assert.Equal(text, chip.TextContent.Trim());
         Assert.Equal(colour, ComponentContext.ChipColour(chip));

@@ -10,24 +10,14 @@ namespace SmartOffice.Console.Tests.Ordering;
 /// What the order grid shows of the last quote beside each keyed line: the product, the discounted price over the list price,
 /// stock short of the quantity, the delivery class and tax rate, and a line's problem on its own row, read out as an alert.
 /// </summary>
-public sealed class OrderLineGridDisplayTests : IAsyncLifetime
+public sealed class OrderLineGridDisplayTests : ComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public Task InitializeAsync()
-    {
-        _context.ForComponents();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _context.DisposeAsync().AsTask();
-
     private IRenderedComponent<OrderLineGrid> Render(params QuotedLine[] quoted)
     {
         var form = new OrderEntryForm();
         foreach (var q in quoted)
             (form.Lines[q.LineNumber - 1].Code, form.Lines[q.LineNumber - 1].Quantity) = (q.ProductCode, q.Quantity?.ToString() ?? "");
-        return _context.Render<OrderLineGrid>(p => p.Add(x => x.Form, form).Add(x => x.Quoted, quoted.ToDictionary(q => q.LineNumber)));
+        return Context.Render<OrderLineGrid>(p => p.Add(x => x.Form, form).Add(x => x.Quoted, quoted.ToDictionary(q => q.LineNumber)));
     }
 
     private static string Cell(IRenderedComponent<OrderLineGrid> grid, int index, string testId) =>

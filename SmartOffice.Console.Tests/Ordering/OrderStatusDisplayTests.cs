@@ -10,18 +10,8 @@ namespace SmartOffice.Console.Tests.Ordering;
 /// An order's status chip and a line's delivery-class badge: the state in words in the UI's language, colour and mark only as a
 /// second cue (docs/keying-screens.md), the catalogue's hint as the badge's title.
 /// </summary>
-public sealed class OrderStatusDisplayTests : IAsyncLifetime
+public sealed class OrderStatusDisplayTests : ComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public Task InitializeAsync()
-    {
-        _context.ForComponents();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _context.DisposeAsync().AsTask();
-
     [Theory]
     [InlineData("ja-JP", OrderStatus.Accepted, "受付済", "success")]
     [InlineData("ja-JP", OrderStatus.AwaitingApproval, "承認待ち", "info")]
@@ -32,7 +22,7 @@ public sealed class OrderStatusDisplayTests : IAsyncLifetime
     public void An_orders_status_is_its_word_with_its_colour(string culture, OrderStatus status, string text, string colour)
     {
         using var _ = new CultureScope(culture);
-        var chip = _context.Render<OrderStatusChip>(p => p.Add(x => x.Status, status)).Find("[data-testid=order-status]");
+        var chip = Context.Render<OrderStatusChip>(p => p.Add(x => x.Status, status)).Find("[data-testid=order-status]");
 
         Assert.Equal(text, chip.TextContent.Trim());
         Assert.Equal(colour, ComponentContext.ChipColour(chip));
@@ -47,7 +37,7 @@ public sealed class OrderStatusDisplayTests : IAsyncLifetime
     public void A_delivery_class_is_its_word_its_mark_and_its_hint(string culture, DeliveryClass deliveryClass, string text, string cssClass, string hint, bool mark)
     {
         using var _ = new CultureScope(culture);
-        var badge = _context.Render<DeliveryClassBadge>(p => p.Add(x => x.Class, deliveryClass)).Find("[data-testid=delivery-class]");
+        var badge = Context.Render<DeliveryClassBadge>(p => p.Add(x => x.Class, deliveryClass)).Find("[data-testid=delivery-class]");
 
         Assert.Equal(text, badge.TextContent.Trim());
         Assert.Contains(cssClass, badge.ClassList);
@@ -58,6 +48,6 @@ public sealed class OrderStatusDisplayTests : IAsyncLifetime
     [Fact]
     public void A_line_not_yet_quoted_has_no_delivery_badge()
     {
-        Assert.Empty(_context.Render<DeliveryClassBadge>(p => p.Add(x => x.Class, null)).FindAll("[data-testid=delivery-class]"));
+        Assert.Empty(Context.Render<DeliveryClassBadge>(p => p.Add(x => x.Class, null)).FindAll("[data-testid=delivery-class]"));
     }
 }

@@ -10,18 +10,8 @@ namespace SmartOffice.Console.Tests.Ordering;
 /// Order entry's live summary (注文の概要): the figures the quote gives, the reason for the shipping fee in the UI's words, one tax
 /// row per rate, the points, the budget's state, the duplicates and the problems — each said once, in Japanese and English.
 /// </summary>
-public sealed class OrderSummaryDisplayTests : IAsyncLifetime
+public sealed class OrderSummaryDisplayTests : ComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public Task InitializeAsync()
-    {
-        _context.ForComponents();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _context.DisposeAsync().AsTask();
-
     private static FaxOrderQuote Quote(int subtotal = 4000, int shipping = 500, ShippingFeeReason reason = ShippingFeeReason.Charged,
         IReadOnlyList<RateTax>? tax = null, int points = 40, bool optedOut = false, IReadOnlyList<QuotedShipment>? shipments = null,
         string? dateProblem = null, BudgetCheck? budget = null, IReadOnlyList<PossibleDuplicate>? duplicates = null, IReadOnlyList<string>? problems = null)
@@ -32,7 +22,7 @@ public sealed class OrderSummaryDisplayTests : IAsyncLifetime
     }
 
     private IRenderedComponent<OrderSummary> Render(FaxOrderQuote? quote, bool requestedDate = false, int? corrected = null, string? emptyHint = null) =>
-        _context.Render<OrderSummary>(p => p.Add(x => x.Quote, quote).Add(x => x.HasRequestedDate, requestedDate).Add(x => x.CorrectedOrderId, corrected)
+        Context.Render<OrderSummary>(p => p.Add(x => x.Quote, quote).Add(x => x.HasRequestedDate, requestedDate).Add(x => x.CorrectedOrderId, corrected)
             .Add(x => x.EmptyHint, emptyHint));
 
     [Fact]

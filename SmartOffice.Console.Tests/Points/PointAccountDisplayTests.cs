@@ -6,18 +6,8 @@ using SmartOffice.Domain.Points;
 namespace SmartOffice.Console.Tests.Points;
 
 /// <summary>Whose point account it is (the department's FAX account or a web user's), and an opted-out customer said beside it.</summary>
-public sealed class PointAccountDisplayTests : IAsyncLifetime
+public sealed class PointAccountDisplayTests : ComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public Task InitializeAsync()
-    {
-        _context.ForComponents();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _context.DisposeAsync().AsTask();
-
     [Theory]
     [InlineData("ja-JP", PointAccountKind.Department, false, "部署口座(FAX)", null)]
     [InlineData("ja-JP", PointAccountKind.WebUser, true, "Web利用者", "ポイント対象外")]
@@ -28,7 +18,7 @@ public sealed class PointAccountDisplayTests : IAsyncLifetime
         using var _ = new CultureScope(culture);
         var account = new PointAccountRow(1, kind, 7, "10000001", "株式会社テスト", 70, "総務部", kind == PointAccountKind.WebUser ? "u1000001" : null,
             null, optedOut, 1200, 0);
-        var chips = _context.Render<AccountKindChip>(p => p.Add(x => x.Account, account));
+        var chips = Context.Render<AccountKindChip>(p => p.Add(x => x.Account, account));
 
         Assert.Equal(text, chips.Find("[data-testid=account-kind]").TextContent.Trim());
         Assert.Equal(optedOutText, chips.FindAll("[data-testid=opted-out]").SingleOrDefault()?.TextContent.Trim());

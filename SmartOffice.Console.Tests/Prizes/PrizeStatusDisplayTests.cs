@@ -6,18 +6,8 @@ using SmartOffice.Domain.Prizes;
 namespace SmartOffice.Console.Tests.Prizes;
 
 /// <summary>A prize application's step as a chip: the step's word in the UI's language, colour only as a second cue.</summary>
-public sealed class PrizeStatusDisplayTests : IAsyncLifetime
+public sealed class PrizeStatusDisplayTests : ComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public Task InitializeAsync()
-    {
-        _context.ForComponents();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _context.DisposeAsync().AsTask();
-
     [Theory]
     [InlineData("ja-JP", PrizeApplicationStatus.Received, "受付", "warning")]
     [InlineData("ja-JP", PrizeApplicationStatus.Arranged, "手配中", "info")]
@@ -29,7 +19,7 @@ public sealed class PrizeStatusDisplayTests : IAsyncLifetime
     public void An_applications_step_is_its_word_with_its_colour(string culture, PrizeApplicationStatus status, string text, string colour)
     {
         using var _ = new CultureScope(culture);
-        var chip = _context.Render<PrizeStatusChip>(p => p.Add(x => x.Status, status)).Find("[data-testid=application-status]");
+        var chip = Context.Render<PrizeStatusChip>(p => p.Add(x => x.Status, status)).Find("[data-testid=application-status]");
 
         Assert.Equal(text, chip.TextContent.Trim());
         Assert.Equal(colour, ComponentContext.ChipColour(chip));

@@ -6,18 +6,8 @@ using SmartOffice.Domain.Returns;
 namespace SmartOffice.Console.Tests.Returns;
 
 /// <summary>A return slip's workflow step as a chip: the step's word in the UI's language, each step its own colour as a second cue.</summary>
-public sealed class ReturnStatusDisplayTests : IAsyncLifetime
+public sealed class ReturnStatusDisplayTests : ComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public Task InitializeAsync()
-    {
-        _context.ForComponents();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _context.DisposeAsync().AsTask();
-
     [Theory]
     [InlineData("ja-JP", ReturnSlipStatus.Received, "受付", "warning")]
     [InlineData("ja-JP", ReturnSlipStatus.PickupArranged, "集荷手配", "info")]
@@ -30,7 +20,7 @@ public sealed class ReturnStatusDisplayTests : IAsyncLifetime
     public void A_slips_step_is_its_word_with_its_colour(string culture, ReturnSlipStatus status, string text, string colour)
     {
         using var _ = new CultureScope(culture);
-        var chip = _context.Render<ReturnStatusChip>(p => p.Add(x => x.Status, status)).Find("[data-testid=slip-status]");
+        var chip = Context.Render<ReturnStatusChip>(p => p.Add(x => x.Status, status)).Find("[data-testid=slip-status]");
 
         Assert.Equal(text, chip.TextContent.Trim());
         Assert.Equal(colour, ComponentContext.ChipColour(chip));
