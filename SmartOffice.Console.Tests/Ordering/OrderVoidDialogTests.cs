@@ -49,6 +49,7 @@ public sealed class OrderVoidDialogTests : IAsyncLifetime
         context.Services.AddSingleton(new BackOrderService(_database, staff, _database.Clock));
         context.Services.AddSingleton(new OrderShipmentsService(_database, staff));
         context.Services.AddSingleton(new DeliveryDateService(_database, staff, _database.Clock, _database.BusinessClock));
+        context.Services.AddSingleton(new SpecialOrderService(_database, staff, _database.Clock, _database.BusinessClock, Options.Create(new FollowUpOptions())));
         context.Services.AddSingleton(Options.Create(new DeskContactOptions()));
         context.Services.AddScoped<HistoryFormatter>();
         context.AddAuthorization().SetAuthorized(staff.Name).SetPolicies(nameof(Capability.FaxOrderEntry));
