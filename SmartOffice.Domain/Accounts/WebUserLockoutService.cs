@@ -24,7 +24,8 @@ public sealed record WebUserPage(IReadOnlyList<WebUserRow> Rows, int Total);
 public sealed record DepartmentChoice(int Id, string Code, string Name);
 
 /// <summary>One web user with what the unlock desk needs: the <see cref="Version"/> the agent saw, the customer's departments to verify against, and the history.</summary>
-public sealed record WebUserDetail(WebUserRow User, int Version, IReadOnlyList<DepartmentChoice> Departments, IReadOnlyList<AuditEntry> History);
+public sealed record WebUserDetail(WebUserRow User, int Version, IReadOnlyList<DepartmentChoice> Departments, IReadOnlyList<AuditEntry> History,
+    int CustomerId);
 
 /// <summary>
 /// 本人確認: what the caller told the agent — the customer code, a registered phone or FAX number and their department.
@@ -106,7 +107,7 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == nameof(WebUser) && a.EntityId == user.UserId)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(HistoryShown).ToListAsync(cancellationToken);
-        return new WebUserDetail(user, owner.Version, departments, history);
+        return new WebUserDetail(user, owner.Version, departments, history, owner.CustomerId);
     }
 
     /// <summary>The departments of a customer, for the agent to pick the one the caller names; none for an unknown code.</summary>

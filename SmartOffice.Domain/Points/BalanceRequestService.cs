@@ -71,7 +71,7 @@ public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext
     }
 
     /// <summary>The customer named by the code on the form and its departments, or null for an unknown code.</summary>
-    public async Task<(string CustomerName, IReadOnlyList<Accounts.DepartmentChoice> Departments)?> DepartmentsOfCustomerAsync(string? customerCode,
+    public async Task<(int CustomerId, string CustomerName, IReadOnlyList<Accounts.DepartmentChoice> Departments)?> DepartmentsOfCustomerAsync(string? customerCode,
         CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.PointsProcess);
@@ -82,7 +82,7 @@ public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext
             return null;
         var departments = await db.Departments.AsNoTracking().Where(d => d.CustomerId == customer.Id && d.IsActive).OrderBy(d => d.Code)
             .Select(d => new Accounts.DepartmentChoice(d.Id, d.Code, d.Name)).ToListAsync(cancellationToken);
-        return (customer.Name, departments);
+        return (customer.Id, customer.Name, departments);
     }
 
     /// <summary>Requests by age: open ones oldest first (or every request, newest first).</summary>

@@ -22,7 +22,7 @@ public sealed record ReturnOrderLine(int OrderLineId, int LineNumber, string Pro
 
 public sealed record ReturnOrder(int OrderId, string OrderNumber, string CustomerCode, string CustomerName, string DepartmentName,
     DateTimeOffset ReceivedAt, int GoodsSubtotal, int ShippingFee, int PointsEarned, IReadOnlyList<ReturnOrderLine> Lines,
-    IReadOnlyList<ReturnSlipRow> Slips);
+    IReadOnlyList<ReturnSlipRow> Slips, int CustomerId);
 
 /// <summary>One line of the 返品依頼書: quantity 0 leaves the order line out.</summary>
 public sealed record ReturnLineInput(int OrderLineId, int Quantity, ReturnReason Reason, bool Unopened, string? Note = null);
@@ -47,7 +47,7 @@ public sealed record ReturnSlipLineView(int Id, int OrderLineId, int LineNumber,
 
 public sealed record ReturnSlipDetail(ReturnSlipRow Slip, int OrderId, string DepartmentName, string? CustomerFax, string? RejectReason,
     int CreditTaxStandard, int CreditTaxReduced, int ShippingRefund, int PointsReversed, int PointsShortfall,
-    IReadOnlyList<ReturnSlipLineView> Lines, IReadOnlyList<AuditEntry> History)
+    IReadOnlyList<ReturnSlipLineView> Lines, IReadOnlyList<AuditEntry> History, int CustomerId)
 {
     public int CreditTotal => Slip.CreditAmount + CreditTaxStandard + CreditTaxReduced + ShippingRefund;
 }

@@ -77,7 +77,7 @@ public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbCon
         var header = await (from o in VisibleOrders(db).Where(o => o.Id == orderId)
                             join c in db.Customers on o.CustomerId equals c.Id
                             join d in db.Departments on o.DepartmentId equals d.Id
-                            select new { o.Id, o.OrderNumber, c.Code, c.Name, Department = d.Name, o.ReceivedAt, o.GoodsSubtotal, o.ShippingFee, o.PointsEarned })
+                            select new { o.Id, o.OrderNumber, CustomerId = c.Id, c.Code, c.Name, Department = d.Name, o.ReceivedAt, o.GoodsSubtotal, o.ShippingFee, o.PointsEarned })
                      .FirstOrDefaultAsync(cancellationToken) ?? throw new BusinessRuleException("Returns.OrderNotFound");
         var day = formReceivedOn ?? clock.Today;
         var lines = await ReturnableLines.ReadAsync(db, orderId, cancellationToken);
@@ -89,7 +89,7 @@ public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbCon
         }).ToList();
         var slips = await Rows(db, Visible(db).Where(s => s.OrderId == orderId).OrderBy(s => s.Id)).ToListAsync(cancellationToken);
         return new ReturnOrder(header.Id, header.OrderNumber, header.Code, header.Name, header.Department, header.ReceivedAt, header.GoodsSubtotal,
-            header.ShippingFee, header.PointsEarned, views, slips);
+            header.ShippingFee, header.PointsEarned, views, slips, header.CustomerId);
     }
 
     /// <summary>
@@ -188,7 +188,7 @@ public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbCon
                           join d in db.Departments on o.DepartmentId equals d.Id
                           join c in db.Customers on o.CustomerId equals c.Id
                           where o.Id == slip.OrderId
-                          select new { Department = d.Name, c.Fax }).SingleAsync(cancellationToken);
+                          select new { Department = d.Name, c.Fax, CustomerId = c.Id }).SingleAsync(cancellationToken);
         var lines = await (from l in db.ReturnSlipLines
                            join ol in db.OrderLines on l.OrderLineId equals ol.Id
                            where l.ReturnSlipId == slipId
@@ -200,7 +200,7 @@ public sealed partial class ReturnSlipService(IDbContextFactory<SmartOfficeDbCon
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(HistoryShown).ToListAsync(cancellationToken);
         return new ReturnSlipDetail(row, slip.OrderId, more.Department, more.Fax, slip.RejectReason, slip.CreditTaxStandard, slip.CreditTaxReduced,
             slip.ShippingRefund, slip.PointsReversed, slip.PointsShortfall, lines.Select(l => l with { OurFault = IsOurFault(l.Reason) }).ToList(),
-            history);
+            history, more.CustomerId);
     }
 
     /// <summary>The acceptance (inspected, credited, done) or rejection notice to fax back, with the desk's contact block.</summary>
