@@ -4,7 +4,7 @@ using SmartOffice.Domain.Demo;
 
 namespace SmartOffice.Console.Tests.Calendar;
 
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class CalendarPagesBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     [Fact]

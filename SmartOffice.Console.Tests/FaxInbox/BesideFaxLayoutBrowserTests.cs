@@ -13,7 +13,7 @@ namespace SmartOffice.Console.Tests.FaxInbox;
 /// (<c>OrderEntryLayoutBrowserTests</c>, <c>ReturnEntryLayoutBrowserTests</c>) every keying page has its screenshot
 /// beside the FAX (layout-*-beside-fax).
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class BesideFaxLayoutBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private SqliteSmartOfficeDbContext Database() => new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()

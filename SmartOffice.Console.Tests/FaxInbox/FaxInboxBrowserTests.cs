@@ -11,7 +11,7 @@ using SmartOffice.Domain.Rules;
 namespace SmartOffice.Console.Tests.FaxInbox;
 
 /// <summary>The desk's FAX day in a real browser against the real app: a FAX dropped by the FAX server, claimed, keyed, done.</summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");

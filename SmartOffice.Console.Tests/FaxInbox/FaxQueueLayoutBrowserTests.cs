@@ -4,7 +4,7 @@ using SmartOffice.Domain.Demo;
 namespace SmartOffice.Console.Tests.FaxInbox;
 
 /// <summary>The FAX queue at 1366×768 with the menu open: the sender and the kind read whole words, not 1–2 characters a line, and every button is whole.</summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class FaxQueueLayoutBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     [Theory]

@@ -21,7 +21,7 @@ namespace SmartOffice.Console.Tests.FaxInbox;
 /// hand. Keystrokes are counted as the agent presses them (a click counts one; a Japanese comment one per character, which
 /// flatters keying by hand: the IME takes more).
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser browser, ITestOutputHelper output)
 {
     private Task<IPage> OpenAsync(string path, bool english = false) =>

@@ -16,7 +16,7 @@ namespace SmartOffice.Console.Tests.FaxInbox;
 /// they are read, the supervisor's accuracy page, and the order forms the desk prints. The test reads the demo FAXes with
 /// the app's own runner (the shared console runs without its background worker, so that other tests' consoles stay idle).
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class FaxRecognitionPagesBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private Task<IPage> OpenAsync(string staff, string path, bool english = false) => OpenAsync(app, staff, DemoStaff.Password, path, english);

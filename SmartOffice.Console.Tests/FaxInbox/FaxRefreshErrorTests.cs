@@ -13,7 +13,7 @@ namespace SmartOffice.Console.Tests.FaxInbox;
 /// says so — the queue that its list may be out of date, the pane that the agent must check the FAX is still theirs before
 /// saving — and the next re-read that works clears it. The re-reads used to be fire-and-forget: every failure was lost.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class FaxRefreshErrorTests(Support.Browser browser) : IAsyncLifetime
 {
     private const string Agent = "refresh-desk";

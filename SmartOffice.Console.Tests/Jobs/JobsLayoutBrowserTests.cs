@@ -11,7 +11,7 @@ namespace SmartOffice.Console.Tests.Jobs;
 /// /jobs at 1366×768 with the menu open: 「今すぐ実行」/「一時停止」 of every job in view. They were cut off at the table's edge
 /// once a job had run: the last result's chip and time widen the row.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class JobsLayoutBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     [Theory]

@@ -4,7 +4,7 @@ using SmartOffice.Domain.Demo;
 
 namespace SmartOffice.Console.Tests.Jobs;
 
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class JobsPageBrowserTests(FiringConsoleApp app, ConsoleApp standbyApp, Support.Browser browser) : IClassFixture<FiringConsoleApp>
 {
     [Fact]

@@ -16,7 +16,7 @@ namespace SmartOffice.Console.Tests.Ordering;
 /// void says which orders of the group were re-priced and how many points stayed with the customer, the order shows that
 /// shortfall, and an order whose batch has closed says why its fee stayed. Japanese and English, 1366×768.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class AdditionalOrderBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private sealed record Pair(Order First, Order Later);

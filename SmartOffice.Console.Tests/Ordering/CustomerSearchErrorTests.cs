@@ -9,7 +9,7 @@ namespace SmartOffice.Console.Tests.Ordering;
 /// renamed away under the running console) the failure is logged and the agent reads an error under the field — not an
 /// empty list that looks like "no such customer". It used to be dropped with its fire-and-forget task.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class CustomerSearchErrorTests(Support.Browser browser) : IAsyncLifetime
 {
     private const string Agent = "search-desk";

@@ -6,7 +6,7 @@ using SmartOffice.Domain.Demo;
 namespace SmartOffice.Console.Tests.Ordering;
 
 /// <summary>The dashboard's "today's orders" tiles open order search filtered as they count (they opened it unfiltered).</summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class DashboardTileBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     [Theory]

@@ -15,7 +15,7 @@ namespace SmartOffice.Console.Tests.Ordering;
 /// line out of stock and a special-order line shows on the dashboard's figures; from there the follow-up lists it; the desk marks
 /// its stock-out notice sent (who and when shown) and records the maker's date on the order page; it leaves both lists.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class FollowUpBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     /// <summary>A FAX order of one standard product put out of stock and the cheapest special-order product; returns id and number.</summary>

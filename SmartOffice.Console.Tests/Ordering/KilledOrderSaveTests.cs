@@ -21,7 +21,7 @@ namespace SmartOffice.Console.Tests.Ordering;
 /// in part; saved again (the same entry key when it was saved — a restarted server has lost the page's form, and a
 /// reload issues a new key) it exists exactly once.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class KilledOrderSaveTests(Support.Browser browser, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Agent = "kill-desk", Password = "kill-desk-pass-1";

@@ -9,7 +9,7 @@ using SmartOffice.Domain.Rules;
 
 namespace SmartOffice.Console.Tests.Ordering;
 
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private Task<DemoCustomer> CustomerAsync(int skip) => OrderEntrySteps.CustomerAsync(app, skip);

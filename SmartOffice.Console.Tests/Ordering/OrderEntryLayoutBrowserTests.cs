@@ -12,7 +12,7 @@ namespace SmartOffice.Console.Tests.Ordering;
 /// Order entry beside the FAX at 1366×768, as the desk keys it: a refusal about the header shows next to its field and in a
 /// summary in view, the focus on the field at fault (a Sunday delivery date showed 1,044 px down, so Ctrl+Enter seemed to do nothing).
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class OrderEntryLayoutBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private SqliteSmartOfficeDbContext Database() =>

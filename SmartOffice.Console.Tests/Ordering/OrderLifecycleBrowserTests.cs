@@ -30,7 +30,7 @@ public sealed class LifecycleApp : AdjustableClockApp
 /// earned are reversed (issues 19 and 20, docs/warehouse-files.md, docs/back-orders.md, docs/stock-out-and-special-orders.md).
 /// Each step is a small helper.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser browser) : IClassFixture<LifecycleApp>
 {
     private const string Region = "Honshu";

@@ -51,7 +51,7 @@ public sealed class EnquiryClockApp : AdjustableClockApp
 /// 在庫納期照会 in the browser (docs/product-enquiry-and-quotes.md): the same customer's delivery date before and after the
 /// 17:00 FAX cutoff on the app's clock, and "add to the order" landing in the entry form of the tab. Japanese and English, 1366×768.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class ProductEnquiryBrowserTests(Support.Browser browser)
 {
     [Theory]

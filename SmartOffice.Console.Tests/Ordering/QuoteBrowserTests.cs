@@ -11,7 +11,7 @@ namespace SmartOffice.Console.Tests.Ordering;
 /// in Japanese (whatever the UI language), then — the customer having FAXed it back and the price having risen meanwhile —
 /// turned into an order with the rise flagged. Japanese and English, 1366×768.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class QuoteBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     [Theory]

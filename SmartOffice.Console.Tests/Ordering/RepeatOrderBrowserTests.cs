@@ -18,7 +18,7 @@ namespace SmartOffice.Console.Tests.Ordering;
 /// the order's lines and quantities priced at today's price, the product no longer sold named and left out; the dealer rep of
 /// the customer's own dealer does not see the button. Japanese and English, 1366×768.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class RepeatOrderBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     /// <summary>The app's database, once the server (and so its demo data) has started.</summary>

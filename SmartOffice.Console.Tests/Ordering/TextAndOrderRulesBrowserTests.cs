@@ -13,7 +13,7 @@ namespace SmartOffice.Console.Tests.Ordering;
 /// Issue 17's screens walked in the browser on the demo data, Japanese and English at 1366×768 (docs/text-and-order-rules.md):
 /// 「グリーン」 finds the グリーン… customers on /customers, and order entry offers the customer's other departments as ship-to.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class TextAndOrderRulesBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private Task<IPage> OpenAsync(string path, bool english) =>

@@ -7,7 +7,7 @@ using SmartOffice.Domain.Points;
 
 namespace SmartOffice.Console.Tests.Points;
 
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private SqliteSmartOfficeDbContext Demo() => new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()

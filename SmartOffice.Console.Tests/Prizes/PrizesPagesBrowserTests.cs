@@ -8,7 +8,7 @@ using SmartOffice.Domain.Points;
 
 namespace SmartOffice.Console.Tests.Prizes;
 
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class PrizesPagesBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private SqliteSmartOfficeDbContext Demo() => new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()

@@ -11,7 +11,7 @@ namespace SmartOffice.Console.Tests.Returns;
 /// The return form beside the FAX at 1366×768: every field of a line in view without scrolling sideways (返品理由, 未開封 and
 /// 備考 hid behind a horizontal scroll, 備考 about 30 px wide).
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class ReturnEntryLayoutBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private SqliteSmartOfficeDbContext Database() => new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()

@@ -9,7 +9,7 @@ using SmartOffice.Domain.Returns;
 namespace SmartOffice.Console.Tests.Returns;
 
 /// <summary>The desk keys a faxed return for two lines of a delivered demo order and walks it to credited; the notice prints.</summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private SqliteSmartOfficeDbContext Database() => new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()

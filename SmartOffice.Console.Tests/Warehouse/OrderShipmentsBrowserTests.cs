@@ -12,7 +12,7 @@ namespace SmartOffice.Console.Tests.Warehouse;
 /// The order page in Chromium at 1366×768, Japanese and English: each shipment with its shipped parts (slip, carrier,
 /// tracking number, dates) and returns; the desk corrects a part's delivery date, refused without a reason, audited with one.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class OrderShipmentsBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     [Theory]

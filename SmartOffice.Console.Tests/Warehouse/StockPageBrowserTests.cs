@@ -14,7 +14,7 @@ namespace SmartOffice.Console.Tests.Warehouse;
 /// out of stock wait; a supervisor keys a receipt that serves the older one, which leaves the list; the younger one is
 /// cancelled on its order page with a reason.
 /// </summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class StockPageBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     /// <summary>A standard product with no stock and two orders of it waiting, the older for 3 and the younger for 2.</summary>

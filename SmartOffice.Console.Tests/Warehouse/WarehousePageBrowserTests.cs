@@ -7,7 +7,7 @@ using static SmartOffice.Console.Tests.Warehouse.WarehouseTestData;
 namespace SmartOffice.Console.Tests.Warehouse;
 
 /// <summary>The /warehouse page in Chromium at 1366×768: a refused results file shows as an alert naming its bad row, in Japanese and English.</summary>
-[Collection(OrderFlowBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class WarehousePageBrowserTests(ConsoleApp app, Support.Browser browser)
 {
     private void DropBadFile(string name)
