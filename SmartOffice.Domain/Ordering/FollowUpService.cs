@@ -38,14 +38,12 @@ public sealed class FollowUpService(IDbContextFactory<SmartOfficeDbContext> cont
                 Lines = db.OrderLines.Count(l => l.ShipmentId == s.Id) })
             .ToListAsync(cancellationToken);
         return new FollowUpView(counts,
-            notices.Select(n => new FollowUpNotice(n.Id, n.OrderNumber, n.Code, n.Name, n.AcceptanceDay, n.ReceivedAt, n.Short, Age(today, n.AcceptanceDay))).ToList(),
-            backOrders.Select(b => new FollowUpBackOrder(b.Id, b.OrderNumber, b.Name, b.AcceptanceDay, b.LineNumber, b.ProductCode, b.ProductName, b.Quantity,
-                Age(today, b.AcceptanceDay), FollowUpQueries.Band(bands, Age(today, b.AcceptanceDay)))).ToList(),
-            specials.Select(s => new FollowUpSpecialOrder(s.OrderId, s.OrderNumber, s.Id, s.Name, s.AcceptanceDay, s.Lines, s.Status, Age(today, s.AcceptanceDay))).ToList(),
+            notices.Select(n => new FollowUpNotice(n.Id, n.OrderNumber, n.Code, n.Name, n.AcceptanceDay, n.ReceivedAt, n.Short, FollowUpQueries.Age(today, n.AcceptanceDay))).ToList(),
+            backOrders.Select(b => (Row: b, Age: FollowUpQueries.Age(today, b.AcceptanceDay))).Select(b => new FollowUpBackOrder(b.Row.Id, b.Row.OrderNumber, b.Row.Name,
+                b.Row.AcceptanceDay, b.Row.LineNumber, b.Row.ProductCode, b.Row.ProductName, b.Row.Quantity, b.Age, FollowUpQueries.Band(bands, b.Age))).ToList(),
+            specials.Select(s => new FollowUpSpecialOrder(s.OrderId, s.OrderNumber, s.Id, s.Name, s.AcceptanceDay, s.Lines, s.Status, FollowUpQueries.Age(today, s.AcceptanceDay))).ToList(),
             RowLimit);
     }
-
-    private static int Age(DateOnly today, DateOnly since) => Math.Max(0, today.DayNumber - since.DayNumber);
 }
 
 /// <summary>The follow-up's queries, shared by its page and the dashboard's figures.</summary>
@@ -70,12 +68,15 @@ internal static class FollowUpQueries
             .GroupBy(day => day).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var byBand = new int[bands.Count + 1];
         foreach (var w in waitingSince)
-            byBand[Band(bands, Math.Max(0, today.DayNumber - w.Day.DayNumber))] += w.Count;
+            byBand[Band(bands, Age(today, w.Day))] += w.Count;
         return new FollowUpCounts(
             await NoticesNotSent(db).CountAsync(cancellationToken),
             byBand.Select((count, i) => new FollowUpBand(i == 0 ? 0 : bands[i - 1], i < bands.Count ? bands[i] : null, count)).ToList(),
             await SpecialOrdersWithoutDate(db).CountAsync(cancellationToken));
     }
+
+    /// <summary>Days since the 受付日 (docs/stock-out-and-special-orders.md), never negative.</summary>
+    public static int Age(DateOnly today, DateOnly since) => Math.Max(0, today.DayNumber - since.DayNumber);
 
     /// <summary>The band of <paramref name="ageDays"/>: how many band starts it has reached.</summary>
     public static int Band(IReadOnlyList<int> bands, int ageDays) => bands.Count(start => ageDays >= start);
