@@ -1,13 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using SmartOffice.Console.Tests.Ordering;
 using SmartOffice.Console.Tests.Points;
 using SmartOffice.Console.Tests.Returns;
 using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Ordering;
-using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Reporting;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Returns;
@@ -193,63 +190,6 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
         Assert.Equal(("物流センター", "大阪府大阪市北区梅田1-1 ターミナルビル"), (shipTo.Name, shipTo.Address));
         var prize = await check.Prizes.SingleAsync();
         Assert.Equal(("PRZ-1", "コーヒーメーカー"), (prize.Code, prize.Name));
-    }
-
-    [Fact]
-    public async Task The_migration_gives_back_the_long_vowel_after_kana_and_rebuilds_every_search_key()
-    {
-        await using var old = new TestDatabase();
-        await using (var db = old.CreateDbContext())
-        {
-            // The schema before issue 17, holding what the old normalisation saved ('-' for ー; keys folded the old way).
-            await db.GetService<IMigrator>().MigrateAsync("20261201094946_Issue5FaxInbox");
-            await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO Dealers (Id, Code, Name, Phone, Version) VALUES (1, 'D1', '販売店', '03-0000-0000', 0);
-                INSERT INTO Regions (Id, Code, Name, FaxCutoff, WebCutoff, ExtraLeadDays, SortOrder, Version) VALUES (1, 'Honshu', '本州', '17:00:00', '17:30:00', 0, 1, 0);
-                INSERT INTO Customers (Id, Code, Name, NameKana, SearchKey, PostalCode, Address, Phone, PhoneDigits, RegionId, DealerId, PointsOptedOut, VolumeDiscountRate, IsActive, Version) VALUES
-                  (1, '10000013', '株式会社グリ-ンセンタ-', 'グリーンセンター', 'グリ-ンセンタ-グリーンセンター', '100-0001', '東京都港区1-2-3 センタ-ビル 3-1', '03-1111-2222', '0311112222', 1, 1, 0, '0', 1, 0),
-                  (2, '10000026', 'グリーン・オフィス 有限会社', 'グリーン・オフィス', 'グリーン・オフィスグリーン・オフィス', '100-0001', '東京都港区1-1', '03-1111-2223', '0311112223', 1, 1, 0, '0', 1, 0),
-                  (3, '10000039', 'ABC-1 ビル株式会社', 'エービーシー', 'abc-1ビルエービーシー', '100-0001', '東京都港区1-1', '03-1111-2224', '0311112224', 1, 1, 0, '0', 1, 0),
-                  (4, '10000042', 'ら-めん亭', 'ラーメンテイ', 'ラ-メン亭ラーメンテイ', '100-0001', '東京都港区1-1', '03-1111-2225', '0311112225', 1, 1, 0, '0', 1, 0);
-                INSERT INTO Departments (Id, CustomerId, Code, Name, PostalCode, Address, BudgetKind, IsActive, Version) VALUES
-                  (1, 1, '01', 'コ-ポレ-ト・センタ-', '100-0001', 'センタ--ビル', 'Hard', 1, 0);
-                INSERT INTO ShipTos (Id, CustomerId, Name, PostalCode, Address, IsActive, Version) VALUES (1, 1, '物流センタ-', '530-0001', '大阪市北区1-1 タ-ミナルビル', 1, 0);
-                INSERT INTO WebUsers (Id, DepartmentId, UserId, Name, IsAdministrator, PasswordHash, FailedPasswordCount, MustChangePassword, IsActive, Version) VALUES
-                  (1, 1, 'u1000001', 'ジョ-ンズ 花子', 1, 'x', 0, 0, 1, 0);
-                INSERT INTO Prizes (Id, Code, Name, PointCost, Stock, ActiveFrom, Version) VALUES (1, 'PRZ-1', 'コ-ヒ-メ-カ-', 500, 3, '2026-11-01', 0);
-                """);
-        }
-
-        await old.InitializeAsync();
-
-        await using var check = old.CreateDbContext();
-        var customers = await check.Customers.OrderBy(c => c.Id).ToListAsync();
-        Assert.Equal(["株式会社グリーンセンター", "グリーン・オフィス 有限会社", "ABC-1 ビル株式会社", "らーめん亭"], customers.Select(c => c.Name));
-        Assert.Equal("東京都港区1-2-3 センタービル 3-1", customers[0].Address);
-        Assert.All(customers, c => Assert.Equal(JapaneseInput.SearchKey(c.Name, c.NameKana), c.SearchKey));
-        var department = await check.Departments.SingleAsync();
-        Assert.Equal(("コーポレート・センター", "センターービル"), (department.Name, department.Address));
-        var shipTo = await check.ShipTos.SingleAsync();
-        Assert.Equal(("物流センター", "大阪市北区1-1 ターミナルビル"), (shipTo.Name, shipTo.Address));
-        Assert.Equal("ジョーンズ 花子", (await check.WebUsers.SingleAsync()).Name);
-        var prize = await check.Prizes.SingleAsync();
-        Assert.Equal(("PRZ-1", "コーヒーメーカー"), (prize.Code, prize.Name));
-    }
-
-    [Fact]
-    public void The_SQL_Server_migration_repairs_the_same_columns_in_a_binary_collation_and_rebuilds_the_keys()
-    {
-        using var db = new SqlServerSmartOfficeDbContext(new DbContextOptionsBuilder<SqlServerSmartOfficeDbContext>()
-            .UseSqlServer("Server=localhost;Database=SmartOffice;Trusted_Connection=True;TrustServerCertificate=True").Options);
-
-        var script = db.GetService<IMigrator>().GenerateScript("20261201095152_Issue5FaxInbox", options: MigrationsSqlGenerationOptions.Idempotent);
-
-        // Kana-insensitive collations would also rewrite ひらがな; a binary one compares code points.
-        foreach (var column in new[] { "[Customers] SET [Name]", "[Customers] SET [Address]", "[Departments] SET [Name]", "[ShipTos] SET [Address]",
-                     "[WebUsers] SET [Name]", "[Prizes] SET [Name]" })
-            Assert.Contains($"UPDATE {column} = REPLACE(", script);
-        Assert.Contains("COLLATE Latin1_General_BIN2, @from, @to)", script);
-        Assert.Contains("UPDATE [Customers] SET [SearchKey] = REPLACE(", script);
     }
 
     private CustomerAccountService Accounts(TestStaff? staff = null) =>

@@ -45,9 +45,6 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
 
         // Idempotent scripts run a filtered index through EXEC (quotes doubled).
         Assert.Contains("CREATE UNIQUE INDEX [IX_PointLedger_ExpiredOnce] ON [PointLedger] ([PointLotId]) WHERE Kind = ''Expire''", script);
-        // Pairs a double run already wrote are repaired first, or the index could not be created.
-        Assert.True(script.IndexOf("DELETE FROM [PointLedger] WHERE [Kind] = N'Expire'", StringComparison.Ordinal)
-                    < script.IndexOf("CREATE UNIQUE INDEX [IX_PointLedger_ExpiredOnce]", StringComparison.Ordinal));
         var index = Assert.Single(db.Model.FindEntityType(typeof(PointLedgerEntry))!.GetIndexes(), i => i.GetDatabaseName() == "IX_PointLedger_ExpiredOnce");
         Assert.True(index.IsUnique);
     }
@@ -75,55 +72,6 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
             BusinessDate = entry.BusinessDate, RecordedAt = entry.RecordedAt, Reason = "確認",
         });
         await db.SaveChangesAsync();
-    }
-
-    /// <summary>
-    /// A database where a double run already wrote two expiry entries for a lot (SQL Server before this fix) is repaired by
-    /// the migration that brings the index: each lot keeps its first entry, and the index is there.
-    /// </summary>
-    [Fact]
-    public async Task The_migration_keeps_each_lots_first_expiry_entry_and_adds_the_index()
-    {
-        await using var database = new TestDatabase();
-        await using var db = database.CreateDbContext();
-        var migrations = db.Database.GetMigrations().ToList();
-        var before = migrations[migrations.FindIndex(m => m.EndsWith("_Issue18SecurityFixes", StringComparison.Ordinal)) - 1];
-        await db.GetService<IMigrator>().MigrateAsync(before);
-        var region = new Domain.Accounts.Region { Code = "Honshu", Name = "本州", FaxCutoff = new(17, 0), WebCutoff = new(17, 30) };
-        var dealer = new Domain.Accounts.Dealer { Code = "D1", Name = "販売店", Phone = "03-0000-0000" };
-        var customer = new Domain.Accounts.Customer
-        {
-            Code = "10000001", Name = "株式会社テスト", NameKana = "テスト", SearchKey = "テスト", PostalCode = "100-0001", Address = "東京都",
-            Phone = "03-1111-2222", PhoneDigits = "0311112222", Region = region, Dealer = dealer,
-        };
-        var department = new Domain.Accounts.Department { Customer = customer, Code = "01", Name = "総務部", PostalCode = "100-0001", Address = "東京都" };
-        db.Departments.Add(department);
-        await db.SaveChangesAsync();
-        var account = new PointAccount { Kind = PointAccountKind.Department, DepartmentId = department.Id };
-        db.PointAccounts.Add(account);
-        await db.SaveChangesAsync();
-        var lots = Enumerable.Range(0, 2).Select(_ => new PointLot
-        {
-            PointAccountId = account.Id, Points = 30, Remaining = 0, EarnedOn = new(2025, 9, 1), ValidThrough = new(2026, 9, 30),
-        }).ToList();
-        db.PointLots.AddRange(lots);
-        await db.SaveChangesAsync();
-        PointLedgerEntry Expiry(PointLot lot) => new()
-        {
-            PointAccountId = account.Id, PointLotId = lot.Id, Kind = PointEntryKind.Expire, Points = -30, BusinessDate = new(2026, 10, 1),
-            RecordedAt = database.Clock.GetUtcNow(),
-        };
-        db.PointLedger.AddRange(Expiry(lots[0]), Expiry(lots[0]), Expiry(lots[1]));
-        await db.SaveChangesAsync();
-        var kept = await db.PointLedger.Where(e => e.PointLotId == lots[0].Id).MinAsync(e => e.Id);
-
-        await db.Database.MigrateAsync();
-
-        db.ChangeTracker.Clear();
-        var ledger = await db.PointLedger.OrderBy(e => e.Id).ToListAsync();
-        Assert.Equal([(lots[0].Id, -30), (lots[1].Id, -30)], ledger.Select(e => (e.PointLotId, e.Points)));
-        Assert.Equal(kept, ledger[0].Id);
-        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     /// <summary>

@@ -1,13 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Ordering;
-using SmartOffice.Domain.Persistence.Migrations.Sql;
 using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
-using SmartOffice.Domain.Text;
 using static SmartOffice.Console.Tests.Ordering.OrderingTestData;
 
 namespace SmartOffice.Console.Tests.Ordering;
@@ -125,29 +121,5 @@ public sealed class ProductEnquiryTests : IAsyncLifetime
 
         Assert.Equal([Pen], await CodesAsync("げるいんく"));
         Assert.Empty(await CodesAsync("ボールペン"));
-    }
-
-    /// <summary>The migration's SQL gives the products that exist before it the key the entity computes.</summary>
-    [Fact]
-    public async Task The_migration_folds_existing_products_as_the_entity_does()
-    {
-        await using var db = _database.CreateDbContext();
-        db.Products.Add(new Product
-        {
-            Code = "K-100", Name = "のり　スティック・ミニ ｸﾞﾘｰﾝ", Maker = "株式会社ヤマト", CategoryId = (await db.ProductCategories.FirstAsync()).Id, UnitPrice = 100,
-        });
-        await db.SaveChangesAsync();
-        await db.Database.ExecuteSqlRawAsync("""UPDATE "Products" SET "SearchKey" = ''""");
-        var migration = new MigrationBuilder("Microsoft.EntityFrameworkCore.Sqlite");
-        Issue23Sql.UpSqlite(migration);
-
-        await db.Database.ExecuteSqlRawAsync(((SqlOperation)migration.Operations.Single()).Sql);
-
-        var keys = await db.Products.AsNoTracking().Select(p => new { p.Code, p.Name, p.Maker, Stored = EF.Property<string>(p, nameof(Product.SearchKey)) })
-            .ToListAsync();
-        foreach (var p in keys.Where(p => p.Name != "のり　スティック・ミニ ｸﾞﾘｰﾝ"))
-            Assert.Equal(string.Join('\n', JapaneseInput.FoldForSearch(p.Code), JapaneseInput.FoldForSearch(p.Name), JapaneseInput.FoldForSearch(p.Maker)), p.Stored);
-        // Half-width kana is the one thing SQL does not fold (NFKC); the rest is as the entity folds it.
-        Assert.Equal("kー100\nノリスティックミニｸﾞﾘーﾝ\nヤマト", keys.Single(p => p.Code == "K-100").Stored);
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using SmartOffice.Console.Tests.Support;
 using SmartOffice.Console.Tests.Warehouse;
@@ -18,7 +16,7 @@ namespace SmartOffice.Console.Tests.Ordering;
 /// Issue 20 items 4 and 5 on a real SQLite file through the real services (docs/stock-out-and-special-orders.md): the desk marks
 /// a stock-out notice sent (who, when, once, only with short lines); records the maker's date of a special order, which becomes
 /// the planned delivery date the delivery job delivers on; the follow-up lists each oldest first with back orders in the age
-/// bands of the settings; the migration counts earlier short orders as notified.
+/// bands of the settings.
 /// </summary>
 public sealed class StockOutFollowUpTests : IAsyncLifetime
 {
@@ -186,23 +184,5 @@ public sealed class StockOutFollowUpTests : IAsyncLifetime
         var rep = await new Domain.Reporting.DashboardService(_database, TestStaff.DealerRep(1), _database.BusinessClock, _database.Calendar, _database.Rules,
             Options.Create(new FollowUpOptions())).GetAsync();
         Assert.Null(rep.FollowUp);
-    }
-
-    [Fact]
-    public async Task The_migration_counts_orders_short_before_it_as_notified_by_nobody()
-    {
-        var short1 = await SaveAsync(Now.AddHours(-1), Line(Scarce, "6"));
-        var plain = await SaveAsync(Now.AddHours(-1), Line(Pen, "1"));
-        await using (var db = _database.CreateDbContext())
-        {
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync("20261203183229_Issue23Quotes");
-            await migrator.MigrateAsync();
-        }
-
-        var migrated = await OrderAsync(short1.Id);
-        Assert.Equal((short1.KeyedAt, (string?)null), (migrated.StockOutNoticeSentAt, migrated.StockOutNoticeSentBy));
-        Assert.Null((await OrderAsync(plain.Id)).StockOutNoticeSentAt);
-        Assert.Empty((await FollowUp(3, 7).GetAsync()).Notices);
     }
 }

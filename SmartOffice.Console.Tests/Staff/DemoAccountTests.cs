@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SmartOffice.Console.Tests.Demo;
 using SmartOffice.Console.Tests.Support;
 using SmartOffice.Domain.Demo;
-using SmartOffice.Domain.Persistence.Migrations.Sql;
 using SmartOffice.Domain.Staff;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,20 +45,5 @@ public sealed class DemoAccountTests
         Assert.True((await after.Users.SingleAsync(u => u.Id == "real-admin1")).IsActive);
         Assert.Equal(StaffSessionEnd.Disabled, (await database.SessionAsync(session.Id)).EndReason);
         Assert.Equal(demoIds.Length, await after.AuditEntries.CountAsync(a => a.Action == "Staff.DemoDisabled"));
-    }
-
-    [Fact]
-    public async Task A_database_made_before_the_flag_has_its_demo_accounts_marked_by_the_migration()
-    {
-        await using var database = new TestDatabase();
-        await database.InitializeAsync();
-        await database.AddStaffMemberAsync("old-demo", "desk1", StaffRoles.DeskAgent);
-        await database.AddStaffMemberAsync("real", "yamada", StaffRoles.Administrator);
-        await using var db = database.CreateDbContext();
-        await db.Users.Where(u => u.Id == "old-demo").ExecuteUpdateAsync(u => u.SetProperty(x => x.NormalizedEmail, "DESK1@SMARTOFFICE.EXAMPLE.JP"));
-
-        await db.Database.ExecuteSqlRawAsync(Issue21Sql.MarkDemoAccounts);
-
-        Assert.Equal(["old-demo"], await db.Users.Where(u => u.IsDemo).Select(u => u.Id).ToListAsync());
     }
 }

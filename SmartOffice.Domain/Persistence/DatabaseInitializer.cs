@@ -100,9 +100,13 @@ public sealed class DatabaseInitializer(
                 if (!string.IsNullOrEmpty(folder))
                     Directory.CreateDirectory(folder);
             }
+            // Before anything is written: a database of the squashed migrations would take Initial over its tables.
+            var unknown = await MigrationHistory.UnknownAsync(db, cancellationToken);
+            if (unknown.Count > 0)
+                throw new StartupConfigurationException(MigrationHistory.Refusal(db, unknown));
             await db.Database.MigrateAsync(cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not StartupConfigurationException)
         {
             throw new StartupConfigurationException(
                 $"the database cannot be opened or migrated ({db.Database.ProviderName}): {e.GetBaseException().Message}", e);

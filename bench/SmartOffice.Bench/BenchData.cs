@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,7 @@ internal sealed class BenchData : IAsyncDisposable
         var folder = Path.Combine(repositoryRoot, "bench", ".data");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"{size.ToString().ToLowerInvariant()}.db");
+        await DiscardIfOldAsync(repositoryRoot, file, cancellationToken);
         if (!System.IO.File.Exists(file))
             await GenerateAsync(repositoryRoot, file, size, cancellationToken);
 
@@ -56,6 +58,26 @@ internal sealed class BenchData : IAsyncDisposable
         }
         SqliteConnection.ClearAllPools();
         System.IO.File.Move(partial, file);
+    }
+
+    /// <summary>
+    /// A cached file made by the migrations squashed into one Initial (#28, docs/operations.md "Migrations") cannot be migrated:
+    /// it is deleted, with a line saying so, for the caller to make it again.
+    /// </summary>
+    internal static async Task DiscardIfOldAsync(string repositoryRoot, string file, CancellationToken cancellationToken)
+    {
+        if (!System.IO.File.Exists(file))
+            return;
+        IReadOnlyList<string> unknown;
+        await using (var services = Build(repositoryRoot, file))
+        await using (var db = await services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync(cancellationToken))
+            unknown = await MigrationHistory.UnknownAsync(db, cancellationToken);
+        if (unknown.Count == 0)
+            return;
+        SqliteConnection.ClearAllPools();
+        global::System.Console.WriteLine($"{file} was made by migrations this build does not have ({unknown[0]}…): deleting it to prepare it again.");
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            System.IO.File.Delete(file + suffix);
     }
 
     /// <summary>The domain as the app registers it, over the repository's appsettings.json and the given SQLite file.</summary>

@@ -30,6 +30,7 @@ internal sealed class ListExportBenchmark(string repositoryRoot) : IBenchmark
     public async Task<IReadOnlyList<BenchResult>> RunAsync(IServiceProvider? services, int runs, CancellationToken cancellationToken)
     {
         var file = Path.Combine(repositoryRoot, "bench", ".data", "audit.db");
+        await BenchData.DiscardIfOldAsync(repositoryRoot, file, cancellationToken);
         if (!File.Exists(file))
             await BuildAsync(file, cancellationToken);
         var measured = new Dictionary<string, (double Seconds, double PeakMegabytes, int Rows, double Cpu)>();

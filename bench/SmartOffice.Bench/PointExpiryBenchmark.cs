@@ -36,6 +36,7 @@ internal sealed class PointExpiryBenchmark(string repositoryRoot) : IBenchmark
         var folder = Path.Combine(repositoryRoot, "bench", ".data");
         Directory.CreateDirectory(folder);
         var template = Path.Combine(folder, "expiry.db");
+        await BenchData.DiscardIfOldAsync(repositoryRoot, template, cancellationToken);
         if (!File.Exists(template))
             await BuildTemplateAsync(template, cancellationToken);
         await MigrateAsync(template, cancellationToken);

@@ -65,6 +65,41 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CutoffBatches",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AcceptanceDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ShipmentCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LineCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    InstructionFile = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    InstructionWrittenAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CutoffBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Dealers",
                 columns: table => new
                 {
@@ -86,6 +121,64 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FaxIntakeAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Instance = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FaxIntakeAttempts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FaxIntakeIssues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    QuarantinedAs = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    DetectedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DismissedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DismissedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FaxIntakeIssues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Batches = table.Column<int>(type: "INTEGER", nullable: false),
+                    Items = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    StaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Prizes",
                 columns: table => new
                 {
@@ -98,6 +191,8 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     ActiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ActiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ImagePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    ImageData = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ImageContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -141,6 +236,25 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WarehouseResultsFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RowCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Problems = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WarehouseResultsFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -169,6 +283,8 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     DealerId = table.Column<int>(type: "INTEGER", nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -213,7 +329,8 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     NoSaturdayDelivery = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsEco = table.Column<bool>(type: "INTEGER", nullable: false),
                     StockOnHand = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -249,8 +366,10 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     VolumeDiscountRate = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
                     DeliverySlipNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     BillingNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CatalogShippedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrdersVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -352,6 +471,62 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastActivityAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockReceipts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ServedQuantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarehouseResultsFileId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    KeyedByStaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockReceipts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockReceipts_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockReceipts_WarehouseResultsFiles_WarehouseResultsFileId",
+                        column: x => x.WarehouseResultsFileId,
+                        principalTable: "WarehouseResultsFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -519,8 +694,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
                     DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
                     ShipToId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ShipToDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcceptanceDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EntryKey = table.Column<Guid>(type: "TEXT", nullable: true),
                     KeyedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     KeyedByStaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     WebUserId = table.Column<int>(type: "INTEGER", nullable: true),
@@ -533,8 +711,12 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     TaxReduced = table.Column<int>(type: "INTEGER", nullable: false),
                     Total = table.Column<int>(type: "INTEGER", nullable: false),
                     PointsEarned = table.Column<int>(type: "INTEGER", nullable: false),
+                    PointsShortfall = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     VoidReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FaxInboxItemId = table.Column<int>(type: "INTEGER", nullable: true),
+                    StockOutNoticeSentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StockOutNoticeSentBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -595,6 +777,63 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Quotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuoteNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShipToId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ShipToDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequestedDeliveryDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IssuedByStaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GoodsSubtotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShippingFee = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShippingFeeReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StandardRatePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaxableStandard = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaxStandard = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReducedRatePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaxableReduced = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaxReduced = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Quotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Quotes_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Quotes_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Quotes_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Quotes_ShipTos_ShipToId",
+                        column: x => x.ShipToId,
+                        principalTable: "ShipTos",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReturnSlips",
                 columns: table => new
                 {
@@ -614,6 +853,7 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     PointsShortfall = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedByStaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    FaxInboxItemId = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -672,6 +912,7 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SentByStaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    FaxInboxItemId = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -735,8 +976,15 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ArrangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ShippedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Carrier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    KeyedByStaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     CancelReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FaxInboxItemId = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -757,6 +1005,43 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuoteLines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuoteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LineNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProductName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Maker = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    ListUnitPrice = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPrice = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaxClass = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DeliveryClass = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LineComment = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuoteLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuoteLines_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_QuoteLines_Quotes_QuoteId",
+                        column: x => x.QuoteId,
+                        principalTable: "Quotes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderLines",
                 columns: table => new
                 {
@@ -774,8 +1059,17 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                     Amount = table.Column<int>(type: "INTEGER", nullable: false),
                     TaxClass = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     DeliveryClass = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Maker = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    IsEco = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Returnable = table.Column<bool>(type: "INTEGER", nullable: false),
                     LineComment = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DeliveredQuantity = table.Column<int>(type: "INTEGER", nullable: false)
+                    ShippedQuantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveredQuantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShortOfStock = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BackOrder = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BackOrderServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BackOrderCancelReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -836,6 +1130,72 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FaxInboxItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ArchivedAs = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SenderFax = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PageCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimedByStaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ClaimedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedByStaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CloseNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReturnSlipId = table.Column<int>(type: "INTEGER", nullable: true),
+                    BalanceRequestId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PrizeApplicationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FaxInboxItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FaxInboxItems_BalanceRequests_BalanceRequestId",
+                        column: x => x.BalanceRequestId,
+                        principalTable: "BalanceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FaxInboxItems_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FaxInboxItems_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FaxInboxItems_PrizeApplications_PrizeApplicationId",
+                        column: x => x.PrizeApplicationId,
+                        principalTable: "PrizeApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FaxInboxItems_ReturnSlips_ReturnSlipId",
+                        column: x => x.ReturnSlipId,
+                        principalTable: "ReturnSlips",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReturnSlipLines",
                 columns: table => new
                 {
@@ -862,6 +1222,134 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                         name: "FK_ReturnSlipLines_ReturnSlips_ReturnSlipId",
                         column: x => x.ReturnSlipId,
                         principalTable: "ReturnSlips",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShipmentResults",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShipmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderLineId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarehouseResultsFileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShippedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DeliverySlipNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Carrier = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CarrierDeliveryDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeliveryDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeliveredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShipmentResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShipmentResults_OrderLines_OrderLineId",
+                        column: x => x.OrderLineId,
+                        principalTable: "OrderLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ShipmentResults_Shipments_ShipmentId",
+                        column: x => x.ShipmentId,
+                        principalTable: "Shipments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ShipmentResults_WarehouseResultsFiles_WarehouseResultsFileId",
+                        column: x => x.WarehouseResultsFileId,
+                        principalTable: "WarehouseResultsFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FaxPages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FaxInboxItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PageNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Png = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FaxPages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FaxPages_FaxInboxItems_FaxInboxItemId",
+                        column: x => x.FaxInboxItemId,
+                        principalTable: "FaxInboxItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FaxRecognitions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FaxInboxItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: true),
+                    FormId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    FormPages = table.Column<int>(type: "INTEGER", nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    EngineVersion = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FaxRecognitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FaxRecognitions_FaxInboxItems_FaxInboxItemId",
+                        column: x => x.FaxInboxItemId,
+                        principalTable: "FaxInboxItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FaxRecognizedFields",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FaxRecognitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LineNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    PageNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    BoxX = table.Column<int>(type: "INTEGER", nullable: false),
+                    BoxY = table.Column<int>(type: "INTEGER", nullable: false),
+                    BoxWidth = table.Column<int>(type: "INTEGER", nullable: false),
+                    BoxHeight = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Alternative = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Confidence = table.Column<float>(type: "REAL", nullable: false),
+                    PrefilledText = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    KeyedText = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ChangedByAgent = table.Column<bool>(type: "INTEGER", nullable: true),
+                    KeyedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FaxRecognizedFields", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FaxRecognizedFields_FaxRecognitions_FaxRecognitionId",
+                        column: x => x.FaxRecognitionId,
+                        principalTable: "FaxRecognitions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -945,6 +1433,12 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 column: "DepartmentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_BalanceRequests_FaxInboxItemId",
+                table: "BalanceRequests",
+                column: "FaxInboxItemId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BalanceRequests_PointAccountId",
                 table: "BalanceRequests",
                 column: "PointAccountId");
@@ -987,6 +1481,12 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 column: "RegionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CutoffBatches_BatchKey_AcceptanceDay",
+                table: "CutoffBatches",
+                columns: new[] { "BatchKey", "AcceptanceDay" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dealers_Code",
                 table: "Dealers",
                 column: "Code",
@@ -997,6 +1497,91 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 table: "Departments",
                 columns: new[] { "CustomerId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxInboxItems_BalanceRequestId",
+                table: "FaxInboxItems",
+                column: "BalanceRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxInboxItems_ContentHash_FileName",
+                table: "FaxInboxItems",
+                columns: new[] { "ContentHash", "FileName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxInboxItems_CustomerId",
+                table: "FaxInboxItems",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxInboxItems_OrderId",
+                table: "FaxInboxItems",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxInboxItems_PrizeApplicationId",
+                table: "FaxInboxItems",
+                column: "PrizeApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxInboxItems_ReceivedAt",
+                table: "FaxInboxItems",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxInboxItems_ReturnSlipId",
+                table: "FaxInboxItems",
+                column: "ReturnSlipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxInboxItems_Status_ReceivedAt",
+                table: "FaxInboxItems",
+                columns: new[] { "Status", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxIntakeAttempts_ContentHash_FileName",
+                table: "FaxIntakeAttempts",
+                columns: new[] { "ContentHash", "FileName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxIntakeIssues_ContentHash_FileName",
+                table: "FaxIntakeIssues",
+                columns: new[] { "ContentHash", "FileName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxIntakeIssues_DismissedAt",
+                table: "FaxIntakeIssues",
+                column: "DismissedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxPages_FaxInboxItemId_PageNumber",
+                table: "FaxPages",
+                columns: new[] { "FaxInboxItemId", "PageNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxRecognitions_FaxInboxItemId",
+                table: "FaxRecognitions",
+                column: "FaxInboxItemId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxRecognitions_State_LeaseUntil",
+                table: "FaxRecognitions",
+                columns: new[] { "State", "LeaseUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaxRecognizedFields_FaxRecognitionId_LineNumber_Field",
+                table: "FaxRecognizedFields",
+                columns: new[] { "FaxRecognitionId", "LineNumber", "Field" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_JobName_StartedAt",
+                table: "JobRuns",
+                columns: new[] { "JobName", "StartedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderLines_OrderId_LineNumber",
@@ -1015,6 +1600,12 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 column: "ShipmentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderLines_WaitingBackOrders",
+                table: "OrderLines",
+                columns: new[] { "ProductId", "BackOrder" },
+                filter: "BackOrder = 'Waiting'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrderLocks_CategoryId",
                 table: "OrderLocks",
                 column: "CategoryId");
@@ -1030,14 +1621,31 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 column: "ProductId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_CustomerId_AcceptanceDay",
+                table: "Orders",
+                columns: new[] { "CustomerId", "AcceptanceDay" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_CustomerId_ReceivedAt",
                 table: "Orders",
                 columns: new[] { "CustomerId", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Orders_DepartmentId",
+                name: "IX_Orders_DepartmentId_AcceptanceDay",
                 table: "Orders",
-                column: "DepartmentId");
+                columns: new[] { "DepartmentId", "AcceptanceDay" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_EntryKey",
+                table: "Orders",
+                column: "EntryKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_FaxInboxItemId",
+                table: "Orders",
+                column: "FaxInboxItemId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_OrderNumber",
@@ -1072,6 +1680,13 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PointLedger_ExpiredOnce",
+                table: "PointLedger",
+                column: "PointLotId",
+                unique: true,
+                filter: "Kind = 'Expire'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PointLedger_PointAccountId_BusinessDate",
                 table: "PointLedger",
                 columns: new[] { "PointAccountId", "BusinessDate" });
@@ -1094,12 +1709,19 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_PointLots_ValidThrough_Remaining",
                 table: "PointLots",
-                columns: new[] { "ValidThrough", "Remaining" });
+                columns: new[] { "ValidThrough", "Remaining" },
+                filter: "Remaining > 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PrizeApplications_ApplicationNumber",
                 table: "PrizeApplications",
                 column: "ApplicationNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PrizeApplications_FaxInboxItemId",
+                table: "PrizeApplications",
+                column: "FaxInboxItemId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1141,6 +1763,44 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuoteLines_ProductId",
+                table: "QuoteLines",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuoteLines_QuoteId_LineNumber",
+                table: "QuoteLines",
+                columns: new[] { "QuoteId", "LineNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quotes_CustomerId_IssuedAt",
+                table: "Quotes",
+                columns: new[] { "CustomerId", "IssuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quotes_DepartmentId",
+                table: "Quotes",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quotes_OrderId",
+                table: "Quotes",
+                column: "OrderId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quotes_QuoteNumber",
+                table: "Quotes",
+                column: "QuoteNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quotes_ShipToId",
+                table: "Quotes",
+                column: "ShipToId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_Code",
                 table: "Regions",
                 column: "Code",
@@ -1162,6 +1822,12 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 column: "CustomerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReturnSlips_FaxInboxItemId",
+                table: "ReturnSlips",
+                column: "FaxInboxItemId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReturnSlips_OrderId",
                 table: "ReturnSlips",
                 column: "OrderId");
@@ -1176,6 +1842,31 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 name: "IX_ReturnSlips_Status",
                 table: "ReturnSlips",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShipmentResults_DeliveredOn_DeliveryDate",
+                table: "ShipmentResults",
+                columns: new[] { "DeliveredOn", "DeliveryDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShipmentResults_DeliverySlipNumber",
+                table: "ShipmentResults",
+                column: "DeliverySlipNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShipmentResults_OrderLineId",
+                table: "ShipmentResults",
+                column: "OrderLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShipmentResults_ShipmentId",
+                table: "ShipmentResults",
+                column: "ShipmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShipmentResults_WarehouseResultsFileId",
+                table: "ShipmentResults",
+                column: "WarehouseResultsFileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Shipments_AcceptanceDay_Status",
@@ -1198,6 +1889,37 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 column: "CustomerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffSessions_UserId_StartedAt",
+                table: "StaffSessions",
+                columns: new[] { "UserId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockReceipts_ProductId",
+                table: "StockReceipts",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockReceipts_RecordedAt",
+                table: "StockReceipts",
+                column: "RecordedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockReceipts_WarehouseResultsFileId",
+                table: "StockReceipts",
+                column: "WarehouseResultsFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarehouseResultsFiles_ContentHash_FileName",
+                table: "WarehouseResultsFiles",
+                columns: new[] { "ContentHash", "FileName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarehouseResultsFiles_ImportedAt",
+                table: "WarehouseResultsFiles",
+                column: "ImportedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebUsers_DepartmentId",
                 table: "WebUsers",
                 column: "DepartmentId");
@@ -1212,6 +1934,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 table: "WebUsers",
                 column: "UserId",
                 unique: true);
+
+            // Hand-written SQL (the audit trail's triggers): docs/operations.md "Migrations".
+            Sql.InitialSql.UpSqlite(migrationBuilder);
         }
 
         /// <inheritdoc />
@@ -1239,10 +1964,28 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "BalanceRequests");
+                name: "CalendarDays");
 
             migrationBuilder.DropTable(
-                name: "CalendarDays");
+                name: "CutoffBatches");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "FaxIntakeAttempts");
+
+            migrationBuilder.DropTable(
+                name: "FaxIntakeIssues");
+
+            migrationBuilder.DropTable(
+                name: "FaxPages");
+
+            migrationBuilder.DropTable(
+                name: "FaxRecognizedFields");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
 
             migrationBuilder.DropTable(
                 name: "OrderLocks");
@@ -1251,31 +1994,43 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 name: "PointLedger");
 
             migrationBuilder.DropTable(
-                name: "PrizeApplications");
+                name: "QuoteLines");
 
             migrationBuilder.DropTable(
                 name: "ReturnSlipLines");
 
             migrationBuilder.DropTable(
+                name: "ShipmentResults");
+
+            migrationBuilder.DropTable(
+                name: "StaffSessions");
+
+            migrationBuilder.DropTable(
+                name: "StockReceipts");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "FaxRecognitions");
 
             migrationBuilder.DropTable(
                 name: "PointLots");
 
             migrationBuilder.DropTable(
-                name: "Prizes");
+                name: "Quotes");
 
             migrationBuilder.DropTable(
                 name: "OrderLines");
 
             migrationBuilder.DropTable(
-                name: "ReturnSlips");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "PointAccounts");
+                name: "WarehouseResultsFiles");
+
+            migrationBuilder.DropTable(
+                name: "FaxInboxItems");
 
             migrationBuilder.DropTable(
                 name: "Products");
@@ -1284,7 +2039,22 @@ namespace SmartOffice.Domain.Persistence.Migrations.Sqlite
                 name: "Shipments");
 
             migrationBuilder.DropTable(
+                name: "BalanceRequests");
+
+            migrationBuilder.DropTable(
+                name: "PrizeApplications");
+
+            migrationBuilder.DropTable(
+                name: "ReturnSlips");
+
+            migrationBuilder.DropTable(
                 name: "ProductCategories");
+
+            migrationBuilder.DropTable(
+                name: "PointAccounts");
+
+            migrationBuilder.DropTable(
+                name: "Prizes");
 
             migrationBuilder.DropTable(
                 name: "Orders");

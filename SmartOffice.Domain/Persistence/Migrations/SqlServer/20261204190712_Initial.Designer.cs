@@ -12,8 +12,8 @@ using SmartOffice.Domain.Persistence;
 namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSmartOfficeDbContext))]
-    [Migration("20261203095853_Issue17TextAndOrderRules")]
-    partial class Issue17TextAndOrderRules
+    [Migration("20261204190712_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -846,6 +846,40 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("FaxInboxItems");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxIntakeAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash", "FileName")
+                        .IsUnique();
+
+                    b.ToTable("FaxIntakeAttempts");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.FaxInbox.FaxIntakeIssue", b =>
                 {
                     b.Property<int>("Id")
@@ -928,6 +962,129 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("FaxPages");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EngineVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("FaxInboxItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("FormPages")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaxInboxItemId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.ToTable("FaxRecognitions");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognizedField", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Alternative")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("BoxHeight")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BoxWidth")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BoxX")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BoxY")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("ChangedByAgent")
+                        .HasColumnType("bit");
+
+                    b.Property<float>("Confidence")
+                        .HasColumnType("real");
+
+                    b.Property<int>("FaxRecognitionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("KeyedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("KeyedText")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PageNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PrefilledText")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaxRecognitionId", "LineNumber", "Field");
+
+                    b.ToTable("FaxRecognizedFields");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Jobs.CutoffBatch", b =>
@@ -1110,6 +1267,13 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime?>("StockOutNoticeSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("StockOutNoticeSentBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("TaxReduced")
                         .HasColumnType("int");
 
@@ -1169,6 +1333,21 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("Amount")
                         .HasColumnType("int");
 
+                    b.Property<string>("BackOrder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("BackOrderCancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("BackOrderServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
                     b.Property<int>("DeliveredQuantity")
                         .HasColumnType("int");
 
@@ -1176,6 +1355,9 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("IsEco")
+                        .HasColumnType("bit");
 
                     b.Property<string>("LineComment")
                         .HasMaxLength(100)
@@ -1186,6 +1368,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<int>("ListUnitPrice")
                         .HasColumnType("int");
+
+                    b.Property<string>("Maker")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
 
                     b.Property<int>("OrderId")
                         .HasColumnType("int");
@@ -1206,7 +1393,13 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("Quantity")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Returnable")
+                        .HasColumnType("bit");
+
                     b.Property<int>("ShipmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ShippedQuantity")
                         .HasColumnType("int");
 
                     b.Property<bool>("ShortOfStock")
@@ -1228,6 +1421,10 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OrderId", "LineNumber")
                         .IsUnique();
+
+                    b.HasIndex("ProductId", "BackOrder")
+                        .HasDatabaseName("IX_OrderLines_WaitingBackOrders")
+                        .HasFilter("BackOrder = 'Waiting'");
 
                     b.ToTable("OrderLines");
                 });
@@ -1274,6 +1471,11 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<bool>("NonReturnable")
                         .HasColumnType("bit");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<int>("StockOnHand")
                         .HasColumnType("int");
@@ -1331,6 +1533,170 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ProductCategories");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.Quote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GoodsSubtotal")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IssuedByStaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("QuoteNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ReducedRatePercent")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("RequestedDeliveryDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ShipToDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ShipToId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ShippingFee")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ShippingFeeReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("StandardRatePercent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TaxReduced")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TaxStandard")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TaxableReduced")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TaxableStandard")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasFilter("[OrderId] IS NOT NULL");
+
+                    b.HasIndex("QuoteNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ShipToId");
+
+                    b.HasIndex("CustomerId", "IssuedAt");
+
+                    b.ToTable("Quotes");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.QuoteLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DeliveryClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("LineComment")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ListUnitPrice")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Maker")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuoteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TaxClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("UnitPrice")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("QuoteId", "LineNumber")
+                        .IsUnique();
+
+                    b.ToTable("QuoteLines");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Shipment", b =>
@@ -1522,6 +1888,10 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("PointLotId");
 
                     b.HasIndex("PointAccountId", "BusinessDate");
+
+                    b.HasIndex(new[] { "PointLotId" }, "IX_PointLedger_ExpiredOnce")
+                        .IsUnique()
+                        .HasFilter("Kind = 'Expire'");
 
                     b.ToTable("PointLedger");
                 });
@@ -1833,6 +2203,41 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("ReturnSlipLines");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.Staff.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "StartedAt");
+
+                    b.ToTable("StaffSessions");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1863,11 +2268,17 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
                     b.Property<DateTime?>("LockoutEnd")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("bit");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -1909,6 +2320,171 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Warehouse.ShipmentResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateOnly?>("CarrierDeliveryDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DeliveryDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DeliverySlipNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("OrderLineId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ShipmentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ShippedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("WarehouseResultsFileId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliverySlipNumber");
+
+                    b.HasIndex("OrderLineId");
+
+                    b.HasIndex("ShipmentId");
+
+                    b.HasIndex("WarehouseResultsFileId");
+
+                    b.HasIndex("DeliveredOn", "DeliveryDate");
+
+                    b.ToTable("ShipmentResults");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Warehouse.StockReceipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("KeyedByStaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("RowNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ServedQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WarehouseResultsFileId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.HasIndex("WarehouseResultsFileId");
+
+                    b.ToTable("StockReceipts");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Warehouse.WarehouseResultsFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Problems")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAt");
+
+                    b.HasIndex("ContentHash", "FileName")
+                        .IsUnique();
+
+                    b.ToTable("WarehouseResultsFiles");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2089,6 +2665,24 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognition", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.FaxInbox.FaxInboxItem", null)
+                        .WithMany()
+                        .HasForeignKey("FaxInboxItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognizedField", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognition", null)
+                        .WithMany("Fields")
+                        .HasForeignKey("FaxRecognitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Order", b =>
                 {
                     b.HasOne("SmartOffice.Domain.Accounts.Customer", "Customer")
@@ -2154,6 +2748,52 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.Quote", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Accounts.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Accounts.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Ordering.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartOffice.Domain.Accounts.ShipTo", null)
+                        .WithMany()
+                        .HasForeignKey("ShipToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.QuoteLine", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Ordering.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Ordering.Quote", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Shipment", b =>
@@ -2270,11 +2910,57 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.Staff.StaffSession", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Staff.StaffUser", b =>
                 {
                     b.HasOne("SmartOffice.Domain.Accounts.Dealer", null)
                         .WithMany()
                         .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Warehouse.ShipmentResult", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Ordering.OrderLine", "OrderLine")
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Ordering.Shipment", null)
+                        .WithMany()
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Warehouse.WarehouseResultsFile", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseResultsFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrderLine");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Warehouse.StockReceipt", b =>
+                {
+                    b.HasOne("SmartOffice.Domain.Ordering.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartOffice.Domain.Warehouse.WarehouseResultsFile", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseResultsFileId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2290,11 +2976,21 @@ namespace SmartOffice.Domain.Persistence.Migrations.SqlServer
                     b.Navigation("WebUsers");
                 });
 
+            modelBuilder.Entity("SmartOffice.Domain.FaxInbox.Recognition.FaxRecognition", b =>
+                {
+                    b.Navigation("Fields");
+                });
+
             modelBuilder.Entity("SmartOffice.Domain.Ordering.Order", b =>
                 {
                     b.Navigation("Lines");
 
                     b.Navigation("Shipments");
+                });
+
+            modelBuilder.Entity("SmartOffice.Domain.Ordering.Quote", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("SmartOffice.Domain.Returns.ReturnSlip", b =>
