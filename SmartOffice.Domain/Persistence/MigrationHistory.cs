@@ -14,7 +14,22 @@ public static class MigrationHistory
     public static async Task<IReadOnlyList<string>> UnknownAsync(SmartOfficeDbContext db, CancellationToken cancellationToken = default)
     {
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
-        return [.. (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(id => !known.Contains(id))];
+        return [.. (await AppliedAsync(db, cancellationToken)).Where(id => !known.Contains(id))];
+    }
+
+    /// <summary>
+    /// On SQLite read directly: EF's look-up first checks the file on a read-only connection, where the connection's
+    /// pragmas (journal mode) fail with "attempt to write a readonly database".
+    /// </summary>
+    private static async Task<IEnumerable<string>> AppliedAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+            return await db.Database.GetAppliedMigrationsAsync(cancellationToken);
+        var history = await db.Database.SqlQueryRaw<int>(
+            "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'").ToListAsync(cancellationToken);
+        return history[0] == 0
+            ? []
+            : await db.Database.SqlQueryRaw<string>("SELECT \"MigrationId\" AS \"Value\" FROM \"__EFMigrationsHistory\"").ToListAsync(cancellationToken);
     }
 
     /// <summary>Why start-up stops and what to do, for the one FTL line.</summary>
