@@ -32,7 +32,7 @@ public sealed class RegionSettingsServiceTests : IAsyncLifetime
 
         var rules = new DeliveryRules(await _database.Calendar.GetAsync(), _database.Rules.Value);
         var quote = rules.Quote(TestDatabase.JapanTime(2026, 11, 25, 16, 30), OrderChannel.Fax, DeliveryClass.Standard,
-            RegionSettingsService.CutoffsOf(updated));
+            updated.Cutoffs);
 
         // 16:30 is now after the FAX cutoff: accepted Thursday, delivered Friday plus one extra day = Monday.
         Assert.Equal(new DateOnly(2026, 11, 26), quote.AcceptanceDay);

@@ -94,11 +94,10 @@ public static class FaxInboxTestData
         FaxKind kind = FaxKind.Unsorted)
     {
         await using var db = database.CreateDbContext();
-        var item = new FaxInboxItem
-        {
-            FileName = $"{Guid.NewGuid():N}.png", ContentHash = Guid.NewGuid().ToString("N"), ContentType = FaxPageRenderer.PngType,
-            ReceivedAt = receivedAt, ImportedAt = receivedAt, SenderFax = senderFax, CustomerId = customerId, Kind = kind, PageCount = 1,
-        };
+        var item = FaxInboxItem.Received($"{Guid.NewGuid():N}.png", Guid.NewGuid().ToString("N"), FaxSource.FaxServer, FaxPageRenderer.PngType,
+            null, receivedAt, receivedAt, senderFax, 1);
+        item.IdentifySender(customerId);
+        item.Sort(kind, "");
         db.FaxInboxItems.Add(item);
         await db.SaveChangesAsync();
         db.FaxPages.Add(new FaxPage { FaxInboxItemId = item.Id, PageNumber = 1, Width = 10, Height = 10, Png = FaxFiles.Png(FaxFiles.Page(10, 10)) });

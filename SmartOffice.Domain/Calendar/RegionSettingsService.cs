@@ -48,8 +48,5 @@ public sealed class RegionSettingsService(IDbContextFactory<SmartOfficeDbContext
         return region;
     }
 
-    /// <summary>The cutoffs the rules use for a region.</summary>
-    public static RegionCutoffs CutoffsOf(Region region) => new(region.FaxCutoff, region.WebCutoff, region.ExtraLeadDays);
-
     private static object Snapshot(Region r) => new { FaxCutoff = r.FaxCutoff.ToString("HH:mm"), WebCutoff = r.WebCutoff.ToString("HH:mm"), r.ExtraLeadDays };
 }

@@ -82,12 +82,11 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
             var receivedAt = now.AddMinutes(-MinutesAgo[i % MinutesAgo.Length]);
             var png = draw(receivedAt);
             var name = string.Create(CultureInfo.InvariantCulture, $"{clock.ToBusinessTime(receivedAt):yyyyMMddHHmmss}_{sender.FaxDigits}.png");
-            var item = new FaxInboxItem
-            {
-                FileName = name, ContentHash = FaxFileStore.Hash(png), Source = FaxSource.Demo, ContentType = FaxPageRenderer.PngType,
-                ReceivedAt = receivedAt, ImportedAt = receivedAt, SenderFax = sender.FaxDigits, CustomerId = sender.CustomerId == 0 ? null : sender.CustomerId,
-                Kind = i < 3 && kind == FaxKind.Order ? FaxKind.Unsorted : kind, Status = FaxStatus.New, PageCount = 1,
-            };
+            var item = FaxInboxItem.Received(name, FaxFileStore.Hash(png), FaxSource.Demo, FaxPageRenderer.PngType, null, receivedAt, receivedAt,
+                sender.FaxDigits, 1);
+            item.IdentifySender(sender.CustomerId == 0 ? null : sender.CustomerId);
+            if (i >= 3 || kind != FaxKind.Order)
+                item.Sort(kind, "");
             // One order form, past the unsorted three, is being keyed by the second desk agent.
             var claim = kind == FaxKind.Order && i >= 3 && !claimed;
             claimed |= claim;
@@ -99,17 +98,26 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
         }
     }
 
-    /// <summary>One order form in progress by the second desk agent, the advertisement rejected, the address change forwarded.</summary>
+    /// <summary>
+    /// One order form in progress by the second desk agent, the advertisement rejected, the address change forwarded: the
+    /// past states reached through the FAX's own transitions, at past times.
+    /// </summary>
     private static void Stage(FaxInboxItem item, FaxKind kind, bool claim, string? agentId, string? agentName, DateTimeOffset now)
     {
-        if (agentId is null || item.Kind == FaxKind.Unsorted)
+        if (agentId is null || agentName is null || item.Kind == FaxKind.Unsorted)
             return;
         if (claim)
-            (item.Status, item.ClaimedByStaffId, item.ClaimedByName, item.ClaimedAt) = (FaxStatus.InProgress, agentId, agentName, now.AddMinutes(-8));
+            item.Claim(agentId, agentName, now.AddMinutes(-8));
+        else if (kind == FaxKind.Other && item.CustomerId is null)
+        {
+            item.Claim(agentId, agentName, now.AddMinutes(-32));
+            item.Reject(agentId, agentName, now.AddMinutes(-30), "営業FAX(当社宛ての用件なし)");
+        }
         else if (kind == FaxKind.Other)
-            (item.Status, item.ClosedByStaffId, item.ClosedByName, item.ClosedAt, item.CloseNote) = item.CustomerId is null
-                ? (FaxStatus.Rejected, agentId, agentName, now.AddMinutes(-30), "営業FAX(当社宛ての用件なし)")
-                : (FaxStatus.Done, agentId, agentName, now.AddMinutes(-20), "住所変更: 担当販売店へ転送");
+        {
+            item.Claim(agentId, agentName, now.AddMinutes(-22));
+            item.CloseOther(agentId, agentName, now.AddMinutes(-20), "住所変更: 担当販売店へ転送");
+        }
     }
 
     private string Person() => DemoNames.Person(rng).Name;

@@ -23,26 +23,26 @@ public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxIn
             throw await RefusalAsync(db, id, staff, clock, cancellationToken);
     }
 
-    /// <summary>完了: the FAX links to the record keyed from it (and its customer); refuses when it is no longer the caller's.</summary>
-    internal async Task CloseAsync(SmartOfficeDbContext db, int? itemId, FaxKind kind, int recordId, int customerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// 完了: the FAX links to the record keyed from it (and its customer); refuses when it is no longer the caller's. Saved
+    /// here with the version checked, so a release or close that slipped in is refused with who did it.
+    /// </summary>
+    internal async Task CloseAsync(SmartOfficeDbContext db, int? itemId, FaxKind kind, int recordId, int customerId,
+        CancellationToken cancellationToken)
     {
         if (itemId is not { } id)
             return;
-        var now = clock.Now;
-        var closed = await Claimed(db, id).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, FaxStatus.Done)
-            .SetProperty(i => i.Kind, kind)
-            .SetProperty(i => i.CustomerId, customerId)
-            .SetProperty(i => i.OrderId, i => kind == FaxKind.Order ? recordId : i.OrderId)
-            .SetProperty(i => i.ReturnSlipId, i => kind == FaxKind.ReturnRequest ? recordId : i.ReturnSlipId)
-            .SetProperty(i => i.BalanceRequestId, i => kind == FaxKind.BalanceRequest ? recordId : i.BalanceRequestId)
-            .SetProperty(i => i.PrizeApplicationId, i => kind == FaxKind.PrizeApplication ? recordId : i.PrizeApplicationId)
-            .SetProperty(i => i.ClosedByStaffId, staff.Id)
-            .SetProperty(i => i.ClosedByName, staff.Name)
-            .SetProperty(i => i.ClosedAt, now)
-            .SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
-        if (closed == 0)
+        var item = await db.FaxInboxItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null || !item.KeyedAs(kind, recordId, customerId, staff.Id, staff.Name, clock.Now))
             throw await RefusalAsync(db, id, staff, clock, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw await RefusalAsync(db, id, staff, clock, cancellationToken);
+        }
     }
 
     /// <summary>After the keying transaction committed: every open inbox re-reads.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
@@ -109,59 +108,44 @@ public sealed class FaxInboxService(
     }
 
     /// <summary>
-    /// 担当する: the FAX becomes the caller's. Of several agents claiming at once exactly one wins; the others are told who
-    /// has it. Claiming one's own FAX again is a no-op.
+    /// 担当する: the FAX becomes the caller's. Of several agents claiming at once exactly one wins (the version checked on
+    /// save); the others are told who has it. Claiming one's own FAX again is a no-op.
     /// </summary>
     public async Task ClaimAsync(int id, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.Now;
-        var claimed = await db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.New).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, FaxStatus.InProgress)
-            .SetProperty(i => i.ClaimedByStaffId, staff.Id)
-            .SetProperty(i => i.ClaimedByName, staff.Name)
-            .SetProperty(i => i.ClaimedAt, now)
-            .SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
-        if (claimed == 0)
-        {
-            if (await db.FaxInboxItems.AnyAsync(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id, cancellationToken))
-                return;
+        var item = await TrackedAsync(db, id, cancellationToken);
+        if (item.IsClaimedBy(staff.Id))
+            return;
+        if (!item.Claim(staff.Id, staff.Name, clock.Now))
             throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
-        }
-        await AuditAsync(db, "FaxInbox.Claimed", id, FaxStatus.New, FaxStatus.InProgress, null, cancellationToken);
+        Audit(db, "FaxInbox.Claimed", id, FaxStatus.New, FaxStatus.InProgress, null);
+        await SaveOrRefuseAsync(db, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         changes.Raise();
     }
 
     /// <summary>
     /// 担当を外す: back to 新着. The claimant may; someone else's claim only a supervisor or administrator
-    /// (<see cref="Capability.FaxInboxSupervision"/>: anyone else is refused as not allowed). The claimant read here must
-    /// still hold it when the update runs (else the FAX changed hands or was closed meanwhile: refused).
+    /// (<see cref="Capability.FaxInboxSupervision"/>: anyone else is refused as not allowed). The claim read here must
+    /// still be the same when the change is saved (else the FAX changed hands or was closed meanwhile: refused).
     /// </summary>
     public async Task ReleaseAsync(int id, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var item = await db.FaxInboxItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
-                   ?? throw new BusinessRuleException("FaxInbox.NotFound");
+        var item = await TrackedAsync(db, id, cancellationToken);
         if (item.Status != FaxStatus.InProgress)
             throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
         if (item.ClaimedByStaffId != staff.Id)
             AccessPolicy.Demand(staff, Capability.FaxInboxSupervision);
-        var holder = item.ClaimedByStaffId;
-        var released = await db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == holder)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.Status, FaxStatus.New)
-                .SetProperty(i => i.ClaimedByStaffId, (string?)null)
-                .SetProperty(i => i.ClaimedByName, (string?)null)
-                .SetProperty(i => i.ClaimedAt, (DateTimeOffset?)null)
-                .SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
-        if (released == 0)
-            throw new BusinessRuleException("FaxInbox.Changed");
-        await AuditAsync(db, "FaxInbox.Released", id, FaxStatus.InProgress, FaxStatus.New, item.ClaimedByName, cancellationToken);
+        var holder = item.ClaimedByName;
+        item.Release();
+        Audit(db, "FaxInbox.Released", id, FaxStatus.InProgress, FaxStatus.New, holder);
+        await db.SaveOrRefuseAsync("FaxInbox.Changed", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         changes.Raise();
     }
@@ -175,13 +159,13 @@ public sealed class FaxInboxService(
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sorted = await db.FaxInboxItems
-            .Where(i => i.Id == id && (i.Status == FaxStatus.New || (i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id)))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Kind, kind).SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
-        if (sorted == 0)
+        var item = await TrackedAsync(db, id, cancellationToken);
+        if (!item.Sort(kind, staff.Id))
             throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
+        // Sorting again to the same kind still counts as a change (the version moves), as it always has.
+        db.Entry(item).Property(i => i.Version).IsModified = true;
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "FaxInbox.Sorted", nameof(FaxInboxItem), id, null, new { Kind = kind }));
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveOrRefuseAsync(db, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         changes.Raise();
     }
@@ -190,24 +174,16 @@ public sealed class FaxInboxService(
     public Task RejectAsync(int id, string? reason, CancellationToken cancellationToken = default)
     {
         var text = Note(reason, "FaxInbox.RejectReasonRequired");
-        var now = clock.Now;
-        return ChangeMineAsync(id, "FaxInbox.Rejected", null, FaxStatus.Rejected, s => s
-            .SetProperty(i => i.CloseNote, text)
-            .SetProperty(i => i.ClosedByStaffId, staff.Id)
-            .SetProperty(i => i.ClosedByName, staff.Name)
-            .SetProperty(i => i.ClosedAt, now), text, cancellationToken);
+        return ChangeMineAsync(id, "FaxInbox.Rejected", FaxStatus.Rejected,
+            (item, now) => item.Reject(staff.Id, staff.Name, now, text), text, cancellationToken);
     }
 
     /// <summary>完了 for an "other" FAX (nothing to key): a note says what was done (forwarded to the dealer, answered by phone…).</summary>
     public Task CloseOtherAsync(int id, string? note, CancellationToken cancellationToken = default)
     {
         var text = Note(note, "FaxInbox.CloseNoteRequired");
-        var now = clock.Now;
-        return ChangeMineAsync(id, "FaxInbox.Closed", FaxKind.Other, FaxStatus.Done, s => s
-            .SetProperty(i => i.CloseNote, text)
-            .SetProperty(i => i.ClosedByStaffId, staff.Id)
-            .SetProperty(i => i.ClosedByName, staff.Name)
-            .SetProperty(i => i.ClosedAt, now), text, cancellationToken);
+        return ChangeMineAsync(id, "FaxInbox.Closed", FaxStatus.Done,
+            (item, now) => item.CloseOther(staff.Id, staff.Name, now, text), text, cancellationToken);
     }
 
     /// <summary>手動取込: a FAX file handed in by hand (PDF, PNG, JPEG, TIFF) becomes a new item; returns its id.</summary>
@@ -243,34 +219,41 @@ public sealed class FaxInboxService(
         changes.Raise();
     }
 
-    /// <summary>A change to the caller's own claim, in one conditional UPDATE (so a concurrent release or close refuses it).</summary>
-    private async Task ChangeMineAsync(int id, string action, FaxKind? onlyKind, FaxStatus to,
-        Action<UpdateSettersBuilder<FaxInboxItem>> change,
+    /// <summary>A change that closes the caller's own claim; a concurrent release or close refuses it (the version checked on save).</summary>
+    private async Task ChangeMineAsync(int id, string action, FaxStatus to, Func<FaxInboxItem, DateTimeOffset, bool> change,
         string? note, CancellationToken cancellationToken)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var mine = db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id);
-        if (onlyKind is { } kind && await mine.AnyAsync(i => i.Kind != kind, cancellationToken))
-            throw new BusinessRuleException("FaxInbox.OnlyOtherCloses");
-        var changed = await mine.ExecuteUpdateAsync(s =>
-        {
-            s.SetProperty(i => i.Status, to).SetProperty(i => i.Version, i => i.Version + 1);
-            change(s);
-        }, cancellationToken);
-        if (changed == 0)
+        var item = await TrackedAsync(db, id, cancellationToken);
+        if (!change(item, clock.Now))
             throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
-        await AuditAsync(db, action, id, FaxStatus.InProgress, to, note, cancellationToken);
+        Audit(db, action, id, FaxStatus.InProgress, to, note);
+        await SaveOrRefuseAsync(db, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         changes.Raise();
     }
 
-    private async Task AuditAsync(SmartOfficeDbContext db, string action, int id, FaxStatus from, FaxStatus to, string? note, CancellationToken cancellationToken)
+    private static async Task<FaxInboxItem> TrackedAsync(SmartOfficeDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.FaxInboxItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw new BusinessRuleException("FaxInbox.NotFound");
+
+    /// <summary>Saves the change, or refuses with who holds or closed the FAX when another change won the race.</summary>
+    private async Task SaveOrRefuseAsync(SmartOfficeDbContext db, int id, CancellationToken cancellationToken)
     {
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, action, nameof(FaxInboxItem), id, new { Status = from }, new { Status = to }, note: note));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
+        }
     }
+
+    private void Audit(SmartOfficeDbContext db, string action, int id, FaxStatus from, FaxStatus to, string? note) =>
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, action, nameof(FaxInboxItem), id, new { Status = from }, new { Status = to }, note: note));
 
     /// <summary>A reason or note as it is shown in the queue and the audit: the rules of every reason, in the inbox's words.</summary>
     private static string Note(string? text, string requiredKey) =>

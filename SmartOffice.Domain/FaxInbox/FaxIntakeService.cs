@@ -7,9 +7,6 @@ using SmartOffice.Domain.Persistence;
 
 namespace SmartOffice.Domain.FaxInbox;
 
-/// <summary>A file handed in by hand: the agent says when it arrived (and from which number, when the name does not).</summary>
-public sealed record FaxUpload(string FileName, byte[] Content, DateTimeOffset ReceivedAt, string? SenderFax);
-
 /// <summary>
 /// 受信FAXの取込: each file the FAX server drops becomes one inbox item, exactly once. The item (with its page images)
 /// is committed first and the original moved to the archive after, so a crash or restart in between leaves the file in
@@ -260,25 +257,14 @@ public sealed class FaxIntakeService(
         return item.Id;
     }
 
-    private FaxInboxItem NewItem(string name, string hash, FaxRendering rendering, FaxSource source, DateTimeOffset receivedAt, string? sender) => new()
-    {
-        FileName = name,
-        ContentHash = hash,
-        Source = source,
-        ContentType = rendering.ContentType,
-        ArchivedAs = KeptAs(receivedAt, hash, name),
-        ReceivedAt = receivedAt,
-        ImportedAt = time.GetUtcNow(),
-        SenderFax = sender,
-        Kind = FaxKind.Unsorted,
-        Status = FaxStatus.New,
-        PageCount = rendering.Pages.Count,
-    };
+    private FaxInboxItem NewItem(string name, string hash, FaxRendering rendering, FaxSource source, DateTimeOffset receivedAt, string? sender) =>
+        FaxInboxItem.Received(name, hash, source, rendering.ContentType, KeptAs(receivedAt, hash, name), receivedAt, time.GetUtcNow(), sender,
+            rendering.Pages.Count);
 
     /// <summary>The item and its pages in one transaction, its sender matched to a customer; false when the key was taken first.</summary>
     private static async Task<bool> InsertAsync(SmartOfficeDbContext db, FaxInboxItem item, FaxRendering rendering, CancellationToken cancellationToken)
     {
-        item.CustomerId = await FaxSender.MatchAsync(db, item.SenderFax, cancellationToken);
+        item.IdentifySender(await FaxSender.MatchAsync(db, item.SenderFax, cancellationToken));
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
