@@ -7,33 +7,6 @@ using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Domain.Accounts;
 
-public sealed record RegistrationChoice(int Id, string Name);
-
-/// <summary>The regions and the dealers a registration may name (a rep: their own dealer only).</summary>
-public sealed record RegistrationChoices(IReadOnlyList<RegistrationChoice> Regions, IReadOnlyList<RegistrationChoice> Dealers);
-
-/// <summary>
-/// お客様登録: the company, its reading and address, region and dealer, the first department and its 管理者 web user, and
-/// whether the catalogue was sent. <see cref="DuplicateConfirmed"/>: the staff member saw the customers with the same phone number.
-/// </summary>
-public sealed record CustomerRegistration(string? Name, string? NameKana, string? PostalCode, string? Address, string? Phone,
-    string? Fax, int RegionId, int DealerId, string? DepartmentName, string? AdministratorName, string? AdministratorEmail,
-    bool CatalogShipped, ChangeRequester RequestedBy, bool DuplicateConfirmed = false);
-
-/// <summary>お客様登録内容変更用紙: company name (and reading), address and phone/FAX changes.</summary>
-public sealed record RegistrationChange(int CustomerId, int Version, string? Name, string? NameKana, string? PostalCode, string? Address,
-    string? Phone, string? Fax, ChangeRequester RequestedBy, bool DuplicateConfirmed = false);
-
-/// <summary>Another customer already registered with the same phone or FAX number.</summary>
-public sealed record PhoneDuplicate(int Id, string Code, string Name, string Phone);
-
-/// <summary>
-/// Either saved (<see cref="CustomerId"/> set) or held back because <see cref="Duplicates"/> share the phone number and
-/// the staff member has not confirmed yet. A new registration returns the administrator's web ID and temporary password once.
-/// </summary>
-public sealed record RegistrationResult(int? CustomerId, string? CustomerCode, IReadOnlyList<PhoneDuplicate> Duplicates,
-    string? AdministratorUserId = null, string? TemporaryPassword = null);
-
 /// <summary>
 /// Customer registration and change forms (docs/business-rules.md §5), keyed by the desk or by the customer's dealer rep (a rep registers
 /// customers for their own dealer only). Validated (postal code 123-4567, phone/FAX numbers), warned on a phone number another

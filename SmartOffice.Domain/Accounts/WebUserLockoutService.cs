@@ -8,40 +8,6 @@ using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Domain.Accounts;
 
-/// <summary>A page of web users: the locked queue, or a search over all of them.</summary>
-public sealed record WebUserQuery(string? Text, bool LockedOnly, int Skip, int Take);
-
-/// <summary>A web user as the desk's lists show one.</summary>
-public sealed record WebUserRow(int Id, string UserId, string Name, string? Email, string CustomerCode, string CustomerName,
-    string DepartmentName, bool IsAdministrator, bool IsActive, bool MustChangePassword, int FailedPasswordCount,
-    DateTimeOffset? LockedAt, DateTimeOffset? LastFailedAt, DateTimeOffset? LastSignInAt)
-{
-    public bool IsLocked => LockedAt is not null;
-}
-
-public sealed record WebUserPage(IReadOnlyList<WebUserRow> Rows, int Total);
-
-public sealed record DepartmentChoice(int Id, string Code, string Name);
-
-/// <summary>One web user with what the unlock desk needs: the <see cref="Version"/> the agent saw, the customer's departments to verify against, and the history.</summary>
-public sealed record WebUserDetail(WebUserRow User, int Version, IReadOnlyList<DepartmentChoice> Departments, IReadOnlyList<AuditEntry> History,
-    int CustomerId);
-
-/// <summary>
-/// 本人確認: what the caller told the agent — the customer code, a registered phone or FAX number and their department.
-/// The domain checks each against the records; <see cref="CallerName"/> is only recorded.
-/// </summary>
-public sealed record CallerVerification(string? CustomerCode, string? PhoneOrFax, int? DepartmentId, string? CallerName = null);
-
-public sealed record UnlockRequest(int WebUserId, int Version, CallerVerification Verification, bool IssueTemporaryPassword);
-
-/// <summary>The temporary password, shown once to the agent to read to the caller; it is stored only hashed.</summary>
-public sealed record UnlockResult(string? TemporaryPassword);
-
-public sealed record DepartmentUserId(string UserId, string Name, bool IsAdministrator, bool IsLocked);
-
-public sealed record AdministratorChange(int WebUserId, int Version, bool IsAdministrator, string RequestedBy);
-
 /// <summary>
 /// The customer desk's side of ID失効 (docs/business-rules.md §5): the locked queue and web-user search, unlock and temporary
 /// passwords after verifying the caller, forgotten IDs, and each department's 管理者 (at least one is kept).

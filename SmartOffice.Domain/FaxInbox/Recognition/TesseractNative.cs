@@ -77,9 +77,6 @@ internal static partial class TesseractNative
     public static partial IntPtr TessBaseAPIGetIterator(IntPtr handle);
 
     [LibraryImport(Library)]
-    public static partial void TessBaseAPIClear(IntPtr handle);
-
-    [LibraryImport(Library)]
     public static partial void TessBaseAPIEnd(IntPtr handle);
 
     [LibraryImport(Library)]
