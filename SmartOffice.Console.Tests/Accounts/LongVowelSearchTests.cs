@@ -97,7 +97,8 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
         await _database.AddOrderAsync(_office, OrderChannel.Fax, TestDatabase.JapanTime(2026, 11, 24, 11, 0), "F2611240000002");
         await _database.AddOrderAsync(_super, OrderChannel.Fax, TestDatabase.JapanTime(2026, 11, 24, 12, 0), "F2611240000003");
 
-        var page = await _database.OrderSearch(TestStaff.DeskAgent).SearchAsync(new OrderSearchQuery(null, query, null, null, null, null, 0, 20));
+        var page = await _database.OrderSearch(TestStaff.DeskAgent)
+            .SearchAsync(new OrderSearchQuery(null, query, null, null, null, null, 0, 20));
 
         Assert.Equal(["F2611240000002", "F2611240000001"], page.Rows.Select(r => r.OrderNumber));
     }
@@ -151,7 +152,8 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
     {
         foreach (var (department, number) in new[] { (_green, "R0001"), (_office, "R0002"), (_super, "R0003") })
         {
-            var order = await _database.AddDeliveredOrderAsync(department, new DateOnly(2026, 11, 20), new DeliveredLine("A" + number, 1000, 1));
+            var order = await _database.AddDeliveredOrderAsync(department, new DateOnly(2026, 11, 20),
+                new DeliveredLine("A" + number, 1000, 1));
             await using var db = _database.CreateDbContext();
             db.ReturnSlips.Add(new ReturnSlip
             {
@@ -178,7 +180,8 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
                 "０３ー９８７６ー５４３２", null, region, dealer, "コーポレート・センター", "ジョーンズ 花子", null, false, ByPhone));
         }
         var customer = (await Accounts().FindAsync(new CustomerQuery("ブルーウェーブ", 0, 5))).Rows.Single();
-        await Accounts(TestStaff.Supervisor).SaveShipToAsync(new ShipToEdit(customer.Id, null, 0, "物流センター", "530-0001", "大阪府大阪市北区梅田1-1 ターミナルビル",
+        await Accounts(TestStaff.Supervisor).SaveShipToAsync(new ShipToEdit(customer.Id, null, 0, "物流センター", "530-0001",
+            "大阪府大阪市北区梅田1-1 ターミナルビル",
             null, ByPhone));
         await _database.Catalog(TestStaff.Supervisor)
             .SaveAsync(new Domain.Prizes.PrizeEdit(0, 0, "ｐｒｚー１", "コーヒーメーカー", 500, 3, new DateOnly(2026, 11, 1), null));
@@ -205,18 +208,27 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
             await db.GetService<IMigrator>().MigrateAsync("20261201094946_Issue5FaxInbox");
             await db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO Dealers (Id, Code, Name, Phone, Version) VALUES (1, 'D1', '販売店', '03-0000-0000', 0);
-                INSERT INTO Regions (Id, Code, Name, FaxCutoff, WebCutoff, ExtraLeadDays, SortOrder, Version) VALUES (1, 'Honshu', '本州', '17:00:00', '17:30:00', 0, 1, 0);
-                INSERT INTO Customers (Id, Code, Name, NameKana, SearchKey, PostalCode, Address, Phone, PhoneDigits, RegionId, DealerId, PointsOptedOut, VolumeDiscountRate, IsActive, Version) VALUES
-                  (1, '10000013', '株式会社グリ-ンセンタ-', 'グリーンセンター', 'グリ-ンセンタ-グリーンセンター', '100-0001', '東京都港区1-2-3 センタ-ビル 3-1', '03-1111-2222', '0311112222', 1, 1, 0, '0', 1, 0),
-                  (2, '10000026', 'グリーン・オフィス 有限会社', 'グリーン・オフィス', 'グリーン・オフィスグリーン・オフィス', '100-0001', '東京都港区1-1', '03-1111-2223', '0311112223', 1, 1, 0, '0', 1, 0),
-                  (3, '10000039', 'ABC-1 ビル株式会社', 'エービーシー', 'abc-1ビルエービーシー', '100-0001', '東京都港区1-1', '03-1111-2224', '0311112224', 1, 1, 0, '0', 1, 0),
-                  (4, '10000042', 'ら-めん亭', 'ラーメンテイ', 'ラ-メン亭ラーメンテイ', '100-0001', '東京都港区1-1', '03-1111-2225', '0311112225', 1, 1, 0, '0', 1, 0);
+                INSERT INTO Regions (Id, Code, Name, FaxCutoff, WebCutoff, ExtraLeadDays, SortOrder, Version)
+                  VALUES (1, 'Honshu', '本州', '17:00:00', '17:30:00', 0, 1, 0);
+                INSERT INTO Customers (Id, Code, Name, NameKana, SearchKey, PostalCode, Address, Phone, PhoneDigits, RegionId, DealerId,
+                    PointsOptedOut, VolumeDiscountRate, IsActive, Version) VALUES
+                  (1, '10000013', '株式会社グリ-ンセンタ-', 'グリーンセンター', 'グリ-ンセンタ-グリーンセンター', '100-0001',
+                    '東京都港区1-2-3 センタ-ビル 3-1', '03-1111-2222', '0311112222', 1, 1, 0, '0', 1, 0),
+                  (2, '10000026', 'グリーン・オフィス 有限会社', 'グリーン・オフィス', 'グリーン・オフィスグリーン・オフィス', '100-0001',
+                    '東京都港区1-1', '03-1111-2223', '0311112223', 1, 1, 0, '0', 1, 0),
+                  (3, '10000039', 'ABC-1 ビル株式会社', 'エービーシー', 'abc-1ビルエービーシー', '100-0001', '東京都港区1-1',
+                    '03-1111-2224', '0311112224', 1, 1, 0, '0', 1, 0),
+                  (4, '10000042', 'ら-めん亭', 'ラーメンテイ', 'ラ-メン亭ラーメンテイ', '100-0001', '東京都港区1-1',
+                    '03-1111-2225', '0311112225', 1, 1, 0, '0', 1, 0);
                 INSERT INTO Departments (Id, CustomerId, Code, Name, PostalCode, Address, BudgetKind, IsActive, Version) VALUES
                   (1, 1, '01', 'コ-ポレ-ト・センタ-', '100-0001', 'センタ--ビル', 'Hard', 1, 0);
-                INSERT INTO ShipTos (Id, CustomerId, Name, PostalCode, Address, IsActive, Version) VALUES (1, 1, '物流センタ-', '530-0001', '大阪市北区1-1 タ-ミナルビル', 1, 0);
-                INSERT INTO WebUsers (Id, DepartmentId, UserId, Name, IsAdministrator, PasswordHash, FailedPasswordCount, MustChangePassword, IsActive, Version) VALUES
+                INSERT INTO ShipTos (Id, CustomerId, Name, PostalCode, Address, IsActive, Version)
+                  VALUES (1, 1, '物流センタ-', '530-0001', '大阪市北区1-1 タ-ミナルビル', 1, 0);
+                INSERT INTO WebUsers (Id, DepartmentId, UserId, Name, IsAdministrator, PasswordHash, FailedPasswordCount,
+                    MustChangePassword, IsActive, Version) VALUES
                   (1, 1, 'u1000001', 'ジョ-ンズ 花子', 1, 'x', 0, 0, 1, 0);
-                INSERT INTO Prizes (Id, Code, Name, PointCost, Stock, ActiveFrom, Version) VALUES (1, 'PRZ-1', 'コ-ヒ-メ-カ-', 500, 3, '2026-11-01', 0);
+                INSERT INTO Prizes (Id, Code, Name, PointCost, Stock, ActiveFrom, Version)
+                  VALUES (1, 'PRZ-1', 'コ-ヒ-メ-カ-', 500, 3, '2026-11-01', 0);
                 """);
         }
 
@@ -242,10 +254,12 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
         using var db = new SqlServerSmartOfficeDbContext(new DbContextOptionsBuilder<SqlServerSmartOfficeDbContext>()
             .UseSqlServer("Server=localhost;Database=SmartOffice;Trusted_Connection=True;TrustServerCertificate=True").Options);
 
-        var script = db.GetService<IMigrator>().GenerateScript("20261201095152_Issue5FaxInbox", options: MigrationsSqlGenerationOptions.Idempotent);
+        var script = db.GetService<IMigrator>().GenerateScript("20261201095152_Issue5FaxInbox",
+            options: MigrationsSqlGenerationOptions.Idempotent);
 
         // Kana-insensitive collations would also rewrite ひらがな; a binary one compares code points.
-        foreach (var column in new[] { "[Customers] SET [Name]", "[Customers] SET [Address]", "[Departments] SET [Name]", "[ShipTos] SET [Address]",
+        foreach (var column in new[] { "[Customers] SET [Name]", "[Customers] SET [Address]", "[Departments] SET [Name]",
+            "[ShipTos] SET [Address]",
                      "[WebUsers] SET [Name]", "[Prizes] SET [Name]" })
             Assert.Contains($"UPDATE {column} = REPLACE(", script);
         Assert.Contains("COLLATE Latin1_General_BIN2, @from, @to)", script);
@@ -257,5 +271,6 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
 
     private PurchaseDataService Purchases() => new(_database, TestStaff.DeskAgent, _database.BusinessClock);
 
-    private WebUserLockoutService Lockouts() => new(_database, TestStaff.DeskAgent, _database.Clock, new ListLogger<WebUserLockoutService>());
+    private WebUserLockoutService Lockouts() =>
+        new(_database, TestStaff.DeskAgent, _database.Clock, new ListLogger<WebUserLockoutService>());
 }

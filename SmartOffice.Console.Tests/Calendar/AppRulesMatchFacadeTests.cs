@@ -30,7 +30,8 @@ public sealed class AppRulesMatchFacadeTests
             foreach (var deliveryClass in Enum.GetValues<DeliveryClass>())
             {
                 var at = TestDatabase.JapanTime(day.Year, day.Month, day.Day, hour, minute);
-                if (app.QuoteDelivery(at, channel, deliveryClass, saturdayRequested: true) != facade.QuoteDelivery(at, channel, deliveryClass, saturdayRequested: true)
+                if (app.QuoteDelivery(at, channel, deliveryClass, saturdayRequested: true) != facade.QuoteDelivery(at, channel,
+                    deliveryClass, saturdayRequested: true)
                     || app.QuoteDelivery(at, channel, deliveryClass) != facade.QuoteDelivery(at, channel, deliveryClass))
                     mismatches.Add($"{day} {hour}:{minute} {channel} {deliveryClass}");
             }

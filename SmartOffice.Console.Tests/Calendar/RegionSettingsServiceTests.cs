@@ -15,7 +15,8 @@ public sealed class RegionSettingsServiceTests : IAsyncLifetime
 
     private RegionSettingsService For(ICurrentStaff staff) => new(_database, staff, _database.Clock, new SchedulingChanges());
 
-    private async Task<Domain.Accounts.Region> HonshuAsync() => (await For(TestStaff.Supervisor).ListAsync()).Single(r => r.Code == "Honshu");
+    private async Task<Domain.Accounts.Region> HonshuAsync() => (await For(TestStaff.Supervisor).ListAsync())
+        .Single(r => r.Code == "Honshu");
 
     [Fact]
     public async Task Regions_start_from_the_settings_with_Honshu_as_the_FAQ_says()

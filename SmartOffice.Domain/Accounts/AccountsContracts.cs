@@ -5,7 +5,7 @@ using SmartOffice.Domain.Returns;
 
 namespace SmartOffice.Domain.Accounts;
 
-// What the Accounts services take and return, in one place (docs/architecture.md, "Accounts: one contracts file").
+// What the Accounts services take and return, in one place (docs/architecture.md, "Issue 27").
 
 // The customer account (CustomerAccountService)
 
@@ -105,8 +105,10 @@ public sealed record PanelDealer(string Name, string? ContactPerson, string Phon
 public sealed record PanelDepartment(int Id, string Code, string Name, int? MonthlyBudget, BudgetKind BudgetKind, long SpentThisMonth,
     int? PointAccountId, int PointBalance, int PointsExpiringThisMonth);
 
-/// <summary>An order not yet delivered in full: its least advanced shipment's status and that shipment's delivery date (null: advised later).</summary>
-public sealed record PanelOrder(int Id, string OrderNumber, DateTimeOffset ReceivedAt, ShipmentStatus Status, DateOnly? DeliveryDate, int Total);
+/// <summary>An order not yet delivered in full: its least advanced shipment's status and that shipment's delivery date
+/// (null: advised later).</summary>
+public sealed record PanelOrder(int Id, string OrderNumber, DateTimeOffset ReceivedAt, ShipmentStatus Status, DateOnly? DeliveryDate,
+    int Total);
 
 /// <summary>A return slip still in progress.</summary>
 public sealed record PanelReturn(int Id, string SlipNumber, DateOnly FormReceivedOn, ReturnSlipStatus Status);
@@ -151,8 +153,10 @@ public sealed record WebUserPage(IReadOnlyList<WebUserRow> Rows, int Total);
 
 public sealed record DepartmentChoice(int Id, string Code, string Name);
 
-/// <summary>One web user with what the unlock desk needs: the <see cref="Version"/> the agent saw, the customer's departments to verify against, and the history.</summary>
-public sealed record WebUserDetail(WebUserRow User, int Version, IReadOnlyList<DepartmentChoice> Departments, IReadOnlyList<AuditEntry> History,
+/// <summary>One web user with what the unlock desk needs: the <see cref="Version"/> the agent saw, the customer's
+/// departments to verify against, and the history.</summary>
+public sealed record WebUserDetail(WebUserRow User, int Version, IReadOnlyList<DepartmentChoice> Departments,
+    IReadOnlyList<AuditEntry> History,
     int CustomerId);
 
 /// <summary>

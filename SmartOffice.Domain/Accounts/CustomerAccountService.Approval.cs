@@ -17,13 +17,16 @@ public sealed partial class CustomerAccountService
         AccessPolicy.Demand(staff, Capability.AccountEdit);
         var requestedBy = change.RequestedBy.Describe();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var department = await db.Departments.Include(d => d.Customer).FirstOrDefaultAsync(d => d.Id == change.DepartmentId, cancellationToken)
+        var department = await db.Departments.Include(d => d.Customer)
+            .FirstOrDefaultAsync(d => d.Id == change.DepartmentId, cancellationToken)
                          ?? throw new BusinessRuleException("Accounts.DepartmentNotFound");
         AccessPolicy.DemandCustomer(staff, Capability.AccountEdit, department.Customer!.DealerId);
         department.AsSeen(change.DepartmentVersion, DepartmentChanged);
 
         var none = change.Condition == ApprovalCondition.None;
-        var threshold = change.Condition is ApprovalCondition.SlipTotalAtLeast or ApprovalCondition.AnyUnitPriceAtLeast ? change.Threshold : null;
+        var threshold = change.Condition is ApprovalCondition.SlipTotalAtLeast or ApprovalCondition.AnyUnitPriceAtLeast
+            ? change.Threshold
+            : null;
         if (threshold is null && change.Condition is ApprovalCondition.SlipTotalAtLeast or ApprovalCondition.AnyUnitPriceAtLeast
             || threshold is <= 0)
             throw new BusinessRuleException("Accounts.ThresholdRequired");
@@ -34,7 +37,8 @@ public sealed partial class CustomerAccountService
         if (approver2 is not null && approver2 == approver1)
             throw new BusinessRuleException("Accounts.ApproversSame");
         var approvers = new[] { approver1, approver2 }.OfType<int>().ToList();
-        var valid = await db.WebUsers.CountAsync(u => approvers.Contains(u.Id) && u.DepartmentId == department.Id && u.IsActive, cancellationToken);
+        var valid = await db.WebUsers.CountAsync(u => approvers.Contains(u.Id) && u.DepartmentId == department.Id && u.IsActive,
+            cancellationToken);
         if (valid != approvers.Count)
             throw new BusinessRuleException("Accounts.ApproverNotInDepartment", department.Name);
 
@@ -53,7 +57,8 @@ public sealed partial class CustomerAccountService
         db.Entry(department).Property(d => d.Version).IsModified = true;
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.ApprovalChanged", nameof(Customer), department.Customer.Code,
             new { Department = department.Name, before.Condition, before.Threshold, before.Approver1WebUserId, before.Approver2WebUserId },
-            new { Department = department.Name, after.Condition, after.Threshold, after.Approver1WebUserId, after.Approver2WebUserId }, requestedBy));
+            new { Department = department.Name, after.Condition, after.Threshold, after.Approver1WebUserId, after.Approver2WebUserId },
+                requestedBy));
         await db.SaveOrRefuseAsync(DepartmentChanged, cancellationToken);
     }
 }

@@ -32,7 +32,8 @@ public sealed partial class CustomerAccountService
         {
             var codes = await db.Departments.Where(d => d.CustomerId == customer.Id).Select(d => d.Code).ToListAsync(cancellationToken);
             var next = codes.Select(c => int.TryParse(c, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
-            department = new Department { CustomerId = customer.Id, Code = next.ToString("D3"), Name = name, PostalCode = postalCode, Address = address };
+            department = new Department { CustomerId = customer.Id, Code = next.ToString("D3"), Name = name, PostalCode = postalCode,
+                Address = address };
             db.Departments.Add(department);
         }
         department.Name = name;
@@ -50,5 +51,6 @@ public sealed partial class CustomerAccountService
         return department.Id;
     }
 
-    private static object DepartmentOf(Department d) => new { d.Code, d.Name, d.PostalCode, d.Address, d.Phone, d.MonthlyBudget, d.BudgetKind };
+    private static object DepartmentOf(Department d) =>
+        new { d.Code, d.Name, d.PostalCode, d.Address, d.Phone, d.MonthlyBudget, d.BudgetKind };
 }

@@ -21,16 +21,20 @@ public sealed partial class CustomerAccountService
         var customer = await LoadCustomerForEditAsync(db, add.CustomerId, add.Version, cancellationToken);
         var target = add.Kind == OrderLockKind.Product
             ? await db.Products.Where(p => p.Code == code).Select(p => new { p.Id, p.Code, p.Name }).FirstOrDefaultAsync(cancellationToken)
-            : await db.ProductCategories.Where(k => k.Code.ToUpper() == code).Select(k => new { k.Id, k.Code, k.Name }).FirstOrDefaultAsync(cancellationToken);
+            : await db.ProductCategories.Where(k => k.Code.ToUpper() == code).Select(k => new { k.Id, k.Code, k.Name })
+                .FirstOrDefaultAsync(cancellationToken);
         if (target is null)
-            throw new BusinessRuleException(add.Kind == OrderLockKind.Product ? "Accounts.LockProductUnknown" : "Accounts.LockCategoryUnknown", code);
+            throw new BusinessRuleException(
+                add.Kind == OrderLockKind.Product ? "Accounts.LockProductUnknown" : "Accounts.LockCategoryUnknown", code);
         var productId = add.Kind == OrderLockKind.Product ? target.Id : (int?)null;
         var categoryId = add.Kind == OrderLockKind.Category ? target.Id : (int?)null;
-        if (await db.OrderLocks.AnyAsync(l => l.CustomerId == customer.Id && l.ProductId == productId && l.CategoryId == categoryId, cancellationToken))
+        if (await db.OrderLocks.AnyAsync(l => l.CustomerId == customer.Id && l.ProductId == productId && l.CategoryId == categoryId,
+            cancellationToken))
             throw new BusinessRuleException("Accounts.LockExists", target.Code);
         db.OrderLocks.Add(new OrderLock
         {
-            CustomerId = customer.Id, ProductId = productId, CategoryId = categoryId, RequestedBy = requestedBy, CreatedAt = time.GetUtcNow(),
+            CustomerId = customer.Id, ProductId = productId, CategoryId = categoryId, RequestedBy = requestedBy,
+                CreatedAt = time.GetUtcNow(),
         });
         // The lock list belongs to the customer: its version guards two staff editing the list at once.
         db.Entry(customer).Property(c => c.Version).IsModified = true;
@@ -39,7 +43,8 @@ public sealed partial class CustomerAccountService
         await db.SaveOrRefuseAsync(CustomerChanged, cancellationToken);
     }
 
-    public async Task RemoveOrderLockAsync(int customerId, int version, int orderLockId, ChangeRequester requester, CancellationToken cancellationToken = default)
+    public async Task RemoveOrderLockAsync(int customerId, int version, int orderLockId, ChangeRequester requester,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.AccountEdit);
         var requestedBy = requester.Describe();
@@ -49,11 +54,13 @@ public sealed partial class CustomerAccountService
                         ?? throw new BusinessRuleException(CustomerChanged);
         var target = orderLock.ProductId is { } productId
             ? await db.Products.Where(p => p.Id == productId).Select(p => new { p.Code, p.Name }).FirstAsync(cancellationToken)
-            : await db.ProductCategories.Where(k => k.Id == orderLock.CategoryId).Select(k => new { k.Code, k.Name }).FirstAsync(cancellationToken);
+            : await db.ProductCategories.Where(k => k.Id == orderLock.CategoryId).Select(k => new { k.Code, k.Name })
+                .FirstAsync(cancellationToken);
         db.OrderLocks.Remove(orderLock);
         db.Entry(customer).Property(c => c.Version).IsModified = true;
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.OrderLockRemoved", nameof(Customer), customer.Code,
-            new { Kind = orderLock.ProductId is null ? OrderLockKind.Category : OrderLockKind.Product, target.Code, target.Name }, null, requestedBy));
+            new { Kind = orderLock.ProductId is null ? OrderLockKind.Category : OrderLockKind.Product, target.Code, target.Name }, null,
+                requestedBy));
         await db.SaveOrRefuseAsync(CustomerChanged, cancellationToken);
     }
 }

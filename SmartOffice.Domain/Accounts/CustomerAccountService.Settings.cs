@@ -40,7 +40,8 @@ public sealed partial class CustomerAccountService
         var after = SettingsOf(customer);
         if (before == after)
             return;
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.SettingsChanged", nameof(Customer), customer.Code, before, after, requestedBy));
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.SettingsChanged", nameof(Customer), customer.Code, before, after,
+            requestedBy));
         await db.SaveOrRefuseAsync(CustomerChanged, cancellationToken);
     }
 

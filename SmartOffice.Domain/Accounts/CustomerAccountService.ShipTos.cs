@@ -43,7 +43,8 @@ public sealed partial class CustomerAccountService
     }
 
     /// <summary>Takes a ship-to out of use (kept for the orders that went there).</summary>
-    public async Task DeactivateShipToAsync(int customerId, int shipToId, int version, ChangeRequester requester, CancellationToken cancellationToken = default)
+    public async Task DeactivateShipToAsync(int customerId, int shipToId, int version, ChangeRequester requester,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.AccountEdit);
         var requestedBy = requester.Describe();
@@ -58,7 +59,8 @@ public sealed partial class CustomerAccountService
         await db.SaveOrRefuseAsync(ShipToChanged, cancellationToken);
     }
 
-    private static async Task<ShipTo> LoadShipToAsync(SmartOfficeDbContext db, Customer customer, int shipToId, int version, CancellationToken cancellationToken) =>
+    private static async Task<ShipTo> LoadShipToAsync(SmartOfficeDbContext db, Customer customer, int shipToId, int version,
+        CancellationToken cancellationToken) =>
         (await db.ShipTos.FirstOrDefaultAsync(s => s.Id == shipToId && s.CustomerId == customer.Id, cancellationToken)
          ?? throw new BusinessRuleException("Accounts.ShipToNotFound")).AsSeen(version, ShipToChanged);
 

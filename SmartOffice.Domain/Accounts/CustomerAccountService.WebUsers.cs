@@ -23,7 +23,8 @@ public sealed partial class CustomerAccountService
         var customer = await LoadCustomerAsync(db, edit.CustomerId, cancellationToken);
         if (edit.WebUserId is { } id)
         {
-            var user = await db.WebUsers.Include(u => u.Department).FirstOrDefaultAsync(u => u.Id == id && u.Department!.CustomerId == customer.Id, cancellationToken)
+            var user = await db.WebUsers.Include(u => u.Department)
+                .FirstOrDefaultAsync(u => u.Id == id && u.Department!.CustomerId == customer.Id, cancellationToken)
                        ?? throw new BusinessRuleException("Accounts.WebUserNotFound");
             user.AsSeen(edit.Version, WebUserChanged);
             var before = new { user.Name, user.Email, user.IsAdministrator };
@@ -35,14 +36,17 @@ public sealed partial class CustomerAccountService
             var after = new { user.Name, user.Email, user.IsAdministrator };
             if (before.Equals(after))
                 return new WebUserSaved(user.Id, user.UserId, null);
-            db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.WebUserEdited", nameof(WebUser), user.UserId, before, after, requestedBy));
+            db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.WebUserEdited", nameof(WebUser), user.UserId, before, after,
+                requestedBy));
             await db.SaveOrRefuseAsync(WebUserChanged, cancellationToken);
             return new WebUserSaved(user.Id, user.UserId, null);
         }
 
-        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == edit.DepartmentId && d.CustomerId == customer.Id && d.IsActive, cancellationToken)
+        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == edit.DepartmentId && d.CustomerId == customer.Id
+            && d.IsActive, cancellationToken)
                          ?? throw new BusinessRuleException("Accounts.DepartmentNotFound");
-        var hasAdministrator = await db.WebUsers.AnyAsync(u => u.DepartmentId == department.Id && u.IsActive && u.IsAdministrator, cancellationToken);
+        var hasAdministrator = await db.WebUsers.AnyAsync(u => u.DepartmentId == department.Id && u.IsActive && u.IsAdministrator,
+            cancellationToken);
         var added = new WebUser
         {
             DepartmentId = department.Id, UserId = await WebUserIds.NextAsync(db, cancellationToken), Name = name, Email = email,
@@ -57,18 +61,21 @@ public sealed partial class CustomerAccountService
     }
 
     /// <summary>Removes a web user from the web (kept for its orders and points); never the department's last 管理者 or an approver.</summary>
-    public async Task DeactivateWebUserAsync(int customerId, int webUserId, int version, ChangeRequester requester, CancellationToken cancellationToken = default)
+    public async Task DeactivateWebUserAsync(int customerId, int webUserId, int version, ChangeRequester requester,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.AccountEdit);
         var requestedBy = requester.Describe();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customer = await LoadCustomerAsync(db, customerId, cancellationToken);
-        var user = await db.WebUsers.Include(u => u.Department).FirstOrDefaultAsync(u => u.Id == webUserId && u.Department!.CustomerId == customer.Id, cancellationToken)
+        var user = await db.WebUsers.Include(u => u.Department)
+            .FirstOrDefaultAsync(u => u.Id == webUserId && u.Department!.CustomerId == customer.Id, cancellationToken)
                    ?? throw new BusinessRuleException("Accounts.WebUserNotFound");
         user.AsSeen(version, WebUserChanged);
         if (!user.IsActive)
             return;
-        if (await db.ApprovalRules.AnyAsync(r => r.Condition != ApprovalCondition.None && (r.Approver1WebUserId == user.Id || r.Approver2WebUserId == user.Id), cancellationToken))
+        if (await db.ApprovalRules.AnyAsync(r => r.Condition != ApprovalCondition.None
+            && (r.Approver1WebUserId == user.Id || r.Approver2WebUserId == user.Id), cancellationToken))
             throw new BusinessRuleException("Accounts.ApproverInUse", user.Name);
         if (user.IsAdministrator)
             await AdministratorRule.KeepOneAsync(db, user, cancellationToken);

@@ -31,19 +31,24 @@ public sealed partial class CustomerAccountService(IDbContextFactory<SmartOffice
                 ?? throw new BusinessRuleException("Accounts.CustomerNotFound");
         AccessPolicy.DemandCustomer(staff, Capability.AccountView, c.DealerId);
 
-        var rules = await db.ApprovalRules.AsNoTracking().Where(r => db.Departments.Any(d => d.Id == r.DepartmentId && d.CustomerId == customerId))
+        var rules = await db.ApprovalRules.AsNoTracking()
+            .Where(r => db.Departments.Any(d => d.Id == r.DepartmentId && d.CustomerId == customerId))
             .ToDictionaryAsync(r => r.DepartmentId, cancellationToken);
-        var departments = (await db.Departments.AsNoTracking().Where(d => d.CustomerId == customerId).OrderBy(d => d.Code).ToListAsync(cancellationToken))
-            .Select(d => new DepartmentView(d.Id, d.Code, d.Name, d.PostalCode, d.Address, d.Phone, d.MonthlyBudget, d.BudgetKind, d.IsActive, d.Version,
+        var departments = (await db.Departments.AsNoTracking().Where(d => d.CustomerId == customerId).OrderBy(d => d.Code)
+            .ToListAsync(cancellationToken))
+            .Select(d => new DepartmentView(d.Id, d.Code, d.Name, d.PostalCode, d.Address, d.Phone, d.MonthlyBudget, d.BudgetKind,
+                d.IsActive, d.Version,
                 rules.TryGetValue(d.Id, out var r)
                     ? new ApprovalView(r.Condition, r.Threshold, r.Approver1WebUserId, r.Approver2WebUserId)
                     : new ApprovalView(ApprovalCondition.None, null, null, null)))
             .ToList();
         var shipTos = await db.ShipTos.AsNoTracking().Where(s => s.CustomerId == customerId).OrderBy(s => s.Id)
-            .Select(s => new ShipToView(s.Id, s.Name, s.PostalCode, s.Address, s.Phone, s.IsActive, s.Version)).ToListAsync(cancellationToken);
+            .Select(s => new ShipToView(s.Id, s.Name, s.PostalCode, s.Address, s.Phone, s.IsActive, s.Version))
+                .ToListAsync(cancellationToken);
         var webUsers = await db.WebUsers.AsNoTracking().Where(u => u.Department!.CustomerId == customerId)
             .OrderBy(u => u.Department!.Code).ThenBy(u => u.UserId)
-            .Select(u => new AccountWebUser(u.Id, u.DepartmentId, u.Department!.Name, u.UserId, u.Name, u.Email, u.IsAdministrator, u.IsActive,
+            .Select(u => new AccountWebUser(u.Id, u.DepartmentId, u.Department!.Name, u.UserId, u.Name, u.Email, u.IsAdministrator,
+                u.IsActive,
                 u.LockedAt != null, u.Version))
             .ToListAsync(cancellationToken);
         var locks = await (from l in db.OrderLocks.AsNoTracking().Where(l => l.CustomerId == customerId)
@@ -56,7 +61,8 @@ public sealed partial class CustomerAccountService(IDbContextFactory<SmartOffice
                                p != null ? p.Code : k!.Code, p != null ? p.Name : k!.Name, l.RequestedBy, l.CreatedAt))
             .ToListAsync(cancellationToken);
         var settings = SettingsOf(c);
-        return new CustomerAccount(c.Id, c.Code, c.Name, c.NameKana, c.PostalCode, c.Address, c.Phone, c.Fax, c.Region!.Name, c.Dealer!.Name,
+        return new CustomerAccount(c.Id, c.Code, c.Name, c.NameKana, c.PostalCode, c.Address, c.Phone, c.Fax, c.Region!.Name,
+            c.Dealer!.Name,
             c.IsActive, c.CatalogShippedOn, c.Version, settings, departments, shipTos, webUsers, locks,
             AccessPolicy.Allows(staff, Capability.AccountEdit) && AccessPolicy.MaySeeCustomerOf(staff, c.DealerId));
     }
@@ -77,6 +83,7 @@ public sealed partial class CustomerAccountService(IDbContextFactory<SmartOffice
         return customer;
     }
 
-    private async Task<Customer> LoadCustomerForEditAsync(SmartOfficeDbContext db, int customerId, int version, CancellationToken cancellationToken) =>
+    private async Task<Customer> LoadCustomerForEditAsync(SmartOfficeDbContext db, int customerId, int version,
+        CancellationToken cancellationToken) =>
         (await LoadCustomerAsync(db, customerId, cancellationToken)).AsSeen(version, CustomerChanged);
 }

@@ -21,7 +21,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
     {
         AccessPolicy.Demand(staff, Capability.CustomerForms);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new RegistrationChoice(r.Id, r.Name)).ToListAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new RegistrationChoice(r.Id, r.Name))
+            .ToListAsync(cancellationToken);
         var scope = AccessPolicy.DealerScope(staff);
         var dealers = await db.Dealers.AsNoTracking().Where(d => scope == null || d.Id == scope).OrderBy(d => d.Code)
             .Select(d => new RegistrationChoice(d.Id, d.Name)).ToListAsync(cancellationToken);
@@ -29,7 +30,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
     }
 
     /// <summary>Customers (any dealer: a duplicate is a duplicate) already registered with this phone or FAX number.</summary>
-    public async Task<IReadOnlyList<PhoneDuplicate>> DuplicatesByPhoneAsync(string? phone, int? exceptCustomerId = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PhoneDuplicate>> DuplicatesByPhoneAsync(string? phone, int? exceptCustomerId = null,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.CustomerForms);
         var digits = JapaneseInput.Digits(phone);
@@ -67,7 +69,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
         company.ApplyTo(customer);
         var department = new Department
         {
-            Customer = customer, Code = "001", Name = departmentName, PostalCode = customer.PostalCode, Address = customer.Address, Phone = customer.Phone,
+            Customer = customer, Code = "001", Name = departmentName, PostalCode = customer.PostalCode, Address = customer.Address,
+                Phone = customer.Phone,
         };
         // The first person registered for a department becomes its 管理者 (docs/business-rules.md §5).
         var administrator = new WebUser
@@ -80,7 +83,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.CustomerRegistered", nameof(Customer), customer.Code, null,
             new
             {
-                customer.Name, customer.NameKana, customer.PostalCode, customer.Address, customer.Phone, customer.Fax, Department = department.Name,
+                customer.Name, customer.NameKana, customer.PostalCode, customer.Address, customer.Phone, customer.Fax,
+                    Department = department.Name,
                 Administrator = administrator.UserId, customer.CatalogShippedOn,
             },
             requestedBy, duplicates.Count > 0 ? DuplicateNote(duplicates) : null));
@@ -88,7 +92,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
         return new RegistrationResult(customer.Id, customer.Code, AsSeen(duplicates), administrator.UserId, password);
     }
 
-    /// <summary>The change form: company name and reading, address, phone and FAX; the staff member sees only what changed in the history.</summary>
+    /// <summary>The change form: company name and reading, address, phone and FAX; the staff member sees only what
+    /// changed in the history.</summary>
     public async Task<RegistrationResult> ChangeAsync(RegistrationChange form, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.CustomerForms);
@@ -142,7 +147,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
     }
 
     /// <summary>Customers of any dealer with one of the numbers: a duplicate is a duplicate, whoever registers it.</summary>
-    private static async Task<IReadOnlyList<FoundDuplicate>> DuplicatesAsync(SmartOfficeDbContext db, IReadOnlyList<string> digits, int? except,
+    private static async Task<IReadOnlyList<FoundDuplicate>> DuplicatesAsync(SmartOfficeDbContext db, IReadOnlyList<string> digits,
+        int? except,
         CancellationToken cancellationToken) =>
         await db.Customers.AsNoTracking()
             .Where(c => c.Id != except && (digits.Contains(c.PhoneDigits) || (c.FaxDigits != null && digits.Contains(c.FaxDigits))))
@@ -159,7 +165,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
             : new PhoneDuplicate(0, "", DomainText.Format("Accounts.OtherDealersCustomer"), d.Duplicate.Phone)).ToList();
 
     private static string DuplicateNote(IReadOnlyList<FoundDuplicate> duplicates) =>
-        string.Format(DomainText.DataCulture, DomainText.ForData("Accounts.DuplicateConfirmedNote"), string.Join(", ", duplicates.Select(d => d.Duplicate.Code)));
+        string.Format(DomainText.DataCulture, DomainText.ForData("Accounts.DuplicateConfirmedNote"),
+            string.Join(", ", duplicates.Select(d => d.Duplicate.Code)));
 
     private sealed record FoundDuplicate(PhoneDuplicate Duplicate, int DealerId);
 

@@ -77,7 +77,8 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
     }
 
     /// <summary>The departments of a customer, for the agent to pick the one the caller names; none for an unknown code.</summary>
-    public async Task<IReadOnlyList<DepartmentChoice>> DepartmentsOfCustomerAsync(string? customerCode, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DepartmentChoice>> DepartmentsOfCustomerAsync(string? customerCode,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.WebUserUnlock);
         var code = JapaneseInput.NormalizeCode(customerCode);
@@ -94,9 +95,11 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
     {
         AccessPolicy.Demand(staff, Capability.WebUserUnlock);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var user = await db.WebUsers.Include(u => u.Department!.Customer).FirstOrDefaultAsync(u => u.Id == request.WebUserId, cancellationToken)
+        var user = await db.WebUsers.Include(u => u.Department!.Customer)
+            .FirstOrDefaultAsync(u => u.Id == request.WebUserId, cancellationToken)
                    ?? throw new BusinessRuleException("Accounts.WebUserNotFound");
-        var department = await VerifiedAsync(db, request.Verification, user.Department!.Customer!, user.Department, nameof(WebUser), user.UserId, cancellationToken);
+        var department = await VerifiedAsync(db, request.Verification, user.Department!.Customer!, user.Department, nameof(WebUser),
+            user.UserId, cancellationToken);
         user.AsSeen(request.Version, ChangedKey);
         if (user.LockedAt is null && !request.IssueTemporaryPassword)
             throw new BusinessRuleException("Accounts.NotLocked", user.UserId);
@@ -124,14 +127,16 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
     }
 
     /// <summary>Forgotten ID: the user IDs of the verified caller's department (the disclosure is audited).</summary>
-    public async Task<IReadOnlyList<DepartmentUserId>> ForgottenUserIdsAsync(CallerVerification verification, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DepartmentUserId>> ForgottenUserIdsAsync(CallerVerification verification,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.WebUserUnlock);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var code = JapaneseInput.NormalizeCode(verification.CustomerCode);
         var customer = await db.Customers.Include(c => c.Departments).FirstOrDefaultAsync(c => c.Code == code, cancellationToken);
         var department = customer is null
-            ? throw new BusinessRuleException(MissingVerification(verification) ? "Accounts.VerificationRequired" : "Accounts.CustomerCodeMismatch")
+            ? throw new BusinessRuleException(
+                MissingVerification(verification) ? "Accounts.VerificationRequired" : "Accounts.CustomerCodeMismatch")
             : await VerifiedAsync(db, verification, customer, customer.Departments.FirstOrDefault(d => d.Id == verification.DepartmentId),
                 nameof(Customer), customer.Code, cancellationToken);
         var ids = await db.WebUsers.AsNoTracking().Where(u => u.DepartmentId == department.Id && u.IsActive).OrderBy(u => u.UserId)
@@ -212,7 +217,8 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         }
         catch (BusinessRuleException e) when (e.Key != "Accounts.VerificationRequired")
         {
-            var given = new { CustomerCode = JapaneseInput.NormalizeCode(v.CustomerCode), PhoneOrFax = JapaneseInput.Digits(v.PhoneOrFax), v.DepartmentId, Failed = e.Key };
+            var given = new { CustomerCode = JapaneseInput.NormalizeCode(v.CustomerCode), PhoneOrFax = JapaneseInput.Digits(v.PhoneOrFax),
+                v.DepartmentId, Failed = e.Key };
             db.ChangeTracker.Clear();
             db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.VerificationFailed", entityType, entityId, null, given,
                 (v.CallerName ?? "").Trim() is { Length: > 0 } caller ? caller[..Math.Min(caller.Length, CallerNameKept)] : null));

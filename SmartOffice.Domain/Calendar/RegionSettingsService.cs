@@ -48,5 +48,6 @@ public sealed class RegionSettingsService(IDbContextFactory<SmartOfficeDbContext
         return region;
     }
 
-    private static object Snapshot(Region r) => new { FaxCutoff = r.FaxCutoff.ToString("HH:mm"), WebCutoff = r.WebCutoff.ToString("HH:mm"), r.ExtraLeadDays };
+    private static object Snapshot(Region r) =>
+        new { FaxCutoff = r.FaxCutoff.ToString("HH:mm"), WebCutoff = r.WebCutoff.ToString("HH:mm"), r.ExtraLeadDays };
 }

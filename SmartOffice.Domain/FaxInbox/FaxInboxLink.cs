@@ -56,7 +56,8 @@ public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxIn
         db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id);
 
     /// <summary>Why the caller may not act on the FAX as if it were theirs: not found, someone else's, not claimed, closed.</summary>
-    internal static async Task<BusinessRuleException> RefusalAsync(SmartOfficeDbContext db, int id, ICurrentStaff staff, BusinessClock clock,
+    internal static async Task<BusinessRuleException> RefusalAsync(SmartOfficeDbContext db, int id, ICurrentStaff staff,
+        BusinessClock clock,
         CancellationToken cancellationToken)
     {
         var item = await db.FaxInboxItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);

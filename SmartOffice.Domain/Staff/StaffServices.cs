@@ -9,7 +9,8 @@ public static class StaffServices
     /// <summary>Staff administration, passwords and server-side sessions.</summary>
     public static IServiceCollection AddStaff(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section)).ValidatedBy<StaffOptions, StaffSettingsCheck>();
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section))
+            .ValidatedBy<StaffOptions, StaffSettingsCheck>();
         services.AddSingleton<StaffSessionStore>();
         services.AddScoped<StaffAdministrationService>();
         services.AddScoped<StaffPasswordService>();
