@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Persistence;
 using SmartOffice.Domain.Staff;

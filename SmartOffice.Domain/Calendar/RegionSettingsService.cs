@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Persistence;
-using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Domain.Calendar;

@@ -7,9 +7,9 @@ namespace SmartOffice.Domain.FaxInbox;
 
 /// <summary>
 /// How the keying services (order, return slip, balance request, prize application) close the FAX they were keyed from,
-/// inside their own transaction: the FAX must be claimed by the caller, and it becomes 完了 with the record's id in one
-/// conditional UPDATE, so two saves against one FAX (two tabs, two agents) never both succeed — the second is refused
-/// with who closed it. Not a use case of its own (its methods are internal): the keying services have demanded the
+/// inside their own transaction: the FAX must be claimed by the caller, and it becomes 完了 with the record's id
+/// (<see cref="FaxInboxItem.KeyedAs"/>, saved with the version read), so two saves against one FAX (two tabs, two agents)
+/// never both succeed — the second is refused with who closed it. Not a use case of its own (its methods are internal): the keying services have demanded the
 /// caller's capability before they call it, inside their transaction.
 /// </summary>
 public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxInboxChanges changes)
@@ -19,7 +19,8 @@ public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxIn
     {
         if (itemId is not { } id)
             return;
-        if (!await Claimed(db, id).AnyAsync(cancellationToken))
+        var item = await db.FaxInboxItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null || !item.IsClaimedBy(staff.Id))
             throw await RefusalAsync(db, id, staff, clock, cancellationToken);
     }
 
@@ -52,13 +53,9 @@ public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxIn
             changes.Raise();
     }
 
-    private IQueryable<FaxInboxItem> Claimed(SmartOfficeDbContext db, int id) =>
-        db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id);
-
     /// <summary>Why the caller may not act on the FAX as if it were theirs: not found, someone else's, not claimed, closed.</summary>
     internal static async Task<BusinessRuleException> RefusalAsync(SmartOfficeDbContext db, int id, ICurrentStaff staff,
-        BusinessClock clock,
-        CancellationToken cancellationToken)
+        BusinessClock clock, CancellationToken cancellationToken)
     {
         var item = await db.FaxInboxItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         return item switch
