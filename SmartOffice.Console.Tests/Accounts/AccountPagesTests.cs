@@ -106,16 +106,19 @@ public sealed partial class AccountPagesTests(ConsoleApp app, Support.Browser br
     /// A customer of dealer1's with one department (the desk's order entry chooses it by itself), a product to lock and an
     /// in-stock product of at least 1,000 yen that a handful of pushes over a 10,000-yen budget.
     /// </summary>
-    private async Task<(int Id, string Code, string Name, string ProductCode, string ProductName, string OtherCode, int OtherQuantity)> CustomerToCustomiseAsync(int skip)
+    private async Task<(int Id, string Code, string Name, string ProductCode, string ProductName, string OtherCode, int OtherQuantity)>
+        CustomerToCustomiseAsync(int skip)
     {
         _ = app.BaseAddress;
         await using var db = Database();
         var customer = await db.Customers.AsNoTracking()
             .Where(c => c.Dealer!.Code == "D001" && c.IsActive && c.Departments.Count(d => d.IsActive) == 1)
             .OrderBy(c => c.Code).Skip(skip).Select(c => new { c.Id, c.Code, c.Name }).FirstAsync();
-        var products = db.Products.AsNoTracking().Where(p => p.IsActive && p.DeliveryClass == Domain.Rules.DeliveryClass.Standard).OrderBy(p => p.Code);
+        var products = db.Products.AsNoTracking().Where(p => p.IsActive && p.DeliveryClass == Domain.Rules.DeliveryClass.Standard)
+            .OrderBy(p => p.Code);
         var locked = await products.Select(p => new { p.Code, p.Name }).FirstAsync();
-        var other = await products.Where(p => p.Code != locked.Code && p.UnitPrice >= 1_000 && p.StockOnHand > 50).Select(p => new { p.Code, p.UnitPrice }).FirstAsync();
+        var other = await products.Where(p => p.Code != locked.Code && p.UnitPrice >= 1_000 && p.StockOnHand > 50)
+            .Select(p => new { p.Code, p.UnitPrice }).FirstAsync();
         // Even at the largest volume discount (50 %) this line alone is above the budget.
         return (customer.Id, customer.Code, customer.Name, locked.Code, locked.Name, other.Code, 20_000 / other.UnitPrice + 1);
     }
@@ -124,7 +127,8 @@ public sealed partial class AccountPagesTests(ConsoleApp app, Support.Browser br
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: culture);
         if (culture == "en-US")
-            await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
+            await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US",
+                Url = app.BaseAddress.ToString() }]);
         await page.SignInAsync(staff, DemoStaff.Password);
         return page;
     }
@@ -132,7 +136,8 @@ public sealed partial class AccountPagesTests(ConsoleApp app, Support.Browser br
     [Theory]
     [InlineData("ja-JP")]
     [InlineData("en-US")]
-    public async Task A_dealer_rep_locks_a_product_and_sets_a_hard_budget_and_the_desks_next_FAX_order_is_refused_with_the_reason(string culture)
+    public async Task A_dealer_rep_locks_a_product_and_sets_a_hard_budget_and_the_desks_next_FAX_order_is_refused_with_the_reason(
+        string culture)
     {
         var english = culture == "en-US";
         // Each language works on its own customer, so the two runs never meet.
@@ -210,7 +215,9 @@ public sealed partial class AccountPagesTests(ConsoleApp app, Support.Browser br
         await desk.Keyboard.PressAsync("Enter");
         await desk.Keyboard.TypeAsync("1");
         await desk.Keyboard.PressAsync("Enter");
-        var lockRefusal = english ? $"Line 1: the customer has locked \"{customer.ProductName}\" against ordering" : $"1行目: 「{customer.ProductName}」はお客様が注文ロックしている商品です";
+        var lockRefusal = english
+            ? $"Line 1: the customer has locked \"{customer.ProductName}\" against ordering"
+            : $"1行目: 「{customer.ProductName}」はお客様が注文ロックしている商品です";
         await Assertions.Expect(desk.Locator("[data-testid=line-problem]")).ToContainTextAsync(lockRefusal);
         await desk.Keyboard.PressAsync("Control+Enter");
         await Assertions.Expect(desk.Locator("[data-testid=save-error]")).ToContainTextAsync(lockRefusal);

@@ -44,7 +44,8 @@ public sealed class CrossDealerLeakTests : IAsyncLifetime
         var warned = await As(rep, s => s.GetRequiredService<CustomerRegistrationService>().RegisterAsync(form));
         var duplicate = Assert.Single(warned.Duplicates);
         Assert.DoesNotContain(OtherDealersCode, duplicate.Code + duplicate.Name);
-        var saved = await As(rep, s => s.GetRequiredService<CustomerRegistrationService>().RegisterAsync(form with { DuplicateConfirmed = true }));
+        var saved = await As(rep, s => s.GetRequiredService<CustomerRegistrationService>()
+            .RegisterAsync(form with { DuplicateConfirmed = true }));
 
         await AssertHistoryAsync(saved.CustomerId!.Value, rep);
     }
@@ -52,7 +53,8 @@ public sealed class CrossDealerLeakTests : IAsyncLifetime
     [Fact]
     public async Task A_change_the_desk_confirmed_against_another_dealers_customer_shows_the_rep_no_code_of_that_dealer()
     {
-        var version = (await As(TestStaff.DeskAgent, s => s.GetRequiredService<CustomerAccountService>().GetAsync(_own.CustomerId))).Version;
+        var version = (await As(TestStaff.DeskAgent, s => s.GetRequiredService<CustomerAccountService>().GetAsync(_own.CustomerId)))
+            .Version;
         var change = new RegistrationChange(_own.CustomerId, version, $"株式会社テスト{OwnCode}", "テスト", "100-0001", "東京都千代田区1-1",
             "03-1111-2222", SharedPhone, new ChangeRequester("山田 花子", RequestChannel.Fax), DuplicateConfirmed: true);
 

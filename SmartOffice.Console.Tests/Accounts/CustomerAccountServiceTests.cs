@@ -30,7 +30,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     private CustomerAccountService Accounts(ICurrentStaff staff) => new(_database, staff, _database.Clock, _database.BusinessClock);
-    private CustomerRegistrationService Registration(ICurrentStaff staff) => new(_database, staff, _database.Clock, _database.BusinessClock);
+    private CustomerRegistrationService Registration(ICurrentStaff staff) =>
+        new(_database, staff, _database.Clock, _database.BusinessClock);
     private TestStaff Rep => TestStaff.DealerRep(_dealerId);
 
     private static CustomerSettings Settings(decimal percent = 5m, bool optedOut = false, DateOnly? from = null) =>
@@ -54,7 +55,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<AccessDeniedException>(() => Accounts(Rep).GetAsync(_otherDealers.CustomerId));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Accounts(Rep).HistoryAsync(_otherDealers.CustomerId));
         var other = await Accounts(TestStaff.Supervisor).GetAsync(_otherDealers.CustomerId);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Accounts(Rep).UpdateSettingsAsync(new(other.Id, other.Version, Settings(), ByPhone)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Accounts(Rep)
+            .UpdateSettingsAsync(new(other.Id, other.Version, Settings(), ByPhone)));
     }
 
     [Fact]
@@ -128,7 +130,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
         var past = await Assert.ThrowsAsync<BusinessRuleException>(() => Accounts(Rep).UpdateSettingsAsync(
             new(account.Id, account.Version, Settings(optedOut: true, from: _database.BusinessClock.Today.AddDays(-1)), ByPhone)));
         Assert.Equal("Accounts.OptOutDatePast", past.Key);
-        await Accounts(Rep).UpdateSettingsAsync(new(account.Id, account.Version, Settings(optedOut: true, from: _database.BusinessClock.Today), ByPhone));
+        await Accounts(Rep).UpdateSettingsAsync(new(account.Id, account.Version,
+            Settings(optedOut: true, from: _database.BusinessClock.Today), ByPhone));
     }
 
     [Fact]
@@ -155,7 +158,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
         var account = await Accounts(Rep).GetAsync(_department.CustomerId);
         await Accounts(Rep).AddOrderLockAsync(new(account.Id, account.Version, OrderLockKind.Product, "ａ１２３４", ByPhone));
         account = await Accounts(Rep).GetAsync(_department.CustomerId);
-        await Accounts(Rep).AddOrderLockAsync(new(account.Id, account.Version, OrderLockKind.Category, "c10", new("山田 花子", RequestChannel.Visit)));
+        await Accounts(Rep).AddOrderLockAsync(new(account.Id, account.Version, OrderLockKind.Category, "c10",
+            new("山田 花子", RequestChannel.Visit)));
         account = await Accounts(Rep).GetAsync(_department.CustomerId);
         Assert.Equal([(OrderLockKind.Product, "A1234"), (OrderLockKind.Category, "C10")], account.OrderLocks.Select(l => (l.Kind, l.Code)));
         Assert.Equal("山田 花子(来訪)", account.OrderLocks[1].RequestedBy);
@@ -179,7 +183,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
         var id = await Accounts(Rep).SaveDepartmentAsync(new(_department.CustomerId, null, 0, "経理部", "１００００２１", "東京都千代田区2-2", null,
             200_000, BudgetKind.Soft, ByPhone));
         var department = (await Accounts(Rep).GetAsync(_department.CustomerId)).Departments.Single(d => d.Id == id);
-        Assert.Equal(("002", "100-0021", 200_000, BudgetKind.Soft), (department.Code, department.PostalCode, department.MonthlyBudget, department.BudgetKind));
+        Assert.Equal(("002", "100-0021", 200_000, BudgetKind.Soft),
+            (department.Code, department.PostalCode, department.MonthlyBudget, department.BudgetKind));
 
         await Accounts(Rep).SaveDepartmentAsync(new(_department.CustomerId, id, department.Version, "経理部", "100-0021", "東京都千代田区2-2", null,
             150_000, BudgetKind.Hard, ByPhone));
@@ -198,7 +203,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
     [Fact]
     public async Task Ship_tos_are_added_edited_and_deactivated()
     {
-        var id = await Accounts(Rep).SaveShipToAsync(new(_department.CustomerId, null, 0, "大阪支店", "530-0001", "大阪府大阪市北区1-1", "06-1234-5678", ByPhone));
+        var id = await Accounts(Rep).SaveShipToAsync(new(_department.CustomerId, null, 0, "大阪支店", "530-0001", "大阪府大阪市北区1-1", "06-1234-5678",
+            ByPhone));
         var shipTo = (await Accounts(Rep).GetAsync(_department.CustomerId)).ShipTos.Single();
         await Accounts(Rep).DeactivateShipToAsync(_department.CustomerId, id, shipTo.Version, ByPhone);
         Assert.False((await Accounts(Rep).GetAsync(_department.CustomerId)).ShipTos.Single().IsActive);
@@ -210,7 +216,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
     [Fact]
     public async Task Web_users_keep_one_administrator_per_department_through_the_shared_rule()
     {
-        var added = await Accounts(Rep).SaveWebUserAsync(new(_department.CustomerId, null, 0, _department.Id, "佐藤 次郎", "jiro@example.co.jp", false, ByPhone));
+        var added = await Accounts(Rep).SaveWebUserAsync(new(_department.CustomerId, null, 0, _department.Id, "佐藤 次郎", "jiro@example.co.jp",
+            false, ByPhone));
         Assert.Equal("u1000002", added.UserId);
         Assert.Matches("^[A-Za-z2-9]{10}$", added.TemporaryPassword!);
 
@@ -223,7 +230,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
         Assert.Equal("Accounts.LastAdministrator", remove.Key);
 
         var jiro = (await Accounts(Rep).GetAsync(_department.CustomerId)).WebUsers.Single(u => u.UserId == "u1000002");
-        await Accounts(Rep).SaveWebUserAsync(new(_department.CustomerId, jiro.Id, jiro.Version, _department.Id, jiro.Name, jiro.Email, true, ByPhone));
+        await Accounts(Rep).SaveWebUserAsync(new(_department.CustomerId, jiro.Id, jiro.Version, _department.Id, jiro.Name, jiro.Email, true,
+            ByPhone));
         await Accounts(Rep).DeactivateWebUserAsync(_department.CustomerId, admin.Id, admin.Version, ByPhone);
         var users = (await Accounts(Rep).GetAsync(_department.CustomerId)).WebUsers;
         Assert.False(users.Single(u => u.UserId == "u1000001").IsActive);
@@ -233,7 +241,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
     [Fact]
     public async Task The_first_web_user_of_a_new_department_becomes_its_administrator()
     {
-        var id = await Accounts(Rep).SaveDepartmentAsync(new(_department.CustomerId, null, 0, "経理部", "100-0021", "東京都", null, null, BudgetKind.Hard, ByPhone));
+        var id = await Accounts(Rep).SaveDepartmentAsync(new(_department.CustomerId, null, 0, "経理部", "100-0021", "東京都", null, null,
+            BudgetKind.Hard, ByPhone));
         await Accounts(Rep).SaveWebUserAsync(new(_department.CustomerId, null, 0, id, "佐藤 次郎", null, false, ByPhone));
         Assert.True((await Accounts(Rep).GetAsync(_department.CustomerId)).WebUsers.Single(u => u.DepartmentId == id).IsAdministrator);
     }
@@ -254,7 +263,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
         Assert.Equal("Accounts.ApproversSame", await Refused(ApprovalCondition.AllOrders, null, _administrator.Id, _administrator.Id));
         Assert.Equal("Accounts.OverBudgetNeedsBudget", await Refused(ApprovalCondition.OverBudget, null, _administrator.Id));
 
-        await Accounts(Rep).SetApprovalAsync(new(_department.Id, version, ApprovalCondition.SlipTotalAtLeast, 50_000, _administrator.Id, null, ByPhone));
+        await Accounts(Rep).SetApprovalAsync(new(_department.Id, version, ApprovalCondition.SlipTotalAtLeast, 50_000, _administrator.Id,
+            null, ByPhone));
         var approval = (await Accounts(Rep).GetAsync(_department.CustomerId)).Departments.Single().Approval;
         Assert.Equal(new ApprovalView(ApprovalCondition.SlipTotalAtLeast, 50_000, _administrator.Id, null), approval);
         // An approver cannot be removed while the rule names them.
@@ -274,7 +284,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
         Assert.NotNull(result.CustomerId);
         Assert.Matches("^u\\d{7}$", result.AdministratorUserId!);
         var account = await Accounts(Rep).GetAsync(result.CustomerId!.Value);
-        Assert.Equal(("サクラショウジ", "150-0001", _database.BusinessClock.Today), (account.NameKana, account.PostalCode, account.CatalogShippedOn));
+        Assert.Equal(("サクラショウジ", "150-0001", _database.BusinessClock.Today),
+            (account.NameKana, account.PostalCode, account.CatalogShippedOn));
         Assert.True(Assert.Single(account.WebUsers).IsAdministrator);
         Assert.Equal("Accounts.CustomerRegistered", Assert.Single((await Accounts(Rep).HistoryAsync(account.Id)).Entries).Action);
         Assert.Equal(1, (await Accounts(Rep).FindAsync(new("サクラ", 0, 10))).Total);
@@ -300,12 +311,14 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
         // The rep's own customer by code and name; another dealer's only as "another dealer's customer" (reps see only their own).
         Assert.Equal(["10000013", ""], held.Duplicates.Select(d => d.Code));
         Assert.Equal(DomainText.Format("Accounts.OtherDealersCustomer"), held.Duplicates[1].Name);
-        Assert.Equal("10000026", Assert.Single((await Registration(TestStaff.DeskAgent).DuplicatesByPhoneAsync("03-1111-2222", _department.CustomerId)).Select(d => d.Code)));
+        Assert.Equal("10000026", Assert.Single((await Registration(TestStaff.DeskAgent)
+            .DuplicatesByPhoneAsync("03-1111-2222", _department.CustomerId)).Select(d => d.Code)));
 
         var saved = await Registration(Rep).RegisterAsync(form with { DuplicateConfirmed = true });
         Assert.NotNull(saved.CustomerId);
         // The audit keeps both codes for the desk; the rep reads only their own dealer's (CrossDealerLeakTests).
-        Assert.Contains("10000013, 10000026", (await Accounts(TestStaff.DeskAgent).HistoryAsync(saved.CustomerId!.Value)).Entries.Single().Note);
+        Assert.Contains("10000013, 10000026", (await Accounts(TestStaff.DeskAgent).HistoryAsync(saved.CustomerId!.Value)).Entries.Single()
+            .Note);
         Assert.Contains($"10000013, {DomainText.Format("Accounts.OtherDealersCustomer")}",
             (await Accounts(Rep).HistoryAsync(saved.CustomerId!.Value)).Entries.Single().Note);
     }
@@ -318,7 +331,8 @@ public sealed class CustomerAccountServiceTests : IAsyncLifetime
     public async Task The_change_form_checks_postal_code_and_phone(string postalCode, string phone, string? key)
     {
         var account = await Accounts(Rep).GetAsync(_department.CustomerId);
-        var change = new RegistrationChange(account.Id, account.Version, "株式会社テスト改", "テストカイ", postalCode, "東京都港区1-1", phone, account.Fax, ByPhone);
+        var change = new RegistrationChange(account.Id, account.Version, "株式会社テスト改", "テストカイ", postalCode, "東京都港区1-1", phone, account.Fax,
+            ByPhone);
         if (key is null)
         {
             await Registration(Rep).ChangeAsync(change);

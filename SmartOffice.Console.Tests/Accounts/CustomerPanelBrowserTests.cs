@@ -21,7 +21,8 @@ public sealed class CustomerPanelBrowserTests(ConsoleApp app, Support.Browser br
     [Theory]
     [InlineData(false, 61, "customer-panel-ja")]
     [InlineData(true, 62, "customer-panel-en")]
-    public async Task The_panel_on_order_entry_opens_on_request_with_the_customers_dealer_and_open_order(bool english, int skip, string screenshot)
+    public async Task The_panel_on_order_entry_opens_on_request_with_the_customers_dealer_and_open_order(bool english, int skip,
+        string screenshot)
     {
         var customer = await OrderEntrySteps.CustomerAsync(app, skip);
         var product = (await OrderEntrySteps.ProductCodesAsync(app, 2))[0];
@@ -33,7 +34,8 @@ public sealed class CustomerPanelBrowserTests(ConsoleApp app, Support.Browser br
             var department = await db.Departments.Where(d => d.CustomerId == customer.Id && d.IsActive).Select(d => d.Id).FirstAsync();
             dealer = await db.Customers.Where(c => c.Id == customer.Id).Select(c => c.Dealer!.Name).SingleAsync();
             var service = ActivatorUtilities.CreateInstance<FaxOrderService>(scope.ServiceProvider, (ICurrentStaff)TestStaff.DeskAgent);
-            var saved = await service.SaveAsync(new FaxOrderSaveRequest(new FaxOrderDraft(customer.Id, department, null, app.BusinessClock.Now.AddMinutes(-10), null,
+            var saved = await service.SaveAsync(new FaxOrderSaveRequest(new FaxOrderDraft(customer.Id, department, null,
+                app.BusinessClock.Now.AddMinutes(-10), null,
                 [new FaxOrderDraftLine(product, "1", null)]), Guid.NewGuid(), DuplicateConfirmed: true));
             orderNumber = saved.OrderNumber!;
         }

@@ -35,10 +35,12 @@ public sealed class CustomerPanelTests : IAsyncLifetime
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
-    private CustomerPanelService Panel(ICurrentStaff? staff = null) => new(_database, staff ?? TestStaff.DeskAgent, _database.BusinessClock);
+    private CustomerPanelService Panel(ICurrentStaff? staff = null) =>
+        new(_database, staff ?? TestStaff.DeskAgent, _database.BusinessClock);
 
     private async Task<FaxOrderSaveResult> OrderAsync(Department department, DateTimeOffset receivedAt, params FaxOrderDraftLine[] lines) =>
-        await _database.FaxOrders().SaveAsync(new(new FaxOrderDraft(department.CustomerId, department.Id, null, receivedAt, null, lines), Guid.NewGuid(),
+        await _database.FaxOrders().SaveAsync(new(new FaxOrderDraft(department.CustomerId, department.Id, null, receivedAt, null, lines),
+            Guid.NewGuid(),
             SoftBudgetConfirmed: true, DuplicateConfirmed: true));
 
     [Fact]
@@ -87,7 +89,8 @@ public sealed class CustomerPanelTests : IAsyncLifetime
     }
 
     private static PointLot Lot(PointAccount account, int points, DateOnly validThrough) =>
-        new() { PointAccountId = account.Id, Points = points, Remaining = points, EarnedOn = validThrough.AddYears(-1), ValidThrough = validThrough };
+        new() { PointAccountId = account.Id, Points = points, Remaining = points, EarnedOn = validThrough.AddYears(-1),
+            ValidThrough = validThrough };
 
     [Fact]
     public async Task Every_section_holds_the_customers_own_open_records_and_nothing_closed_or_of_another_customer()
@@ -97,7 +100,8 @@ public sealed class CustomerPanelTests : IAsyncLifetime
         var open = await OrderAsync(_department, JustAfterMidnight, Line(Pen, "1"));
         var backOrdered = await OrderAsync(_department, JustAfterMidnight, Line(Pen, "1"), Line(Scarce, "9"));
         await OrderAsync(_other, JustAfterMidnight, Line(Pen, "1"));
-        var delivered = await _database.AddDeliveredOrderAsync(_department, new DateOnly(2026, 11, 28), new DeliveredLine("R0000001", 500, 10));
+        var delivered = await _database.AddDeliveredOrderAsync(_department, new DateOnly(2026, 11, 28),
+            new DeliveredLine("R0000001", 500, 10));
         var slip = await _database.Returns(TestStaff.DeskAgent).CreateAsync(new(delivered.Id, "10000013", null,
             [new ReturnLineInput(await _database.OrderLineIdAsync(delivered, "R0000001"), 1, ReturnReason.ImageDiffers, Unopened: true)]));
         var locked = await _database.AddWebUserAsync(_department, "u1000001", failures: 10, lockedAt: JustAfterMidnight.AddHours(-1));
@@ -117,7 +121,8 @@ public sealed class CustomerPanelTests : IAsyncLifetime
         Assert.Equal((ShipmentStatus.Open, new DateOnly(2026, 12, 2)), (first.Status, first.DeliveryDate));
         Assert.Equal((ShipmentStatus.BackOrdered, (DateOnly?)null), (panel.OpenOrders[0].Status, panel.OpenOrders[0].DeliveryDate));
         var waiting = Assert.Single(panel.BackOrders);
-        Assert.Equal((backOrdered.OrderId.Value, 2, Scarce, 9), (waiting.OrderId, waiting.LineNumber, waiting.ProductCode, waiting.Quantity));
+        Assert.Equal((backOrdered.OrderId.Value, 2, Scarce, 9),
+            (waiting.OrderId, waiting.LineNumber, waiting.ProductCode, waiting.Quantity));
         Assert.Equal((slip.Id, ReturnSlipStatus.Received), (Assert.Single(panel.OpenReturns).Id, panel.OpenReturns[0].Status));
         Assert.Equal([locked.Id], panel.LockedUsers.Select(u => u.Id).ToList());
         Assert.Equal([(fax, FaxKind.Order)], panel.Faxes!.Select(f => (f.Id, f.Kind)).ToList());

@@ -27,7 +27,8 @@ public sealed class LockoutPagesBrowserTests(ConsoleApp app, Support.Browser bro
             ? await browser.NewPageAsync(app.BaseAddress, locale: "en-US", width: 1920, height: 1080)
             : await browser.NewPageAsync(app.BaseAddress);
         if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US",
+                Url = app.BaseAddress.ToString() }]);
         await page.SignInAsync(staff, DemoStaff.Password);
         await page.GotoAsync("lockouts");
         await page.WaitForCircuitAsync();
@@ -68,7 +69,8 @@ public sealed class LockoutPagesBrowserTests(ConsoleApp app, Support.Browser bro
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "ロック解除" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"{userId} のロックを解除しました。");
-        await Assertions.Expect(page.Locator("[data-testid=temporary-password] .temporary-password")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Za-z2-9]{10}$"));
+        await Assertions.Expect(page.Locator("[data-testid=temporary-password] .temporary-password"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Za-z2-9]{10}$"));
         await Assertions.Expect(page.Locator("[data-testid=status-open]")).ToHaveTextAsync("利用可");
         var history = page.Locator("[data-testid=history]");
         await Assertions.Expect(history).ToContainTextAsync("田中 美咲");
@@ -77,8 +79,10 @@ public sealed class LockoutPagesBrowserTests(ConsoleApp app, Support.Browser bro
 
         await page.GotoAsync("lockouts");
         await page.WaitForCircuitAsync();
-        await Assertions.Expect(page.Locator("[data-testid=web-users] tbody tr").First.Locator("[data-testid=user-id]")).Not.ToHaveTextAsync(userId);
-        await Assertions.Expect(page.Locator("[data-testid=web-users] [data-testid=user-id]", new() { HasTextString = userId })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=web-users] tbody tr").First.Locator("[data-testid=user-id]"))
+            .Not.ToHaveTextAsync(userId);
+        await Assertions.Expect(page.Locator("[data-testid=web-users] [data-testid=user-id]", new() { HasTextString = userId }))
+            .ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -123,7 +127,8 @@ public sealed class LockoutPagesBrowserTests(ConsoleApp app, Support.Browser bro
         var page = await QueueAsync(DemoStaff.Supervisor, english: true);
 
         await Assertions.Expect(page.Locator("h5").First).ToHaveTextAsync("Web ID lockouts");
-        await Assertions.Expect(page.Locator("[data-testid=web-users] tbody tr").First.Locator("[data-testid=status-locked]")).ToHaveTextAsync("Locked");
+        await Assertions.Expect(page.Locator("[data-testid=web-users] tbody tr").First.Locator("[data-testid=status-locked]"))
+            .ToHaveTextAsync("Locked");
         await page.ScreenshotAsync("lockouts-queue-supervisor-en");
         await page.Locator("[data-testid=web-users] [data-testid=user-id]").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=history]")).ToContainTextAsync("History");

@@ -94,7 +94,8 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
         await _database.AddOrderAsync(_office, OrderChannel.Fax, TestDatabase.JapanTime(2026, 11, 24, 11, 0), "F2611240000002");
         await _database.AddOrderAsync(_super, OrderChannel.Fax, TestDatabase.JapanTime(2026, 11, 24, 12, 0), "F2611240000003");
 
-        var page = await _database.OrderSearch(TestStaff.DeskAgent).SearchAsync(new OrderSearchQuery(null, query, null, null, null, null, 0, 20));
+        var page = await _database.OrderSearch(TestStaff.DeskAgent)
+            .SearchAsync(new OrderSearchQuery(null, query, null, null, null, null, 0, 20));
 
         Assert.Equal(["F2611240000002", "F2611240000001"], page.Rows.Select(r => r.OrderNumber));
     }
@@ -148,7 +149,8 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
     {
         foreach (var (department, number) in new[] { (_green, "R0001"), (_office, "R0002"), (_super, "R0003") })
         {
-            var order = await _database.AddDeliveredOrderAsync(department, new DateOnly(2026, 11, 20), new DeliveredLine("A" + number, 1000, 1));
+            var order = await _database.AddDeliveredOrderAsync(department, new DateOnly(2026, 11, 20),
+                new DeliveredLine("A" + number, 1000, 1));
             await using var db = _database.CreateDbContext();
             db.ReturnSlips.Add(new ReturnSlip
             {
@@ -175,7 +177,8 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
                 "０３ー９８７６ー５４３２", null, region, dealer, "コーポレート・センター", "ジョーンズ 花子", null, false, ByPhone));
         }
         var customer = (await Accounts().FindAsync(new CustomerQuery("ブルーウェーブ", 0, 5))).Rows.Single();
-        await Accounts(TestStaff.Supervisor).SaveShipToAsync(new ShipToEdit(customer.Id, null, 0, "物流センター", "530-0001", "大阪府大阪市北区梅田1-1 ターミナルビル",
+        await Accounts(TestStaff.Supervisor).SaveShipToAsync(new ShipToEdit(customer.Id, null, 0, "物流センター", "530-0001",
+            "大阪府大阪市北区梅田1-1 ターミナルビル",
             null, ByPhone));
         await _database.Catalog(TestStaff.Supervisor)
             .SaveAsync(new Domain.Prizes.PrizeEdit(0, 0, "ｐｒｚー１", "コーヒーメーカー", 500, 3, new DateOnly(2026, 11, 1), null));
@@ -197,5 +200,6 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
 
     private PurchaseDataService Purchases() => new(_database, TestStaff.DeskAgent, _database.BusinessClock);
 
-    private WebUserLockoutService Lockouts() => new(_database, TestStaff.DeskAgent, _database.Clock, new ListLogger<WebUserLockoutService>());
+    private WebUserLockoutService Lockouts() =>
+        new(_database, TestStaff.DeskAgent, _database.Clock, new ListLogger<WebUserLockoutService>());
 }

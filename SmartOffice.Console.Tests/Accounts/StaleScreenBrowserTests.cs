@@ -28,7 +28,8 @@ public sealed class StaleScreenBrowserTests(ConsoleApp app, Support.Browser brow
         // Meanwhile the administrator changes the same customer from their own screen.
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var other = ActivatorUtilities.CreateInstance<CustomerAccountService>(scope.ServiceProvider, (ICurrentStaff)TestStaff.Administrator);
+            var other = ActivatorUtilities.CreateInstance<CustomerAccountService>(scope.ServiceProvider,
+                (ICurrentStaff)TestStaff.Administrator);
             var seen = await other.GetAsync(customerId);
             await other.UpdateSettingsAsync(new(customerId, seen.Version, seen.Settings with { DeliverySlipNote = "管理者が先に変更" },
                 new ChangeRequester("山田 花子", RequestChannel.Phone)));
@@ -56,7 +57,8 @@ public sealed class StaleScreenBrowserTests(ConsoleApp app, Support.Browser brow
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync();
         var dealer = await db.Users.Where(u => u.UserName == DemoStaff.DealerRep2).Select(u => u.DealerId).SingleAsync();
-        return await db.Customers.Where(c => c.DealerId == dealer && c.IsActive).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync();
+        return await db.Customers.Where(c => c.DealerId == dealer && c.IsActive).OrderByDescending(c => c.Id).Select(c => c.Id)
+            .FirstAsync();
     }
 
     private static string Field(string testId) => $"input[data-testid={testId}], [data-testid={testId}] input";

@@ -22,7 +22,8 @@ public sealed class WebUserLockoutServiceTests : IAsyncLifetime
         _department = await _database.AddCustomerAsync("D1", "10000013");
         await using (var db = _database.CreateDbContext())
         {
-            _otherDepartment = new Department { CustomerId = _department.CustomerId, Code = "02", Name = "営業部", PostalCode = "100-0001", Address = "東京都千代田区1-1" };
+            _otherDepartment = new Department { CustomerId = _department.CustomerId, Code = "02", Name = "営業部", PostalCode = "100-0001",
+                Address = "東京都千代田区1-1" };
             db.Departments.Add(_otherDepartment);
             await db.SaveChangesAsync();
         }
@@ -52,7 +53,8 @@ public sealed class WebUserLockoutServiceTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(RefusedChecks))]
-    public async Task An_unlock_without_a_complete_matching_verification_is_refused(string? code, string? phone, bool department, string key)
+    public async Task An_unlock_without_a_complete_matching_verification_is_refused(string? code, string? phone, bool department,
+        string key)
     {
         var error = await Assert.ThrowsAsync<BusinessRuleException>(() => For(TestStaff.DeskAgent).UnlockAsync(
             new(_locked.Id, _locked.Version, new(code, phone, department ? _department.Id : null), IssueTemporaryPassword: false)));
@@ -71,7 +73,8 @@ public sealed class WebUserLockoutServiceTests : IAsyncLifetime
         var failed = Assert.Single(audit);
         Assert.Equal(("Accounts.VerificationFailed", "u1000001"), (failed.Action, failed.EntityId));
         Assert.Contains(key, failed.After);
-        Assert.Contains(_log.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("u1000001") && e.Message.Contains(key));
+        Assert.Contains(_log.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("u1000001")
+            && e.Message.Contains(key));
     }
 
     [Fact]
@@ -100,13 +103,15 @@ public sealed class WebUserLockoutServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_temporary_password_is_returned_once_stored_hashed_and_must_be_changed()
     {
-        var result = await For(TestStaff.Supervisor).UnlockAsync(new(_locked.Id, _locked.Version, Verified(), IssueTemporaryPassword: true));
+        var result = await For(TestStaff.Supervisor)
+            .UnlockAsync(new(_locked.Id, _locked.Version, Verified(), IssueTemporaryPassword: true));
 
         var temporary = Assert.IsType<string>(result.TemporaryPassword);
         var user = await ReloadAsync("u1000001");
         Assert.True(user.MustChangePassword);
         Assert.DoesNotContain(temporary, user.PasswordHash);
-        Assert.NotEqual(PasswordVerificationResult.Failed, new PasswordHasher<WebUser>().VerifyHashedPassword(user, user.PasswordHash, temporary));
+        Assert.NotEqual(PasswordVerificationResult.Failed,
+            new PasswordHasher<WebUser>().VerifyHashedPassword(user, user.PasswordHash, temporary));
         var signIn = new WebUserSignInService(_database, _database.Rules, _database.Clock);
         Assert.Equal(WebSignInResult.MustChangePassword, await signIn.SignInAsync("u1000001", temporary));
         await using var db = _database.CreateDbContext();
@@ -172,7 +177,8 @@ public sealed class WebUserLockoutServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<BusinessRuleException>(() => For(TestStaff.DeskAgent).ForgottenUserIdsAsync(Verified("0120-000-000")));
         await using var db = _database.CreateDbContext();
         // The disclosure, and the failed check that disclosed nothing (kept on the customer).
-        Assert.Equal(["Accounts.UserIdsDisclosed", "Accounts.VerificationFailed"], await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+        Assert.Equal(["Accounts.UserIdsDisclosed", "Accounts.VerificationFailed"],
+            await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Equal("10000013", (await db.AuditEntries.SingleAsync(a => a.Action == "Accounts.VerificationFailed")).EntityId);
     }
 

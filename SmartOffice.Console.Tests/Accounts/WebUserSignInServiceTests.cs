@@ -90,7 +90,8 @@ public sealed class WebUserSignInServiceTests : IAsyncLifetime
         await using (var db = _database.CreateDbContext())
             await db.WebUsers.ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, true));
 
-        var tooShort = await Assert.ThrowsAsync<BusinessRuleException>(() => Service().ChangePasswordAsync("u1", TestData.WebUserPassword, "short"));
+        var tooShort = await Assert.ThrowsAsync<BusinessRuleException>(() => Service()
+            .ChangePasswordAsync("u1", TestData.WebUserPassword, "short"));
         Assert.Equal("パスワードは8文字以上で入力してください。", tooShort.Message);
         Assert.Equal(WebSignInResult.Failed, await Service().ChangePasswordAsync("u1", Wrong, "new-password-1"));
         Assert.Equal(WebSignInResult.Succeeded, await Service().ChangePasswordAsync("u1", TestData.WebUserPassword, "new-password-1"));

@@ -17,7 +17,7 @@ public sealed class AppRulesMatchFacadeTests
         await using var database = await new TestDatabase(TestDatabase.JapanTime(2026, 11, 25, 10, 0)).InitializeAsync();
         await using var db = database.CreateDbContext();
         var honshu = await db.Regions.SingleAsync(r => r.Code == "Honshu");
-        var app = new SmartOfficeRules(await database.Calendar.GetAsync(), database.Rules.Value, RegionSettingsService.CutoffsOf(honshu));
+        var app = new SmartOfficeRules(await database.Calendar.GetAsync(), database.Rules.Value, honshu.Cutoffs);
         var facade = SmartOfficeRules.CreateDefault();
 
         var mismatches = new List<string>();
@@ -30,7 +30,8 @@ public sealed class AppRulesMatchFacadeTests
             foreach (var deliveryClass in Enum.GetValues<DeliveryClass>())
             {
                 var at = TestDatabase.JapanTime(day.Year, day.Month, day.Day, hour, minute);
-                if (app.QuoteDelivery(at, channel, deliveryClass, saturdayRequested: true) != facade.QuoteDelivery(at, channel, deliveryClass, saturdayRequested: true)
+                if (app.QuoteDelivery(at, channel, deliveryClass, saturdayRequested: true) != facade.QuoteDelivery(at, channel,
+                    deliveryClass, saturdayRequested: true)
                     || app.QuoteDelivery(at, channel, deliveryClass) != facade.QuoteDelivery(at, channel, deliveryClass))
                     mismatches.Add($"{day} {hour}:{minute} {channel} {deliveryClass}");
             }

@@ -100,7 +100,8 @@ public sealed class BusinessCalendarServiceTests : IAsyncLifetime
     [InlineData("   ", "Calendar.NameRequired")]
     public async Task Bad_input_is_refused_with_a_message_and_nothing_saved(string name, string key)
     {
-        var error = await Assert.ThrowsAsync<BusinessRuleException>(() => For(TestStaff.Supervisor).AddClosureAsync(new DateOnly(2026, 12, 4), name));
+        var error = await Assert.ThrowsAsync<BusinessRuleException>(() => For(TestStaff.Supervisor)
+            .AddClosureAsync(new DateOnly(2026, 12, 4), name));
 
         Assert.Equal(key, error.Key);
         Assert.Equal("名称を入力してください。", error.Message);
@@ -111,7 +112,8 @@ public sealed class BusinessCalendarServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_second_closure_on_the_same_day_is_refused()
     {
-        var error = await Assert.ThrowsAsync<BusinessRuleException>(() => For(TestStaff.Supervisor).AddClosureAsync(new DateOnly(2026, 12, 30), "重複"));
+        var error = await Assert.ThrowsAsync<BusinessRuleException>(() => For(TestStaff.Supervisor)
+            .AddClosureAsync(new DateOnly(2026, 12, 30), "重複"));
         Assert.Equal("2026/12/30はすでに休業日です。", error.Message);
     }
 

@@ -15,7 +15,8 @@ public sealed class RegionSettingsServiceTests : IAsyncLifetime
 
     private RegionSettingsService For(ICurrentStaff staff) => new(_database, staff, _database.Clock, new SchedulingChanges());
 
-    private async Task<Domain.Accounts.Region> HonshuAsync() => (await For(TestStaff.Supervisor).ListAsync()).Single(r => r.Code == "Honshu");
+    private async Task<Domain.Accounts.Region> HonshuAsync() => (await For(TestStaff.Supervisor).ListAsync())
+        .Single(r => r.Code == "Honshu");
 
     [Fact]
     public async Task Regions_start_from_the_settings_with_Honshu_as_the_FAQ_says()
@@ -32,7 +33,7 @@ public sealed class RegionSettingsServiceTests : IAsyncLifetime
 
         var rules = new DeliveryRules(await _database.Calendar.GetAsync(), _database.Rules.Value);
         var quote = rules.Quote(TestDatabase.JapanTime(2026, 11, 25, 16, 30), OrderChannel.Fax, DeliveryClass.Standard,
-            RegionSettingsService.CutoffsOf(updated));
+            updated.Cutoffs);
 
         // 16:30 is now after the FAX cutoff: accepted Thursday, delivered Friday plus one extra day = Monday.
         Assert.Equal(new DateOnly(2026, 11, 26), quote.AcceptanceDay);

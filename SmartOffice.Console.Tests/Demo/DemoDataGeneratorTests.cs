@@ -147,7 +147,7 @@ public sealed class DemoDataGeneratorTests(StandardDemoData demo, ITestOutputHel
         foreach (var order in orders)
         {
             var region = regions[customers[order.CustomerId]];
-            var cutoffs = new RegionCutoffs(region.FaxCutoff, region.WebCutoff, region.ExtraLeadDays);
+            var cutoffs = region.Cutoffs;
             foreach (var shipment in order.Shipments)
             {
                 var quote = rules.Quote(order.ReceivedAt, order.Channel, shipment.DeliveryClass, cutoffs);

@@ -48,9 +48,11 @@ public sealed class BesideFaxLayoutBrowserTests(ConsoleApp app, Support.Browser 
         await page.ScreenshotAsync(screenshot);
 
         Assert.True(await page.Locator("[data-testid=fax-page]").IsVisibleAsync(), "the FAX is beside the form");
-        Assert.False(await BesideFax.ScrollsSidewaysAsync(page), $"{kind} scrolls sideways beside the FAX: " + string.Join("; ", await Layout.PastTheWindowAsync(page)));
+        Assert.False(await BesideFax.ScrollsSidewaysAsync(page),
+            $"{kind} scrolls sideways beside the FAX: " + string.Join("; ", await Layout.PastTheWindowAsync(page)));
         // The list under the form: 回答票 went one character a line, 広島 / 事業 / 所, エクス / ポート.
-        var fewest = await Layout.FewestCharactersPerWrappedLineAsync(page.Locator(".fax-form th, .fax-form td, .fax-form .mud-button-root, .fax-form h5"));
+        var fewest = await Layout.FewestCharactersPerWrappedLineAsync(
+            page.Locator(".fax-form th, .fax-form td, .fax-form .mud-button-root, .fax-form h5"));
         Assert.True(fewest is 0 or >= 2.5, $"{kind} beside the FAX wraps at {fewest:0.0} characters a line");
         Assert.Empty(await Layout.CutOffAsync(page.Locator($"[data-testid={button}]")));
         // The title's buttons too (ポイント口座 was squeezed past the edge beside the FAX).

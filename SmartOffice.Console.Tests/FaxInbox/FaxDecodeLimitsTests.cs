@@ -60,7 +60,8 @@ public sealed class FaxDecodeLimitsTests : IAsyncLifetime
         Assert.Empty(await _database.ItemsAsync());
     }
 
-    /// <summary>A file over 2 GB cannot even be read into memory: it used to fail every scan, forever, and stay in the drop folder.</summary>
+    /// <summary>A file over 2 GB cannot even be read into memory: it used to fail every scan, forever, and stay in the
+    /// drop folder.</summary>
     [Fact]
     public async Task A_file_longer_than_the_limit_is_quarantined_without_being_read()
     {
@@ -91,7 +92,8 @@ public sealed class FaxDecodeLimitsTests : IAsyncLifetime
         // The reader of FAXes (tesseract, its own threads and memory) is not what this test limits.
         using var console = ConsoleProcess.StartWithMemoryLimit(4L * 1024 * 1024 * 1024, _database.Folder, _database.File,
             Watching(new() { ["FaxRecognition__Enabled"] = "false" }));
-        var line = await console.WaitForLineAsync(l => l.Contains("20261125090000_0311113333.tif not imported", StringComparison.Ordinal), Patience);
+        var line = await console.WaitForLineAsync(l => l.Contains("20261125090000_0311113333.tif not imported", StringComparison.Ordinal),
+            Patience);
 
         Assert.True(line.Contains("PageTooLarge", StringComparison.Ordinal), line);
         Assert.False(console.HasExited, console.Output);
@@ -115,7 +117,8 @@ public sealed class FaxDecodeLimitsTests : IAsyncLifetime
 
         using (var first = ConsoleProcess.Start(_database.Folder, _database.File, environment))
         {
-            var killed = await first.KillOnLine(l => l.Contains($"Decoding FAX file {fatal}", StringComparison.Ordinal)).WaitAsync(Patience);
+            var killed = await first.KillOnLine(l => l.Contains($"Decoding FAX file {fatal}", StringComparison.Ordinal))
+                .WaitAsync(Patience);
             Assert.Contains(fatal, killed);
             await first.WaitAsync(Patience);
         }
@@ -147,7 +150,8 @@ public sealed class FaxDecodeLimitsTests : IAsyncLifetime
         }
     }
 
-    /// <summary>The test's folders, imported at first sight, with <see cref="PixelsAllowed"/> as the page limit (bound as appsettings binds it).</summary>
+    /// <summary>The test's folders, imported at first sight, with <see cref="PixelsAllowed"/> as the page limit (bound
+    /// as appsettings binds it).</summary>
     private FaxInboxOptions Options()
     {
         var options = _folders.Options();

@@ -22,7 +22,8 @@ public static class FaxFiles
 
     public static byte[] Jpeg(SKBitmap? page = null) => Encode(page, SKEncodedImageFormat.Jpeg);
 
-    /// <summary>A PDF of scanned pages: each page one image (of <paramref name="width"/> × <paramref name="height"/> pixels), as a FAX server's PDF is.</summary>
+    /// <summary>A PDF of scanned pages: each page one image (of <paramref name="width"/> × <paramref name="height"/>
+    /// pixels), as a FAX server's PDF is.</summary>
     public static byte[] Pdf(int pages = 1, int width = 620, int height = 877)
     {
         using var stream = new MemoryStream();

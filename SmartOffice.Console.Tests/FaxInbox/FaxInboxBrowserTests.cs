@@ -18,13 +18,15 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
 
     private SqliteSmartOfficeDbContext Database() =>
         app.BaseAddress is null ? throw new InvalidOperationException()
-            : new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>().UseSqlite($"Data Source={Path.Combine(app.DataFolder, "console.db")}").Options);
+            : new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(app.DataFolder, "console.db")}").Options);
 
     private async Task<IPage> OpenAsync(string staff, string path, bool english = false, int width = 1366, int height = 768)
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP", width: width, height: height);
         if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US",
+                Url = app.BaseAddress.ToString() }]);
         await page.SignInAsync(staff, DemoStaff.Password);
         await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
@@ -39,7 +41,8 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         var shared = db.Customers.GroupBy(c => c.FaxDigits).Where(g => g.Count() > 1).Select(g => g.Key);
         var used = db.FaxInboxItems.Where(f => f.SenderFax != null).Select(f => f.SenderFax);
         var customer = await db.Customers.AsNoTracking()
-            .Where(c => c.IsActive && c.FaxDigits != null && !shared.Contains(c.FaxDigits) && !used.Contains(c.FaxDigits) && !locked.Contains(c.Id)
+            .Where(c => c.IsActive && c.FaxDigits != null && !shared.Contains(c.FaxDigits) && !used.Contains(c.FaxDigits)
+                && !locked.Contains(c.Id)
                         && c.Departments.Count(d => d.IsActive) == 1 && c.Departments.All(d => d.MonthlyBudget == null))
             .OrderByDescending(c => c.Id).Select(c => new { c.Code, c.FaxDigits }).FirstAsync();
         return (customer.Code, customer.FaxDigits!);
@@ -93,9 +96,11 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         await desk.WaitForCircuitAsync();
         var image = desk.Locator("[data-testid=fax-page]");
         await Assertions.Expect(image).ToHaveCountAsync(1);
-        await desk.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=fax-page]'); return i && i.complete && i.naturalWidth > 0; }");
+        await desk.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=fax-page]'); "
+            + "return i && i.complete && i.naturalWidth > 0; }");
         await Assertions.Expect(desk.Locator("[data-testid=customer-card]")).ToContainTextAsync(customerCode);
-        await Assertions.Expect(desk.Locator("[data-testid=received-time]")).ToHaveValueAsync(receivedAt.ToString("HH:mm", CultureInfo.InvariantCulture));
+        await Assertions.Expect(desk.Locator("[data-testid=received-time]"))
+            .ToHaveValueAsync(receivedAt.ToString("HH:mm", CultureInfo.InvariantCulture));
         await Assertions.Expect(desk.Locator("[data-line=\"0\"] [data-field=code]")).ToBeFocusedAsync();
         await desk.Keyboard.TypeAsync(product);
         await desk.Keyboard.PressAsync("Enter");
@@ -113,7 +118,8 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
             var order = await db.Orders.AsNoTracking().SingleAsync(o => o.OrderNumber == orderNumber);
             Assert.Equal((FaxStatus.Done, FaxKind.Order, order.Id), (item.Status, item.Kind, item.OrderId));
             Assert.Equal(id, order.FaxInboxItemId);
-            Assert.Equal(receivedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm"), order.ReceivedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm"));
+            Assert.Equal(receivedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm"),
+                order.ReceivedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm"));
         }
         // The colleague's open queue lost it; the done list links the FAX to its order.
         await Assertions.Expect(theirRow).ToHaveCountAsync(0);
@@ -135,12 +141,14 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         await page.ScreenshotAsync("fax-inbox-supervisor-1920");
 
         var english = await OpenAsync(DemoStaff.Supervisor, "fax", english: true);
-        await Assertions.Expect(english.Locator("[data-testid=fax-intake-issue]").Filter(new() { HasTextString = "20261125090000_0300000000.pdf" }))
+        await Assertions.Expect(english.Locator("[data-testid=fax-intake-issue]")
+            .Filter(new() { HasTextString = "20261125090000_0300000000.pdf" }))
             .ToContainTextAsync("the PDF is damaged or cut short");
         await english.ScreenshotAsync("fax-inbox-supervisor-en");
         await english.Locator("[data-testid=fax-intake-issue]").Filter(new() { HasTextString = "20261125090000_0300000000.pdf" })
             .GetByRole(AriaRole.Button).ClickAsync();
-        await Assertions.Expect(english.Locator("[data-testid=fax-intake-issue]").Filter(new() { HasTextString = "20261125090000_0300000000.pdf" }))
+        await Assertions.Expect(english.Locator("[data-testid=fax-intake-issue]")
+            .Filter(new() { HasTextString = "20261125090000_0300000000.pdf" }))
             .ToHaveCountAsync(0);
     }
 
@@ -160,7 +168,8 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
 
             // Everything a demo form can write has its glyph in the embedded font: customers, departments, products, prizes.
             using var font = new SkiaSharp.SKFont(SmartOffice.Domain.Demo.DemoFaxForms.Typeface);
-            var texts = (await db.Customers.Select(c => c.Name).ToListAsync()).Concat(await db.Departments.Select(d => d.Name).ToListAsync())
+            var texts = (await db.Customers.Select(c => c.Name).ToListAsync())
+                .Concat(await db.Departments.Select(d => d.Name).ToListAsync())
                 .Concat(await db.Products.Select(p => p.Name).ToListAsync()).Concat(await db.Prizes.Select(p => p.Name).ToListAsync());
             var missing = string.Concat(texts.SelectMany(t => t).Distinct().Where(c => !font.ContainsGlyphs(c.ToString())));
             Assert.True(missing.Length == 0, $"Run tools/demo-fax-font.sh: the demo FAX font lacks '{missing}'");
@@ -173,11 +182,14 @@ public sealed class FaxInboxBrowserTests(ConsoleApp app, Support.Browser browser
         await Assertions.Expect(english.Locator("[data-testid=fax-row]").First).ToBeVisibleAsync();
         await english.ScreenshotAsync("fax-inbox-demo-en");
         // The return request sorted as such opens beside the return slip form, the customer code filled in.
-        var returnRow = english.Locator("[data-testid=fax-row]").Filter(new() { HasTextString = "Return request" }).Filter(new() { Has = english.Locator("[data-testid=fax-claim]") }).First;
+        var returnRow = english.Locator("[data-testid=fax-row]").Filter(new() { HasTextString = "Return request" })
+            .Filter(new() { Has = english.Locator("[data-testid=fax-claim]") }).First;
         await returnRow.Locator("[data-testid=fax-claim]").ClickAsync();
         await english.WaitForAddressAsync(new Regex(@"/returns/new\?fax=\d+$"));
-        await english.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=fax-page]'); return i && i.complete && i.naturalWidth > 0; }");
-        await Assertions.Expect(english.Locator("input[data-testid=lookup-customer], [data-testid=lookup-customer] input")).Not.ToHaveValueAsync("");
+        await english.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=fax-page]'); "
+            + "return i && i.complete && i.naturalWidth > 0; }");
+        await Assertions.Expect(english.Locator("input[data-testid=lookup-customer], [data-testid=lookup-customer] input"))
+            .Not.ToHaveValueAsync("");
         await english.ScreenshotAsync("fax-return-beside-en");
     }
 }

@@ -13,7 +13,8 @@ using static SmartOffice.Console.Tests.Ordering.OrderingTestData;
 
 namespace SmartOffice.Console.Tests.FaxInbox;
 
-/// <summary>The inbox as work items on a real SQLite file: one owner per FAX, refusals with reasons, keyed records linked both ways.</summary>
+/// <summary>The inbox as work items on a real SQLite file: one owner per FAX, refusals with reasons, keyed records
+/// linked both ways.</summary>
 public sealed class FaxInboxServiceTests : IAsyncLifetime
 {
     /// <summary>Wednesday 25 Nov 2026, 17:10 Japan time: ten minutes after Honshu's FAX cutoff.</summary>
@@ -82,13 +83,15 @@ public sealed class FaxInboxServiceTests : IAsyncLifetime
         // Someone else's claim is supervision (FaxInboxSupervision): another desk agent is not allowed, and nothing changes.
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => Inbox(FaxInboxTestData.Agent(2)).ReleaseAsync(id));
         Assert.Equal(Capability.FaxInboxSupervision, refused.Capability);
-        Assert.Equal((FaxStatus.InProgress, first.Id), ((await _database.ItemAsync(id)).Status, (await _database.ItemAsync(id)).ClaimedByStaffId));
+        Assert.Equal((FaxStatus.InProgress, first.Id),
+            ((await _database.ItemAsync(id)).Status, (await _database.ItemAsync(id)).ClaimedByStaffId));
         await Inbox(TestStaff.Supervisor).ReleaseAsync(id);
         Assert.Equal((FaxStatus.New, null), ((await _database.ItemAsync(id)).Status, (await _database.ItemAsync(id)).ClaimedByStaffId));
 
         // Sorted while new (anyone may), claimed and closed: a supervisor's release that comes after is refused with who closed it.
         await Inbox(FaxInboxTestData.Agent(2)).SetKindAsync(id, FaxKind.Other);
-        Assert.Equal("FaxInbox.NotClaimed", (await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(first).CloseOtherAsync(id, "転送"))).Key);
+        Assert.Equal("FaxInbox.NotClaimed", (await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(first).CloseOtherAsync(id, "転送")))
+            .Key);
         await Inbox(first).ClaimAsync(id);
         Assert.Equal("FaxInbox.ClaimedByOther",
             (await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(FaxInboxTestData.Agent(2)).SetKindAsync(id, FaxKind.Order))).Key);
@@ -105,11 +108,13 @@ public sealed class FaxInboxServiceTests : IAsyncLifetime
     {
         var id = await _database.AddFaxAsync(Now.AddMinutes(-20));
         var agent = FaxInboxTestData.Agent(1);
-        Assert.Equal("FaxInbox.NotClaimed", (await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(agent).RejectAsync(id, "判読不能"))).Key);
+        Assert.Equal("FaxInbox.NotClaimed", (await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(agent).RejectAsync(id, "判読不能")))
+            .Key);
         await Inbox(agent).ClaimAsync(id);
         Assert.Equal("FaxInbox.ClaimedByOther",
             (await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(FaxInboxTestData.Agent(2)).RejectAsync(id, "判読不能"))).Key);
-        Assert.Equal("FaxInbox.RejectReasonRequired", (await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(agent).RejectAsync(id, "  "))).Key);
+        Assert.Equal("FaxInbox.RejectReasonRequired",
+            (await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(agent).RejectAsync(id, "  "))).Key);
         await Inbox(agent).RejectAsync(id, "判読不能");
 
         var again = await Assert.ThrowsAsync<BusinessRuleException>(() => Inbox(FaxInboxTestData.Agent(2)).ClaimAsync(id));
@@ -204,16 +209,21 @@ public sealed class FaxInboxServiceTests : IAsyncLifetime
         var inbox = Inbox(TestStaff.DeskAgent);
         var id = await inbox.UploadAsync(new FaxUpload("注文書.pdf", FaxFiles.Pdf(), Now.AddHours(-1), "03-1111-3333"));
         var item = await _database.ItemAsync(id);
-        Assert.Equal((FaxSource.Upload, Now.AddHours(-1), "0311113333", _department.CustomerId), (item.Source, item.ReceivedAt, item.SenderFax, item.CustomerId));
+        Assert.Equal((FaxSource.Upload, Now.AddHours(-1), "0311113333", _department.CustomerId),
+            (item.Source, item.ReceivedAt, item.SenderFax, item.CustomerId));
         Assert.True(File.Exists(Path.Combine(_folders.Archive, item.ArchivedAs!)));
 
-        var bad = await Assert.ThrowsAsync<BusinessRuleException>(() => inbox.UploadAsync(new FaxUpload("写真.png", "x"u8.ToArray(), Now, null)));
+        var bad = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            inbox.UploadAsync(new FaxUpload("写真.png", "x"u8.ToArray(), Now, null)));
         Assert.Equal("FaxInbox.UploadRefused", bad.Key);
         Assert.Equal("FaxInbox.AlreadyImported",
-            (await Assert.ThrowsAsync<BusinessRuleException>(() => inbox.UploadAsync(new FaxUpload("注文書.pdf", File.ReadAllBytes(Path.Combine(_folders.Archive, item.ArchivedAs!)), Now, null)))).Key);
+            (await Assert.ThrowsAsync<BusinessRuleException>(() =>
+                inbox.UploadAsync(new FaxUpload("注文書.pdf", File.ReadAllBytes(Path.Combine(_folders.Archive, item.ArchivedAs!)), Now,
+                null)))).Key);
         FaxFolders.ReplaceWithFile(_folders.Archive);
         Assert.Equal("FaxInbox.ArchiveUnwritable",
-            (await Assert.ThrowsAsync<BusinessRuleException>(() => inbox.UploadAsync(new FaxUpload("別の注文書.png", FaxFiles.Png(), Now, null)))).Key);
+            (await Assert.ThrowsAsync<BusinessRuleException>(() =>
+                inbox.UploadAsync(new FaxUpload("別の注文書.png", FaxFiles.Png(), Now, null)))).Key);
         Assert.Single(await _database.ItemsAsync());
     }
 }

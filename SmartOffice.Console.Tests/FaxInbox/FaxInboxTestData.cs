@@ -36,7 +36,8 @@ public sealed class FaxFolders : IDisposable
     }
 
     public IReadOnlyList<string> Files(string folder) =>
-        Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetFileName(f)).ToList() : [];
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetFileName(f))
+            .ToList() : [];
 
     /// <summary>Puts a plain file where a folder should be (tests run as root: permissions alone simulate nothing).</summary>
     public static void ReplaceWithFile(string folder)
@@ -70,11 +71,13 @@ public static class FaxInboxTestData
 {
     /// <summary>A fresh intake, as a newly started watcher would have it (its own in-memory status).</summary>
     public static FaxIntakeService Intake(this TestDatabase database, FaxInboxOptions options, FaxIntakeStatus? status = null) =>
-        new(database, Microsoft.Extensions.Options.Options.Create(options), database.BusinessClock, database.Clock, database.FaxInboxChanges,
+        new(database, Microsoft.Extensions.Options.Options.Create(options), database.BusinessClock, database.Clock,
+            database.FaxInboxChanges,
             status ?? new FaxIntakeStatus(), NullLogger<FaxIntakeService>.Instance);
 
     public static FaxInboxService Inbox(this TestDatabase database, ICurrentStaff staff, FaxInboxOptions options) =>
-        new(database, staff, database.Clock, database.BusinessClock, database.Calendar, database.Rules, Microsoft.Extensions.Options.Options.Create(options),
+        new(database, staff, database.Clock, database.BusinessClock, database.Calendar, database.Rules,
+            Microsoft.Extensions.Options.Options.Create(options),
             database.Intake(options), database.FaxInboxChanges);
 
     public static async Task<List<FaxInboxItem>> ItemsAsync(this TestDatabase database)
@@ -90,18 +93,20 @@ public static class FaxInboxTestData
     }
 
     /// <summary>A FAX in the inbox, as the watcher would have imported it (one small page).</summary>
-    public static async Task<int> AddFaxAsync(this TestDatabase database, DateTimeOffset receivedAt, string? senderFax = null, int? customerId = null,
+    public static async Task<int> AddFaxAsync(this TestDatabase database, DateTimeOffset receivedAt, string? senderFax = null,
+        int? customerId = null,
         FaxKind kind = FaxKind.Unsorted)
     {
         await using var db = database.CreateDbContext();
-        var item = new FaxInboxItem
-        {
-            FileName = $"{Guid.NewGuid():N}.png", ContentHash = Guid.NewGuid().ToString("N"), ContentType = FaxPageRenderer.PngType,
-            ReceivedAt = receivedAt, ImportedAt = receivedAt, SenderFax = senderFax, CustomerId = customerId, Kind = kind, PageCount = 1,
-        };
+        var item = FaxInboxItem.Received($"{Guid.NewGuid():N}.png", Guid.NewGuid().ToString("N"), FaxSource.FaxServer,
+            FaxPageRenderer.PngType,
+            null, receivedAt, receivedAt, senderFax, 1);
+        item.IdentifySender(customerId);
+        item.Sort(kind, "");
         db.FaxInboxItems.Add(item);
         await db.SaveChangesAsync();
-        db.FaxPages.Add(new FaxPage { FaxInboxItemId = item.Id, PageNumber = 1, Width = 10, Height = 10, Png = FaxFiles.Png(FaxFiles.Page(10, 10)) });
+        db.FaxPages.Add(new FaxPage { FaxInboxItemId = item.Id, PageNumber = 1, Width = 10, Height = 10,
+            Png = FaxFiles.Png(FaxFiles.Page(10, 10)) });
         await db.SaveChangesAsync();
         return item.Id;
     }

@@ -39,7 +39,8 @@ public sealed class FaxIntakeServiceTests : IAsyncLifetime
         Assert.Equal(["20261125165500_03-1111-3333.pdf", "20261125165600_0399998888.png", "20261125165700_0399998888.JPG",
             "20261125165800_0399998888.tif", "scan from the copier.pdf"], items.Select(i => i.FileName));
         Assert.Equal([2, 1, 1, 2, 1], items.Select(i => i.PageCount));
-        Assert.Equal([FaxPageRenderer.PdfType, FaxPageRenderer.PngType, FaxPageRenderer.JpegType, FaxPageRenderer.TiffType, FaxPageRenderer.PdfType],
+        Assert.Equal([FaxPageRenderer.PdfType, FaxPageRenderer.PngType, FaxPageRenderer.JpegType, FaxPageRenderer.TiffType,
+            FaxPageRenderer.PdfType],
             items.Select(i => i.ContentType));
         var first = items[0];
         Assert.Equal(TestDatabase.JapanTime(2026, 11, 25, 16, 55), first.ReceivedAt);
@@ -192,12 +193,15 @@ public sealed class FaxIntakeServiceTests : IAsyncLifetime
         var options = _folders.Options();
         FaxFolders.ReplaceWithFile(_folders.Drop);
         var status = new FaxIntakeStatus();
-        var initializer = new DatabaseInitializer(_database, Options.Create(new DemoOptions { Enabled = false }), Options.Create(TestDatabase.ReferenceRegions()),
+        var initializer = new DatabaseInitializer(_database, Options.Create(new DemoOptions { Enabled = false }),
+            Options.Create(TestDatabase.ReferenceRegions()),
             _database.Rules, _database.BusinessClock, _database.Calendar,
-            new DemoDataGenerator(_database, _database.Clock, _database.Rules, NullLogger<DemoDataGenerator>.Instance), NullLogger<DatabaseInitializer>.Instance);
+            new DemoDataGenerator(_database, _database.Clock, _database.Rules, NullLogger<DemoDataGenerator>.Instance),
+                NullLogger<DatabaseInitializer>.Instance);
         await initializer.InitializeAsync();
         // The real clock: the watcher waits its poll interval between scans.
-        using var watcher = new FaxInboxWatcher(_database.Intake(options, status), Options.Create(options), initializer, TimeProvider.System,
+        using var watcher = new FaxInboxWatcher(_database.Intake(options, status), Options.Create(options), initializer,
+            TimeProvider.System,
             NullLogger<FaxInboxWatcher>.Instance);
         await watcher.StartAsync(CancellationToken.None);
         try

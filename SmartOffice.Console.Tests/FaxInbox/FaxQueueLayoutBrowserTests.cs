@@ -3,7 +3,8 @@ using SmartOffice.Domain.Demo;
 
 namespace SmartOffice.Console.Tests.FaxInbox;
 
-/// <summary>The FAX queue at 1366×768 with the menu open: the sender and the kind read whole words, not 1–2 characters a line, and every button is whole.</summary>
+/// <summary>The FAX queue at 1366×768 with the menu open: the sender and the kind read whole words, not 1–2 characters
+/// a line, and every button is whole.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FaxQueueLayoutBrowserTests(ConsoleApp app, Support.Browser browser)
 {
@@ -14,7 +15,8 @@ public sealed class FaxQueueLayoutBrowserTests(ConsoleApp app, Support.Browser b
     {
         var page = await browser.OpenSignedInAsync(app, DemoStaff.DeskAgent, DemoStaff.Password, "fax", english);
 
-        await Layout.AssertReadsWholeAsync(page, "[data-testid=fax-sender], [data-testid=fax-kind]", english ? "layout-fax-queue-en" : "layout-fax-queue");
+        await Layout.AssertReadsWholeAsync(page, "[data-testid=fax-sender], [data-testid=fax-kind]",
+            english ? "layout-fax-queue-en" : "layout-fax-queue");
         Assert.Empty(await Layout.CutOffAsync(page.Locator("[data-testid=fax-claim], [data-testid=fax-open], [data-testid=fax-release]")));
     }
 }

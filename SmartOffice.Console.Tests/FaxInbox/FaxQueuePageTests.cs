@@ -32,7 +32,8 @@ public sealed class FaxQueuePageTests : IAsyncLifetime
         await _database.InitializeAsync();
         var department = await _database.AddCustomerAsync("D1", "10000013");
         _new = await _database.AddFaxAsync(TestDatabase.JapanTime(2026, 11, 25, 9, 0), "0311113333", department.CustomerId, FaxKind.Order);
-        _mine = await _database.AddFaxAsync(TestDatabase.JapanTime(2026, 11, 25, 9, 10), "0311113333", department.CustomerId, FaxKind.Order);
+        _mine = await _database.AddFaxAsync(TestDatabase.JapanTime(2026, 11, 25, 9, 10), "0311113333", department.CustomerId,
+            FaxKind.Order);
         _others = await _database.AddFaxAsync(TestDatabase.JapanTime(2026, 11, 25, 9, 20), "0399990000");
         await Inbox(TestStaff.DeskAgent).ClaimAsync(_mine);
         await Inbox(Other).ClaimAsync(_others);
@@ -66,7 +67,8 @@ public sealed class FaxQueuePageTests : IAsyncLifetime
         return context;
     }
 
-    private static AngleSharp.Dom.IElement Row(IRenderedComponent<FaxQueue> page, int id) => page.Find($"[data-testid=fax-row][data-fax=\"{id}\"]");
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<FaxQueue> page, int id) =>
+        page.Find($"[data-testid=fax-row][data-fax=\"{id}\"]");
 
     /// <summary>The row's status and the actions it offers, e.g. "新着: claim".</summary>
     private static string Offers(IRenderedComponent<FaxQueue> page, int id)

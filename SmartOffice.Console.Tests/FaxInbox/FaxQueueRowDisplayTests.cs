@@ -11,8 +11,10 @@ namespace SmartOffice.Console.Tests.FaxInbox;
 /// </summary>
 public sealed class FaxQueueRowDisplayTests : ComponentTest
 {
-    private static FaxInboxRow Row(FaxStatus status, string? claimedBy = null) => new(7, ComponentContext.Wednesday, "fax.png", FaxSource.FaxServer,
-        "0311110001", null, null, null, FaxKind.Order, status, claimedBy is null ? null : "desk2", claimedBy, null, null, null, null, 1, null, null, 1);
+    private static FaxInboxRow Row(FaxStatus status, string? claimedBy = null) =>
+        new(7, ComponentContext.Wednesday, "fax.png", FaxSource.FaxServer,
+        "0311110001", null, null, null, FaxKind.Order, status, claimedBy is null ? null : "desk2", claimedBy, null, null, null, null, 1,
+            null, null, 1);
 
     [Theory]
     [InlineData("ja-JP", FaxStatus.New, null, "新着", "warning")]
@@ -22,7 +24,8 @@ public sealed class FaxQueueRowDisplayTests : ComponentTest
     [InlineData("en-US", FaxStatus.New, null, "New", "warning")]
     [InlineData("en-US", FaxStatus.InProgress, "佐藤 健太", "In progress (佐藤 健太)", "info")]
     [InlineData("en-US", FaxStatus.Rejected, null, "Rejected", "default")]
-    public void A_fax_status_is_its_word_with_who_has_it_and_its_colour(string culture, FaxStatus status, string? claimedBy, string text, string colour)
+    public void A_fax_status_is_its_word_with_who_has_it_and_its_colour(string culture, FaxStatus status, string? claimedBy, string text,
+        string colour)
     {
         using var _ = new CultureScope(culture);
         var chip = Context.Render<FaxStatusChip>(p => p.Add(x => x.Row, Row(status, claimedBy))).Find("[data-testid=fax-status]");
@@ -43,11 +46,13 @@ public sealed class FaxQueueRowDisplayTests : ComponentTest
     [InlineData("en-US", true, -25, "25 min past the cutoff", "fax-late")]
     [InlineData("en-US", true, 45, "45 min left", null)]
     [InlineData("en-US", true, 120, "cutoff 2026/11/25 (Wed) 12:00", null)]
-    public void The_cutoff_cell_says_how_late_how_soon_or_when(string culture, bool receivedBefore, int minutesLeft, string text, string? cssClass)
+    public void The_cutoff_cell_says_how_late_how_soon_or_when(string culture, bool receivedBefore, int minutesLeft, string text,
+        string? cssClass)
     {
         using var _ = new CultureScope(culture);
         var at = new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero);
-        var cell = Context.Render<FaxCutoffCell>(p => p.Add(x => x.Cutoff, new FaxCutoff(at, new DateOnly(2026, 11, 25), receivedBefore, minutesLeft, "本州")))
+        var cell = Context.Render<FaxCutoffCell>(p =>
+            p.Add(x => x.Cutoff, new FaxCutoff(at, new DateOnly(2026, 11, 25), receivedBefore, minutesLeft, "本州")))
             .Find("[data-testid=fax-cutoff]");
 
         Assert.Equal(text, cell.TextContent.Trim());

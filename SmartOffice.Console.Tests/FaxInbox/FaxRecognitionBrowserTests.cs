@@ -33,11 +33,13 @@ public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser b
         await using var db = OrderEntrySteps.Database(app);
         var locked = db.OrderLocks.Select(l => l.CustomerId);
         var candidates = await db.Customers.AsNoTracking()
-            .Where(c => c.IsActive && c.Fax != null && c.FaxDigits != null && !locked.Contains(c.Id) && c.Departments.Count(d => d.IsActive) == 1
+            .Where(c => c.IsActive && c.Fax != null && c.FaxDigits != null && !locked.Contains(c.Id)
+                && c.Departments.Count(d => d.IsActive) == 1
                         && c.Departments.All(d => d.MonthlyBudget == null)
                         && db.Customers.Count(o => o.IsActive && o.FaxDigits == c.FaxDigits) == 1)
             .OrderByDescending(c => c.Id).Take(1)
-            .Select(c => new { c.Id, c.Code, c.Name, c.Fax, Department = c.Departments.Where(d => d.IsActive).OrderBy(d => d.Id).Select(d => new { d.Id, d.Name }).First() })
+            .Select(c => new { c.Id, c.Code, c.Name, c.Fax,
+                Department = c.Departments.Where(d => d.IsActive).OrderBy(d => d.Id).Select(d => new { d.Id, d.Name }).First() })
             .ToListAsync();
         var c = candidates.Single();
         return new CorpusCustomer(c.Id, c.Code, c.Name, c.Department.Id, c.Department.Name, c.Fax!);
@@ -47,7 +49,8 @@ public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser b
     private async Task<List<OrderFormProduct>> ProductsAsync()
     {
         await using var db = OrderEntrySteps.Database(app);
-        return await db.Products.AsNoTracking().Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.StockOnHand > 50 && p.UnitPrice < 3000)
+        return await db.Products.AsNoTracking().Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.StockOnHand > 50
+            && p.UnitPrice < 3000)
             .OrderByDescending(p => p.Id).Take(5).Select(p => new OrderFormProduct(p.Code, p.Name)).ToListAsync();
     }
 
@@ -57,13 +60,15 @@ public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser b
         var records = new CorpusRecords([await CustomerAsync()], await ProductsAsync());
         for (var seed = 2501; ; seed++)
         {
-            var form = FaxFormCorpus.Draw(records, new Random(seed), FaxResolution.Fine, FormFilling.Printed, TestClock.Run.GetUtcNow(), 5, prefilled: false);
+            var form = FaxFormCorpus.Draw(records, new Random(seed), FaxResolution.Fine, FormFilling.Printed, TestClock.Run.GetUtcNow(), 5,
+                prefilled: false);
             if (form.Lines.Count(l => l.Comment.Length > 0) >= 1)
                 return form;
         }
     }
 
-    /// <summary>The FAX server drops the TIFF; the inbox imports it; the app's runner reads it (the shared console runs no worker).</summary>
+    /// <summary>The FAX server drops the TIFF; the inbox imports it; the app's runner reads it (the shared console runs
+    /// no worker).</summary>
     private async Task<int> ReceiveAndReadAsync(CorpusForm form)
     {
         var name = $"{app.BusinessClock.Now.AddMinutes(-1).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}_{form.SenderFax}.tif";
@@ -92,7 +97,8 @@ public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser b
     {
         var misread = truth == "8" ? "3" : "8";
         await using var db = OrderEntrySteps.Database(app);
-        var field = await db.FaxRecognizedFields.SingleAsync(f => db.FaxRecognitions.Any(r => r.Id == f.FaxRecognitionId && r.FaxInboxItemId == faxId)
+        var field = await db.FaxRecognizedFields.SingleAsync(f =>
+            db.FaxRecognitions.Any(r => r.Id == f.FaxRecognitionId && r.FaxInboxItemId == faxId)
                                                                   && f.LineNumber == 1 && f.Field == OrderFormField.Quantity);
         (field.Text, field.Alternative, field.Confidence) = (misread, null, 61);
         await db.SaveChangesAsync();
@@ -109,8 +115,10 @@ public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser b
     {
         await using var db = OrderEntrySteps.Database(app);
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Id == orderId);
-        var codes = await db.Products.AsNoTracking().Where(p => order.Lines.Select(l => l.ProductId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code);
-        return (order.Lines.OrderBy(l => l.LineNumber).Select(l => (codes[l.ProductId], l.Quantity, l.LineComment)).ToList(), order.GoodsSubtotal, order.Total);
+        var codes = await db.Products.AsNoTracking().Where(p => order.Lines.Select(l => l.ProductId).Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Code);
+        return (order.Lines.OrderBy(l => l.LineNumber).Select(l => (codes[l.ProductId], l.Quantity, l.LineComment)).ToList(),
+            order.GoodsSubtotal, order.Total);
     }
 
     [Fact]
@@ -151,7 +159,8 @@ public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser b
         await page.Locator("[data-testid=sort-Order]").ClickAsync();
         await page.WaitForURLAsync(new Regex($"/orders/new\\?fax={faxId}$"));
         await page.WaitForCircuitAsync();
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=fax-page]'); return i && i.complete && i.naturalWidth > 0; }");
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=fax-page]'); "
+            + "return i && i.complete && i.naturalWidth > 0; }");
         await Assertions.Expect(page.Locator("[data-testid=read-note]")).ToContainTextAsync("FAXの読取結果を入力しました");
         await Assertions.Expect(page.Locator("[data-testid=customer-card]")).ToContainTextAsync(form.Customer.Code);
         var first = OrderEntrySteps.Line(page, 0, "qty");
@@ -173,7 +182,8 @@ public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser b
 
         // The agent looks at the crop, types what the FAX says (the field's text is selected), and checks every other field.
         await first.FocusAsync();
-        Assert.True(await first.EvaluateAsync<bool>("e => e.selectionStart === 0 && e.selectionEnd === e.value.length"), "the cursor's field is selected");
+        Assert.True(await first.EvaluateAsync<bool>("e => e.selectionStart === 0 && e.selectionEnd === e.value.length"),
+            "the cursor's field is selected");
         await page.Keyboard.TypeAsync(truth[0].Quantity);
         var confirming = truth[0].Quantity.Length;
         var corrected = 1;
@@ -192,7 +202,8 @@ public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser b
             }
         }
         // A line the reader invented is removed (Alt+X on it).
-        for (var i = truth.Count; await OrderEntrySteps.Line(page, i, "code").CountAsync() > 0 && await OrderEntrySteps.Line(page, i, "code").InputValueAsync() != "";)
+        for (var i = truth.Count; await OrderEntrySteps.Line(page, i, "code").CountAsync() > 0
+            && await OrderEntrySteps.Line(page, i, "code").InputValueAsync() != "";)
         {
             await OrderEntrySteps.Line(page, i, "code").ClickAsync();
             await page.Keyboard.PressAsync("Alt+x");
@@ -221,7 +232,8 @@ public sealed class FaxRecognitionBrowserTests(ConsoleApp app, Support.Browser b
         // The save recorded what the agent did: the misread quantity changed, the rest as read (or as corrected).
         await using var db = OrderEntrySteps.Database(app);
         var fields = await db.FaxRecognizedFields.AsNoTracking()
-            .Where(f => db.FaxRecognitions.Any(r => r.Id == f.FaxRecognitionId && r.FaxInboxItemId == faxId) && f.LineNumber > 0).ToListAsync();
+            .Where(f => db.FaxRecognitions.Any(r => r.Id == f.FaxRecognitionId && r.FaxInboxItemId == faxId) && f.LineNumber > 0)
+                .ToListAsync();
         var quantity = fields.Single(f => f.LineNumber == 1 && f.Field == OrderFormField.Quantity);
         Assert.Equal((misread, truth[0].Quantity, true), (quantity.PrefilledText, quantity.KeyedText, quantity.ChangedByAgent));
         Assert.All(fields, f => Assert.NotNull(f.KeyedAt));

@@ -19,13 +19,15 @@ namespace SmartOffice.Console.Tests.FaxInbox;
 [Collection(BrowserCollection.Name)]
 public sealed class FaxRecognitionPagesBrowserTests(ConsoleApp app, Support.Browser browser)
 {
-    private Task<IPage> OpenAsync(string staff, string path, bool english = false) => OpenAsync(app, staff, DemoStaff.Password, path, english);
+    private Task<IPage> OpenAsync(string staff, string path, bool english = false) =>
+        OpenAsync(app, staff, DemoStaff.Password, path, english);
 
     private async Task<IPage> OpenAsync(ConsoleApp console, string staff, string password, string path, bool english)
     {
         var page = await browser.NewPageAsync(console.BaseAddress, locale: english ? "en-US" : "ja-JP");
         if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = console.BaseAddress.ToString() }]);
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US",
+                Url = console.BaseAddress.ToString() }]);
         await page.SignInAsync(staff, password);
         await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
@@ -46,7 +48,8 @@ public sealed class FaxRecognitionPagesBrowserTests(ConsoleApp app, Support.Brow
         await desk.ScreenshotAsync("fax-recognition-inbox");
         var id = await read.GetAttributeAsync("data-fax");
         var english = await OpenAsync(DemoStaff.DeskAgent2, "fax", english: true);
-        await Assertions.Expect(english.Locator($"[data-testid=fax-row][data-fax='{id}'] [data-testid=fax-recognized]")).ToHaveTextAsync("Order form read");
+        await Assertions.Expect(english.Locator($"[data-testid=fax-row][data-fax='{id}'] [data-testid=fax-recognized]"))
+            .ToHaveTextAsync("Order form read");
         await english.ScreenshotAsync("fax-recognition-inbox-en");
 
         await read.Locator("[data-testid=fax-link]").ClickAsync();
@@ -76,16 +79,19 @@ public sealed class FaxRecognitionPagesBrowserTests(ConsoleApp app, Support.Brow
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync())
         {
             // Agents saved two of the read orders: one as read, one with a quantity changed.
-            var read = await db.FaxRecognitions.Where(r => r.State == FaxRecognitionState.Read).Include(r => r.Fields).OrderBy(r => r.Id).Take(2).ToListAsync();
+            var read = await db.FaxRecognitions.Where(r => r.State == FaxRecognitionState.Read).Include(r => r.Fields).OrderBy(r => r.Id)
+                .Take(2).ToListAsync();
             Assert.Equal(2, read.Count);
             foreach (var (recognition, change) in read.Select((r, i) => (r, i == 1)))
             {
                 var keyed = recognition.Fields.Select(f => new KeyedField(f.Id, f.Field, f.LineNumber, f.Text,
                     change && f.Field == OrderFormField.Quantity ? f.Text + "0" : f.Text)).ToList();
-                await FaxRecognitionOutcome.RecordAsync(db, recognition.FaxInboxItemId, keyed, DateTimeOffset.UtcNow, CancellationToken.None);
+                await FaxRecognitionOutcome.RecordAsync(db, recognition.FaxInboxItemId, keyed, DateTimeOffset.UtcNow,
+                    CancellationToken.None);
             }
             var changedFax = read[1].FaxInboxItemId;
-            worst = await db.FaxInboxItems.Where(i => i.Id == changedFax).Select(i => db.Customers.First(c => c.Id == i.CustomerId).Code).SingleAsync();
+            worst = await db.FaxInboxItems.Where(i => i.Id == changedFax).Select(i => db.Customers.First(c => c.Id == i.CustomerId).Code)
+                .SingleAsync();
         }
 
         var supervisor = await OpenAsync(DemoStaff.Supervisor, "fax-recognition");
@@ -98,7 +104,8 @@ public sealed class FaxRecognitionPagesBrowserTests(ConsoleApp app, Support.Brow
 
         await supervisor.Locator("[data-testid=accuracy-customer]").First.Locator("[data-testid=accuracy-send-form]").ClickAsync();
         await supervisor.WaitForAddressAsync(new Regex($"/fax-forms\\?customer={worst}$"));
-        await supervisor.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=form-image]'); return i && i.complete && i.naturalWidth === 2480; }");
+        await supervisor.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=form-image]'); "
+            + "return i && i.complete && i.naturalWidth === 2480; }");
         await supervisor.ScreenshotAsync("fax-forms-prefilled");
         // Printed, the sheet is alone on its page.
         await supervisor.EmulateMediaAsync(new() { Media = Media.Print });
@@ -116,7 +123,8 @@ public sealed class FaxRecognitionPagesBrowserTests(ConsoleApp app, Support.Brow
             var page = await OpenAsync(bare, user, NoTesseractConsoleApp.Password, "fax", english);
             var notice = page.Locator("[data-testid=fax-recognition-off]");
             await Assertions.Expect(notice).ToHaveCountAsync(1, new() { Timeout = 30_000 });
-            await Assertions.Expect(notice).ToContainTextAsync(english ? "tesseract-ocr-eng is not installed on the server" : "サーバーに tesseract-ocr-eng がありません");
+            await Assertions.Expect(notice).ToContainTextAsync(
+                english ? "tesseract-ocr-eng is not installed on the server" : "サーバーに tesseract-ocr-eng がありません");
             await page.ScreenshotAsync(english ? "fax-recognition-off-en" : "fax-recognition-off");
         }
     }
@@ -127,7 +135,8 @@ public sealed class FaxRecognitionPagesBrowserTests(ConsoleApp app, Support.Brow
         foreach (var english in new[] { false, true })
         {
             var desk = await OpenAsync(DemoStaff.DeskAgent2, "fax-forms", english);
-            await desk.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=form-image]'); return i && i.complete && i.naturalWidth === 2480; }");
+            await desk.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=form-image]'); "
+                + "return i && i.complete && i.naturalWidth === 2480; }");
             await Assertions.Expect(desk.Locator("[data-testid=form-print]")).ToBeEnabledAsync();
             await desk.ScreenshotAsync(english ? "fax-forms-blank-en" : "fax-forms-blank");
             // Pre-filled: nothing to print until a customer (and department) is chosen.

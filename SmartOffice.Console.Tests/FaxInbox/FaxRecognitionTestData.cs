@@ -24,8 +24,10 @@ internal static class FaxRecognitionTestData
 
     public const string AlphaFax = "0311110001", BetaFax = "0622220002", SharedFax = "0455550005";
 
-    /// <summary>Catalogue codes the checks use: a confusable pair's real side, two equally near ones, an inactive one, one locked.</summary>
-    public const string Clip = "A1023456", Stapler = "B7654321", NearOne = "C5550001", NearTwo = "C5550009", Retired = "D3333333", Locked = "J2468024";
+    /// <summary>Catalogue codes the checks use: a confusable pair's real side, two equally near ones, an inactive one,
+    /// one locked.</summary>
+    public const string Clip = "A1023456", Stapler = "B7654321", NearOne = "C5550001", NearTwo = "C5550009", Retired = "D3333333",
+        Locked = "J2468024";
 
     public static FaxRecognitionOptions Options(string? tessdata = null) => new()
     {
@@ -40,10 +42,12 @@ internal static class FaxRecognitionTestData
 
     public static FaxRecognitionService Recognition(this TestDatabase database, ICurrentStaff staff, FaxRecognitionOptions? options = null,
         FaxRecognitionStatus? status = null) =>
-        new(database, staff, Microsoft.Extensions.Options.Options.Create(options ?? Options()), database.Rules, status ?? new FaxRecognitionStatus(),
+        new(database, staff, Microsoft.Extensions.Options.Options.Create(options ?? Options()), database.Rules,
+            status ?? new FaxRecognitionStatus(),
             database.BusinessClock);
 
-    /// <summary>Four customers (Alpha has 総務部 and 営業部), forty products in two categories, one retired, and Alpha's lock on <see cref="Locked"/>.</summary>
+    /// <summary>Four customers (Alpha has 総務部 and 営業部), forty products in two categories, one retired, and Alpha's lock
+    /// on <see cref="Locked"/>.</summary>
     public static async Task SeedAsync(this TestDatabase database)
     {
         await using var db = database.CreateDbContext();
@@ -51,18 +55,22 @@ internal static class FaxRecognitionTestData
         var region = await db.Regions.FirstAsync(r => r.Code == "Honshu");
         Customer Customer(string code, string fax) => new()
         {
-            Code = code, Name = $"株式会社テスト{code[^2..]}", NameKana = "テスト", SearchKey = JapaneseInput.SearchKey("テスト" + code, "テスト"), PostalCode = "100-0001",
-            Address = "東京都千代田区1-1", Phone = "03-1111-2222", PhoneDigits = "0311112222", Fax = fax, FaxDigits = fax, Region = region, Dealer = dealer,
+            Code = code, Name = $"株式会社テスト{code[^2..]}", NameKana = "テスト", SearchKey = JapaneseInput.SearchKey("テスト" + code, "テスト"),
+                PostalCode = "100-0001",
+            Address = "東京都千代田区1-1", Phone = "03-1111-2222", PhoneDigits = "0311112222", Fax = fax, FaxDigits = fax, Region = region,
+                Dealer = dealer,
         };
         Department Department(Customer customer, string code, string name) =>
             new() { Customer = customer, Code = code, Name = name, PostalCode = "100-0001", Address = "東京都千代田区1-1" };
         var alpha = Customer(Alpha, AlphaFax);
-        db.Departments.AddRange(Department(alpha, "01", "総務部"), Department(alpha, "02", "営業部"), Department(Customer(Beta, BetaFax), "01", "経理部"),
+        db.Departments.AddRange(Department(alpha, "01", "総務部"), Department(alpha, "02", "営業部"),
+            Department(Customer(Beta, BetaFax), "01", "経理部"),
             Department(Customer(SharedOne, SharedFax), "01", "総務部"), Department(Customer(SharedTwo, SharedFax), "01", "総務部"));
         var stationery = new ProductCategory { Code = "STA", Name = "文具" };
         var paper = new ProductCategory { Code = "PAP", Name = "用紙" };
         Product Product(string code, ProductCategory category, bool active = true) =>
-            new() { Code = code, Name = "ホッチキス", Maker = "コクヨ", Category = category, UnitPrice = 300, StockOnHand = 100, IsActive = active };
+            new() { Code = code, Name = "ホッチキス", Maker = "コクヨ", Category = category, UnitPrice = 300, StockOnHand = 100,
+                IsActive = active };
         db.Products.AddRange(Product(Clip, stationery), Product(Stapler, stationery), Product(NearOne, paper), Product(NearTwo, paper),
             Product(Retired, paper, active: false), Product(Locked, paper));
         foreach (var i in Enumerable.Range(1, 34))
@@ -79,8 +87,10 @@ internal static class FaxRecognitionTestData
         return await db.Customers.Where(c => c.Code == code).Select(c => c.Id).SingleAsync();
     }
 
-    /// <summary>A field as the reader stores it: read <paramref name="text"/> with <paramref name="confidence"/>, and a second reading when given.</summary>
-    public static FaxRecognizedField Field(OrderFormField field, int line, string text, float confidence = 97, string? alternative = null) => new()
+    /// <summary>A field as the reader stores it: read <paramref name="text"/> with <paramref name="confidence"/>, and a
+    /// second reading when given.</summary>
+    public static FaxRecognizedField Field(OrderFormField field, int line, string text, float confidence = 97,
+        string? alternative = null) => new()
     {
         Field = field, LineNumber = line, PageNumber = 1, BoxX = 100, BoxY = 200 + line * 60, BoxWidth = 300, BoxHeight = 60, Text = text,
         Confidence = confidence, Alternative = alternative,
@@ -90,15 +100,18 @@ internal static class FaxRecognitionTestData
     public static async Task<int> AddReadingAsync(this TestDatabase database, string? senderFax, params FaxRecognizedField[] fields) =>
         await database.AddReadingAsync(senderFax, OrderFormLayout.BlankFormId, null, database.Clock.GetUtcNow().AddMinutes(-5), fields);
 
-    /// <summary>The same, of form <paramref name="formId"/>, received at <paramref name="receivedAt"/> from the customer the inbox matched.</summary>
-    public static async Task<int> AddReadingAsync(this TestDatabase database, string? senderFax, string formId, int? customerId, DateTimeOffset receivedAt,
+    /// <summary>The same, of form <paramref name="formId"/>, received at <paramref name="receivedAt"/> from the
+    /// customer the inbox matched.</summary>
+    public static async Task<int> AddReadingAsync(this TestDatabase database, string? senderFax, string formId, int? customerId,
+        DateTimeOffset receivedAt,
         params FaxRecognizedField[] fields)
     {
         var id = await database.AddFaxAsync(receivedAt, senderFax, customerId);
         await using var db = database.CreateDbContext();
         db.FaxRecognitions.Add(new FaxRecognition
         {
-            FaxInboxItemId = id, State = FaxRecognitionState.Read, Attempts = 1, StartedAt = database.Clock.GetUtcNow(), FinishedAt = database.Clock.GetUtcNow(),
+            FaxInboxItemId = id, State = FaxRecognitionState.Read, Attempts = 1, StartedAt = database.Clock.GetUtcNow(),
+                FinishedAt = database.Clock.GetUtcNow(),
             FormId = formId, FormPages = 1, Fields = fields.ToList(),
         });
         await db.SaveChangesAsync();
@@ -106,7 +119,8 @@ internal static class FaxRecognitionTestData
     }
 
     /// <summary>A corpus form drawn from the seeded records, imported as the FAX server would drop it; returns the FAX's id.</summary>
-    public static async Task<(int Id, CorpusForm Form)> AddCorpusFaxAsync(this TestDatabase database, FaxFolders folders, int seed, FaxResolution resolution,
+    public static async Task<(int Id, CorpusForm Form)> AddCorpusFaxAsync(this TestDatabase database, FaxFolders folders, int seed,
+        FaxResolution resolution,
         FormFilling filling = FormFilling.Printed, int? lines = null, bool? prefilled = false)
     {
         CorpusRecords records;
@@ -123,9 +137,12 @@ internal static class FaxRecognitionTestData
     /// <summary>The database migrated and ready, as the app's start makes it, for a worker to wait on.</summary>
     public static async Task<DatabaseInitializer> ReadyAsync(this TestDatabase database)
     {
-        var initializer = new DatabaseInitializer(database, Microsoft.Extensions.Options.Options.Create(new DemoOptions { Enabled = false }),
-            Microsoft.Extensions.Options.Options.Create(TestDatabase.ReferenceRegions()), database.Rules, database.BusinessClock, database.Calendar,
-            new DemoDataGenerator(database, database.Clock, database.Rules, NullLogger<DemoDataGenerator>.Instance), NullLogger<DatabaseInitializer>.Instance);
+        var initializer = new DatabaseInitializer(database,
+            Microsoft.Extensions.Options.Options.Create(new DemoOptions { Enabled = false }),
+            Microsoft.Extensions.Options.Options.Create(TestDatabase.ReferenceRegions()), database.Rules, database.BusinessClock,
+                database.Calendar,
+            new DemoDataGenerator(database, database.Clock, database.Rules, NullLogger<DemoDataGenerator>.Instance),
+                NullLogger<DatabaseInitializer>.Instance);
         await initializer.InitializeAsync();
         return initializer;
     }

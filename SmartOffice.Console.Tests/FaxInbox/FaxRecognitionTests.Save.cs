@@ -7,13 +7,15 @@ using static SmartOffice.Console.Tests.FaxInbox.FaxRecognitionTestData;
 
 namespace SmartOffice.Console.Tests.FaxInbox;
 
-/// <summary>Phase 2: the order saved beside a recognised FAX records what the agent did with each field, in the save's transaction.</summary>
+/// <summary>Phase 2: the order saved beside a recognised FAX records what the agent did with each field, in the save's
+/// transaction.</summary>
 public sealed partial class FaxRecognitionTests
 {
     /// <summary>A FAX from Alpha read as 総務部, two lines (the second quantity unsure), claimed by the desk agent; its draft.</summary>
     private async Task<(int FaxId, RecognizedOrderDraft Draft)> ClaimedReadingAsync(string secondCode)
     {
-        var faxId = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.CustomerCode, 0, Alpha), Field(OrderFormField.Department, 0, "総務部"),
+        var faxId = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.CustomerCode, 0, Alpha),
+            Field(OrderFormField.Department, 0, "総務部"),
             Field(OrderFormField.ProductCode, 1, Clip), Field(OrderFormField.Quantity, 1, "3"),
             Field(OrderFormField.ProductCode, 2, secondCode), Field(OrderFormField.Quantity, 2, "45", 70));
         await _db.Inbox(TestStaff.DeskAgent, _folders.Options()).ClaimAsync(faxId);
@@ -55,14 +57,16 @@ public sealed partial class FaxRecognitionTests
         [
             (0, OrderFormField.CustomerCode, Alpha, false), (0, OrderFormField.Department, "総務部", false),
             (1, OrderFormField.ProductCode, Clip, false), (1, OrderFormField.Quantity, "３", false),
-            (2, OrderFormField.ProductCode, Stapler, false), (2, OrderFormField.Quantity, "15", true), (2, OrderFormField.LineComment, "至急", true),
+            (2, OrderFormField.ProductCode, Stapler, false), (2, OrderFormField.Quantity, "15", true),
+                (2, OrderFormField.LineComment, "至急", true),
         ], fields.Select(f => (f.LineNumber, f.Field, f.KeyedText, f.ChangedByAgent!.Value)));
         Assert.All(fields, f => Assert.Equal(_db.Clock.GetUtcNow(), f.KeyedAt));
 
         // The supervisor's page counts them: 6 read and confirmed, 1 changed, 1 missed.
         var day = _db.BusinessClock.Today;
         var report = await _db.Recognition(TestStaff.Supervisor).AccuracyAsync(new FaxAccuracyQuery(day.AddDays(-1), day));
-        Assert.Equal((6, 6, 1, 1, 0.7143m), (report.Total.FieldsRead, report.Total.FieldsConfirmed, report.Total.FieldsChanged, report.Total.FieldsMissed,
+        Assert.Equal((6, 6, 1, 1, 0.7143m), (report.Total.FieldsRead, report.Total.FieldsConfirmed, report.Total.FieldsChanged,
+            report.Total.FieldsMissed,
             report.Total.Accuracy));
     }
 

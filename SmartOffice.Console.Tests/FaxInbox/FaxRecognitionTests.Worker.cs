@@ -95,7 +95,8 @@ public sealed partial class FaxRecognitionTests
         {
             db.FaxRecognitions.Add(new FaxRecognition
             {
-                FaxInboxItemId = id, State = FaxRecognitionState.Reading, Attempts = Options().MaxAttempts, StartedAt = _db.Clock.GetUtcNow(),
+                FaxInboxItemId = id, State = FaxRecognitionState.Reading, Attempts = Options().MaxAttempts,
+                    StartedAt = _db.Clock.GetUtcNow(),
                 LeaseUntil = _db.Clock.GetUtcNow().AddMinutes(-1),
             });
             await db.SaveChangesAsync();
@@ -177,35 +178,43 @@ public sealed partial class FaxRecognitionTests
         var beta = await _db.CustomerIdAsync(Beta);
         var wednesday = TestDatabase.JapanTime(2026, 11, 25, 9, 0);
         var lastWeek = TestDatabase.JapanTime(2026, 11, 17, 9, 0);
-        var a1 = await _db.AddReadingAsync(AlphaFax, OrderFormLayout.BlankFormId, alpha, wednesday, Field(OrderFormField.ProductCode, 1, Clip),
+        var a1 = await _db.AddReadingAsync(AlphaFax, OrderFormLayout.BlankFormId, alpha, wednesday,
+            Field(OrderFormField.ProductCode, 1, Clip),
             Field(OrderFormField.Quantity, 1, "3"));
-        var a2 = await _db.AddReadingAsync(AlphaFax, OrderFormLayout.BlankFormId, alpha, lastWeek, Field(OrderFormField.ProductCode, 1, Stapler),
+        var a2 = await _db.AddReadingAsync(AlphaFax, OrderFormLayout.BlankFormId, alpha, lastWeek,
+            Field(OrderFormField.ProductCode, 1, Stapler),
             Field(OrderFormField.Quantity, 1, "8"));
-        var b1 = await _db.AddReadingAsync(BetaFax, OrderFormLayout.BlankFormId, beta, wednesday, Field(OrderFormField.ProductCode, 1, Clip),
+        var b1 = await _db.AddReadingAsync(BetaFax, OrderFormLayout.BlankFormId, beta, wednesday,
+            Field(OrderFormField.ProductCode, 1, Clip),
             Field(OrderFormField.Quantity, 1, "1"));
         // Alpha's agent kept both fields of one FAX, changed a quantity on the other and keyed a line the reader missed; Beta's kept both.
         await KeyAsync(a1, (OrderFormField.ProductCode, 1, Clip, Clip), (OrderFormField.Quantity, 1, "3", "３"));
-        await KeyAsync(a2, (OrderFormField.ProductCode, 1, Stapler, Stapler), (OrderFormField.Quantity, 1, "8", "3"), (OrderFormField.ProductCode, 2, null, Clip));
+        await KeyAsync(a2, (OrderFormField.ProductCode, 1, Stapler, Stapler), (OrderFormField.Quantity, 1, "8", "3"),
+            (OrderFormField.ProductCode, 2, null, Clip));
         await KeyAsync(b1, (OrderFormField.ProductCode, 1, Clip, Clip), (OrderFormField.Quantity, 1, "1", "1"));
         var supervisor = _db.Recognition(TestStaff.Supervisor);
 
         var report = await supervisor.AccuracyAsync(new FaxAccuracyQuery(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)));
 
-        Assert.Equal((3, 6, 6, 1, 1), (report.Total.Faxes, report.Total.FieldsRead, report.Total.FieldsConfirmed, report.Total.FieldsChanged, report.Total.FieldsMissed));
+        Assert.Equal((3, 6, 6, 1, 1), (report.Total.Faxes, report.Total.FieldsRead, report.Total.FieldsConfirmed,
+            report.Total.FieldsChanged, report.Total.FieldsMissed));
         Assert.Equal(0.7143m, report.Total.Accuracy);
         Assert.Equal([new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 16)], report.Weeks.Select(w => w.Week!.Value));
         Assert.Equal(1m, report.Weeks[0].Accuracy);
         // The least accurate customer first: the one to send a clean form.
         Assert.Equal([Alpha, Beta], report.Customers.Select(c => c.CustomerCode));
         Assert.Equal(0.6m, report.Customers[0].Accuracy);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Desk.AccuracyAsync(new FaxAccuracyQuery(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            Desk.AccuracyAsync(new FaxAccuracyQuery(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))));
     }
 
     private async Task KeyAsync(int faxId, params (OrderFormField Field, int Line, string? Prefilled, string Keyed)[] keyed)
     {
         await using var db = _db.CreateDbContext();
-        var fields = await db.FaxRecognizedFields.Where(f => db.FaxRecognitions.Any(r => r.Id == f.FaxRecognitionId && r.FaxInboxItemId == faxId)).ToListAsync();
-        var list = keyed.Select(k => new KeyedField(k.Prefilled is null ? null : fields.Single(f => f.Field == k.Field && f.LineNumber == k.Line).Id,
+        var fields = await db.FaxRecognizedFields.Where(f =>
+            db.FaxRecognitions.Any(r => r.Id == f.FaxRecognitionId && r.FaxInboxItemId == faxId)).ToListAsync();
+        var list = keyed.Select(k => new KeyedField(k.Prefilled is null ? null : fields.Single(f => f.Field == k.Field
+            && f.LineNumber == k.Line).Id,
             k.Field, k.Line, k.Prefilled, k.Keyed)).ToList();
         await FaxRecognitionOutcome.RecordAsync(db, faxId, list, _db.Clock.GetUtcNow(), CancellationToken.None);
     }

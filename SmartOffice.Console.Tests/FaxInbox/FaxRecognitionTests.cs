@@ -125,7 +125,8 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
         var draft = await ReadAsync(id);
 
         Assert.Equal(OrderFormLayout.PrefilledFormId, draft.FormId);
-        Assert.Equal(form.Lines.OrderBy(l => l.Row).Select(l => (l.Code, l.Quantity)), draft.Lines.Select(l => (l.ProductCode!.Text, l.Quantity!.Text)));
+        Assert.Equal(form.Lines.OrderBy(l => l.Row).Select(l => (l.Code, l.Quantity)),
+            draft.Lines.Select(l => (l.ProductCode!.Text, l.Quantity!.Text)));
     }
 
     [Fact]
@@ -135,7 +136,8 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
         await using (var db = _db.CreateDbContext())
         {
             var sales = await db.Departments.SingleAsync(d => d.CustomerId == alpha && d.Name == "営業部");
-            var forms = new OrderFormPrintService(_db, TestStaff.DeskAgent, Microsoft.Extensions.Options.Options.Create(new DeskContactOptions()),
+            var forms = new OrderFormPrintService(_db, TestStaff.DeskAgent,
+                Microsoft.Extensions.Options.Options.Create(new DeskContactOptions()),
                 Microsoft.Extensions.Options.Options.Create(Options()), _db.BusinessClock);
             var png = await forms.RenderAsync(alpha, sales.Id);
             var id = await _db.AddFaxAsync(_db.Clock.GetUtcNow(), "0399999999");
@@ -168,7 +170,8 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_code_read_surely_that_is_in_the_catalogue_is_sure()
     {
-        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.CustomerCode, 0, Alpha), Field(OrderFormField.Department, 0, "総務部"),
+        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.CustomerCode, 0, Alpha),
+            Field(OrderFormField.Department, 0, "総務部"),
             Field(OrderFormField.ProductCode, 1, Clip), Field(OrderFormField.Quantity, 1, "12"));
 
         var line = Assert.Single((await Desk.DraftAsync(id)).Lines);
@@ -181,7 +184,8 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_code_not_in_the_catalogue_is_low_whatever_the_engine_says()
     {
-        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.ProductCode, 1, "Z9999999", confidence: 99), Field(OrderFormField.Quantity, 1, "1"));
+        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.ProductCode, 1, "Z9999999", confidence: 99),
+            Field(OrderFormField.Quantity, 1, "1"));
 
         var code = (await Desk.DraftAsync(id)).Lines.Single().ProductCode!;
 
@@ -193,7 +197,8 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
     public async Task The_nearest_catalogue_code_over_the_usual_confusions_is_proposed_when_unambiguous()
     {
         // O for 0 and I for 1: only Clip is that near.
-        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.ProductCode, 1, "AIO23456"), Field(OrderFormField.Quantity, 1, "1"),
+        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.ProductCode, 1, "AIO23456"),
+            Field(OrderFormField.Quantity, 1, "1"),
             Field(OrderFormField.ProductCode, 2, "B76S432I"), Field(OrderFormField.Quantity, 2, "1"));
 
         var lines = (await Desk.DraftAsync(id)).Lines;
@@ -207,7 +212,8 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
     public async Task No_code_is_proposed_when_two_are_as_near()
     {
         // C5550005 is one digit from both C5550001 and C5550009.
-        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.ProductCode, 1, "C5550005"), Field(OrderFormField.Quantity, 1, "1"));
+        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.ProductCode, 1, "C5550005"),
+            Field(OrderFormField.Quantity, 1, "1"));
 
         var code = (await Desk.DraftAsync(id)).Lines.Single().ProductCode!;
 
@@ -230,15 +236,19 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_code_locked_for_this_customer_or_no_longer_sold_is_low()
     {
-        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.CustomerCode, 0, Alpha), Field(OrderFormField.ProductCode, 1, Locked),
+        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.CustomerCode, 0, Alpha),
+            Field(OrderFormField.ProductCode, 1, Locked),
             Field(OrderFormField.Quantity, 1, "2"), Field(OrderFormField.ProductCode, 2, Retired), Field(OrderFormField.Quantity, 2, "2"));
-        var other = await _db.AddReadingAsync(BetaFax, Field(OrderFormField.CustomerCode, 0, Beta), Field(OrderFormField.ProductCode, 1, Locked),
+        var other = await _db.AddReadingAsync(BetaFax, Field(OrderFormField.CustomerCode, 0, Beta),
+            Field(OrderFormField.ProductCode, 1, Locked),
             Field(OrderFormField.Quantity, 1, "2"));
 
         var lines = (await Desk.DraftAsync(id)).Lines;
 
-        Assert.Equal((true, DomainText.Format("FaxRecognition.CodeLocked", Locked)), (lines[0].ProductCode!.IsLow, lines[0].ProductCode!.Reason));
-        Assert.Equal((true, DomainText.Format("FaxRecognition.CodeInactive", Retired)), (lines[1].ProductCode!.IsLow, lines[1].ProductCode!.Reason));
+        Assert.Equal((true, DomainText.Format("FaxRecognition.CodeLocked", Locked)),
+            (lines[0].ProductCode!.IsLow, lines[0].ProductCode!.Reason));
+        Assert.Equal((true, DomainText.Format("FaxRecognition.CodeInactive", Retired)),
+            (lines[1].ProductCode!.IsLow, lines[1].ProductCode!.Reason));
         // The lock is Alpha's: for Beta the same product is fine.
         Assert.False((await Desk.DraftAsync(other)).Lines.Single().ProductCode!.IsLow);
     }
@@ -250,7 +260,8 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
     [InlineData("1-2")]
     public async Task A_quantity_that_is_not_a_plausible_whole_number_is_low(string quantity)
     {
-        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.ProductCode, 1, Clip), Field(OrderFormField.Quantity, 1, quantity, confidence: 99));
+        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.ProductCode, 1, Clip),
+            Field(OrderFormField.Quantity, 1, quantity, confidence: 99));
 
         var value = (await Desk.DraftAsync(id)).Lines.Single().Quantity!;
 
@@ -261,8 +272,10 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_unsure_or_disputed_reading_is_low_and_where_the_cursor_starts()
     {
-        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.CustomerCode, 0, Alpha), Field(OrderFormField.Department, 0, "総務部"),
-            Field(OrderFormField.ProductCode, 1, Clip), Field(OrderFormField.Quantity, 1, "3"), Field(OrderFormField.ProductCode, 2, Stapler, confidence: 70), Field(OrderFormField.Quantity, 2, "4"),
+        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.CustomerCode, 0, Alpha),
+            Field(OrderFormField.Department, 0, "総務部"),
+            Field(OrderFormField.ProductCode, 1, Clip), Field(OrderFormField.Quantity, 1, "3"),
+                Field(OrderFormField.ProductCode, 2, Stapler, confidence: 70), Field(OrderFormField.Quantity, 2, "4"),
             Field(OrderFormField.Quantity, 3, "7", confidence: 45, alternative: "1"), Field(OrderFormField.ProductCode, 3, Clip));
 
         var draft = await Desk.DraftAsync(id);
@@ -278,7 +291,8 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Code_and_FAX_number_agreeing_choose_the_customer_surely()
     {
-        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.CustomerCode, 0, Alpha, confidence: 60), Field(OrderFormField.Department, 0, "営業部"));
+        var id = await _db.AddReadingAsync(AlphaFax, Field(OrderFormField.CustomerCode, 0, Alpha, confidence: 60),
+            Field(OrderFormField.Department, 0, "営業部"));
 
         var draft = await Desk.DraftAsync(id);
 
@@ -327,7 +341,8 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Without_a_code_the_FAX_number_of_one_customer_chooses_and_the_department_follows()
     {
-        var id = await _db.AddReadingAsync(BetaFax, Field(OrderFormField.Department, 0, "経理"), Field(OrderFormField.FaxNumber, 0, "06-2222-0003"));
+        var id = await _db.AddReadingAsync(BetaFax, Field(OrderFormField.Department, 0, "経理"),
+            Field(OrderFormField.FaxNumber, 0, "06-2222-0003"));
 
         var draft = await Desk.DraftAsync(id);
 
@@ -343,7 +358,8 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
 
         var customer = (await Desk.DraftAsync(id)).Customer!;
 
-        Assert.Equal((null, true, DomainText.Format("FaxRecognition.CustomerCodeUnknown", "99999999")), (customer.RecordId, customer.IsLow, customer.Reason));
+        Assert.Equal((null, true, DomainText.Format("FaxRecognition.CustomerCodeUnknown", "99999999")),
+            (customer.RecordId, customer.IsLow, customer.Reason));
     }
 
     // ---- Without tesseract ----
@@ -403,7 +419,8 @@ public sealed partial class FaxRecognitionTests : IAsyncLifetime, IDisposable
     {
         await using var db = _db.CreateDbContext();
         await db.FaxPages.Where(p => p.FaxInboxItemId == faxId).ExecuteDeleteAsync();
-        db.FaxPages.AddRange(pngs.Select((png, i) => new FaxPage { FaxInboxItemId = faxId, PageNumber = i + 1, Width = 1240, Height = 1754, Png = png }));
+        db.FaxPages.AddRange(pngs.Select((png, i) =>
+            new FaxPage { FaxInboxItemId = faxId, PageNumber = i + 1, Width = 1240, Height = 1754, Png = png }));
         await db.SaveChangesAsync();
     }
 }

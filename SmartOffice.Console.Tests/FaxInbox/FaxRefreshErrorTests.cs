@@ -35,7 +35,8 @@ public sealed class FaxRefreshErrorTests(Support.Browser browser) : IAsyncLifeti
 
         await Expect(page.GetByTestId("refresh-failed")).ToContainTextAsync("表示を自動で更新できませんでした");
         await Expect(english.GetByTestId("refresh-failed")).ToContainTextAsync("could not be refreshed");
-        Assert.Contains(_app.Events.Errors(), e => e.Contains("FaxQueue", StringComparison.Ordinal) && e.Contains("could not re-read", StringComparison.Ordinal));
+        Assert.Contains(_app.Events.Errors(), e => e.Contains("FaxQueue", StringComparison.Ordinal)
+            && e.Contains("could not re-read", StringComparison.Ordinal));
         await page.ScreenshotAsync("fax-queue-refresh-failed");
         await english.ScreenshotAsync("fax-queue-refresh-failed-en");
 
@@ -58,7 +59,8 @@ public sealed class FaxRefreshErrorTests(Support.Browser browser) : IAsyncLifeti
         _app.Services.GetRequiredService<FaxInboxChanges>().Raise();
 
         await Expect(page.GetByTestId("fax-refresh-failed")).ToContainTextAsync("受信FAX一覧で担当を確認してください");
-        Assert.Contains(_app.Events.Errors(), e => e.Contains("FaxBeside", StringComparison.Ordinal) && e.Contains("could not re-read", StringComparison.Ordinal));
+        Assert.Contains(_app.Events.Errors(), e => e.Contains("FaxBeside", StringComparison.Ordinal)
+            && e.Contains("could not re-read", StringComparison.Ordinal));
         await page.ScreenshotAsync("fax-pane-refresh-failed");
 
         await SqliteTables.RenameAsync(_app.DataFolder, "FaxPages_away", "FaxPages");
@@ -70,7 +72,8 @@ public sealed class FaxRefreshErrorTests(Support.Browser browser) : IAsyncLifeti
     {
         var page = await browser.NewPageAsync(_app.BaseAddress, locale: english ? "en-US" : "ja-JP");
         if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = _app.BaseAddress.ToString() }]);
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US",
+                Url = _app.BaseAddress.ToString() }]);
         await page.SignInAsync(Agent, CapturingConsoleApp.Password);
         await page.GotoAsync(path);
         await page.WaitForCircuitAsync();

@@ -11,12 +11,14 @@ namespace SmartOffice.Console.Tests.FaxInbox;
 /// <summary>A manual upload starts with the time in the file's name when it has one (it pre-filled the upload time).</summary>
 public sealed class UploadPrefillTests
 {
-    private static readonly BusinessClock Clock = new(new FakeTimeProvider(TestDatabase.JapanTime(2026, 11, 25, 16, 0)), Options.Create(new RulesOptions()));
+    private static readonly BusinessClock Clock =
+        new(new FakeTimeProvider(TestDatabase.JapanTime(2026, 11, 25, 16, 0)), Options.Create(new RulesOptions()));
 
     [Fact]
     public void The_FAX_servers_name_gives_the_received_time_and_sender()
     {
-        Assert.Equal(("2026/11/24", "09:41", "0312345678"), UploadPrefill.From("20261124094112_03-1234-5678.pdf", new FaxInboxOptions(), Clock));
+        Assert.Equal(("2026/11/24", "09:41", "0312345678"),
+            UploadPrefill.From("20261124094112_03-1234-5678.pdf", new FaxInboxOptions(), Clock));
     }
 
     [Fact]

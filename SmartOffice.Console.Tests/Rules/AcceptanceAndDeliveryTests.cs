@@ -48,7 +48,8 @@ public class AcceptanceAndDeliveryTests
     // 2026-06-01 23:30 UTC is already Tuesday 08:30 in Japan; 03:59:59 at UTC−5 is 17:59:59 JST
     [InlineData("2026-06-01T23:30:00Z", OrderChannel.Fax, "2026-06-02")]
     [InlineData("2026-06-02T03:59:59-05:00", OrderChannel.Fax, "2026-06-03")]
-    public void An_order_is_accepted_that_day_only_strictly_before_its_cutoff_in_Japan_time(string receivedAt, OrderChannel channel, string acceptanceDay)
+    public void An_order_is_accepted_that_day_only_strictly_before_its_cutoff_in_Japan_time(string receivedAt, OrderChannel channel,
+        string acceptanceDay)
     {
         var quote = Rules.QuoteDelivery(Instant(receivedAt), channel, DeliveryClass.Standard);
 
@@ -63,7 +64,8 @@ public class AcceptanceAndDeliveryTests
     // Friday: Monday is the first delivery day, Tuesday the second
     [InlineData("2026-06-05T10:00:00+09:00", OrderChannel.Web, "2026-06-05", "2026-06-09")]
     [InlineData("2026-06-06T10:00:00+09:00", OrderChannel.Web, "2026-06-06", "2026-06-09")]
-    public void Furniture_has_a_1pm_cutoff_and_arrives_the_second_delivery_day(string receivedAt, OrderChannel channel, string acceptanceDay, string earliest)
+    public void Furniture_has_a_1pm_cutoff_and_arrives_the_second_delivery_day(string receivedAt, OrderChannel channel,
+        string acceptanceDay, string earliest)
     {
         var quote = Rules.QuoteDelivery(Instant(receivedAt), channel, DeliveryClass.Furniture);
 
@@ -88,7 +90,8 @@ public class AcceptanceAndDeliveryTests
     [InlineData(DeliveryClass.Standard, true, "2026-06-06")]
     [InlineData(DeliveryClass.Furniture, false, "2026-06-09")]
     [InlineData(DeliveryClass.Furniture, true, "2026-06-09")]
-    public void A_Saturday_request_lets_a_Friday_standard_order_arrive_Saturday(DeliveryClass deliveryClass, bool saturdayRequested, string earliest)
+    public void A_Saturday_request_lets_a_Friday_standard_order_arrive_Saturday(DeliveryClass deliveryClass, bool saturdayRequested,
+        string earliest)
     {
         var quote = Rules.QuoteDelivery(Instant("2026-06-05T10:00:00+09:00"), OrderChannel.Web, deliveryClass, saturdayRequested);
 
@@ -115,7 +118,8 @@ public class AcceptanceAndDeliveryTests
     [InlineData("2026-12-30T10:00:00+09:00", DeliveryClass.Standard, "2027-01-04", "2027-01-05")]
     [InlineData("2027-01-02T10:00:00+09:00", DeliveryClass.Standard, "2027-01-04", "2027-01-05")]
     [InlineData("2026-12-28T10:00:00+09:00", DeliveryClass.Furniture, "2026-12-28", "2027-01-05")]
-    public void Golden_Week_and_the_year_end_move_acceptance_and_delivery(string faxReceivedAt, DeliveryClass deliveryClass, string acceptanceDay, string earliest)
+    public void Golden_Week_and_the_year_end_move_acceptance_and_delivery(string faxReceivedAt, DeliveryClass deliveryClass,
+        string acceptanceDay, string earliest)
     {
         var quote = Rules.QuoteDelivery(Instant(faxReceivedAt), OrderChannel.Fax, deliveryClass);
 
@@ -147,7 +151,8 @@ public class AcceptanceAndDeliveryTests
     // the extra day may be a requested Saturday
     [InlineData("2026-06-04T10:00:00+09:00", OrderChannel.Web, DeliveryClass.Standard, true, "2026-06-04", "2026-06-06")]
     [InlineData("2026-06-04T10:00:00+09:00", OrderChannel.Web, DeliveryClass.Standard, false, "2026-06-04", "2026-06-08")]
-    public void Other_regions_use_their_own_cutoffs_and_extra_lead_days(string receivedAt, OrderChannel channel, DeliveryClass deliveryClass,
+    public void Other_regions_use_their_own_cutoffs_and_extra_lead_days(string receivedAt, OrderChannel channel,
+        DeliveryClass deliveryClass,
                                                                          bool saturdayRequested, string acceptanceDay, string? earliest)
     {
         var delivery = new DeliveryRules(new StaticBusinessCalendar(Options), Options);
@@ -164,7 +169,8 @@ public class AcceptanceAndDeliveryTests
         var options = new RulesOptions { ClosureDays = "12-29..01-03, 08-13..08-15" };
         var delivery = new DeliveryRules(new StaticBusinessCalendar(options), options);
 
-        var quote = delivery.Quote(Instant("2026-08-12T10:00:00+09:00"), OrderChannel.Web, DeliveryClass.Standard, RegionCutoffs.Honshu(options));
+        var quote = delivery.Quote(Instant("2026-08-12T10:00:00+09:00"), OrderChannel.Web, DeliveryClass.Standard,
+            RegionCutoffs.Honshu(options));
 
         Assert.Equal(new DeliveryQuote(Day("2026-08-12"), Day("2026-08-17")), quote);
     }
@@ -176,7 +182,8 @@ public class AcceptanceAndDeliveryTests
         var calendar = new OneHolidayCalendar(Day("2026-06-03"));
         var delivery = new DeliveryRules(calendar, Options);
 
-        var quote = delivery.Quote(Instant("2026-06-02T18:00:00+09:00"), OrderChannel.Web, DeliveryClass.Standard, RegionCutoffs.Honshu(Options));
+        var quote = delivery.Quote(Instant("2026-06-02T18:00:00+09:00"), OrderChannel.Web, DeliveryClass.Standard,
+            RegionCutoffs.Honshu(Options));
 
         Assert.Equal(new DeliveryQuote(Day("2026-06-04"), Day("2026-06-05")), quote);
     }

@@ -46,17 +46,6 @@ public class PointRulesTests
         Assert.Equal(Day(validThrough), Rules.PointsValidThrough(Day(acceptanceDay)));
     }
 
-    [Theory]
-    [InlineData("2027-11-30", "2027-11-01", true)]
-    [InlineData("2027-11-30", "2027-11-30", true)]
-    [InlineData("2027-11-30", "2027-10-31", false)]   // next month
-    [InlineData("2027-11-30", "2027-12-01", false)]   // already lapsed
-    [InlineData("2026-11-30", "2027-11-15", false)]   // same month, another year
-    public void Points_expiring_at_the_end_of_this_month(string validThrough, string today, bool expiring)
-    {
-        Assert.Equal(expiring, PointRules.ExpiresAtEndOfMonth(Day(validThrough), Day(today)));
-    }
-
     [Fact]
     public void The_rate_and_validity_are_settings()
     {

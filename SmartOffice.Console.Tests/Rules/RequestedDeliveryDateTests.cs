@@ -28,7 +28,8 @@ public class RequestedDeliveryDateTests
     [InlineData(DeliveryClass.SpecialOrder, "2026-06-10", false)] // 電話マーク: advised individually
     public void Requested_dates_follow_the_FAQ(DeliveryClass deliveryClass, string requested, bool allowed)
     {
-        Assert.Equal(allowed, Rules.IsAllowedDeliveryDate(Instant("2026-06-02T10:00:00+09:00"), OrderChannel.Fax, deliveryClass, Day(requested)));
+        Assert.Equal(allowed, Rules.IsAllowedDeliveryDate(Instant("2026-06-02T10:00:00+09:00"), OrderChannel.Fax, deliveryClass,
+            Day(requested)));
     }
 
     [Theory]
@@ -41,7 +42,8 @@ public class RequestedDeliveryDateTests
     [InlineData("2026-05-01T10:00:00+09:00", "2026-05-02", true)]
     [InlineData("2026-05-01T10:00:00+09:00", "2026-05-06", false)]
     [InlineData("2026-05-01T10:00:00+09:00", "2026-05-07", true)]
-    public void A_requested_Saturday_is_checked_against_the_earliest_date_counting_Saturdays(string receivedAt, string requested, bool allowed)
+    public void A_requested_Saturday_is_checked_against_the_earliest_date_counting_Saturdays(string receivedAt, string requested,
+        bool allowed)
     {
         Assert.Equal(allowed, Rules.IsAllowedDeliveryDate(Instant(receivedAt), OrderChannel.Web, DeliveryClass.Standard, Day(requested)));
     }
@@ -59,7 +61,8 @@ public class RequestedDeliveryDateTests
     [InlineData(DeliveryClass.Furniture, "2026-06-06", true, RequestedDateRejection.SaturdayNotAllowed)]
     [InlineData(DeliveryClass.Furniture, "2026-06-03", true, RequestedDateRejection.TooEarly)]
     [InlineData(DeliveryClass.SpecialOrder, "2026-06-10", true, RequestedDateRejection.SpecialOrderHasNoDate)]
-    public void A_refused_date_says_why(DeliveryClass deliveryClass, string requested, bool saturdayAllowed, RequestedDateRejection? rejection)
+    public void A_refused_date_says_why(DeliveryClass deliveryClass, string requested, bool saturdayAllowed,
+        RequestedDateRejection? rejection)
     {
         var check = Delivery.CheckRequestedDate(Day("2026-06-02"), deliveryClass, Honshu, Day(requested), saturdayAllowed);
 

@@ -21,7 +21,8 @@ public class ReturnRulesTests
     // across a leap February: 2028-01-01 + 90 days = 2028-03-31
     [InlineData("2028-01-01", "2028-03-31", true, false, ReturnVerdict.Accepted)]
     [InlineData("2028-01-01", "2028-04-01", true, false, ReturnVerdict.TooLate)]
-    public void Customer_returns_within_90_days_unopened_and_returnable(string deliveredOn, string formReceivedOn, bool unopened, bool nonReturnable, ReturnVerdict verdict)
+    public void Customer_returns_within_90_days_unopened_and_returnable(string deliveredOn, string formReceivedOn, bool unopened,
+        bool nonReturnable, ReturnVerdict verdict)
     {
         Assert.Equal(verdict, Rules.CheckReturn(Day(deliveredOn), Day(formReceivedOn), unopened, nonReturnable));
     }
@@ -43,7 +44,8 @@ public class ReturnRulesTests
     [InlineData("2026-09-01", ReturnVerdict.Accepted)]
     [InlineData("2026-10-30", ReturnVerdict.Accepted)]
     [InlineData("2026-10-31", ReturnVerdict.TooLate)]
-    public void Goods_damaged_or_wrong_on_our_side_are_taken_back_opened_or_not_but_within_90_days(string formReceivedOn, ReturnVerdict verdict)
+    public void Goods_damaged_or_wrong_on_our_side_are_taken_back_opened_or_not_but_within_90_days(string formReceivedOn,
+        ReturnVerdict verdict)
     {
         Assert.Equal(verdict, Returns.CheckOurFaultReturn(Day("2026-08-01"), Day(formReceivedOn)));
     }

@@ -87,7 +87,8 @@ public class TaxRulesTests
     [InlineData(1000, "0", 1000)]
     public void A_discounted_unit_price_is_the_list_price_less_the_rate_rounded_down(int listPrice, string rate, int unitPrice)
     {
-        Assert.Equal(unitPrice, TaxRules.DiscountedUnitPrice(listPrice, decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(unitPrice, TaxRules.DiscountedUnitPrice(listPrice,
+            decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Theory]

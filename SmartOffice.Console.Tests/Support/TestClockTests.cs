@@ -1,4 +1,4 @@
-using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Rules;
 
 namespace SmartOffice.Console.Tests.Support;
 

@@ -52,7 +52,8 @@ internal static partial class AccountInput
     public static string? Email(string? value)
     {
         var email = Optional(JapaneseInput.Normalize(value), "Email", 254);
-        return email is null || (email.Count(c => c == '@') == 1 && !email.Contains(' ')) ? email : throw new BusinessRuleException("Accounts.EmailFormat");
+        return email is null || (email.Count(c => c == '@') == 1
+            && !email.Contains(' ')) ? email : throw new BusinessRuleException("Accounts.EmailFormat");
     }
 
     /// <summary>A place orders ship to (a department or a ship-to): its name, 〒, address and an optional phone.</summary>

@@ -17,7 +17,8 @@ internal static class AdministratorRule
     /// </summary>
     public static async Task KeepOneAsync(SmartOfficeDbContext db, WebUser user, CancellationToken cancellationToken)
     {
-        var others = await db.WebUsers.AnyAsync(u => u.DepartmentId == user.DepartmentId && u.Id != user.Id && u.IsActive && u.IsAdministrator,
+        var others = await db.WebUsers.AnyAsync(u => u.DepartmentId == user.DepartmentId && u.Id != user.Id && u.IsActive
+            && u.IsAdministrator,
             cancellationToken);
         if (!others)
             throw new BusinessRuleException("Accounts.LastAdministrator", user.Department!.Name);
@@ -48,7 +49,8 @@ internal static class WebUserIds
 {
     public static async Task<string> NextAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
     {
-        var last = await db.WebUsers.Where(u => u.UserId.StartsWith("u") && u.UserId.Length == 8).MaxAsync(u => (string?)u.UserId, cancellationToken);
+        var last = await db.WebUsers.Where(u => u.UserId.StartsWith("u") && u.UserId.Length == 8)
+            .MaxAsync(u => (string?)u.UserId, cancellationToken);
         var next = last is not null && int.TryParse(last[1..], out var n) ? n + 1 : 1_000_001;
         return $"u{next:D7}";
     }

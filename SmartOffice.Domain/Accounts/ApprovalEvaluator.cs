@@ -4,18 +4,6 @@ using SmartOffice.Domain.Persistence;
 namespace SmartOffice.Domain.Accounts;
 
 /// <summary>
-/// A web order as approval sees it (docs/business-rules.md §2): the slip total is the discounted goods subtotal ex-tax without shipping,
-/// <see cref="MaxUnitPrice"/> the highest discounted unit price ex-tax, <see cref="OverBudget"/> whether it takes the
-/// department past its monthly budget.
-/// </summary>
-public sealed record ApprovalOrder(int DepartmentId, int SlipTotal, int MaxUnitPrice, bool OverBudget);
-
-public sealed record Approver(int WebUserId, string UserId, string Name);
-
-/// <summary>Whether the order waits for approval, under which condition, and who approves: approver 1, then approver 2.</summary>
-public sealed record ApprovalDecision(bool NeedsApproval, ApprovalCondition Condition, IReadOnlyList<Approver> Approvers);
-
-/// <summary>
 /// 承認発注 for the web storefront: orderer → approver 1 → approver 2 at most, under the department's rule. The storefront
 /// has no staff caller, so there is no access check (like <see cref="WebUserSignInService"/>).
 /// </summary>

@@ -7,33 +7,6 @@ using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Domain.Accounts;
 
-public sealed record RegistrationChoice(int Id, string Name);
-
-/// <summary>The regions and the dealers a registration may name (a rep: their own dealer only).</summary>
-public sealed record RegistrationChoices(IReadOnlyList<RegistrationChoice> Regions, IReadOnlyList<RegistrationChoice> Dealers);
-
-/// <summary>
-/// お客様登録: the company, its reading and address, region and dealer, the first department and its 管理者 web user, and
-/// whether the catalogue was sent. <see cref="DuplicateConfirmed"/>: the staff member saw the customers with the same phone number.
-/// </summary>
-public sealed record CustomerRegistration(string? Name, string? NameKana, string? PostalCode, string? Address, string? Phone,
-    string? Fax, int RegionId, int DealerId, string? DepartmentName, string? AdministratorName, string? AdministratorEmail,
-    bool CatalogShipped, ChangeRequester RequestedBy, bool DuplicateConfirmed = false);
-
-/// <summary>お客様登録内容変更用紙: company name (and reading), address and phone/FAX changes.</summary>
-public sealed record RegistrationChange(int CustomerId, int Version, string? Name, string? NameKana, string? PostalCode, string? Address,
-    string? Phone, string? Fax, ChangeRequester RequestedBy, bool DuplicateConfirmed = false);
-
-/// <summary>Another customer already registered with the same phone or FAX number.</summary>
-public sealed record PhoneDuplicate(int Id, string Code, string Name, string Phone);
-
-/// <summary>
-/// Either saved (<see cref="CustomerId"/> set) or held back because <see cref="Duplicates"/> share the phone number and
-/// the staff member has not confirmed yet. A new registration returns the administrator's web ID and temporary password once.
-/// </summary>
-public sealed record RegistrationResult(int? CustomerId, string? CustomerCode, IReadOnlyList<PhoneDuplicate> Duplicates,
-    string? AdministratorUserId = null, string? TemporaryPassword = null);
-
 /// <summary>
 /// Customer registration and change forms (docs/business-rules.md §5), keyed by the desk or by the customer's dealer rep (a rep registers
 /// customers for their own dealer only). Validated (postal code 123-4567, phone/FAX numbers), warned on a phone number another
@@ -48,7 +21,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
     {
         AccessPolicy.Demand(staff, Capability.CustomerForms);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new RegistrationChoice(r.Id, r.Name)).ToListAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new RegistrationChoice(r.Id, r.Name))
+            .ToListAsync(cancellationToken);
         var scope = AccessPolicy.DealerScope(staff);
         var dealers = await db.Dealers.AsNoTracking().Where(d => scope == null || d.Id == scope).OrderBy(d => d.Code)
             .Select(d => new RegistrationChoice(d.Id, d.Name)).ToListAsync(cancellationToken);
@@ -56,7 +30,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
     }
 
     /// <summary>Customers (any dealer: a duplicate is a duplicate) already registered with this phone or FAX number.</summary>
-    public async Task<IReadOnlyList<PhoneDuplicate>> DuplicatesByPhoneAsync(string? phone, int? exceptCustomerId = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PhoneDuplicate>> DuplicatesByPhoneAsync(string? phone, int? exceptCustomerId = null,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.CustomerForms);
         var digits = JapaneseInput.Digits(phone);
@@ -94,7 +69,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
         company.ApplyTo(customer);
         var department = new Department
         {
-            Customer = customer, Code = "001", Name = departmentName, PostalCode = customer.PostalCode, Address = customer.Address, Phone = customer.Phone,
+            Customer = customer, Code = "001", Name = departmentName, PostalCode = customer.PostalCode, Address = customer.Address,
+                Phone = customer.Phone,
         };
         // The first person registered for a department becomes its 管理者 (docs/business-rules.md §5).
         var administrator = new WebUser
@@ -107,7 +83,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.CustomerRegistered", nameof(Customer), customer.Code, null,
             new
             {
-                customer.Name, customer.NameKana, customer.PostalCode, customer.Address, customer.Phone, customer.Fax, Department = department.Name,
+                customer.Name, customer.NameKana, customer.PostalCode, customer.Address, customer.Phone, customer.Fax,
+                    Department = department.Name,
                 Administrator = administrator.UserId, customer.CatalogShippedOn,
             },
             requestedBy, duplicates.Count > 0 ? DuplicateNote(duplicates) : null));
@@ -115,7 +92,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
         return new RegistrationResult(customer.Id, customer.Code, AsSeen(duplicates), administrator.UserId, password);
     }
 
-    /// <summary>The change form: company name and reading, address, phone and FAX; the staff member sees only what changed in the history.</summary>
+    /// <summary>The change form: company name and reading, address, phone and FAX; the staff member sees only what
+    /// changed in the history.</summary>
     public async Task<RegistrationResult> ChangeAsync(RegistrationChange form, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.CustomerForms);
@@ -169,7 +147,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
     }
 
     /// <summary>Customers of any dealer with one of the numbers: a duplicate is a duplicate, whoever registers it.</summary>
-    private static async Task<IReadOnlyList<FoundDuplicate>> DuplicatesAsync(SmartOfficeDbContext db, IReadOnlyList<string> digits, int? except,
+    private static async Task<IReadOnlyList<FoundDuplicate>> DuplicatesAsync(SmartOfficeDbContext db, IReadOnlyList<string> digits,
+        int? except,
         CancellationToken cancellationToken) =>
         await db.Customers.AsNoTracking()
             .Where(c => c.Id != except && (digits.Contains(c.PhoneDigits) || (c.FaxDigits != null && digits.Contains(c.FaxDigits))))
@@ -186,7 +165,8 @@ public sealed class CustomerRegistrationService(IDbContextFactory<SmartOfficeDbC
             : new PhoneDuplicate(0, "", DomainText.Format("Accounts.OtherDealersCustomer"), d.Duplicate.Phone)).ToList();
 
     private static string DuplicateNote(IReadOnlyList<FoundDuplicate> duplicates) =>
-        string.Format(DomainText.DataCulture, DomainText.ForData("Accounts.DuplicateConfirmedNote"), string.Join(", ", duplicates.Select(d => d.Duplicate.Code)));
+        string.Format(DomainText.DataCulture, DomainText.ForData("Accounts.DuplicateConfirmedNote"),
+            string.Join(", ", duplicates.Select(d => d.Duplicate.Code)));
 
     private sealed record FoundDuplicate(PhoneDuplicate Duplicate, int DealerId);
 

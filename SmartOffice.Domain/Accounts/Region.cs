@@ -1,4 +1,5 @@
 using SmartOffice.Domain.Persistence;
+using SmartOffice.Domain.Rules;
 
 namespace SmartOffice.Domain.Accounts;
 
@@ -18,4 +19,7 @@ public class Region : IVersioned
     public int ExtraLeadDays { get; set; }
     public int SortOrder { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The cutoffs the rules use for this region (not mapped: it has no setter).</summary>
+    public RegionCutoffs Cutoffs => new(FaxCutoff, WebCutoff, ExtraLeadDays);
 }

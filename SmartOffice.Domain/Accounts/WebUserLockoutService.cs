@@ -8,40 +8,6 @@ using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Domain.Accounts;
 
-/// <summary>A page of web users: the locked queue, or a search over all of them.</summary>
-public sealed record WebUserQuery(string? Text, bool LockedOnly, int Skip, int Take);
-
-/// <summary>A web user as the desk's lists show one.</summary>
-public sealed record WebUserRow(int Id, string UserId, string Name, string? Email, string CustomerCode, string CustomerName,
-    string DepartmentName, bool IsAdministrator, bool IsActive, bool MustChangePassword, int FailedPasswordCount,
-    DateTimeOffset? LockedAt, DateTimeOffset? LastFailedAt, DateTimeOffset? LastSignInAt)
-{
-    public bool IsLocked => LockedAt is not null;
-}
-
-public sealed record WebUserPage(IReadOnlyList<WebUserRow> Rows, int Total);
-
-public sealed record DepartmentChoice(int Id, string Code, string Name);
-
-/// <summary>One web user with what the unlock desk needs: the <see cref="Version"/> the agent saw, the customer's departments to verify against, and the history.</summary>
-public sealed record WebUserDetail(WebUserRow User, int Version, IReadOnlyList<DepartmentChoice> Departments, IReadOnlyList<AuditEntry> History,
-    int CustomerId);
-
-/// <summary>
-/// 本人確認: what the caller told the agent — the customer code, a registered phone or FAX number and their department.
-/// The domain checks each against the records; <see cref="CallerName"/> is only recorded.
-/// </summary>
-public sealed record CallerVerification(string? CustomerCode, string? PhoneOrFax, int? DepartmentId, string? CallerName = null);
-
-public sealed record UnlockRequest(int WebUserId, int Version, CallerVerification Verification, bool IssueTemporaryPassword);
-
-/// <summary>The temporary password, shown once to the agent to read to the caller; it is stored only hashed.</summary>
-public sealed record UnlockResult(string? TemporaryPassword);
-
-public sealed record DepartmentUserId(string UserId, string Name, bool IsAdministrator, bool IsLocked);
-
-public sealed record AdministratorChange(int WebUserId, int Version, bool IsAdministrator, string RequestedBy);
-
 /// <summary>
 /// The customer desk's side of ID失効 (docs/business-rules.md §5): the locked queue and web-user search, unlock and temporary
 /// passwords after verifying the caller, forgotten IDs, and each department's 管理者 (at least one is kept).
@@ -111,7 +77,8 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
     }
 
     /// <summary>The departments of a customer, for the agent to pick the one the caller names; none for an unknown code.</summary>
-    public async Task<IReadOnlyList<DepartmentChoice>> DepartmentsOfCustomerAsync(string? customerCode, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DepartmentChoice>> DepartmentsOfCustomerAsync(string? customerCode,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.WebUserUnlock);
         var code = JapaneseInput.NormalizeCode(customerCode);
@@ -128,9 +95,11 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
     {
         AccessPolicy.Demand(staff, Capability.WebUserUnlock);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var user = await db.WebUsers.Include(u => u.Department!.Customer).FirstOrDefaultAsync(u => u.Id == request.WebUserId, cancellationToken)
+        var user = await db.WebUsers.Include(u => u.Department!.Customer)
+            .FirstOrDefaultAsync(u => u.Id == request.WebUserId, cancellationToken)
                    ?? throw new BusinessRuleException("Accounts.WebUserNotFound");
-        var department = await VerifiedAsync(db, request.Verification, user.Department!.Customer!, user.Department, nameof(WebUser), user.UserId, cancellationToken);
+        var department = await VerifiedAsync(db, request.Verification, user.Department!.Customer!, user.Department, nameof(WebUser),
+            user.UserId, cancellationToken);
         user.AsSeen(request.Version, ChangedKey);
         if (user.LockedAt is null && !request.IssueTemporaryPassword)
             throw new BusinessRuleException("Accounts.NotLocked", user.UserId);
@@ -158,14 +127,16 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
     }
 
     /// <summary>Forgotten ID: the user IDs of the verified caller's department (the disclosure is audited).</summary>
-    public async Task<IReadOnlyList<DepartmentUserId>> ForgottenUserIdsAsync(CallerVerification verification, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DepartmentUserId>> ForgottenUserIdsAsync(CallerVerification verification,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.WebUserUnlock);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var code = JapaneseInput.NormalizeCode(verification.CustomerCode);
         var customer = await db.Customers.Include(c => c.Departments).FirstOrDefaultAsync(c => c.Code == code, cancellationToken);
         var department = customer is null
-            ? throw new BusinessRuleException(MissingVerification(verification) ? "Accounts.VerificationRequired" : "Accounts.CustomerCodeMismatch")
+            ? throw new BusinessRuleException(
+                MissingVerification(verification) ? "Accounts.VerificationRequired" : "Accounts.CustomerCodeMismatch")
             : await VerifiedAsync(db, verification, customer, customer.Departments.FirstOrDefault(d => d.Id == verification.DepartmentId),
                 nameof(Customer), customer.Code, cancellationToken);
         var ids = await db.WebUsers.AsNoTracking().Where(u => u.DepartmentId == department.Id && u.IsActive).OrderBy(u => u.UserId)
@@ -246,7 +217,8 @@ public sealed class WebUserLockoutService(IDbContextFactory<SmartOfficeDbContext
         }
         catch (BusinessRuleException e) when (e.Key != "Accounts.VerificationRequired")
         {
-            var given = new { CustomerCode = JapaneseInput.NormalizeCode(v.CustomerCode), PhoneOrFax = JapaneseInput.Digits(v.PhoneOrFax), v.DepartmentId, Failed = e.Key };
+            var given = new { CustomerCode = JapaneseInput.NormalizeCode(v.CustomerCode), PhoneOrFax = JapaneseInput.Digits(v.PhoneOrFax),
+                v.DepartmentId, Failed = e.Key };
             db.ChangeTracker.Clear();
             db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Accounts.VerificationFailed", entityType, entityId, null, given,
                 (v.CallerName ?? "").Trim() is { Length: > 0 } caller ? caller[..Math.Min(caller.Length, CallerNameKept)] : null));

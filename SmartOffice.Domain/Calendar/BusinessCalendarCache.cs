@@ -11,7 +11,8 @@ namespace SmartOffice.Domain.Calendar;
 /// (other instances on the same database edit it too). One load is shared by every caller and runs to its end whoever
 /// stops waiting; a load that failed or was cancelled is never kept: the next caller loads again.
 /// </summary>
-public sealed class BusinessCalendarCache(IDbContextFactory<SmartOfficeDbContext> contexts, IOptions<RulesOptions> options, TimeProvider time)
+public sealed class BusinessCalendarCache(IDbContextFactory<SmartOfficeDbContext> contexts, IOptions<RulesOptions> options,
+    TimeProvider time)
 {
     private readonly Lock _gate = new();
     private Task<IBusinessCalendar>? _current;

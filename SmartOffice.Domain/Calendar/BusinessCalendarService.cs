@@ -37,7 +37,8 @@ public sealed class BusinessCalendarService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.CalendarDays.AnyAsync(d => d.Date.Year == year, cancellationToken))
         {
-            await BusinessCalendarSeeder.SeedYearsAsync(db, [year], options.Value, DomainText.ForData("Calendar.DefaultClosureName"), cancellationToken);
+            await BusinessCalendarSeeder.SeedYearsAsync(db, [year], options.Value, DomainText.ForData("Calendar.DefaultClosureName"),
+                cancellationToken);
             cache.Invalidate();
         }
         var first = new DateOnly(year, month, 1);
@@ -88,7 +89,8 @@ public sealed class BusinessCalendarService(
         await SaveAsync(db, cancellationToken);
     }
 
-    private async Task<CalendarDay> AddAsync(DateOnly date, CalendarDayKind kind, string name, string action, CancellationToken cancellationToken)
+    private async Task<CalendarDay> AddAsync(DateOnly date, CalendarDayKind kind, string name, string action,
+        CancellationToken cancellationToken)
     {
         AccessPolicy.Demand(staff, Capability.Operations);
         name = (name ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim();
@@ -101,13 +103,15 @@ public sealed class BusinessCalendarService(
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Seed the year first, so a manual row never makes the year look seeded while its holidays are missing.
-        await BusinessCalendarSeeder.SeedYearsAsync(db, [date.Year], options.Value, DomainText.ForData("Calendar.DefaultClosureName"), cancellationToken);
+        await BusinessCalendarSeeder.SeedYearsAsync(db, [date.Year], options.Value, DomainText.ForData("Calendar.DefaultClosureName"),
+            cancellationToken);
         if (await db.CalendarDays.AnyAsync(d => d.Date == date && d.Kind == kind, cancellationToken))
             throw new BusinessRuleException(kind == CalendarDayKind.Closure ? "Calendar.ClosureExists" : "Calendar.HolidayExists", date);
 
         var day = new CalendarDay { Date = date, Kind = kind, Name = name, IsManual = true };
         db.CalendarDays.Add(day);
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, action, nameof(CalendarDay), date.ToString("O"), null, new { Date = date, Kind = kind, Name = name }));
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, action, nameof(CalendarDay), date.ToString("O"), null,
+            new { Date = date, Kind = kind, Name = name }));
         await SaveAsync(db, cancellationToken);
         return day;
     }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Persistence;
-using SmartOffice.Domain.Rules;
 using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Domain.Calendar;
@@ -48,8 +47,6 @@ public sealed class RegionSettingsService(IDbContextFactory<SmartOfficeDbContext
         return region;
     }
 
-    /// <summary>The cutoffs the rules use for a region.</summary>
-    public static RegionCutoffs CutoffsOf(Region region) => new(region.FaxCutoff, region.WebCutoff, region.ExtraLeadDays);
-
-    private static object Snapshot(Region r) => new { FaxCutoff = r.FaxCutoff.ToString("HH:mm"), WebCutoff = r.WebCutoff.ToString("HH:mm"), r.ExtraLeadDays };
+    private static object Snapshot(Region r) =>
+        new { FaxCutoff = r.FaxCutoff.ToString("HH:mm"), WebCutoff = r.WebCutoff.ToString("HH:mm"), r.ExtraLeadDays };
 }

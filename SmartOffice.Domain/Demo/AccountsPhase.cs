@@ -151,7 +151,7 @@ internal sealed class AccountsPhase(DemoContext context, IReadOnlyList<Region> r
             IsActive = heavy || !_rng.Chance(0.01),
         };
         var customer = new DemoCustomer(entity,
-            new RegionCutoffs(region.FaxCutoff, region.WebCutoff, region.ExtraLeadDays),
+            region.Cutoffs,
             name.MailDomain,
             heavy ? 0.5 : _rng.Pick(FaxShares),
             // A few customers order a lot, most a little (Pareto); closed accounts no longer order.

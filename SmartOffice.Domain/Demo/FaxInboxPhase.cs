@@ -26,7 +26,8 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
     /// <summary>Minutes before now each demo FAX arrived, newest first.</summary>
     private static readonly int[] MinutesAgo = [4, 11, 23, 38, 52, 75, 96, 130, 170, 215, 290, 380, 470];
 
-    private sealed record Sender(int CustomerId, string Code, string Name, string Fax, string FaxDigits, int DepartmentId, string Department);
+    private sealed record Sender(int CustomerId, string Code, string Name, string Fax, string FaxDigits, int DepartmentId,
+        string Department);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -49,7 +50,8 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
             // smartoffice's order form itself (corner marks, form ID), filled in by hand: what the FAX reader reads.
             var sender = Take();
             var lines = Enumerable.Range(0, rng.Next(2, 5)).Select(_ => rng.Pick(products)).DistinctBy(p => p.Code)
-                .Select(p => new OrderFormWrittenLine(p.Code, p.Name, rng.Next(1, 11).ToString(CultureInfo.InvariantCulture), rng.Chance(0.3) ? "至急" : "")).ToList();
+                .Select(p => new OrderFormWrittenLine(p.Code, p.Name, rng.Next(1, 11).ToString(CultureInfo.InvariantCulture),
+                    rng.Chance(0.3) ? "至急" : "")).ToList();
             orders.Add((sender, new OrderFormWriting(sender.Code, sender.Name, sender.Department, Person(), sender.Fax, lines)));
         }
         foreach (var (sender, order, lines) in await ReturnsAsync(db, senders, cancellationToken))
@@ -63,7 +65,8 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
         }
         foreach (var (sender, prize) in await PrizesAsync(db, senders, cancellationToken))
             forms.Add((FaxKind.PrizeApplication, sender, Form("FAX専用賞品申込み用紙", sender, [("お客様番号", sender.Code), ("会社名", sender.Name),
-                ("部署", sender.Department), ("ご担当者", Person())], ["賞品コード", "賞品名", "数量"], [new DemoFaxLine(prize.Code, prize.Name, "1")], null)));
+                ("部署", sender.Department), ("ご担当者", Person())], ["賞品コード", "賞品名", "数量"], [new DemoFaxLine(prize.Code, prize.Name, "1")],
+                    null)));
         var moved = Take();
         forms.Add((FaxKind.Other, moved, Form("住所変更のお知らせ", moved, [("お客様番号", moved.Code), ("会社名", moved.Name), ("ご担当者", Person())], [], [],
             "12月から本社を移転します。新住所は別紙のとおりです。")));
@@ -71,8 +74,10 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
         forms.Add((FaxKind.Other, advert, Form("新商品のご案内", advert, [("会社名", advert.Name)], [], [], "コピー用紙が今だけ特別価格!お電話ください。")));
 
         // Shuffled into arrival order; order forms among the newest three are still unsorted.
-        var arrivals = orders.Select(o => (Kind: FaxKind.Order, o.Sender, Draw: (Func<DateTimeOffset, byte[]>)(at => DemoFaxForms.RenderOrder(o.Writing, o.Sender.Fax, at, rng))))
-            .Concat(forms.Select(f => (f.Kind, f.Sender, Draw: (Func<DateTimeOffset, byte[]>)(at => DemoFaxForms.Render(f.Form with { SentAt = at }, rng)))))
+        var arrivals = orders.Select(o => (Kind: FaxKind.Order, o.Sender,
+            Draw: (Func<DateTimeOffset, byte[]>)(at => DemoFaxForms.RenderOrder(o.Writing, o.Sender.Fax, at, rng))))
+            .Concat(forms.Select(f => (f.Kind, f.Sender,
+                Draw: (Func<DateTimeOffset, byte[]>)(at => DemoFaxForms.Render(f.Form with { SentAt = at }, rng)))))
             .OrderBy(_ => rng.Next()).ToList();
         var now = clock.Now;
         var claimed = false;
@@ -81,13 +86,14 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
             var (kind, sender, draw) = arrivals[i];
             var receivedAt = now.AddMinutes(-MinutesAgo[i % MinutesAgo.Length]);
             var png = draw(receivedAt);
-            var name = string.Create(CultureInfo.InvariantCulture, $"{clock.ToBusinessTime(receivedAt):yyyyMMddHHmmss}_{sender.FaxDigits}.png");
-            var item = new FaxInboxItem
-            {
-                FileName = name, ContentHash = FaxFileStore.Hash(png), Source = FaxSource.Demo, ContentType = FaxPageRenderer.PngType,
-                ReceivedAt = receivedAt, ImportedAt = receivedAt, SenderFax = sender.FaxDigits, CustomerId = sender.CustomerId == 0 ? null : sender.CustomerId,
-                Kind = i < 3 && kind == FaxKind.Order ? FaxKind.Unsorted : kind, Status = FaxStatus.New, PageCount = 1,
-            };
+            var name = string.Create(CultureInfo.InvariantCulture,
+                $"{clock.ToBusinessTime(receivedAt):yyyyMMddHHmmss}_{sender.FaxDigits}.png");
+            var item = FaxInboxItem.Received(name, FaxFileStore.Hash(png), FaxSource.Demo, FaxPageRenderer.PngType, null, receivedAt,
+                receivedAt,
+                sender.FaxDigits, 1);
+            item.IdentifySender(sender.CustomerId == 0 ? null : sender.CustomerId);
+            if (i >= 3 || kind != FaxKind.Order)
+                item.Sort(kind, "");
             // One order form, past the unsorted three, is being keyed by the second desk agent.
             var claim = kind == FaxKind.Order && i >= 3 && !claimed;
             claimed |= claim;
@@ -99,17 +105,26 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
         }
     }
 
-    /// <summary>One order form in progress by the second desk agent, the advertisement rejected, the address change forwarded.</summary>
+    /// <summary>
+    /// One order form in progress by the second desk agent, the advertisement rejected, the address change forwarded: the
+    /// past states reached through the FAX's own transitions, at past times.
+    /// </summary>
     private static void Stage(FaxInboxItem item, FaxKind kind, bool claim, string? agentId, string? agentName, DateTimeOffset now)
     {
-        if (agentId is null || item.Kind == FaxKind.Unsorted)
+        if (agentId is null || agentName is null || item.Kind == FaxKind.Unsorted)
             return;
         if (claim)
-            (item.Status, item.ClaimedByStaffId, item.ClaimedByName, item.ClaimedAt) = (FaxStatus.InProgress, agentId, agentName, now.AddMinutes(-8));
+            item.Claim(agentId, agentName, now.AddMinutes(-8));
+        else if (kind == FaxKind.Other && item.CustomerId is null)
+        {
+            item.Claim(agentId, agentName, now.AddMinutes(-32));
+            item.Reject(agentId, agentName, now.AddMinutes(-30), "営業FAX(当社宛ての用件なし)");
+        }
         else if (kind == FaxKind.Other)
-            (item.Status, item.ClosedByStaffId, item.ClosedByName, item.ClosedAt, item.CloseNote) = item.CustomerId is null
-                ? (FaxStatus.Rejected, agentId, agentName, now.AddMinutes(-30), "営業FAX(当社宛ての用件なし)")
-                : (FaxStatus.Done, agentId, agentName, now.AddMinutes(-20), "住所変更: 担当販売店へ転送");
+        {
+            item.Claim(agentId, agentName, now.AddMinutes(-22));
+            item.CloseOther(agentId, agentName, now.AddMinutes(-20), "住所変更: 担当販売店へ転送");
+        }
     }
 
     private string Person() => DemoNames.Person(rng).Name;
@@ -133,7 +148,8 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
     }
 
     /// <summary>Two 返品依頼書: FAX orders of a sender delivered within the window, two returnable lines each.</summary>
-    private async Task<List<(Sender, string, List<DemoFaxLine>)>> ReturnsAsync(SmartOfficeDbContext db, List<Sender> senders, CancellationToken cancellationToken)
+    private async Task<List<(Sender, string, List<DemoFaxLine>)>> ReturnsAsync(SmartOfficeDbContext db, List<Sender> senders,
+        CancellationToken cancellationToken)
     {
         var today = clock.Today;
         var ids = senders.Select(s => s.CustomerId).ToList();
@@ -153,15 +169,18 @@ internal sealed class FaxInboxPhase(IDbContextFactory<SmartOfficeDbContext> cont
     }
 
     /// <summary>Two prize applications: active prizes in stock that the sender's department account can pay for.</summary>
-    private async Task<List<(Sender, Prize)>> PrizesAsync(SmartOfficeDbContext db, List<Sender> senders, CancellationToken cancellationToken)
+    private async Task<List<(Sender, Prize)>> PrizesAsync(SmartOfficeDbContext db, List<Sender> senders,
+        CancellationToken cancellationToken)
     {
         var today = clock.Today;
-        var prizes = await db.Prizes.AsNoTracking().Where(p => p.Stock > 5 && p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today))
+        var prizes = await db.Prizes.AsNoTracking()
+            .Where(p => p.Stock > 5 && p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today))
             .OrderBy(p => p.PointCost).ToListAsync(cancellationToken);
         var picked = new List<(Sender, Prize)>();
         foreach (var sender in senders.Skip(senders.Count / 2))
         {
-            var account = await db.PointAccounts.AsNoTracking().Where(a => a.DepartmentId == sender.DepartmentId && a.Kind == PointAccountKind.Department)
+            var account = await db.PointAccounts.AsNoTracking()
+                .Where(a => a.DepartmentId == sender.DepartmentId && a.Kind == PointAccountKind.Department)
                 .Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
             var balance = await PointLedger.LiveRemainders(db, account, today).SumAsync(cancellationToken);
             if (prizes.LastOrDefault(p => p.PointCost <= balance) is { } prize)

@@ -30,10 +30,12 @@ internal static class FaxImportAttempts
     public static readonly string ThisProcess = FormattableString.Invariant(
         $"{Environment.MachineName}:{Environment.ProcessId}:{Process.GetCurrentProcess().StartTime.ToUniversalTime():yyyyMMddHHmmssfff}");
 
-    public static async Task<(AttemptVerdict Verdict, FaxIntakeAttempt? Earlier)> BeginAsync(SmartOfficeDbContext db, string name, string hash,
+    public static async Task<(AttemptVerdict Verdict, FaxIntakeAttempt? Earlier)> BeginAsync(SmartOfficeDbContext db, string name,
+        string hash,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var earlier = await db.FaxIntakeAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.ContentHash == hash && a.FileName == name, cancellationToken);
+        var earlier = await db.FaxIntakeAttempts.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.ContentHash == hash && a.FileName == name, cancellationToken);
         if (earlier is null)
         {
             db.FaxIntakeAttempts.Add(new FaxIntakeAttempt { FileName = name, ContentHash = hash, StartedAt = now, Instance = ThisProcess });

@@ -55,4 +55,8 @@ public sealed record FaxPageSize(int PageNumber, int Width, int Height);
 public sealed record FaxInboxDetail(FaxInboxRow Item, IReadOnlyList<FaxPageSize> Pages, bool MayRelease);
 
 /// <summary>A file the watcher could not import, as the inbox page lists it.</summary>
-public sealed record FaxIntakeIssueRow(int Id, string FileName, FaxFileProblem Problem, string? Detail, string QuarantinedAs, DateTimeOffset DetectedAt);
+public sealed record FaxIntakeIssueRow(int Id, string FileName, FaxFileProblem Problem, string? Detail, string QuarantinedAs,
+    DateTimeOffset DetectedAt);
+
+/// <summary>A file handed in by hand: the agent says when it arrived (and from which number, when the name does not).</summary>
+public sealed record FaxUpload(string FileName, byte[] Content, DateTimeOffset ReceivedAt, string? SenderFax);

@@ -41,94 +41,143 @@ public enum FaxSource
 /// <summary>
 /// 受信FAX — one incoming FAX as a work item: one agent claims it, keys what it asks for and closes it. The original file
 /// is kept in the archive folder; its pages are stored as PNG images (<see cref="FaxPage"/>) for the screen.
+/// Its state changes only through the methods below, each of which refuses (returns false, nothing changed) when the FAX
+/// is not in a state that allows it; the service turns a refusal into the message of who holds or closed it
+/// (docs/architecture.md, "FAX inbox").
 /// </summary>
 public class FaxInboxItem : IVersioned
 {
-    public int Id { get; set; }
+    /// <summary>For EF Core; new FAXes come from <see cref="Received"/>.</summary>
+    private FaxInboxItem()
+    {
+    }
+
+    public int Id { get; private set; }
     /// <summary>The file name as the FAX server (or the uploader) gave it.</summary>
-    public required string FileName { get; set; }
+    public string FileName { get; private set; } = "";
     /// <summary>SHA-256 of the original bytes, hex. With <see cref="FileName"/> the import's idempotency key.</summary>
-    public required string ContentHash { get; set; }
-    public FaxSource Source { get; set; }
+    public string ContentHash { get; private set; } = "";
+    public FaxSource Source { get; private set; }
     /// <summary>application/pdf, image/png, image/jpeg or image/tiff: what the original really is.</summary>
-    public required string ContentType { get; set; }
+    public string ContentType { get; private set; } = "";
     /// <summary>Where the original is kept, relative to the archive folder; null for demo FAXes.</summary>
-    public string? ArchivedAs { get; set; }
+    public string? ArchivedAs { get; private set; }
     /// <summary>When the FAX arrived: from the file name when the FAX server's pattern carries it, else the file's time.</summary>
-    public DateTimeOffset ReceivedAt { get; set; }
-    public DateTimeOffset ImportedAt { get; set; }
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public DateTimeOffset ImportedAt { get; private set; }
     /// <summary>The sender's FAX number as the file name carried it (送信元), digits only.</summary>
-    public string? SenderFax { get; set; }
+    public string? SenderFax { get; private set; }
     /// <summary>The customer the sender is: matched by FAX number at import, or the one the keyed record is for.</summary>
-    public int? CustomerId { get; set; }
-    public FaxKind Kind { get; set; }
-    public FaxStatus Status { get; set; }
-    public int PageCount { get; set; }
-    public string? ClaimedByStaffId { get; set; }
-    public string? ClaimedByName { get; set; }
-    public DateTimeOffset? ClaimedAt { get; set; }
-    public string? ClosedByStaffId { get; set; }
-    public string? ClosedByName { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
+    public int? CustomerId { get; private set; }
+    public FaxKind Kind { get; private set; }
+    public FaxStatus Status { get; private set; }
+    public int PageCount { get; private set; }
+    public string? ClaimedByStaffId { get; private set; }
+    public string? ClaimedByName { get; private set; }
+    public DateTimeOffset? ClaimedAt { get; private set; }
+    public string? ClosedByStaffId { get; private set; }
+    public string? ClosedByName { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
     /// <summary>却下の理由, or the note an "other" FAX was closed with.</summary>
-    public string? CloseNote { get; set; }
+    public string? CloseNote { get; private set; }
     /// <summary>What was keyed from it (one of these, by <see cref="Kind"/>).</summary>
-    public int? OrderId { get; set; }
-    public int? ReturnSlipId { get; set; }
-    public int? BalanceRequestId { get; set; }
-    public int? PrizeApplicationId { get; set; }
+    public int? OrderId { get; private set; }
+    public int? ReturnSlipId { get; private set; }
+    public int? BalanceRequestId { get; private set; }
+    public int? PrizeApplicationId { get; private set; }
     public int Version { get; set; }
-}
 
-/// <summary>One page of a FAX as the screen shows it: a PNG, whatever the original was.</summary>
-public class FaxPage
-{
-    public int Id { get; set; }
-    public int FaxInboxItemId { get; set; }
-    public int PageNumber { get; set; }
-    public int Width { get; set; }
-    public int Height { get; set; }
-    public required byte[] Png { get; set; }
-}
+    /// <summary>A FAX as it arrives (FAX server, upload or demo): 新着, unsorted, its sender not yet matched.</summary>
+    public static FaxInboxItem Received(string fileName, string contentHash, FaxSource source, string contentType, string? archivedAs,
+        DateTimeOffset receivedAt, DateTimeOffset importedAt, string? senderFax, int pageCount) => new()
+    {
+        FileName = fileName,
+        ContentHash = contentHash,
+        Source = source,
+        ContentType = contentType,
+        ArchivedAs = archivedAs,
+        ReceivedAt = receivedAt,
+        ImportedAt = importedAt,
+        SenderFax = senderFax,
+        Kind = FaxKind.Unsorted,
+        Status = FaxStatus.New,
+        PageCount = pageCount,
+    };
 
-/// <summary>Why a dropped file could not become a FAX item.</summary>
-public enum FaxFileProblem
-{
-    /// <summary>Zero bytes.</summary>
-    Empty,
-    /// <summary>An extension the inbox does not take (.docx, .txt…).</summary>
-    UnsupportedType,
-    /// <summary>The content is not the PDF, PNG, JPEG or TIFF the name says.</summary>
-    NotAnImage,
-    /// <summary>A PDF that cannot be read (truncated, damaged).</summary>
-    DamagedPdf,
-    /// <summary>A PDF page without a scanned image (not a FAX).</summary>
-    PdfPageWithoutImage,
-    /// <summary>An image or TIFF that cannot be decoded (truncated, damaged).</summary>
-    DamagedImage,
-    TooLarge,
-    TooManyPages,
-    /// <summary>A page declares more pixels than <c>FaxInbox:MaxPagePixels</c> (refused from its header, before decoding).</summary>
-    PageTooLarge,
-    /// <summary>An earlier import of the file did not finish: the process ended while decoding it (docs/security-fixes.md).</summary>
-    ImportInterrupted,
-}
+    public bool IsOpen => Status is FaxStatus.New or FaxStatus.InProgress;
 
-/// <summary>
-/// 取込エラー: a dropped file that could not be imported, moved to the quarantine folder (never deleted) and shown on the
-/// inbox page until a supervisor dismisses it. (FileName, ContentHash) is unique, so a retry never doubles it.
-/// </summary>
-public class FaxIntakeIssue
-{
-    public int Id { get; set; }
-    public required string FileName { get; set; }
-    public required string ContentHash { get; set; }
-    public FaxFileProblem Problem { get; set; }
-    /// <summary>The technical detail (the decoder's message), for the log and the supervisor.</summary>
-    public string? Detail { get; set; }
-    /// <summary>Where the file is kept, relative to the quarantine folder.</summary>
-    public required string QuarantinedAs { get; set; }
-    public DateTimeOffset DetectedAt { get; set; }
-    public DateTimeOffset? DismissedAt { get; set; }
-    public string? DismissedByName { get; set; }
+    public bool IsClaimedBy(string staffId) => Status == FaxStatus.InProgress && ClaimedByStaffId == staffId;
+
+    /// <summary>The customer the sender's FAX number identifies (none when unknown or shared); only while the FAX is new.</summary>
+    public bool IdentifySender(int? customerId)
+    {
+        if (Status != FaxStatus.New)
+            return false;
+        CustomerId = customerId;
+        return true;
+    }
+
+    /// <summary>担当する: a new FAX becomes the staff member's.</summary>
+    public bool Claim(string staffId, string staffName, DateTimeOffset at)
+    {
+        if (Status != FaxStatus.New)
+            return false;
+        (Status, ClaimedByStaffId, ClaimedByName, ClaimedAt) = (FaxStatus.InProgress, staffId, staffName, at);
+        return true;
+    }
+
+    /// <summary>担当を外す: back to 新着. Who may release whose claim is the service's check (a supervisor may release anyone's).</summary>
+    public bool Release()
+    {
+        if (Status != FaxStatus.InProgress)
+            return false;
+        (Status, ClaimedByStaffId, ClaimedByName, ClaimedAt) = (FaxStatus.New, null, null, null);
+        return true;
+    }
+
+    /// <summary>仕分け: anyone may sort a new FAX; one in progress only its claimant; a closed one nobody.</summary>
+    public bool Sort(FaxKind kind, string staffId)
+    {
+        if (Status != FaxStatus.New && !IsClaimedBy(staffId))
+            return false;
+        Kind = kind;
+        return true;
+    }
+
+    /// <summary>却下 with a reason, by its claimant.</summary>
+    public bool Reject(string staffId, string staffName, DateTimeOffset at, string reason) =>
+        Close(FaxStatus.Rejected, staffId, staffName, at, reason);
+
+    /// <summary>完了 of an "other" FAX with a note, by its claimant. Only a FAX sorted as "other" closes without a record.</summary>
+    /// <exception cref="BusinessRuleException">The claimant's FAX is of another kind: its form must be keyed.</exception>
+    public bool CloseOther(string staffId, string staffName, DateTimeOffset at, string note)
+    {
+        if (IsClaimedBy(staffId) && Kind != FaxKind.Other)
+            throw new BusinessRuleException("FaxInbox.OnlyOtherCloses");
+        return Close(FaxStatus.Done, staffId, staffName, at, note);
+    }
+
+    /// <summary>完了 by its claimant with the record keyed from it (and that record's customer).</summary>
+    public bool KeyedAs(FaxKind kind, int recordId, int customerId, string staffId, string staffName, DateTimeOffset at)
+    {
+        if (!Close(FaxStatus.Done, staffId, staffName, at, CloseNote))
+            return false;
+        (Kind, CustomerId) = (kind, customerId);
+        switch (kind)
+        {
+            case FaxKind.Order: OrderId = recordId; break;
+            case FaxKind.ReturnRequest: ReturnSlipId = recordId; break;
+            case FaxKind.BalanceRequest: BalanceRequestId = recordId; break;
+            case FaxKind.PrizeApplication: PrizeApplicationId = recordId; break;
+        }
+        return true;
+    }
+
+    private bool Close(FaxStatus to, string staffId, string staffName, DateTimeOffset at, string? note)
+    {
+        if (!IsClaimedBy(staffId))
+            return false;
+        (Status, ClosedByStaffId, ClosedByName, ClosedAt, CloseNote) = (to, staffId, staffName, at, note);
+        return true;
+    }
 }

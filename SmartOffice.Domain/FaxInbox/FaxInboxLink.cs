@@ -7,9 +7,9 @@ namespace SmartOffice.Domain.FaxInbox;
 
 /// <summary>
 /// How the keying services (order, return slip, balance request, prize application) close the FAX they were keyed from,
-/// inside their own transaction: the FAX must be claimed by the caller, and it becomes 完了 with the record's id in one
-/// conditional UPDATE, so two saves against one FAX (two tabs, two agents) never both succeed — the second is refused
-/// with who closed it. Not a use case of its own (its methods are internal): the keying services have demanded the
+/// inside their own transaction: the FAX must be claimed by the caller, and it becomes 完了 with the record's id
+/// (<see cref="FaxInboxItem.KeyedAs"/>, saved with the version read), so two saves against one FAX (two tabs, two agents)
+/// never both succeed — the second is refused with who closed it. Not a use case of its own (its methods are internal): the keying services have demanded the
 /// caller's capability before they call it, inside their transaction.
 /// </summary>
 public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxInboxChanges changes)
@@ -19,30 +19,31 @@ public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxIn
     {
         if (itemId is not { } id)
             return;
-        if (!await Claimed(db, id).AnyAsync(cancellationToken))
+        var item = await db.FaxInboxItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null || !item.IsClaimedBy(staff.Id))
             throw await RefusalAsync(db, id, staff, clock, cancellationToken);
     }
 
-    /// <summary>完了: the FAX links to the record keyed from it (and its customer); refuses when it is no longer the caller's.</summary>
-    internal async Task CloseAsync(SmartOfficeDbContext db, int? itemId, FaxKind kind, int recordId, int customerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// 完了: the FAX links to the record keyed from it (and its customer); refuses when it is no longer the caller's. Saved
+    /// here with the version checked, so a release or close that slipped in is refused with who did it.
+    /// </summary>
+    internal async Task CloseAsync(SmartOfficeDbContext db, int? itemId, FaxKind kind, int recordId, int customerId,
+        CancellationToken cancellationToken)
     {
         if (itemId is not { } id)
             return;
-        var now = clock.Now;
-        var closed = await Claimed(db, id).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, FaxStatus.Done)
-            .SetProperty(i => i.Kind, kind)
-            .SetProperty(i => i.CustomerId, customerId)
-            .SetProperty(i => i.OrderId, i => kind == FaxKind.Order ? recordId : i.OrderId)
-            .SetProperty(i => i.ReturnSlipId, i => kind == FaxKind.ReturnRequest ? recordId : i.ReturnSlipId)
-            .SetProperty(i => i.BalanceRequestId, i => kind == FaxKind.BalanceRequest ? recordId : i.BalanceRequestId)
-            .SetProperty(i => i.PrizeApplicationId, i => kind == FaxKind.PrizeApplication ? recordId : i.PrizeApplicationId)
-            .SetProperty(i => i.ClosedByStaffId, staff.Id)
-            .SetProperty(i => i.ClosedByName, staff.Name)
-            .SetProperty(i => i.ClosedAt, now)
-            .SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
-        if (closed == 0)
+        var item = await db.FaxInboxItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null || !item.KeyedAs(kind, recordId, customerId, staff.Id, staff.Name, clock.Now))
             throw await RefusalAsync(db, id, staff, clock, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw await RefusalAsync(db, id, staff, clock, cancellationToken);
+        }
     }
 
     /// <summary>After the keying transaction committed: every open inbox re-reads.</summary>
@@ -52,12 +53,9 @@ public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxIn
             changes.Raise();
     }
 
-    private IQueryable<FaxInboxItem> Claimed(SmartOfficeDbContext db, int id) =>
-        db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id);
-
     /// <summary>Why the caller may not act on the FAX as if it were theirs: not found, someone else's, not claimed, closed.</summary>
-    internal static async Task<BusinessRuleException> RefusalAsync(SmartOfficeDbContext db, int id, ICurrentStaff staff, BusinessClock clock,
-        CancellationToken cancellationToken)
+    internal static async Task<BusinessRuleException> RefusalAsync(SmartOfficeDbContext db, int id, ICurrentStaff staff,
+        BusinessClock clock, CancellationToken cancellationToken)
     {
         var item = await db.FaxInboxItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         return item switch

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using SmartOffice.Domain.Auditing;
 using SmartOffice.Domain.Calendar;
@@ -49,7 +48,8 @@ public sealed class FaxInboxService(
             open.Count(o => o.Status == FaxStatus.New),
             open.Count(o => o.Status == FaxStatus.InProgress),
             open.Count(o => o.Status == FaxStatus.InProgress && o.ClaimedByStaffId == me),
-            open.Count(o => cutoffs.For(o.Kind, o.ReceivedAt, o.CustomerId is { } c ? regions.GetValueOrDefault(c) : null)?.Overdue == true));
+            open.Count(o => cutoffs.For(o.Kind, o.ReceivedAt,
+                o.CustomerId is { } c ? regions.GetValueOrDefault(c) : null)?.Overdue == true));
         return new FaxInboxPage(rows, total, summary);
     }
 
@@ -57,7 +57,8 @@ public sealed class FaxInboxService(
     public async Task<ListRows<FaxInboxRow>> ExportAsync(FaxInboxView view, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
-        return await ListRows.OpenByIdsAsync<FaxInboxRow>(contexts, db => Ordered(InView(db, view), view).Select(i => i.Id), async (db, ids, token) =>
+        return await ListRows.OpenByIdsAsync<FaxInboxRow>(contexts, db => Ordered(InView(db, view), view).Select(i => i.Id),
+            async (db, ids, token) =>
         {
             var items = await db.FaxInboxItems.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(token);
             var inOrder = ids.Select(id => items.Single(i => i.Id == id)).ToList();
@@ -81,7 +82,8 @@ public sealed class FaxInboxService(
     }
 
     /// <summary>Open FAXes oldest first; done and rejected ones newest first.</summary>
-    private static IQueryable<FaxInboxItem> Ordered(IQueryable<FaxInboxItem> items, FaxInboxView view) => view is FaxInboxView.Done or FaxInboxView.Rejected
+    private static IQueryable<FaxInboxItem> Ordered(IQueryable<FaxInboxItem> items, FaxInboxView view) =>
+        view is FaxInboxView.Done or FaxInboxView.Rejected
         ? items.OrderByDescending(i => i.ClosedAt).ThenByDescending(i => i.Id)
         : items.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id);
 
@@ -109,105 +111,67 @@ public sealed class FaxInboxService(
     }
 
     /// <summary>
-    /// 担当する: the FAX becomes the caller's. Of several agents claiming at once exactly one wins; the others are told who
-    /// has it. Claiming one's own FAX again is a no-op.
+    /// 担当する: the FAX becomes the caller's. Of several agents claiming at once exactly one wins (the version checked on
+    /// save); the others are told who has it. Claiming one's own FAX again is a no-op.
     /// </summary>
-    public async Task ClaimAsync(int id, CancellationToken cancellationToken = default)
-    {
-        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.Now;
-        var claimed = await db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.New).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, FaxStatus.InProgress)
-            .SetProperty(i => i.ClaimedByStaffId, staff.Id)
-            .SetProperty(i => i.ClaimedByName, staff.Name)
-            .SetProperty(i => i.ClaimedAt, now)
-            .SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
-        if (claimed == 0)
+    public Task ClaimAsync(int id, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, async (db, item) =>
         {
-            if (await db.FaxInboxItems.AnyAsync(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id, cancellationToken))
-                return;
-            throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
-        }
-        await AuditAsync(db, "FaxInbox.Claimed", id, FaxStatus.New, FaxStatus.InProgress, null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changes.Raise();
-    }
+            if (item.IsClaimedBy(staff.Id))
+                return false;
+            if (!item.Claim(staff.Id, staff.Name, clock.Now))
+                throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
+            Audit(db, "FaxInbox.Claimed", id, FaxStatus.New, FaxStatus.InProgress, null);
+            return true;
+        }, cancellationToken);
 
     /// <summary>
     /// 担当を外す: back to 新着. The claimant may; someone else's claim only a supervisor or administrator
-    /// (<see cref="Capability.FaxInboxSupervision"/>: anyone else is refused as not allowed). The claimant read here must
-    /// still hold it when the update runs (else the FAX changed hands or was closed meanwhile: refused).
+    /// (<see cref="Capability.FaxInboxSupervision"/>: anyone else is refused as not allowed). The claim read here must
+    /// still be the same when the change is saved (else it is read again: closed meanwhile is refused with who closed it).
     /// </summary>
-    public async Task ReleaseAsync(int id, CancellationToken cancellationToken = default)
-    {
-        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var item = await db.FaxInboxItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
-                   ?? throw new BusinessRuleException("FaxInbox.NotFound");
-        if (item.Status != FaxStatus.InProgress)
-            throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
-        if (item.ClaimedByStaffId != staff.Id)
-            AccessPolicy.Demand(staff, Capability.FaxInboxSupervision);
-        var holder = item.ClaimedByStaffId;
-        var released = await db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == holder)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.Status, FaxStatus.New)
-                .SetProperty(i => i.ClaimedByStaffId, (string?)null)
-                .SetProperty(i => i.ClaimedByName, (string?)null)
-                .SetProperty(i => i.ClaimedAt, (DateTimeOffset?)null)
-                .SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
-        if (released == 0)
-            throw new BusinessRuleException("FaxInbox.Changed");
-        await AuditAsync(db, "FaxInbox.Released", id, FaxStatus.InProgress, FaxStatus.New, item.ClaimedByName, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changes.Raise();
-    }
+    public Task ReleaseAsync(int id, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, async (db, item) =>
+        {
+            if (item.Status != FaxStatus.InProgress)
+                throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
+            if (item.ClaimedByStaffId != staff.Id)
+                AccessPolicy.Demand(staff, Capability.FaxInboxSupervision);
+            var holder = item.ClaimedByName;
+            item.Release();
+            Audit(db, "FaxInbox.Released", id, FaxStatus.InProgress, FaxStatus.New, holder);
+            return true;
+        }, cancellationToken);
 
     /// <summary>
     /// 仕分け: what the FAX is (which form opens beside it). Any desk agent may sort a new FAX (the morning's pile is often
     /// sorted by one person); one in progress only its claimant; a closed one nobody.
     /// </summary>
-    public async Task SetKindAsync(int id, FaxKind kind, CancellationToken cancellationToken = default)
-    {
-        AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sorted = await db.FaxInboxItems
-            .Where(i => i.Id == id && (i.Status == FaxStatus.New || (i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id)))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Kind, kind).SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
-        if (sorted == 0)
-            throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "FaxInbox.Sorted", nameof(FaxInboxItem), id, null, new { Kind = kind }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changes.Raise();
-    }
+    public Task SetKindAsync(int id, FaxKind kind, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, async (db, item) =>
+        {
+            if (!item.Sort(kind, staff.Id))
+                throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
+            // Sorting again to the same kind still counts as a change (the version moves), as it always has.
+            db.Entry(item).Property(i => i.Version).IsModified = true;
+            db.AuditEntries.Add(AuditTrail.Entry(staff, time, "FaxInbox.Sorted", nameof(FaxInboxItem), id, null, new { Kind = kind }));
+            return true;
+        }, cancellationToken);
 
     /// <summary>却下 with a reason (illegible, not for us, sent twice…); only by its claimant.</summary>
     public Task RejectAsync(int id, string? reason, CancellationToken cancellationToken = default)
     {
         var text = Note(reason, "FaxInbox.RejectReasonRequired");
-        var now = clock.Now;
-        return ChangeMineAsync(id, "FaxInbox.Rejected", null, FaxStatus.Rejected, s => s
-            .SetProperty(i => i.CloseNote, text)
-            .SetProperty(i => i.ClosedByStaffId, staff.Id)
-            .SetProperty(i => i.ClosedByName, staff.Name)
-            .SetProperty(i => i.ClosedAt, now), text, cancellationToken);
+        return ChangeMineAsync(id, "FaxInbox.Rejected", FaxStatus.Rejected,
+            (item, now) => item.Reject(staff.Id, staff.Name, now, text), text, cancellationToken);
     }
 
     /// <summary>完了 for an "other" FAX (nothing to key): a note says what was done (forwarded to the dealer, answered by phone…).</summary>
     public Task CloseOtherAsync(int id, string? note, CancellationToken cancellationToken = default)
     {
         var text = Note(note, "FaxInbox.CloseNoteRequired");
-        var now = clock.Now;
-        return ChangeMineAsync(id, "FaxInbox.Closed", FaxKind.Other, FaxStatus.Done, s => s
-            .SetProperty(i => i.CloseNote, text)
-            .SetProperty(i => i.ClosedByStaffId, staff.Id)
-            .SetProperty(i => i.ClosedByName, staff.Name)
-            .SetProperty(i => i.ClosedAt, now), text, cancellationToken);
+        return ChangeMineAsync(id, "FaxInbox.Closed", FaxStatus.Done,
+            (item, now) => item.CloseOther(staff.Id, staff.Name, now, text), text, cancellationToken);
     }
 
     /// <summary>手動取込: a FAX file handed in by hand (PDF, PNG, JPEG, TIFF) becomes a new item; returns its id.</summary>
@@ -224,7 +188,8 @@ public sealed class FaxInboxService(
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.FaxIntakeIssues.AsNoTracking().Where(i => i.DismissedAt == null).OrderByDescending(i => i.DetectedAt).ThenByDescending(i => i.Id)
+        return await db.FaxIntakeIssues.AsNoTracking().Where(i => i.DismissedAt == null).OrderByDescending(i => i.DetectedAt)
+            .ThenByDescending(i => i.Id)
             .Take(IssuesShown).Select(i => new FaxIntakeIssueRow(i.Id, i.FileName, i.Problem, i.Detail, i.QuarantinedAs, i.DetectedAt))
             .ToListAsync(cancellationToken);
     }
@@ -243,34 +208,54 @@ public sealed class FaxInboxService(
         changes.Raise();
     }
 
-    /// <summary>A change to the caller's own claim, in one conditional UPDATE (so a concurrent release or close refuses it).</summary>
-    private async Task ChangeMineAsync(int id, string action, FaxKind? onlyKind, FaxStatus to,
-        Action<UpdateSettersBuilder<FaxInboxItem>> change,
-        string? note, CancellationToken cancellationToken)
+    /// <summary>A change that closes the caller's own claim; a concurrent release or close refuses it.</summary>
+    private Task ChangeMineAsync(int id, string action, FaxStatus to, Func<FaxInboxItem, DateTimeOffset, bool> change,
+        string? note, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async (db, item) =>
+        {
+            if (!change(item, clock.Now))
+                throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
+            Audit(db, action, id, FaxStatus.InProgress, to, note);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// One step of the FAX's workflow: <paramref name="change"/> applies it to the FAX as read (false: nothing to do; it
+    /// throws the refusal), then it is saved with its audit entry in one transaction. The UPDATE checks the version read,
+    /// so of two changes at once exactly one is saved; the other is applied again to what the first left, where its own
+    /// guard refuses it with who holds or closed the FAX (or, for a sort, simply applies).
+    /// </summary>
+    private async Task ChangeAsync(int id, Func<SmartOfficeDbContext, FaxInboxItem, Task<bool>> change, CancellationToken cancellationToken)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var mine = db.FaxInboxItems.Where(i => i.Id == id && i.Status == FaxStatus.InProgress && i.ClaimedByStaffId == staff.Id);
-        if (onlyKind is { } kind && await mine.AnyAsync(i => i.Kind != kind, cancellationToken))
-            throw new BusinessRuleException("FaxInbox.OnlyOtherCloses");
-        var changed = await mine.ExecuteUpdateAsync(s =>
+        for (var attempt = 1; ; attempt++)
         {
-            s.SetProperty(i => i.Status, to).SetProperty(i => i.Version, i => i.Version + 1);
-            change(s);
-        }, cancellationToken);
-        if (changed == 0)
-            throw await FaxInboxLink.RefusalAsync(db, id, staff, clock, cancellationToken);
-        await AuditAsync(db, action, id, FaxStatus.InProgress, to, note, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changes.Raise();
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var item = await db.FaxInboxItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
+                       ?? throw new BusinessRuleException("FaxInbox.NotFound");
+            if (!await change(db, item))
+                return;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                changes.Raise();
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new BusinessRuleException("FaxInbox.Changed");
+            }
+        }
     }
 
-    private async Task AuditAsync(SmartOfficeDbContext db, string action, int id, FaxStatus from, FaxStatus to, string? note, CancellationToken cancellationToken)
-    {
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, action, nameof(FaxInboxItem), id, new { Status = from }, new { Status = to }, note: note));
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    private const int MaxAttempts = 3;
+
+    private void Audit(SmartOfficeDbContext db, string action, int id, FaxStatus from, FaxStatus to, string? note) =>
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, action, nameof(FaxInboxItem), id, new { Status = from }, new { Status = to },
+            note: note));
 
     /// <summary>A reason or note as it is shown in the queue and the audit: the rules of every reason, in the inbox's words.</summary>
     private static string Note(string? text, string requiredKey) =>
@@ -290,8 +275,10 @@ public sealed class FaxInboxService(
         {
             var customer = i.CustomerId is { } c ? customers.GetValueOrDefault(c) : null;
             var open = i.Status is FaxStatus.New or FaxStatus.InProgress;
-            return new FaxInboxRow(i.Id, i.ReceivedAt, i.FileName, i.Source, i.SenderFax, i.CustomerId, customer?.Code, customer?.Name, i.Kind, i.Status,
-                i.ClaimedByStaffId, i.ClaimedByName, i.ClaimedAt, i.ClosedByName, i.ClosedAt, i.CloseNote, i.PageCount, keyed.GetValueOrDefault(i.Id),
+            return new FaxInboxRow(i.Id, i.ReceivedAt, i.FileName, i.Source, i.SenderFax, i.CustomerId, customer?.Code, customer?.Name,
+                i.Kind, i.Status,
+                i.ClaimedByStaffId, i.ClaimedByName, i.ClaimedAt, i.ClosedByName, i.ClosedAt, i.CloseNote, i.PageCount,
+                    keyed.GetValueOrDefault(i.Id),
                 open ? cutoffs.For(i.Kind, i.ReceivedAt, customer?.RegionId) : null, i.Version,
                 readings.TryGetValue(i.Id, out var reading) ? reading : null);
         }).ToList();
@@ -303,30 +290,37 @@ public sealed class FaxInboxService(
     {
         var result = new Dictionary<int, FaxKeyedRecord>();
         var orders = items.Where(i => i.OrderId != null).ToDictionary(i => i.OrderId!.Value, i => i.Id);
-        foreach (var o in await db.Orders.AsNoTracking().Where(o => orders.Keys.Contains(o.Id)).Select(o => new { o.Id, o.OrderNumber }).ToListAsync(cancellationToken))
+        foreach (var o in await db.Orders.AsNoTracking().Where(o => orders.Keys.Contains(o.Id)).Select(o => new { o.Id, o.OrderNumber })
+            .ToListAsync(cancellationToken))
             result[orders[o.Id]] = new FaxKeyedRecord(FaxKind.Order, o.Id, o.OrderNumber);
         var slips = items.Where(i => i.ReturnSlipId != null).ToDictionary(i => i.ReturnSlipId!.Value, i => i.Id);
-        foreach (var s in await db.ReturnSlips.AsNoTracking().Where(s => slips.Keys.Contains(s.Id)).Select(s => new { s.Id, s.SlipNumber }).ToListAsync(cancellationToken))
+        foreach (var s in await db.ReturnSlips.AsNoTracking().Where(s => slips.Keys.Contains(s.Id)).Select(s => new { s.Id, s.SlipNumber })
+            .ToListAsync(cancellationToken))
             result[slips[s.Id]] = new FaxKeyedRecord(FaxKind.ReturnRequest, s.Id, s.SlipNumber);
         var applications = items.Where(i => i.PrizeApplicationId != null).ToDictionary(i => i.PrizeApplicationId!.Value, i => i.Id);
-        foreach (var a in await db.PrizeApplications.AsNoTracking().Where(a => applications.Keys.Contains(a.Id)).Select(a => new { a.Id, a.ApplicationNumber })
+        foreach (var a in await db.PrizeApplications.AsNoTracking().Where(a => applications.Keys.Contains(a.Id))
+            .Select(a => new { a.Id, a.ApplicationNumber })
                      .ToListAsync(cancellationToken))
             result[applications[a.Id]] = new FaxKeyedRecord(FaxKind.PrizeApplication, a.Id, a.ApplicationNumber);
         foreach (var i in items.Where(i => i.BalanceRequestId != null))
-            result[i.Id] = new FaxKeyedRecord(FaxKind.BalanceRequest, i.BalanceRequestId!.Value, i.BalanceRequestId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            result[i.Id] = new FaxKeyedRecord(FaxKind.BalanceRequest, i.BalanceRequestId!.Value,
+                i.BalanceRequestId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return result;
     }
 
-    private static async Task<Dictionary<int, int>> RegionsOfAsync(SmartOfficeDbContext db, IEnumerable<int?> customerIds, CancellationToken cancellationToken)
+    private static async Task<Dictionary<int, int>> RegionsOfAsync(SmartOfficeDbContext db, IEnumerable<int?> customerIds,
+        CancellationToken cancellationToken)
     {
         var ids = customerIds.Where(c => c != null).Select(c => c!.Value).Distinct().ToList();
-        return await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.RegionId, cancellationToken);
+        return await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.RegionId, cancellationToken);
     }
 
     private async Task<CutoffCalculator> CutoffsAsync(SmartOfficeDbContext db, CancellationToken cancellationToken)
     {
         var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
-        var fallback = regions.FirstOrDefault(r => r.Code == options.Value.UnmatchedRegionCode) ?? regions.OrderBy(r => r.SortOrder).FirstOrDefault();
+        var fallback = regions.FirstOrDefault(r => r.Code == options.Value.UnmatchedRegionCode)
+            ?? regions.OrderBy(r => r.SortOrder).FirstOrDefault();
         return new CutoffCalculator(new DeliveryRules(await calendar.GetAsync(cancellationToken), rules.Value), clock,
             regions.ToDictionary(r => r.Id), fallback);
     }
@@ -335,7 +329,8 @@ public sealed class FaxInboxService(
     /// The FAX cutoff of the 受付日 a FAX was received for: a FAX received on an acceptance day before its region's cutoff
     /// counts against that cutoff; later (or on a Sunday, holiday, closure day) against the next acceptance day's.
     /// </summary>
-    private sealed class CutoffCalculator(DeliveryRules delivery, BusinessClock clock, Dictionary<int, Accounts.Region> regions, Accounts.Region? fallback)
+    private sealed class CutoffCalculator(DeliveryRules delivery, BusinessClock clock, Dictionary<int, Accounts.Region> regions,
+        Accounts.Region? fallback)
     {
         public FaxCutoff? For(FaxKind kind, DateTimeOffset receivedAt, int? regionId)
         {

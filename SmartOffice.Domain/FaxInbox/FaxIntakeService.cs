@@ -7,9 +7,6 @@ using SmartOffice.Domain.Persistence;
 
 namespace SmartOffice.Domain.FaxInbox;
 
-/// <summary>A file handed in by hand: the agent says when it arrived (and from which number, when the name does not).</summary>
-public sealed record FaxUpload(string FileName, byte[] Content, DateTimeOffset ReceivedAt, string? SenderFax);
-
 /// <summary>
 /// 受信FAXの取込: each file the FAX server drops becomes one inbox item, exactly once. The item (with its page images)
 /// is committed first and the original moved to the archive after, so a crash or restart in between leaves the file in
@@ -57,7 +54,8 @@ public sealed class FaxIntakeService(
                     var outcome = await ImportFileAsync(path, cancellationToken);
                     imported += outcome == FileOutcome.Imported ? 1 : 0;
                     if (outcome is FileOutcome.Imported or FileOutcome.NotArchived or FileOutcome.Quarantined or FileOutcome.NotQuarantined)
-                        metrics?.FaxTakenIn(outcome is FileOutcome.Imported or FileOutcome.NotArchived ? "imported" : "quarantined", "folder");
+                        metrics?.FaxTakenIn(outcome is FileOutcome.Imported or FileOutcome.NotArchived ? "imported" : "quarantined",
+                            "folder");
                     if (outcome == FileOutcome.NotArchived)
                         unarchived.Add(Path.GetFileName(path));
                     if (outcome == FileOutcome.NotQuarantined)
@@ -119,7 +117,8 @@ public sealed class FaxIntakeService(
                 continue;
             FileInfo info = new(path);
             // A file still being written changes between scans: import it once it has held still.
-            var seen = _sightings.TryGetValue(path, out var last) && last.Length == info.Length && last.WrittenAt == info.LastWriteTimeUtc ? last.Seen + 1 : 0;
+            var seen = _sightings.TryGetValue(path, out var last) && last.Length == info.Length
+                && last.WrittenAt == info.LastWriteTimeUtc ? last.Seen + 1 : 0;
             _sightings[path] = (info.Length, info.LastWriteTimeUtc, seen);
             if (seen >= Options.StableScans)
                 ready.Add(path);
@@ -166,7 +165,8 @@ public sealed class FaxIntakeService(
         if (quarantinedAs is not null)
         {
             await FaxImportAttempts.EndAsync(db, name, hash, cancellationToken);
-            return FaxFileStore.Move(path, hash, Options.QuarantineFolder, quarantinedAs, log) ? FileOutcome.Quarantined : FileOutcome.NotQuarantined;
+            return FaxFileStore.Move(path, hash, Options.QuarantineFolder, quarantinedAs,
+                log) ? FileOutcome.Quarantined : FileOutcome.NotQuarantined;
         }
 
         var renderer = FaxPageRenderer.From(Options);
@@ -179,7 +179,8 @@ public sealed class FaxIntakeService(
                 return FileOutcome.Busy;
             if (verdict == AttemptVerdict.Interrupted)
                 throw new FaxFileException(FaxFileProblem.ImportInterrupted,
-                    $"the import begun {earlier!.StartedAt:yyyy-MM-dd HH:mm:ss} UTC by {earlier.Instance} did not finish: not decoded again");
+                    $"the import begun {earlier!.StartedAt:yyyy-MM-dd HH:mm:ss} UTC by {earlier.Instance} did not finish: "
+                    + "not decoded again");
             log.LogDebug("Decoding FAX file {File} ({Length} bytes)", name, length);
             byte[] content;
             try
@@ -205,7 +206,8 @@ public sealed class FaxIntakeService(
             log.LogInformation("FAX file {File} was imported meanwhile by another instance", name);
         else
         {
-            log.LogInformation("FAX {File} imported as inbox item {Id}: {Pages} page(s), received {ReceivedAt:yyyy-MM-dd HH:mm}, from {Sender}",
+            log.LogInformation(
+                "FAX {File} imported as inbox item {Id}: {Pages} page(s), received {ReceivedAt:yyyy-MM-dd HH:mm}, from {Sender}",
                 name, item.Id, item.PageCount, clock.ToBusinessTime(item.ReceivedAt), item.SenderFax ?? "?");
             changes.Raise();
         }
@@ -249,7 +251,8 @@ public sealed class FaxIntakeService(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.LogError("Uploaded FAX {File} refused: the archive folder {Folder} cannot be written ({Reason})", name, Options.ArchiveFolder, e.Message);
+            log.LogError("Uploaded FAX {File} refused: the archive folder {Folder} cannot be written ({Reason})", name,
+                Options.ArchiveFolder, e.Message);
             throw new BusinessRuleException("FaxInbox.ArchiveUnwritable");
         }
         if (!await InsertAsync(db, item, rendering, cancellationToken))
@@ -260,25 +263,17 @@ public sealed class FaxIntakeService(
         return item.Id;
     }
 
-    private FaxInboxItem NewItem(string name, string hash, FaxRendering rendering, FaxSource source, DateTimeOffset receivedAt, string? sender) => new()
-    {
-        FileName = name,
-        ContentHash = hash,
-        Source = source,
-        ContentType = rendering.ContentType,
-        ArchivedAs = KeptAs(receivedAt, hash, name),
-        ReceivedAt = receivedAt,
-        ImportedAt = time.GetUtcNow(),
-        SenderFax = sender,
-        Kind = FaxKind.Unsorted,
-        Status = FaxStatus.New,
-        PageCount = rendering.Pages.Count,
-    };
+    private FaxInboxItem NewItem(string name, string hash, FaxRendering rendering, FaxSource source, DateTimeOffset receivedAt,
+        string? sender) =>
+        FaxInboxItem.Received(name, hash, source, rendering.ContentType, KeptAs(receivedAt, hash, name), receivedAt, time.GetUtcNow(),
+            sender,
+            rendering.Pages.Count);
 
     /// <summary>The item and its pages in one transaction, its sender matched to a customer; false when the key was taken first.</summary>
-    private static async Task<bool> InsertAsync(SmartOfficeDbContext db, FaxInboxItem item, FaxRendering rendering, CancellationToken cancellationToken)
+    private static async Task<bool> InsertAsync(SmartOfficeDbContext db, FaxInboxItem item, FaxRendering rendering,
+        CancellationToken cancellationToken)
     {
-        item.CustomerId = await FaxSender.MatchAsync(db, item.SenderFax, cancellationToken);
+        item.IdentifySender(await FaxSender.MatchAsync(db, item.SenderFax, cancellationToken));
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -320,7 +315,8 @@ public sealed class FaxIntakeService(
             // Another instance recorded it first; its quarantine name is the same.
         }
         await FaxImportAttempts.EndAsync(db, name, hash, cancellationToken);
-        return FaxFileStore.Move(path, hash, Options.QuarantineFolder, issue.QuarantinedAs, log) ? FileOutcome.Quarantined : FileOutcome.NotQuarantined;
+        return FaxFileStore.Move(path, hash, Options.QuarantineFolder, issue.QuarantinedAs,
+            log) ? FileOutcome.Quarantined : FileOutcome.NotQuarantined;
     }
 
     /// <summary>Reports (and logs once) the files a folder could not take this scan, or clears the alert when it took them all.</summary>
@@ -340,7 +336,8 @@ public sealed class FaxIntakeService(
 
     /// <summary>By the day received (Japan time), with a hash prefix so two FAXes of one name never collide.</summary>
     private string KeptAs(DateTimeOffset at, string hash, string name) =>
-        Path.Combine(clock.ToBusinessTime(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"{hash[..8]}_{name}");
+        Path.Combine(clock.ToBusinessTime(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            $"{hash[..8]}_{name}");
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -35,7 +35,8 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
 
     /// <summary>A raster of more than <see cref="int.MaxValue"/> pixels cannot be held whatever the setting says.</summary>
     public static FaxPageRenderer From(FaxInboxOptions options) =>
-        new(options.MaxPageWidth, options.MaxPages, options.MaxFileMegabytes * 1024L * 1024L, Math.Min(options.MaxPagePixels, int.MaxValue));
+        new(options.MaxPageWidth, options.MaxPages, options.MaxFileMegabytes * 1024L * 1024L,
+            Math.Min(options.MaxPagePixels, int.MaxValue));
 
     /// <summary>Refuses a file by its length alone, before it is read.</summary>
     /// <exception cref="FaxFileException">Longer than the <c>FaxInbox:MaxFileMegabytes</c> setting.</exception>
@@ -49,7 +50,8 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
     public FaxRendering Render(string fileName, ReadOnlySpan<byte> content)
     {
         if (!Extensions.Contains(Path.GetExtension(fileName)))
-            throw new FaxFileException(FaxFileProblem.UnsupportedType, $"'{Path.GetExtension(fileName)}' is not one of {string.Join(' ', Extensions)}");
+            throw new FaxFileException(FaxFileProblem.UnsupportedType,
+                $"'{Path.GetExtension(fileName)}' is not one of {string.Join(' ', Extensions)}");
         if (content.Length == 0)
             throw new FaxFileException(FaxFileProblem.Empty, "the file has 0 bytes");
         CheckLength(content.Length);
@@ -61,14 +63,16 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
             {
                 PdfType => PdfPages(bytes),
                 TiffType => TiffPages(bytes),
-                _ => [Page(Decode(bytes, 1) ?? throw new FaxFileException(FaxFileProblem.DamagedImage, $"the {type} image does not decode"), 1)],
+                _ => [Page(Decode(bytes, 1) ?? throw new FaxFileException(FaxFileProblem.DamagedImage, $"the {type} image does not decode"),
+                    1)],
             };
             return new FaxRendering(type, pages);
         }
         catch (Exception e) when (e is not FaxFileException)
         {
             // Decoders meet cut-off data with all kinds of exceptions: each is a damaged file, never a crashed watcher.
-            throw new FaxFileException(type == PdfType ? FaxFileProblem.DamagedPdf : FaxFileProblem.DamagedImage, $"{e.GetType().Name}: {e.Message}");
+            throw new FaxFileException(type == PdfType ? FaxFileProblem.DamagedPdf : FaxFileProblem.DamagedImage,
+                $"{e.GetType().Name}: {e.Message}");
         }
     }
 
@@ -127,7 +131,8 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
                 for (var i = 0; i < raster.Length; i++)
                     pixels[i] = (byte)((Tiff.GetR(raster[i]) * 299 + Tiff.GetG(raster[i]) * 587 + Tiff.GetB(raster[i]) * 114) / 1000);
                 // FAX standard resolution is 204×98 dpi: stretch the rows back so the page keeps its shape.
-                var stretch = Resolution(tiff, TiffTag.XRESOLUTION) is { } x && Resolution(tiff, TiffTag.YRESOLUTION) is { } y && y > 0 ? x / y : 1f;
+                var stretch = Resolution(tiff, TiffTag.XRESOLUTION) is { } x && Resolution(tiff, TiffTag.YRESOLUTION) is { } y
+                    && y > 0 ? x / y : 1f;
                 pages.Add(Page(bitmap.Copy(), n + 1, stretch));
             }
             return pages;

@@ -10,7 +10,8 @@ internal static class FaxSender
     {
         if (string.IsNullOrEmpty(senderFax))
             return null;
-        var matches = await db.Customers.AsNoTracking().Where(c => c.IsActive && c.FaxDigits == senderFax).OrderBy(c => c.Id).Select(c => c.Id).Take(2)
+        var matches = await db.Customers.AsNoTracking().Where(c => c.IsActive && c.FaxDigits == senderFax).OrderBy(c => c.Id)
+            .Select(c => c.Id).Take(2)
             .ToListAsync(cancellationToken);
         // Several companies on one number (a shared office, a dealer's line): the agent picks on the form.
         return matches.Count == 1 ? matches[0] : null;

@@ -29,7 +29,7 @@ internal sealed class AdditionalOrderRepricing(RulesOptions options, IBusinessCa
     {
         var days = acceptanceDays.Distinct().ToList();
         var region = await db.Customers.Where(c => c.Id == cause.CustomerId).Select(c => c.Region!).SingleAsync(cancellationToken);
-        var cutoffs = Calendar.RegionSettingsService.CutoffsOf(region);
+        var cutoffs = region.Cutoffs;
         // A back-order shipment ships nothing and bills nothing: it takes no part in the shipping rule.
         var orders = await db.Orders.Include(o => o.Shipments.Where(s => s.Status != ShipmentStatus.BackOrdered))
             .Where(o => o.CustomerId == cause.CustomerId && days.Contains(o.AcceptanceDay) && o.Status == OrderStatus.Accepted)

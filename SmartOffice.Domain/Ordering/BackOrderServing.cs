@@ -74,7 +74,7 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
         if (!_shipments.TryGetValue((line.OrderId, line.DeliveryClass), out var shipment))
         {
             var order = await OrderAsync(db, line.OrderId, cancellationToken);
-            var cutoffs = Calendar.RegionSettingsService.CutoffsOf(order.Customer!.Region!);
+            var cutoffs = order.Customer!.Region!.Cutoffs;
             var acceptanceDay = _delivery.AcceptanceDay(time.GetUtcNow(), _delivery.CutoffFor(OrderChannel.Fax, line.DeliveryClass, cutoffs));
             shipment = new Shipment
             {

@@ -75,7 +75,7 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
             .Select(c => new { c.Id, c.Code, c.Name, c.Fax, c.DealerId, c.VolumeDiscountRate, c.PointsOptedOut, c.PointsOptOutFrom, c.Region })
             .FirstOrDefaultAsync(cancellationToken) ?? throw new BusinessRuleException("Ordering.CustomerNotFound");
         return new CustomerFacts(c.Id, c.Code, c.Name, c.Fax, c.DealerId, c.VolumeDiscountRate, c.PointsOptedOut, c.PointsOptOutFrom,
-            RegionSettingsService.CutoffsOf(c.Region!));
+            c.Region!.Cutoffs);
     }
 
     /// <param name="correcting">The order being corrected: left out of the budget, duplicates and earlier orders.</param>

@@ -59,7 +59,7 @@ public sealed partial class FaxOrderService(
         var today = clock.Today;
         var optedOut = customer.PointsOptedOut && (customer.PointsOptOutFrom is null || today >= customer.PointsOptOutFrom);
         return new OrderingCustomer(Match(customer), customer.VolumeDiscountRate, optedOut,
-            RegionSettingsService.CutoffsOf(customer.Region!).FaxCutoff, departments, shipTos, customer.DeliverySlipNote);
+            customer.Region!.Cutoffs.FaxCutoff, departments, shipTos, customer.DeliverySlipNote);
     }
 
     /// <summary>The live summary of a draft: every line priced, shipping, tax, points, shipments, date, budget, duplicates.</summary>

@@ -98,7 +98,7 @@ public sealed class ProductEnquiryService(
                     .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new BusinessRuleException("Ordering.CustomerNotFound");
         AccessPolicy.DemandCustomer(staff, Capability.ProductEnquiry, c.DealerId);
-        var cutoffs = RegionSettingsService.CutoffsOf(c.Region!);
+        var cutoffs = c.Region!.Cutoffs;
         return new CustomerFacts(new EnquiryCustomer(c.Id, c.Code, c.Name, c.Region!.Name, cutoffs.FaxCutoff, c.VolumeDiscountRate), cutoffs);
     }
 }

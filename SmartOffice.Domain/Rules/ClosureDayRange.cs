@@ -39,7 +39,8 @@ public sealed record ClosureDayRange(int StartMonth, int StartDay, int EndMonth,
     private static (int Month, int Day) ParseMonthDay(string text)
     {
         // Parsed against a leap year so that 02-29 is accepted.
-        if (!DateOnly.TryParseExact($"2000-{text}", $"yyyy-{MonthDayFormat}", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact($"2000-{text}", $"yyyy-{MonthDayFormat}", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var date))
             throw new FormatException($"'{text}' is not a month-day in the form MM-dd.");
         return (date.Month, date.Day);
     }

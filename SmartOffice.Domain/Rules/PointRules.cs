@@ -22,8 +22,4 @@ public sealed class PointRules(RulesOptions options)
         var month = new DateOnly(acceptanceDay.Year, acceptanceDay.Month, 1).AddMonths(options.PointValidityMonths);
         return month.AddDays(DateTime.DaysInMonth(month.Year, month.Month) - 1);
     }
-
-    /// <summary>今月末で失効: a lot valid through <paramref name="validThrough"/> lapses at the end of <paramref name="today"/>'s month.</summary>
-    public static bool ExpiresAtEndOfMonth(DateOnly validThrough, DateOnly today) =>
-        validThrough.Year == today.Year && validThrough.Month == today.Month && validThrough >= today;
 }

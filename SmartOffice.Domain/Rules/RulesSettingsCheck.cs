@@ -2,7 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace SmartOffice.Domain.Rules;
 
-/// <summary>The <c>Rules</c> section at start: a time zone this machine knows, readable closure days, amounts and limits in range.</summary>
+/// <summary>The <c>Rules</c> section at start: a time zone this machine knows, readable closure days, amounts and
+/// limits in range.</summary>
 internal sealed class RulesSettingsCheck : IValidateOptions<RulesOptions>
 {
     public ValidateOptionsResult Validate(string? name, RulesOptions o)
@@ -14,7 +15,8 @@ internal sealed class RulesSettingsCheck : IValidateOptions<RulesOptions>
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
         {
-            check.Fail(nameof(o.BusinessTimeZone), o.BusinessTimeZone, "is not a time zone this machine knows: use an IANA name such as Asia/Tokyo.");
+            check.Fail(nameof(o.BusinessTimeZone), o.BusinessTimeZone,
+                "is not a time zone this machine knows: use an IANA name such as Asia/Tokyo.");
         }
         try
         {
@@ -22,7 +24,8 @@ internal sealed class RulesSettingsCheck : IValidateOptions<RulesOptions>
         }
         catch (FormatException e)
         {
-            check.Fail(nameof(o.ClosureDays), o.ClosureDays, $"cannot be read ({e.Message}): write month-day ranges separated by commas, e.g. 12-29..01-03, 08-13..08-15.");
+            check.Fail(nameof(o.ClosureDays), o.ClosureDays,
+                $"cannot be read ({e.Message}): write month-day ranges separated by commas, e.g. 12-29..01-03, 08-13..08-15.");
         }
         check.Range(o.FurnitureDeliveryDays, 0, 30, nameof(o.FurnitureDeliveryDays), "days");
         check.Range(o.FreeShippingThreshold, 0, 10_000_000, nameof(o.FreeShippingThreshold), "yen");

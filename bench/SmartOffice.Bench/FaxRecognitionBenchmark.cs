@@ -196,12 +196,8 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var item = new FaxInboxItem
-        {
-            FileName = Marker + Guid.NewGuid().ToString("N") + ".tif", ContentHash = Convert.ToHexString(SHA256.HashData(form.Tiff)),
-            ContentType = FaxPageRenderer.TiffType, Source = FaxSource.Upload, ReceivedAt = now, ImportedAt = now, SenderFax = form.SenderFax,
-            Kind = FaxKind.Unsorted, Status = FaxStatus.New, PageCount = pages.Count,
-        };
+        var item = FaxInboxItem.Received(Marker + Guid.NewGuid().ToString("N") + ".tif", Convert.ToHexString(SHA256.HashData(form.Tiff)),
+            FaxSource.Upload, FaxPageRenderer.TiffType, null, now, now, form.SenderFax, pages.Count);
         db.FaxInboxItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         db.FaxPages.AddRange(pages.Select((p, i) => new FaxPage { FaxInboxItemId = item.Id, PageNumber = i + 1, Width = p.Width, Height = p.Height, Png = p.Png }));

@@ -31,14 +31,16 @@ public static class CellCrop
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(SKColors.White);
-            var map = SKMatrix.CreateScale(scale, scale).PreConcat(SKMatrix.CreateTranslation(-inner.Left, -inner.Top)).PreConcat(pageToForm);
+            var map = SKMatrix.CreateScale(scale, scale).PreConcat(SKMatrix.CreateTranslation(-inner.Left, -inner.Top))
+                .PreConcat(pageToForm);
             canvas.SetMatrix(map);
             canvas.DrawImage(page.Image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
         }
         return Clean(bitmap.GetPixelSpan().ToArray(), width, height, scale);
     }
 
-    /// <summary>The ink of the crop, tight, on white, without line remnants and specks; null when too little is left to be writing.</summary>
+    /// <summary>The ink of the crop, tight, on white, without line remnants and specks; null when too little is left to
+    /// be writing.</summary>
     public static GrayCrop? Clean(byte[] pixels, int width, int height, float scale)
     {
         for (var i = 0; i < pixels.Length; i++)

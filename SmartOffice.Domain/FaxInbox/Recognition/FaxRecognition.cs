@@ -77,5 +77,6 @@ public class FaxRecognizedField
 
     /// <summary>A field the reader missed and the agent keyed: nothing read, counted as changed.</summary>
     internal static FaxRecognizedField Missed(int recognitionId, OrderFormField field, int lineNumber, string keyed, DateTimeOffset at) =>
-        new() { FaxRecognitionId = recognitionId, Field = field, LineNumber = lineNumber, Text = "", KeyedText = keyed, ChangedByAgent = true, KeyedAt = at };
+        new() { FaxRecognitionId = recognitionId, Field = field, LineNumber = lineNumber, Text = "", KeyedText = keyed,
+            ChangedByAgent = true, KeyedAt = at };
 }

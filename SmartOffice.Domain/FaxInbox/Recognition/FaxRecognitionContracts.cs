@@ -28,7 +28,8 @@ public sealed record FaxFieldBox(int PageNumber, int X, int Y, int Width, int He
 /// language). <see cref="RecordId"/> is the customer's or department's id where the value names one.
 /// <see cref="FieldId"/> identifies the stored field for <c>KeyedField</c> when the order is saved (null: nothing read).
 /// </summary>
-public sealed record RecognizedValue(long? FieldId, string Text, string ReadText, float Confidence, bool IsLow, string? Reason, FaxFieldBox? Box,
+public sealed record RecognizedValue(long? FieldId, string Text, string ReadText, float Confidence, bool IsLow, string? Reason,
+    FaxFieldBox? Box,
     int? RecordId = null);
 
 /// <summary>One order line as read: its row number on the form (page 2's first row is 9) and its three fields.</summary>

@@ -23,7 +23,8 @@ internal static class FaxRecognitionOutcome
         if (recognitionId is not { } id || keyed.Count == 0)
             return;
         var fieldIds = keyed.Where(k => k.FieldId is not null).Select(k => k.FieldId!.Value).ToList();
-        var fields = await db.FaxRecognizedFields.Where(f => f.FaxRecognitionId == id && fieldIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var fields = await db.FaxRecognizedFields.Where(f => f.FaxRecognitionId == id && fieldIds.Contains(f.Id))
+            .ToDictionaryAsync(f => f.Id, cancellationToken);
         foreach (var k in keyed)
         {
             if (k.FieldId is { } fieldId && fields.TryGetValue(fieldId, out var field))

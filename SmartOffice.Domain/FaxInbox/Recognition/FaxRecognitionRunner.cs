@@ -47,7 +47,9 @@ public sealed class FaxRecognitionRunner(
             engines.ForEach(x => x.Dispose());
             status.Failed(e.Message, e.Package);
             changes.Raise();
-            log.LogError("FAX recognition is off: {Reason}. FAXes are keyed as before; install tesseract-ocr and tesseract-ocr-jpn and restart", e.Message);
+            log.LogError(
+                "FAX recognition is off: {Reason}. FAXes are keyed as before; install tesseract-ocr and tesseract-ocr-jpn and restart",
+                e.Message);
             return null;
         }
     }
@@ -73,11 +75,13 @@ public sealed class FaxRecognitionRunner(
                 .OrderBy(r => r.Id).Select(r => new { r.Id, r.FaxInboxItemId, r.Attempts }).FirstOrDefaultAsync(cancellationToken);
             if (stale is null)
                 break;
-            var mine = db.FaxRecognitions.Where(r => r.Id == stale.Id && r.State == FaxRecognitionState.Reading && r.Attempts == stale.Attempts);
+            var mine = db.FaxRecognitions.Where(r => r.Id == stale.Id && r.State == FaxRecognitionState.Reading
+                && r.Attempts == stale.Attempts);
             if (stale.Attempts >= Options.MaxAttempts)
             {
                 var problem = $"reading did not finish in {stale.Attempts} attempts";
-                if (await mine.ExecuteUpdateAsync(s => s.SetProperty(r => r.State, FaxRecognitionState.Unreadable).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null)
+                if (await mine.ExecuteUpdateAsync(s => s.SetProperty(r => r.State, FaxRecognitionState.Unreadable)
+                    .SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null)
                         .SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Problem, problem), cancellationToken) == 1)
                 {
                     log.LogWarning("FAX {Item} marked unreadable: {Problem}", stale.FaxInboxItemId, problem);
@@ -94,14 +98,16 @@ public sealed class FaxRecognitionRunner(
         }
 
         var unread = await db.FaxInboxItems.AsNoTracking()
-            .Where(i => (i.Status == FaxStatus.New || i.Status == FaxStatus.InProgress) && !db.FaxRecognitions.Any(r => r.FaxInboxItemId == i.Id))
+            .Where(i => (i.Status == FaxStatus.New || i.Status == FaxStatus.InProgress)
+                && !db.FaxRecognitions.Any(r => r.FaxInboxItemId == i.Id))
             .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).Select(i => i.Id).Take(5).ToListAsync(cancellationToken);
         foreach (var itemId in unread)
         {
             var now = time.GetUtcNow();
             var recognition = new FaxRecognition
             {
-                FaxInboxItemId = itemId, State = FaxRecognitionState.Reading, Attempts = 1, StartedAt = now, LeaseUntil = now + Options.ClaimFor,
+                FaxInboxItemId = itemId, State = FaxRecognitionState.Reading, Attempts = 1, StartedAt = now,
+                    LeaseUntil = now + Options.ClaimFor,
             };
             db.FaxRecognitions.Add(recognition);
             try
@@ -122,7 +128,8 @@ public sealed class FaxRecognitionRunner(
     {
         var watch = Stopwatch.StartNew();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var pages = await db.FaxPages.AsNoTracking().Where(p => p.FaxInboxItemId == claim.ItemId).OrderBy(p => p.PageNumber).Take(Options.MaxPages)
+        var pages = await db.FaxPages.AsNoTracking().Where(p => p.FaxInboxItemId == claim.ItemId).OrderBy(p => p.PageNumber)
+            .Take(Options.MaxPages)
             .Select(p => new { p.PageNumber, p.Png }).ToListAsync(cancellationToken);
         var readings = new List<FormPageReading>();
         string? problem = null;
@@ -141,14 +148,18 @@ public sealed class FaxRecognitionRunner(
             }
         }
         var merged = FaxOrderReading.Merge(readings);
-        var state = problem is not null ? FaxRecognitionState.Unreadable : merged.FormPages > 0 ? FaxRecognitionState.Read : FaxRecognitionState.NotAForm;
+        var state = problem is not null ? FaxRecognitionState.Unreadable
+            : merged.FormPages > 0 ? FaxRecognitionState.Read : FaxRecognitionState.NotAForm;
         var now = time.GetUtcNow();
         var duration = (int)watch.ElapsedMilliseconds;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var stored = await db.FaxRecognitions.Where(r => r.Id == claim.RecognitionId && r.State == FaxRecognitionState.Reading && r.Attempts == claim.Attempt)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, state).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null).SetProperty(r => r.FinishedAt, now)
-                .SetProperty(r => r.DurationMs, duration).SetProperty(r => r.FormId, merged.FormId).SetProperty(r => r.FormPages, merged.FormPages)
+        var stored = await db.FaxRecognitions.Where(r => r.Id == claim.RecognitionId && r.State == FaxRecognitionState.Reading
+            && r.Attempts == claim.Attempt)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, state).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(r => r.FinishedAt, now)
+                .SetProperty(r => r.DurationMs, duration).SetProperty(r => r.FormId, merged.FormId)
+                    .SetProperty(r => r.FormPages, merged.FormPages)
                 .SetProperty(r => r.Problem, problem).SetProperty(r => r.EngineVersion, status.EngineVersion), cancellationToken);
         if (stored == 0)
         {
@@ -160,7 +171,8 @@ public sealed class FaxRecognitionRunner(
         db.FaxRecognizedFields.AddRange(merged.Fields);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        log.LogInformation("FAX {Item} read in {Ms} ms: {State}, {Pages} form page(s), {Fields} field(s)", claim.ItemId, duration, state, merged.FormPages,
+        log.LogInformation("FAX {Item} read in {Ms} ms: {State}, {Pages} form page(s), {Fields} field(s)", claim.ItemId, duration, state,
+            merged.FormPages,
             merged.Fields.Count);
         changes.Raise();
     }

@@ -25,17 +25,21 @@ public sealed class FaxRecognitionService(
     /// <summary>The longest range the accuracy page covers.</summary>
     public const int MaxDays = 400;
 
-    /// <summary>What order entry pre-fills from FAX <paramref name="faxInboxItemId"/>, with each value's confidence, check and box.</summary>
+    /// <summary>What order entry pre-fills from FAX <paramref name="faxInboxItemId"/>, with each value's confidence,
+    /// check and box.</summary>
     /// <exception cref="BusinessRuleException">The FAX does not exist.</exception>
     public async Task<RecognizedOrderDraft> DraftAsync(int faxInboxItemId, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var item = await db.FaxInboxItems.AsNoTracking().Where(i => i.Id == faxInboxItemId).Select(i => new { i.SenderFax }).FirstOrDefaultAsync(cancellationToken)
+        var item = await db.FaxInboxItems.AsNoTracking().Where(i => i.Id == faxInboxItemId).Select(i => new { i.SenderFax })
+            .FirstOrDefaultAsync(cancellationToken)
                    ?? throw new BusinessRuleException("FaxInbox.NotFound");
-        var recognition = await db.FaxRecognitions.AsNoTracking().Include(r => r.Fields).FirstOrDefaultAsync(r => r.FaxInboxItemId == faxInboxItemId, cancellationToken);
+        var recognition = await db.FaxRecognitions.AsNoTracking().Include(r => r.Fields)
+            .FirstOrDefaultAsync(r => r.FaxInboxItemId == faxInboxItemId, cancellationToken);
         if (recognition is null)
-            return RecognizedOrderDraft.Empty(faxInboxItemId, options.Value.Enabled && status.Unavailable is null ? RecognitionStatus.Waiting : RecognitionStatus.Off);
+            return RecognizedOrderDraft.Empty(faxInboxItemId,
+                options.Value.Enabled && status.Unavailable is null ? RecognitionStatus.Waiting : RecognitionStatus.Off);
         if (recognition.State != FaxRecognitionState.Read)
             return RecognizedOrderDraft.Empty(faxInboxItemId, recognition.State switch
             {
@@ -51,15 +55,18 @@ public sealed class FaxRecognitionService(
         var codeField = Header(OrderFormField.CustomerCode);
         var customer = await CustomerAsync(db, codeField, item.SenderFax, cancellationToken);
         var chosen = customer?.RecordId is { } id
-            ? await db.Customers.AsNoTracking().Where(c => c.Id == id).Select(c => new CustomerRef(c.Id, c.Code, c.Name, c.FaxDigits)).FirstAsync(cancellationToken)
+            ? await db.Customers.AsNoTracking().Where(c => c.Id == id).Select(c => new CustomerRef(c.Id, c.Code, c.Name, c.FaxDigits))
+                .FirstAsync(cancellationToken)
             : null;
-        var departments = chosen is null ? [] : await db.Departments.AsNoTracking().Where(d => d.CustomerId == chosen.Id && d.IsActive).OrderBy(d => d.Id)
+        var departments = chosen is null ? [] : await db.Departments.AsNoTracking().Where(d => d.CustomerId == chosen.Id && d.IsActive)
+            .OrderBy(d => d.Id)
             .Select(d => new DepartmentRef(d.Id, d.Code, d.Name)).ToListAsync(cancellationToken);
         var department = RecognizedCustomerCheck.Department(Header(OrderFormField.Department), departments);
         var fax = RecognizedCustomerCheck.FaxNumber(Header(OrderFormField.FaxNumber), chosen);
 
         var lineFields = fields.Where(f => f.LineNumber > 0).ToList();
-        var facts = await LineFactsAsync(db, lineFields.Where(f => f.Field == OrderFormField.ProductCode).ToList(), chosen?.Id, cancellationToken);
+        var facts = await LineFactsAsync(db, lineFields.Where(f => f.Field == OrderFormField.ProductCode).ToList(), chosen?.Id,
+            cancellationToken);
         var prefilled = recognition.FormId == OrderFormLayout.PrefilledFormId;
         var lines = lineFields.GroupBy(f => f.LineNumber).OrderBy(g => g.Key)
             .Select(g => RecognizedLineCheck.Check(g.Key, Field(g, OrderFormField.ProductCode), Field(g, OrderFormField.Quantity),
@@ -71,11 +78,14 @@ public sealed class FaxRecognitionService(
             line.Where(f => f.Field == field && f.Text.Length > 0).OrderBy(f => f.Id).FirstOrDefault();
     }
 
-    private async Task<RecognizedValue?> CustomerAsync(SmartOfficeDbContext db, FaxRecognizedField? codeField, string? senderFax, CancellationToken cancellationToken)
+    private async Task<RecognizedValue?> CustomerAsync(SmartOfficeDbContext db, FaxRecognizedField? codeField, string? senderFax,
+        CancellationToken cancellationToken)
     {
-        var bySender = string.IsNullOrEmpty(senderFax) ? [] : await db.Customers.AsNoTracking().Where(c => c.IsActive && c.FaxDigits == senderFax)
+        var bySender = string.IsNullOrEmpty(senderFax) ? [] : await db.Customers.AsNoTracking()
+            .Where(c => c.IsActive && c.FaxDigits == senderFax)
             .OrderBy(c => c.Id).Take(20).Select(c => new CustomerRef(c.Id, c.Code, c.Name, c.FaxDigits)).ToListAsync(cancellationToken);
-        var codes = new[] { codeField?.Text, codeField?.Alternative }.OfType<string>().Select(Text.JapaneseInput.Digits).Where(c => c.Length > 0).ToList();
+        var codes = new[] { codeField?.Text, codeField?.Alternative }.OfType<string>().Select(Text.JapaneseInput.Digits)
+            .Where(c => c.Length > 0).ToList();
         var found = codes.Count == 0 ? [] : await db.Customers.AsNoTracking().Where(c => c.IsActive && codes.Contains(c.Code))
             .Select(c => new CustomerRef(c.Id, c.Code, c.Name, c.FaxDigits)).ToListAsync(cancellationToken);
         // The first reading's customer, else the second's.
@@ -87,14 +97,15 @@ public sealed class FaxRecognitionService(
     /// The catalogue facts for every code read (both readings), the nearest code of each that is in neither, and the
     /// customer's order locks. The whole active catalogue's codes are read only when some code needs a nearest one.
     /// </summary>
-    private async Task<LineCheckFacts> LineFactsAsync(SmartOfficeDbContext db, IReadOnlyList<FaxRecognizedField> codeFields, int? customerId,
+    private async Task<LineCheckFacts> LineFactsAsync(SmartOfficeDbContext db, IReadOnlyList<FaxRecognizedField> codeFields,
+        int? customerId,
         CancellationToken cancellationToken)
     {
         var read = codeFields.SelectMany(f => new[] { f.Text, f.Alternative }).OfType<string>().Select(FaxOrderPricing.NormalizeCode)
             .Where(c => c.Length > 0).Distinct().ToList();
         var products = await ProductsAsync(db, read, cancellationToken);
         var unknown = codeFields.Where(f => !products.ContainsKey(FaxOrderPricing.NormalizeCode(f.Text))
-                                            && (f.Alternative is null || !products.ContainsKey(FaxOrderPricing.NormalizeCode(f.Alternative))))
+                && (f.Alternative is null || !products.ContainsKey(FaxOrderPricing.NormalizeCode(f.Alternative))))
             .Select(f => FaxOrderPricing.NormalizeCode(f.Text)).Where(c => c.Length > 0).Distinct().ToList();
         var proposals = new Dictionary<string, string?>();
         if (unknown.Count > 0)
@@ -107,15 +118,18 @@ public sealed class FaxRecognitionService(
                 products[code] = product;
         }
         var locks = customerId is { } id
-            ? await db.OrderLocks.AsNoTracking().Where(l => l.CustomerId == id).Select(l => new { l.ProductId, l.CategoryId }).ToListAsync(cancellationToken)
+            ? await db.OrderLocks.AsNoTracking().Where(l => l.CustomerId == id).Select(l => new { l.ProductId, l.CategoryId })
+                .ToListAsync(cancellationToken)
             : [];
         return new LineCheckFacts(products,
             locks.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).ToHashSet(),
             locks.Where(l => l.CategoryId is not null).Select(l => l.CategoryId!.Value).ToHashSet(),
-            code => proposals.GetValueOrDefault(code), options.Value.ConfidentFrom, rules.Value.MaximumLineQuantity, rules.Value.MaximumLineCommentLength);
+            code => proposals.GetValueOrDefault(code), options.Value.ConfidentFrom, rules.Value.MaximumLineQuantity,
+                rules.Value.MaximumLineCommentLength);
     }
 
-    private static async Task<Dictionary<string, CatalogueProduct>> ProductsAsync(SmartOfficeDbContext db, List<string> codes, CancellationToken cancellationToken) =>
+    private static async Task<Dictionary<string, CatalogueProduct>> ProductsAsync(SmartOfficeDbContext db, List<string> codes,
+        CancellationToken cancellationToken) =>
         codes.Count == 0 ? [] : await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code))
             .Select(p => new CatalogueProduct(p.Id, p.Code, p.CategoryId, p.IsActive)).ToDictionaryAsync(p => p.Code, cancellationToken);
 
@@ -166,5 +180,6 @@ public sealed class FaxRecognitionService(
     }
 
     /// <summary>One FAX's field counts for the accuracy page.</summary>
-    private sealed record FaxCounts(FaxRecognitionState State, DateTimeOffset ReceivedAt, int? CustomerId, int Read, int Confirmed, int Changed, int Missed);
+    private sealed record FaxCounts(FaxRecognitionState State, DateTimeOffset ReceivedAt, int? CustomerId, int Read, int Confirmed,
+        int Changed, int Missed);
 }

@@ -18,7 +18,8 @@ public sealed class FaxRecognitionStatus
 
     public string? EngineVersion { get; private set; }
 
-    internal void Started(string engineVersion) => (Running, Unavailable, MissingPackage, EngineVersion) = (true, null, null, engineVersion);
+    internal void Started(string engineVersion) => (Running, Unavailable, MissingPackage, EngineVersion) =
+        (true, null, null, engineVersion);
 
     internal void Failed(string reason, string package) => (Running, Unavailable, MissingPackage) = (false, reason, package);
 }

@@ -122,10 +122,12 @@ public static class FormRegistration
 
     /// <summary>A full-width ruled line at form height <paramref name="y"/>: ink near most of the points along it.</summary>
     private static bool LineIsThere(GrayPage page, SKMatrix map, float y) =>
-        InkAlong(page, map, Enumerable.Range(0, 80).Select(i => new SKPoint(L.Margin + 20 + i * (L.Right - L.Margin - 40) / 79, y)), vertical: false) >= 0.85f;
+        InkAlong(page, map, Enumerable.Range(0, 80).Select(i => new SKPoint(L.Margin + 20 + i * (L.Right - L.Margin - 40) / 79, y)),
+            vertical: false) >= 0.85f;
 
     private static bool ColumnIsThere(GrayPage page, SKMatrix map, float x) =>
-        InkAlong(page, map, Enumerable.Range(0, 40).Select(i => new SKPoint(x, L.TableTop + 10 + i * (L.TableBottom - L.TableTop - 20) / 39)), vertical: true) >= 0.85f;
+        InkAlong(page, map, Enumerable.Range(0, 40)
+            .Select(i => new SKPoint(x, L.TableTop + 10 + i * (L.TableBottom - L.TableTop - 20) / 39)), vertical: true) >= 0.85f;
 
     /// <summary>The share of <paramref name="points"/> with ink within a few pixels across the line.</summary>
     private static float InkAlong(GrayPage page, SKMatrix map, IEnumerable<SKPoint> points, bool vertical)

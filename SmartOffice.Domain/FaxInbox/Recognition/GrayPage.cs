@@ -2,7 +2,8 @@ using SkiaSharp;
 
 namespace SmartOffice.Domain.FaxInbox.Recognition;
 
-/// <summary>A FAX page as 8-bit grey pixels (0 = black), decoded once from the stored PNG; also an image for SkiaSharp to crop from.</summary>
+/// <summary>A FAX page as 8-bit grey pixels (0 = black), decoded once from the stored PNG; also an image for SkiaSharp
+/// to crop from.</summary>
 public sealed class GrayPage : IDisposable
 {
     private readonly SKBitmap _bitmap;
@@ -101,7 +102,8 @@ public static class Blobs
                         }
                     }
                 }
-                blobs.Add(new Blob(new SKRectI(left, top, right + 1, bottom + 1), count, new SKPoint((float)sumX / count + 0.5f, (float)sumY / count + 0.5f)));
+                blobs.Add(new Blob(new SKRectI(left, top, right + 1, bottom + 1), count,
+                    new SKPoint((float)sumX / count + 0.5f, (float)sumY / count + 0.5f)));
             }
         }
         return blobs;

@@ -83,7 +83,8 @@ public sealed class TesseractEngine : IOcrEngine
         foreach (var language in new[] { "eng", "jpn" })
         {
             if (!File.Exists(Path.Combine(tessdata, language + ".traineddata")))
-                throw new OcrUnavailableException($"{Path.Combine(tessdata, language + ".traineddata")} is missing", LanguagePackage(language));
+                throw new OcrUnavailableException($"{Path.Combine(tessdata, language + ".traineddata")} is missing",
+                    LanguagePackage(language));
         }
         var latin = Init(tessdata, "eng");
         try
@@ -144,8 +145,8 @@ public sealed class TesseractEngine : IOcrEngine
                 if (symbol == IntPtr.Zero)
                     continue;
                 // Words keep their space (a comment such as 総務部 山田様); codes and numbers drop it later.
-                if (text.Length > 0 && TesseractNative.TessPageIteratorIsAtBeginningOf(TesseractNative.TessResultIteratorGetPageIteratorConst(iterator),
-                        TesseractNative.Word) != 0)
+                if (text.Length > 0 && TesseractNative.TessPageIteratorIsAtBeginningOf(
+                        TesseractNative.TessResultIteratorGetPageIteratorConst(iterator), TesseractNative.Word) != 0)
                     text.Append(' ');
                 text.Append(Marshal.PtrToStringUTF8(symbol));
                 TesseractNative.TessDeleteText(symbol);

@@ -26,7 +26,8 @@ public sealed class OrderFormPrintService(
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId && c.IsActive).Select(c => new { c.Code, c.Name, c.Fax })
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId && c.IsActive)
+            .Select(c => new { c.Code, c.Name, c.Fax })
                            .FirstOrDefaultAsync(cancellationToken)
                        ?? throw new BusinessRuleException("FaxRecognition.FormCustomerUnknown");
         var department = await db.Departments.AsNoTracking().Where(d => d.Id == departmentId && d.CustomerId == customerId && d.IsActive)
@@ -38,11 +39,13 @@ public sealed class OrderFormPrintService(
         var usual = await (from line in db.OrderLines.AsNoTracking()
                            join order in db.Orders on line.OrderId equals order.Id
                            join product in db.Products on line.ProductId equals product.Id
-                           where order.DepartmentId == departmentId && order.ReceivedAt >= since && order.Status != OrderStatus.Voided && product.IsActive
+                           where order.DepartmentId == departmentId && order.ReceivedAt >= since && order.Status != OrderStatus.Voided
+                               && product.IsActive
                                  && !lockedProducts.Contains(product.Id) && !lockedCategories.Contains(product.CategoryId)
                            group line by new { product.Code, product.Name } into g
                            orderby g.Count() descending, g.Key.Code
-                           select new OrderFormProduct(g.Key.Code, g.Key.Name)).Take(options.Value.PrefilledProducts).ToListAsync(cancellationToken);
+                           select new OrderFormProduct(g.Key.Code, g.Key.Name)).Take(options.Value.PrefilledProducts)
+                               .ToListAsync(cancellationToken);
         return new OrderFormPreprint(customer.Code, customer.Name, department, customer.Fax, usual);
     }
 

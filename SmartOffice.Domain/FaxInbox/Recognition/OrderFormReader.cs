@@ -66,7 +66,8 @@ public static class OrderFormReader
         if (CellCrop.Take(page, placement, L.FormIdBox) is not { } crop)
             return null;
         var text = engine.Read(crop, OcrAlphabet.FormId).Text.Replace(" ", "");
-        return new[] { L.BlankFormId, L.PrefilledFormId }.FirstOrDefault(id => text.EndsWith(id[^2..], StringComparison.Ordinal) && text.Length <= id.Length + 1);
+        return new[] { L.BlankFormId, L.PrefilledFormId }.FirstOrDefault(id => text.EndsWith(id[^2..], StringComparison.Ordinal)
+            && text.Length <= id.Length + 1);
     }
 
     /// <summary>

@@ -34,7 +34,8 @@ public static class OrderFormSheet
 
     private static string Word(string key) => Words.GetString(key, DomainText.DataCulture) ?? key;
 
-    /// <summary>The printed form: marks, title, ID, header boxes, line table and note box; pre-filled when <paramref name="preprint"/> is given.</summary>
+    /// <summary>The printed form: marks, title, ID, header boxes, line table and note box; pre-filled when
+    /// <paramref name="preprint"/> is given.</summary>
     public static void DrawForm(SKCanvas canvas, DeskContactOptions desk, OrderFormPreprint? preprint, SKTypeface typeface)
     {
         using var rule = new SKPaint { Color = SKColors.Black, StrokeWidth = 3, Style = SKPaintStyle.Stroke, IsAntialias = true };
@@ -50,7 +51,8 @@ public static class OrderFormSheet
         canvas.DrawRect(L.FormIdBox, rule);
         var formId = preprint is null ? L.BlankFormId : L.PrefilledFormId;
         canvas.DrawText(formId, L.FormIdBox.MidX, L.FormIdBox.Bottom - 17, SKTextAlign.Center, id, ink);
-        canvas.DrawText(string.Format(CultureInfo.InvariantCulture, Word("DeskLine"), desk.Name, desk.Fax), L.Margin, L.DeskLineBaseline, label, ink);
+        canvas.DrawText(string.Format(CultureInfo.InvariantCulture, Word("DeskLine"), desk.Name, desk.Fax), L.Margin, L.DeskLineBaseline,
+            label, ink);
         canvas.DrawLine(L.Margin, L.RuleY, L.Right, L.RuleY, rule);
 
         string[] labels = [Word("CustomerCode"), Word("Company"), Word("Department"), Word("Person"), Word("FaxNumber")];
@@ -76,7 +78,8 @@ public static class OrderFormSheet
 
         canvas.DrawText(Word("Note"), L.Margin, L.NoteTop - 14, label, ink);
         canvas.DrawRect(L.Margin, L.NoteTop, L.Right - L.Margin, L.NoteHeight, rule);
-        canvas.DrawText(string.Format(CultureInfo.InvariantCulture, Word("Footer"), desk.Hours, desk.Phone), L.Margin, L.FooterBaseline, small, ink);
+        canvas.DrawText(string.Format(CultureInfo.InvariantCulture, Word("Footer"), desk.Hours, desk.Phone), L.Margin, L.FooterBaseline,
+            small, ink);
 
         if (preprint is not null)
             Preprint(canvas, preprint, typeface);
@@ -155,7 +158,8 @@ public static class OrderFormSheet
     /// <summary>The printed form as a PNG at <paramref name="scale"/> × 150 dpi (2 = 300 dpi, for a crisp print).</summary>
     public static byte[] RenderPng(DeskContactOptions desk, OrderFormPreprint? preprint, SKTypeface typeface, float scale = 2)
     {
-        using var bitmap = new SKBitmap(new SKImageInfo((int)(L.Width * scale), (int)(L.Height * scale), SKColorType.Gray8, SKAlphaType.Opaque));
+        using var bitmap = new SKBitmap(new SKImageInfo((int)(L.Width * scale), (int)(L.Height * scale), SKColorType.Gray8,
+            SKAlphaType.Opaque));
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(SKColors.White);

@@ -67,8 +67,10 @@ internal static class RecognizedLineCheck
             return Low(field, "", DomainText.Format("FaxRecognition.QuantityMissing"));
         var text = JapaneseInput.Normalize(field.Text);
         var plausible = text.Length > 0 && text[0] != '0' && text.All(char.IsAsciiDigit)
-                        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= facts.MaxQuantity;
-        return Value(field, text, plausible ? null : DomainText.Format("FaxRecognition.QuantityImplausible", text, facts.MaxQuantity), facts);
+                        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
+                            && n <= facts.MaxQuantity;
+        return Value(field, text, plausible ? null : DomainText.Format("FaxRecognition.QuantityImplausible", text, facts.MaxQuantity),
+            facts);
     }
 
     private static RecognizedValue Comment(FaxRecognizedField? field, LineCheckFacts facts)
@@ -76,7 +78,8 @@ internal static class RecognizedLineCheck
         if (field is null)
             return new RecognizedValue(null, "", "", 0, false, null, null);
         var text = JapaneseInput.Normalize(field.Text);
-        return Value(field, text, text.Length > facts.MaxCommentLength ? DomainText.Format("FaxRecognition.CommentTooLong", facts.MaxCommentLength) : null, facts);
+        return Value(field, text, text.Length > facts.MaxCommentLength ? DomainText.Format("FaxRecognition.CommentTooLong",
+            facts.MaxCommentLength) : null, facts);
     }
 
     /// <summary>The value with its reason; without one, sure only when the readings agreed and the engine was confident.</summary>
@@ -90,5 +93,6 @@ internal static class RecognizedLineCheck
     private static RecognizedValue Low(FaxRecognizedField? field, string value, string reason) =>
         new(field?.Id, value, field?.Text ?? "", field?.Confidence ?? 0, true, reason, field is null ? null : Box(field));
 
-    public static FaxFieldBox Box(FaxRecognizedField field) => new(field.PageNumber, field.BoxX, field.BoxY, field.BoxWidth, field.BoxHeight);
+    public static FaxFieldBox Box(FaxRecognizedField field) =>
+        new(field.PageNumber, field.BoxX, field.BoxY, field.BoxWidth, field.BoxHeight);
 }

@@ -65,7 +65,8 @@ internal static partial class TesseractNative
     public static partial int TessBaseAPISetVariable(IntPtr handle, string name, string value);
 
     [LibraryImport(Library)]
-    public static partial void TessBaseAPISetImage(IntPtr handle, in byte pixels, int width, int height, int bytesPerPixel, int bytesPerLine);
+    public static partial void TessBaseAPISetImage(IntPtr handle, in byte pixels, int width, int height, int bytesPerPixel,
+        int bytesPerLine);
 
     [LibraryImport(Library)]
     public static partial void TessBaseAPISetSourceResolution(IntPtr handle, int ppi);
@@ -75,9 +76,6 @@ internal static partial class TesseractNative
 
     [LibraryImport(Library)]
     public static partial IntPtr TessBaseAPIGetIterator(IntPtr handle);
-
-    [LibraryImport(Library)]
-    public static partial void TessBaseAPIClear(IntPtr handle);
 
     [LibraryImport(Library)]
     public static partial void TessBaseAPIEnd(IntPtr handle);

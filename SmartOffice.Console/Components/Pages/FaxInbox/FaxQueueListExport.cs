@@ -14,7 +14,9 @@ public static class FaxQueueListExport
             .Text("Col.Sender", r => r.CustomerCode is not null ? $"{r.CustomerCode} {r.CustomerName}"
                 : r.SenderFax is { } fax ? string.Format(c.T["Sender.Unknown"], fax) : c.T["Sender.None"], 30)
             .Word("Col.Kind", "Kind.", r => (FaxKind?)r.Kind, 10)
-            .Text("Col.Status", r => r.Status == FaxStatus.InProgress ? $"{c.T["Status." + r.Status]} ({r.ClaimedByName})" : c.T["Status." + r.Status], 16)
+            .Text("Col.Status", r => r.Status == FaxStatus.InProgress
+                ? $"{c.T["Status." + r.Status]} ({r.ClaimedByName})"
+                : c.T["Status." + r.Status], 16)
             .Time("Col.Cutoff", r => r.Cutoff?.At)
             .Text("Col.Keyed", r => r.Keyed?.Number ?? r.CloseNote, 20));
 }

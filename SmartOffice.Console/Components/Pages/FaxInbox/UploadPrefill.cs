@@ -14,6 +14,7 @@ public static class UploadPrefill
     {
         var named = new FaxFileName(options, clock).Read(fileName);
         var at = named.ReceivedAt is { } received ? clock.ToBusinessTime(received) : clock.Now;
-        return (at.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture), at.ToString("HH:mm", CultureInfo.InvariantCulture), named.SenderFax);
+        return (at.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture), at.ToString("HH:mm", CultureInfo.InvariantCulture),
+            named.SenderFax);
     }
 }

@@ -39,9 +39,11 @@ public sealed partial class CustomerAccountService
         var byNumber = digits.Length >= 3 && digits.Length == code.Replace("-", "").Replace(" ", "").Length;
         return customers.Where(c => c.Code.StartsWith(code)
                                     || c.SearchKey.Contains(folded)
-                                    || (byNumber && (c.PhoneDigits.Contains(digits) || (c.FaxDigits != null && c.FaxDigits.Contains(digits)))));
+                                    || (byNumber && (c.PhoneDigits.Contains(digits)
+                                        || (c.FaxDigits != null && c.FaxDigits.Contains(digits)))));
     }
 
     private static IQueryable<CustomerRow> CustomerRows(IQueryable<Customer> customers) =>
-        customers.Select(c => new CustomerRow(c.Id, c.Code, c.Name, c.NameKana, c.Phone, c.Fax, c.Region!.Name, c.Dealer!.Name, c.IsActive));
+        customers.Select(c => new CustomerRow(c.Id, c.Code, c.Name, c.NameKana, c.Phone, c.Fax, c.Region!.Name, c.Dealer!.Name,
+            c.IsActive));
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using SmartOffice.Domain.Calendar;
+using SmartOffice.Domain.Rules;
 
-namespace SmartOffice.Console.Tests.Calendar;
+namespace SmartOffice.Console.Tests.Rules;
 
 public class JapaneseHolidaysTests
 {
@@ -9,7 +9,7 @@ public class JapaneseHolidaysTests
     /// A copy of the project's shared reference list (holiday-jp's public dataset, MIT licence, after the Cabinet
     /// Office's published list), kept in the repository so a clone anywhere runs these tests.
     /// </summary>
-    private const string ReferencePath = "Calendar/jp-holidays-2000-2050.csv";
+    private const string ReferencePath = "Rules/jp-holidays-2000-2050.csv";
 
     /// <summary>The published list (holiday-jp, after the Cabinet Office), date → name.</summary>
     private static readonly Lazy<IReadOnlyDictionary<DateOnly, string>> Published = new(LoadPublished);

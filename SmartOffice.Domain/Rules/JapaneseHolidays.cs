@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.ObjectModel;
 
-namespace SmartOffice.Domain.Calendar;
+namespace SmartOffice.Domain.Rules;
 
 /// <summary>
 /// 国民の祝日 computed by the 国民の祝日に関する法律 for 2000–2099, with each day named as the law

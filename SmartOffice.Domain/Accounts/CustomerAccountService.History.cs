@@ -8,7 +8,8 @@ namespace SmartOffice.Domain.Accounts;
 public sealed partial class CustomerAccountService
 {
     /// <summary>The history tab: every audited change of the customer, its departments and its web users, newest first.</summary>
-    public async Task<CustomerHistory> HistoryAsync(int customerId, int skip = 0, int take = HistoryPage, CancellationToken cancellationToken = default)
+    public async Task<CustomerHistory> HistoryAsync(int customerId, int skip = 0, int take = HistoryPage,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.AccountView);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -23,7 +24,8 @@ public sealed partial class CustomerAccountService
             || (a.EntityType == nameof(WebUser) && userIds.Contains(a.EntityId))
             || (a.EntityType == nameof(Department) && departmentIds.Contains(a.EntityId)));
         var total = await entries.CountAsync(cancellationToken);
-        var page = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var page = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(skip).Take(take)
+            .ToListAsync(cancellationToken);
         return new CustomerHistory(await OtherDealersCodes.HideAsync(db, staff, page, cancellationToken), total);
     }
 }
