@@ -77,7 +77,8 @@ public sealed class ProductEnquiryTests : IAsyncLifetime
         var rows = (await _database.ProductEnquiry().SearchAsync(new ProductEnquiryQuery("テスト", _department.CustomerId))).Rows;
 
         var pen = rows.Single(r => r.Code == Pen).Delivery!;
-        Assert.Equal((new DateOnly(2026, 11, 26), false, new DateOnly(2026, 11, 27)), (pen.AcceptanceDay, pen.BeforeCutoff, pen.DeliveryDate));
+        Assert.Equal((new DateOnly(2026, 11, 26), false, new DateOnly(2026, 11, 27)), (pen.AcceptanceDay, pen.BeforeCutoff,
+            pen.DeliveryDate));
         Assert.Equal(new DateOnly(2026, 11, 30), rows.Single(r => r.Code == Desk).Delivery!.DeliveryDate);
     }
 
@@ -88,7 +89,8 @@ public sealed class ProductEnquiryTests : IAsyncLifetime
         await using (var db = _database.CreateDbContext())
         {
             var toner = await db.ProductCategories.SingleAsync(c => c.Code == LockableCategory);
-            db.OrderLocks.Add(new OrderLock { CustomerId = _department.CustomerId, CategoryId = toner.Id, RequestedBy = "総務 山田様" });
+            db.OrderLocks.Add(new OrderLock { CustomerId = _department.CustomerId, CategoryId = toner.Id,
+                RequestedBy = "総務 山田様" });
             await db.Products.Where(p => p.Code == Scarce).ExecuteUpdateAsync(s => s.SetProperty(p => p.StockOnHand, 0));
             await db.SaveChangesAsync();
         }
@@ -105,11 +107,13 @@ public sealed class ProductEnquiryTests : IAsyncLifetime
     public async Task A_dealer_rep_sees_dates_for_their_own_customers_only()
     {
         var dealer = await _database.DealerIdOfAsync(_department);
-        var own = await _database.ProductEnquiry(TestStaff.DealerRep(dealer)).SearchAsync(new ProductEnquiryQuery("ペン", _department.CustomerId));
+        var own = await _database.ProductEnquiry(TestStaff.DealerRep(dealer)).SearchAsync(new ProductEnquiryQuery("ペン",
+            _department.CustomerId));
         Assert.NotNull(own.Customer);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            _database.ProductEnquiry(TestStaff.DealerRep(dealer + 1)).SearchAsync(new ProductEnquiryQuery("ペン", _department.CustomerId)));
+            _database.ProductEnquiry(TestStaff.DealerRep(dealer + 1)).SearchAsync(new ProductEnquiryQuery("ペン",
+                _department.CustomerId)));
         Assert.Empty(await _database.ProductEnquiry(TestStaff.DealerRep(dealer + 1)).FindCustomersAsync("10000013"));
     }
 
@@ -134,7 +138,9 @@ public sealed class ProductEnquiryTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         db.Products.Add(new Product
         {
-            Code = "K-100", Name = "のり　スティック・ミニ ｸﾞﾘｰﾝ", Maker = "株式会社ヤマト", CategoryId = (await db.ProductCategories.FirstAsync()).Id, UnitPrice = 100,
+            Code = "K-100", Name = "のり　スティック・ミニ ｸﾞﾘｰﾝ", Maker = "株式会社ヤマト",
+                CategoryId = (await db.ProductCategories.FirstAsync()).Id,
+                UnitPrice = 100,
         });
         await db.SaveChangesAsync();
         await db.Database.ExecuteSqlRawAsync("""UPDATE "Products" SET "SearchKey" = ''""");
@@ -143,10 +149,12 @@ public sealed class ProductEnquiryTests : IAsyncLifetime
 
         await db.Database.ExecuteSqlRawAsync(((SqlOperation)migration.Operations.Single()).Sql);
 
-        var keys = await db.Products.AsNoTracking().Select(p => new { p.Code, p.Name, p.Maker, Stored = EF.Property<string>(p, nameof(Product.SearchKey)) })
+        var keys = await db.Products.AsNoTracking().Select(p => new { p.Code, p.Name, p.Maker, Stored = EF.Property<string>(p,
+            nameof(Product.SearchKey)) })
             .ToListAsync();
         foreach (var p in keys.Where(p => p.Name != "のり　スティック・ミニ ｸﾞﾘｰﾝ"))
-            Assert.Equal(string.Join('\n', JapaneseInput.FoldForSearch(p.Code), JapaneseInput.FoldForSearch(p.Name), JapaneseInput.FoldForSearch(p.Maker)), p.Stored);
+            Assert.Equal(string.Join('\n', JapaneseInput.FoldForSearch(p.Code), JapaneseInput.FoldForSearch(p.Name),
+                JapaneseInput.FoldForSearch(p.Maker)), p.Stored);
         // Half-width kana is the one thing SQL does not fold (NFKC); the rest is as the entity folds it.
         Assert.Equal("kー100\nノリスティックミニｸﾞﾘーﾝ\nヤマト", keys.Single(p => p.Code == "K-100").Stored);
     }
