@@ -30,19 +30,16 @@ internal static class JobsTestData
         var category = await db.ProductCategories.FirstOrDefaultAsync() ?? db.ProductCategories.Add(new ProductCategory { Code = "C1", Name = "文具" }).Entity;
         var code = $"P{Interlocked.Increment(ref _products):D5}";
         var product = new Product { Code = code, Name = "ボールペン", Maker = "テスト", Category = category, UnitPrice = 100, DeliveryClass = deliveryClass, StockOnHand = 100 };
-        var order = new Order
-        {
-            OrderNumber = $"F{acceptanceDay:yyMMdd}{code}", CustomerId = department.CustomerId, DepartmentId = department.Id, Channel = channel,
-            ReceivedAt = database.BusinessClock.At(acceptanceDay, new TimeOnly(10, 0)), GoodsSubtotal = 300,
-        };
-        var shipment = new Shipment { Order = order, DeliveryClass = deliveryClass, AcceptanceDay = acceptanceDay, DeliveryDate = acceptanceDay.AddDays(1) };
-        order.Lines.Add(new OrderLine
+        var shipment = Shipment.Open(deliveryClass, acceptanceDay, acceptanceDay.AddDays(1));
+        var line = new OrderLine
         {
             LineNumber = 1, Shipment = shipment, Product = product, ProductCode = code, ProductName = product.Name, Quantity = 3,
             Maker = product.Maker, CategoryId = product.CategoryId, Returnable = true,
             ListUnitPrice = 100, UnitPrice = 100, Amount = 300, DeliveryClass = deliveryClass, LineComment = "総務 山田",
-        });
-        order.Shipments.Add(shipment);
+        };
+        var order = Order.Past($"F{acceptanceDay:yyMMdd}{code}", department.CustomerId, department.Id, channel,
+            database.BusinessClock.At(acceptanceDay, new TimeOnly(10, 0)), totals: OrderTotals.GoodsOnly(300, total: 0),
+            shipments: [shipment], lines: [line]);
         db.Orders.Add(order);
         await db.SaveChangesAsync();
         return shipment;

@@ -152,19 +152,16 @@ public sealed class KilledJobTests : IAsyncLifetime
         {
             for (var i = 0; i < perDay; i++)
             {
-                var order = new Order
-                {
-                    OrderNumber = $"F{day:yyMMdd}{i:D6}", CustomerId = department.CustomerId, DepartmentId = department.Id, Channel = OrderChannel.Fax,
-                    ReceivedAt = _template.BusinessClock.At(day, new TimeOnly(10, 0)), AcceptanceDay = day, GoodsSubtotal = 300,
-                };
-                var shipment = new Shipment { Order = order, DeliveryClass = DeliveryClass.Standard, AcceptanceDay = day, DeliveryDate = day.AddDays(1) };
-                order.Lines.Add(new OrderLine
+                var shipment = Shipment.Open(DeliveryClass.Standard, day, day.AddDays(1));
+                var line = new OrderLine
                 {
                     LineNumber = 1, Shipment = shipment, Product = product, ProductCode = product.Code, ProductName = product.Name, Quantity = 3,
                     Maker = product.Maker, CategoryId = product.CategoryId, Returnable = true,
                     ListUnitPrice = 100, UnitPrice = 100, Amount = 300, DeliveryClass = DeliveryClass.Standard, LineComment = $"行{i}",
-                });
-                order.Shipments.Add(shipment);
+                };
+                var order = Order.Past($"F{day:yyMMdd}{i:D6}", department.CustomerId, department.Id, OrderChannel.Fax,
+                    _template.BusinessClock.At(day, new TimeOnly(10, 0)), day, OrderTotals.GoodsOnly(300, total: 0),
+                    shipments: [shipment], lines: [line]);
                 db.Orders.Add(order);
             }
         }

@@ -37,12 +37,15 @@ public sealed class AdditionalOrderBrowserTests(ConsoleApp app, Support.Browser 
         await using (var db = await DatabaseAsync())
         {
             var customer = await db.Customers.AsNoTracking()
-                .Where(c => c.IsActive && !c.PointsOptedOut && c.Departments.Count(d => d.IsActive) == 1 && c.Departments.All(d => d.MonthlyBudget == null)
+                .Where(c => c.IsActive && !c.PointsOptedOut && c.Departments.Count(d => d.IsActive) == 1
+                    && c.Departments.All(d => d.MonthlyBudget == null)
                             && !db.OrderLocks.Any(l => l.CustomerId == c.Id))
-                .OrderByDescending(c => c.Id).Skip(skip).Select(c => new { c.Id, Department = c.Departments.First(d => d.IsActive).Id }).FirstAsync();
+                .OrderByDescending(c => c.Id).Skip(skip).Select(c => new { c.Id,
+                    Department = c.Departments.First(d => d.IsActive).Id }).FirstAsync();
             (customerId, departmentId) = (customer.Id, customer.Department);
             var pick = await db.Products.AsNoTracking()
-                .Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.StockOnHand > 50 && p.UnitPrice >= 500 && p.UnitPrice < 2000)
+                .Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.StockOnHand > 50 && p.UnitPrice >= 500
+                    && p.UnitPrice < 2000)
                 .OrderBy(p => p.Id).Select(p => new { p.Code, p.UnitPrice }).FirstAsync();
             (product, price) = (pick.Code, pick.UnitPrice);
         }
@@ -50,13 +53,15 @@ public sealed class AdditionalOrderBrowserTests(ConsoleApp app, Support.Browser 
         var service = ActivatorUtilities.CreateInstance<FaxOrderService>(scope.ServiceProvider, (ICurrentStaff)TestStaff.DeskAgent);
         var now = app.BusinessClock.Now;
         FaxOrderDraft Draft(int minutesAgo, int quantity) =>
-            new(customerId, departmentId, null, now.AddMinutes(-minutesAgo), null, [new FaxOrderDraftLine(product, quantity.ToString(), null)]);
+            new(customerId, departmentId, null, now.AddMinutes(-minutesAgo), null, [new FaxOrderDraftLine(product, quantity.ToString(),
+                null)]);
 
         var later = await service.SaveAsync(new FaxOrderSaveRequest(Draft(20, 1), Guid.NewGuid(), DuplicateConfirmed: true));
         if (closeLaterFirst)
         {
             await using var db = await DatabaseAsync();
-            await db.Shipments.Where(s => s.OrderId == later.OrderId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ShipmentStatus.Instructed));
+            await db.Shipments.Where(s => s.OrderId == later.OrderId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status,
+                ShipmentStatus.Instructed));
         }
         var first = await service.SaveAsync(new FaxOrderSaveRequest(Draft(30, 2500 / price + 1), Guid.NewGuid(), DuplicateConfirmed: true));
         await using (var db = await DatabaseAsync())
@@ -87,9 +92,12 @@ public sealed class AdditionalOrderBrowserTests(ConsoleApp app, Support.Browser 
         browser.OpenSignedInAsync(app, DemoStaff.DeskAgent, DemoStaff.Password, path, english);
 
     [Theory]
-    [InlineData(false, 3, "取り消す", "追加注文の送料を見直しました", "使用済みのため取り消せませんでした", "取り消せなかったポイント", "additional-order-void-ja")]
-    [InlineData(true, 4, "Void", "Additional-order shipping re-priced", "could not be taken back", "Points not taken back", "additional-order-void-en")]
-    public async Task Voiding_the_first_order_tells_the_desk_what_was_repriced_and_which_points_stayed(bool english, int skip, string voidButton,
+    [InlineData(false, 3, "取り消す", "追加注文の送料を見直しました",
+        "使用済みのため取り消せませんでした", "取り消せなかったポイント", "additional-order-void-ja")]
+    [InlineData(true, 4, "Void", "Additional-order shipping re-priced", "could not be taken back", "Points not taken back",
+        "additional-order-void-en")]
+    public async Task Voiding_the_first_order_tells_the_desk_what_was_repriced_and_which_points_stayed(bool english, int skip,
+        string voidButton,
         string repriced, string shortfall, string shortfallRow, string screenshot)
     {
         var pair = await KeyPairAsync(skip);
@@ -97,12 +105,15 @@ public sealed class AdditionalOrderBrowserTests(ConsoleApp app, Support.Browser 
         await SpendPointsOfAsync(pair.First);
         var page = await OpenAsync($"orders/{pair.First.Id}", english);
 
-        await page.FillAsync("input[data-testid=void-reason], [data-testid=void-reason] input", english ? "Keyed twice" : "同じFAXの二重入力");
+        await page.FillAsync("input[data-testid=void-reason], [data-testid=void-reason] input",
+            english ? "Keyed twice" : "同じFAXの二重入力");
         await page.ClickAsync("[data-testid=void]");
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = voidButton }).ClickAsync();
 
-        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasTextString = repriced })).ToContainTextAsync(pair.Later.OrderNumber);
-        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasTextString = shortfall })).ToContainTextAsync(pair.First.PointsEarned.ToString());
+        await Assertions.Expect(page.Locator(".mud-snackbar",
+            new() { HasTextString = repriced })).ToContainTextAsync(pair.Later.OrderNumber);
+        await Assertions.Expect(page.Locator(".mud-snackbar",
+            new() { HasTextString = shortfall })).ToContainTextAsync(pair.First.PointsEarned.ToString());
         await Assertions.Expect(page.Locator("[data-testid=points-shortfall]")).ToContainTextAsync(shortfallRow);
         await page.ScreenshotAsync(screenshot);
         await using var db = await DatabaseAsync();

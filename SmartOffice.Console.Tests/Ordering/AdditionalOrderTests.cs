@@ -8,7 +8,8 @@ using static SmartOffice.Console.Tests.Ordering.OrderingTestData;
 namespace SmartOffice.Console.Tests.Ordering;
 
 /// <summary>
-/// 追加注文 (docs/business-rules.md §2, docs/text-and-order-rules.md): "earlier" means received earlier, whatever order the FAXes are keyed
+/// 追加注文 (docs/business-rules.md §2, docs/text-and-order-rules.md): "earlier" means received earlier, whatever order the
+/// FAXes are keyed
 /// in; saving, voiding or correcting an order re-prices the other open orders of its group (customer, ship-to, 受付日, delivery
 /// date) in the same transaction, audited; an order whose batch has closed keeps its fee and says why.
 /// </summary>
@@ -29,7 +30,10 @@ public sealed class AdditionalOrderTests : IAsyncLifetime
     /// <summary>Wednesday 25 November 2026, Japan time.</summary>
     private static DateTimeOffset At(int hour, int minute) => TestDatabase.JapanTime(2026, 11, 25, hour, minute);
 
-    /// <summary>A FAX of <paramref name="pens"/> × ¥1,000 received at <paramref name="received"/>, keyed at <paramref name="keyed"/>.</summary>
+    /// <summary>
+    /// A FAX of <paramref name="pens"/> × ¥1,000 received at <paramref name="received"/>, keyed at <paramref
+    /// name="keyed"/>.
+    /// </summary>
     private async Task<FaxOrderSaveResult> KeyAsync(string pens, DateTimeOffset received, DateTimeOffset keyed)
     {
         _database.Clock.SetUtcNow(keyed);
@@ -94,7 +98,8 @@ public sealed class AdditionalOrderTests : IAsyncLifetime
         var b = await KeyAsync("1", received: At(16, 30), keyed: At(16, 40));
         Assert.Equal(0, (await OrderAsync(b)).ShippingFee);
 
-        var voided = await _database.FaxOrders().VoidAsync(new FaxOrderVoid(a.OrderId!.Value, (await OrderAsync(a)).Version, "二重入力"));
+        var voided = await _database.FaxOrders().VoidAsync(new FaxOrderVoid(a.OrderId!.Value, (await OrderAsync(a)).Version,
+            "二重入力"));
 
         var charged = await OrderAsync(b);
         Assert.Equal((300, ShippingFeeReason.Charged, 1430), (charged.ShippingFee, charged.ShippingFeeReason, charged.Total));
@@ -108,7 +113,8 @@ public sealed class AdditionalOrderTests : IAsyncLifetime
         var b = await KeyAsync("1", received: At(16, 30), keyed: At(16, 40));
         var draft = new FaxOrderDraft(_department.CustomerId, _department.Id, null, At(16, 10), null, [Line(Pen, "2")]);
 
-        var corrected = await _database.FaxOrders().CorrectAsync(new FaxOrderCorrection(a.OrderId!.Value, (await OrderAsync(a)).Version, draft, "数量誤り"));
+        var corrected = await _database.FaxOrders().CorrectAsync(new FaxOrderCorrection(a.OrderId!.Value, (await OrderAsync(a)).Version,
+            draft, "数量誤り"));
 
         Assert.Equal(300, (await OrderAsync(b)).ShippingFee);
         Assert.Equal([b.OrderNumber!], corrected.RepricedOrderNumbers);
@@ -120,7 +126,8 @@ public sealed class AdditionalOrderTests : IAsyncLifetime
         var b = await KeyAsync("1", received: At(16, 30), keyed: At(16, 40));
         await using (var db = _database.CreateDbContext())
         {
-            await db.Shipments.Where(s => s.OrderId == b.OrderId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ShipmentStatus.Instructed));
+            await db.Shipments.Where(s => s.OrderId == b.OrderId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status,
+                ShipmentStatus.Instructed));
         }
 
         var a = await KeyAsync("3", received: At(16, 10), keyed: At(17, 20));
@@ -128,7 +135,8 @@ public sealed class AdditionalOrderTests : IAsyncLifetime
         var kept = await OrderAsync(b);
         Assert.Equal((300, ShippingFeeReason.KeptAfterBatchClosed, 1430), (kept.ShippingFee, kept.ShippingFeeReason, kept.Total));
         Assert.Empty(a.RepricedOrderNumbers);
-        Assert.Equal(ShippingFeeReason.KeptAfterBatchClosed, (await _database.FaxOrders().GetOrderAsync(b.OrderId!.Value)).ShippingFeeReason);
+        Assert.Equal(ShippingFeeReason.KeptAfterBatchClosed,
+            (await _database.FaxOrders().GetOrderAsync(b.OrderId!.Value)).ShippingFeeReason);
         await using var check = _database.CreateDbContext();
         Assert.Equal(a.OrderNumber, (await check.AuditEntries.SingleAsync(e => e.Action == "Ordering.ShippingKept")).Note);
     }

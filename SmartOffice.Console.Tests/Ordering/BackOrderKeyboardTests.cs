@@ -24,7 +24,8 @@ public sealed class BackOrderKeyboardTests : IAsyncLifetime
         await _database.InitializeAsync();
         await _database.SeedCatalogAsync();
         var department = await _database.AddCustomerAsync("D1", "10000013");
-        var draft = new FaxOrderDraft(department.CustomerId, department.Id, null, TestDatabase.JapanTime(2026, 11, 25, 9, 0), null, [Line(Pen, "1"), Line(Scarce, "8")]);
+        var draft = new FaxOrderDraft(department.CustomerId, department.Id, null, TestDatabase.JapanTime(2026, 11, 25, 9, 0), null,
+            [Line(Pen, "1"), Line(Scarce, "8")]);
         _orderId = (await _database.FaxOrders().SaveAsync(new FaxOrderSaveRequest(draft, Guid.NewGuid()))).OrderId!.Value;
     }
 

@@ -60,7 +60,8 @@ public sealed class BackOrderTests : IAsyncLifetime
         Assert.Equal((2000, 20), (order.GoodsSubtotal, order.PointsEarned));
         Assert.True(order.ShippingFee > 0);
         Assert.Equal(ShipmentStatus.BackOrdered, order.Shipments.Single(s => s.Id == waiting.ShipmentId).Status);
-        Assert.Equal(ShipmentStatus.Open, order.Shipments.Single(s => s.Id == order.Lines.Single(l => l.ProductCode == Pen).ShipmentId).Status);
+        Assert.Equal(ShipmentStatus.Open,
+            order.Shipments.Single(s => s.Id == order.Lines.Single(l => l.ProductCode == Pen).ShipmentId).Status);
         // Nothing reserved for the waiting line; only what was served earned points.
         Assert.Equal((98, 5), (await _database.StockOfAsync(Pen), await _database.StockOfAsync(Scarce)));
         await using var db = _database.CreateDbContext();
@@ -93,7 +94,8 @@ public sealed class BackOrderTests : IAsyncLifetime
         // 7 on hand: the first order's 6 in full, then 1 of the second's 3; 2 keep waiting.
         Assert.Equal((7, 0), (receipt.ServedQuantity, receipt.StockOnHand));
         var served = (await OrderAsync(first)).Lines.Single();
-        Assert.Equal((BackOrderState.None, 6, 1200, (DateOnly?)new DateOnly(2026, 11, 26)), (served.BackOrder, served.Quantity, served.Amount, served.BackOrderServedOn));
+        Assert.Equal((BackOrderState.None, 6, 1200, (DateOnly?)new DateOnly(2026, 11, 26)), (served.BackOrder, served.Quantity,
+            served.Amount, served.BackOrderServedOn));
         var part = await OrderAsync(second);
         Assert.Equal([(1, 2, BackOrderState.Waiting, 0), (2, 1, BackOrderState.None, 200)],
             part.Lines.OrderBy(l => l.LineNumber).Select(l => (l.LineNumber, l.Quantity, l.BackOrder, l.Amount)));
@@ -120,7 +122,8 @@ public sealed class BackOrderTests : IAsyncLifetime
             (after.GoodsSubtotal, after.ShippingFee, after.Total, after.PointsEarned));
         Assert.DoesNotContain(after.Shipments, s => s.Status == ShipmentStatus.BackOrdered);
         await using var db = _database.CreateDbContext();
-        var lots = await db.PointLots.Where(l => l.OrderId == id).OrderBy(l => l.Id).Select(l => new { l.Points, l.EarnedOn }).ToListAsync();
+        var lots = await db.PointLots.Where(l => l.OrderId == id).OrderBy(l => l.Id).Select(l => new { l.Points,
+            l.EarnedOn }).ToListAsync();
         Assert.Equal([(30, new DateOnly(2026, 11, 26)), (20, new DateOnly(2026, 12, 1))], lots.Select(l => (l.Points, l.EarnedOn)));
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "Ordering.BackOrderServed" && a.EntityId == after.OrderNumber));
     }
@@ -134,7 +137,8 @@ public sealed class BackOrderTests : IAsyncLifetime
 
         var noReason = await Assert.ThrowsAsync<BusinessRuleException>(() => service.CancelAsync(new(id, order.Version, 2, " ")));
         Assert.Equal("Ordering.BackOrder.ReasonRequired", noReason.Key);
-        var servedLine = await Assert.ThrowsAsync<BusinessRuleException>(() => service.CancelAsync(new(id, order.Version, 1, "お客様のご依頼")));
+        var servedLine = await Assert.ThrowsAsync<BusinessRuleException>(() => service.CancelAsync(new(id, order.Version, 1,
+            "お客様のご依頼")));
         Assert.Equal("Ordering.BackOrder.NotWaiting", servedLine.Key);
 
         await service.CancelAsync(new(id, order.Version, 2, "お客様のご依頼(他社で購入)"));

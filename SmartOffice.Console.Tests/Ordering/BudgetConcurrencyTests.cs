@@ -106,7 +106,10 @@ public sealed class BudgetConcurrencyTests : IAsyncLifetime
         return await db.Orders.Where(o => o.Id == orderId).Select(o => o.Version).SingleAsync();
     }
 
-    /// <summary>The SQL sent, in order; on request it stops the first save after its budget read, or sends nothing (no SQL Server here).</summary>
+    /// <summary>
+    /// The SQL sent, in order; on request it stops the first save after its budget read, or sends nothing (no SQL
+    /// Server here).
+    /// </summary>
     private sealed class CommandRecorder : DbCommandInterceptor, IDbConnectionInterceptor, IDbTransactionInterceptor
     {
         private readonly List<string> _commands = [];
@@ -152,7 +155,8 @@ public sealed class BudgetConcurrencyTests : IAsyncLifetime
             return ValueTask.FromResult(Suppress ? InterceptionResult<int>.SuppressWithResult(1) : result);
         }
 
-        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData,
+            DbDataReader result,
             CancellationToken cancellationToken = default)
         {
             if (PauseAfterBudgetRead is { } pause && IsBudgetRead(command.CommandText) && BudgetRead.TrySetResult())
@@ -160,11 +164,13 @@ public sealed class BudgetConcurrencyTests : IAsyncLifetime
             return result;
         }
 
-        public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result,
+        public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData,
+            InterceptionResult result,
             CancellationToken cancellationToken = default) =>
             ValueTask.FromResult(Suppress ? InterceptionResult.Suppress() : result);
 
-        public ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+        public ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+            TransactionStartingEventData eventData,
             InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
         {
             if (BudgetRead.Task.IsCompleted)

@@ -15,7 +15,8 @@ public sealed class CustomerSearchErrorTests(Support.Browser browser) : IAsyncLi
     private const string Agent = "search-desk";
     private readonly CapturingConsoleApp _app = new();
 
-    public async Task InitializeAsync() => await _app.CreateStaffAsync(Agent, CapturingConsoleApp.Password, StaffRoles.DeskAgent, "検索 確認");
+    public async Task InitializeAsync() => await _app.CreateStaffAsync(Agent, CapturingConsoleApp.Password, StaffRoles.DeskAgent,
+        "検索 確認");
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 

@@ -56,7 +56,8 @@ public sealed class CustomerSearchKeyboardTests : IAsyncLifetime
         search.FindAll("[data-testid=customer-option]").Select(o => o.QuerySelector(".code")!.TextContent).ToList();
 
     private static string Selected(IRenderedComponent<CustomerSearch> search) =>
-        search.FindAll("[data-testid=customer-option]").Single(o => o.GetAttribute("aria-selected") == "true").QuerySelector(".code")!.TextContent;
+        search.FindAll("[data-testid=customer-option]").Single(o =>
+            o.GetAttribute("aria-selected") == "true").QuerySelector(".code")!.TextContent;
 
     [Fact]
     public void Enter_right_after_typing_a_code_searches_at_once_and_picks_it()

@@ -15,7 +15,8 @@ public sealed class DashboardTileBrowserTests(ConsoleApp app, Support.Browser br
     public async Task A_todays_orders_tile_opens_that_channels_orders_received_today(string tile, string channel, string shown)
     {
         var page = await browser.OpenSignedInAsync(app, DemoStaff.DeskAgent, DemoStaff.Password, "");
-        var counted = int.Parse(await page.Locator($"[data-testid={tile}] .dashboard-figure").InnerTextAsync(), System.Globalization.NumberStyles.AllowThousands,
+        var counted = int.Parse(await page.Locator($"[data-testid={tile}] .dashboard-figure").InnerTextAsync(),
+            System.Globalization.NumberStyles.AllowThousands,
             System.Globalization.CultureInfo.InvariantCulture);
 
         await page.Locator($"[data-testid={tile}]").ClickAsync();
@@ -33,7 +34,8 @@ public sealed class DashboardTileBrowserTests(ConsoleApp app, Support.Browser br
         {
             await Assertions.Expect(rows.First).ToBeVisibleAsync();
             // Every row is of the tile's channel and the list holds as many as the tile counted (one page of 25 at most).
-            Assert.All(await page.Locator(".mud-table-body tr.mud-table-row td:nth-child(3)").AllInnerTextsAsync(), c => Assert.Equal(shown, c.Trim()));
+            Assert.All(await page.Locator(".mud-table-body tr.mud-table-row td:nth-child(3)").AllInnerTextsAsync(), c => Assert.Equal(shown,
+                c.Trim()));
             Assert.Equal(Math.Min(counted, 25), await rows.CountAsync());
         }
     }

@@ -18,21 +18,29 @@ namespace SmartOffice.Console.Tests.Ordering;
 [Collection(BrowserCollection.Name)]
 public sealed class FollowUpBrowserTests(ConsoleApp app, Support.Browser browser)
 {
-    /// <summary>A FAX order of one standard product put out of stock and the cheapest special-order product; returns id and number.</summary>
+    /// <summary>
+    /// A FAX order of one standard product put out of stock and the cheapest special-order product; returns id and
+    /// number.
+    /// </summary>
     private async Task<(int Id, string Number)> ShortAndSpecialOrderAsync()
     {
         var contexts = app.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         var waiting = db.OrderLines.Where(l => l.BackOrder == BackOrderState.Waiting).Select(l => l.ProductId);
-        var scarce = await db.Products.Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.UnitPrice < 3000 && !waiting.Contains(p.Id))
+        var scarce = await db.Products.Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.UnitPrice < 3000
+            && !waiting.Contains(p.Id))
             .OrderByDescending(p => p.Id).FirstAsync();
         await db.Products.Where(p => p.Id == scarce.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.StockOnHand, 0));
-        var special = await db.Products.Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.SpecialOrder && p.StockOnHand > 5 && !waiting.Contains(p.Id))
+        var special = await db.Products.Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.SpecialOrder && p.StockOnHand > 5
+            && !waiting.Contains(p.Id))
             .OrderBy(p => p.UnitPrice).FirstAsync();
-        var department = await db.Departments.Where(d => d.IsActive && d.Customer!.IsActive && d.MonthlyBudget == null).OrderByDescending(d => d.Id).FirstAsync();
+        var department = await db.Departments.Where(d => d.IsActive && d.Customer!.IsActive
+            && d.MonthlyBudget == null).OrderByDescending(d => d.Id).FirstAsync();
         await using var scope = app.Services.CreateAsyncScope();
-        var orders = ActivatorUtilities.CreateInstance<FaxOrderService>(scope.ServiceProvider, (Domain.Staff.ICurrentStaff)TestStaff.DeskAgent);
-        var saved = await orders.SaveAsync(new FaxOrderSaveRequest(new FaxOrderDraft(department.CustomerId, department.Id, null, app.BusinessClock.Now.AddMinutes(-30),
+        var orders = ActivatorUtilities.CreateInstance<FaxOrderService>(scope.ServiceProvider,
+            (Domain.Staff.ICurrentStaff)TestStaff.DeskAgent);
+        var saved = await orders.SaveAsync(new FaxOrderSaveRequest(new FaxOrderDraft(department.CustomerId, department.Id, null,
+            app.BusinessClock.Now.AddMinutes(-30),
             null, [new FaxOrderDraftLine(scarce.Code, "2", null), new FaxOrderDraftLine(special.Code, "1", null)]), Guid.NewGuid(),
             SoftBudgetConfirmed: true, DuplicateConfirmed: true));
         return (saved.OrderId!.Value, await db.Orders.Where(o => o.Id == saved.OrderId).Select(o => o.OrderNumber).SingleAsync());
@@ -93,11 +101,13 @@ public sealed class FollowUpBrowserTests(ConsoleApp app, Support.Browser browser
         await page.GotoAsync("orders/follow-up?tab=notices");
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("[data-testid=follow-up-tabs]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=follow-up-notices] [data-testid=follow-up-order]", new() { HasTextString = number })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=follow-up-notices] [data-testid=follow-up-order]",
+            new() { HasTextString = number })).ToHaveCountAsync(0);
         await page.GotoAsync("orders/follow-up?tab=special-orders");
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("[data-testid=follow-up-tabs]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=follow-up-special-orders] [data-testid=follow-up-order]", new() { HasTextString = number })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=follow-up-special-orders] [data-testid=follow-up-order]",
+            new() { HasTextString = number })).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 

@@ -45,7 +45,8 @@ public sealed class JapanTimeDisplayTests : IAsyncLifetime
     public void The_possible_duplicate_on_order_entry_says_when_the_first_FAX_came_in_Japan_time()
     {
         var quote = new FaxOrderQuote([], 3000, 0, ShippingFeeReason.FreeOverThreshold, new SlipTax([]), 3300, 30, false, [], null,
-            new BudgetCheck(BudgetStatus.NoBudget, null, 0, 3000), [new PossibleDuplicate(1, "F2611250000001", ReceivedUtc, "田中 美咲")], []);
+            new BudgetCheck(BudgetStatus.NoBudget, null, 0, 3000), [new PossibleDuplicate(1, "F2611250000001", ReceivedUtc,
+                "田中 美咲")], []);
 
         var summary = _context.Render<OrderSummary>(p => p.Add(x => x.Quote, quote));
 
@@ -59,7 +60,8 @@ public sealed class JapanTimeDisplayTests : IAsyncLifetime
     {
         var entry = new AuditEntry
         {
-            At = ReceivedUtc, StaffId = "desk", StaffName = "田中 美咲", Action = "Ordering.FaxOrderCorrected", EntityType = "Order", EntityId = "F1",
+            At = ReceivedUtc, StaffId = "desk", StaffName = "田中 美咲", Action = "Ordering.FaxOrderCorrected", EntityType = "Order",
+                EntityId = "F1",
             Before = """{"OrderNumber":"F1","ReceivedAt":"2026-11-25T06:21:00+00:00"}""",
             After = """{"OrderNumber":"F1","ReceivedAt":"2026-11-25T06:31:00+00:00"}""",
         };
@@ -77,7 +79,8 @@ public sealed class JapanTimeDisplayTests : IAsyncLifetime
     {
         var cutoffUtc = TestDatabase.JapanTime(2026, 11, 26, 17, 0).ToUniversalTime();
 
-        var cell = _context.Render<FaxCutoffCell>(p => p.Add(x => x.Cutoff, new FaxCutoff(cutoffUtc, new DateOnly(2026, 11, 26), true, 1500, "本州")));
+        var cell = _context.Render<FaxCutoffCell>(p => p.Add(x => x.Cutoff, new FaxCutoff(cutoffUtc, new DateOnly(2026, 11, 26), true, 1500,
+            "本州")));
 
         var text = cell.Find("[data-testid=fax-cutoff]");
         Assert.Contains("17:00", text.TextContent);

@@ -53,7 +53,9 @@ public sealed class KilledOrderSaveTests(Support.Browser browser, ITestOutputHel
             var category = new ProductCategory { Code = "NOTES", Name = "ノート" };
             db.Products.AddRange(Enumerable.Range(1, LineCount).Select(i => new Product
             {
-                Code = ProductCode(i), Name = $"キャンパスノート {i}冊", Maker = "テストメーカー", Category = category, UnitPrice = 100 + i, StockOnHand = 500,
+                Code = ProductCode(i), Name = $"キャンパスノート {i}冊", Maker = "テストメーカー", Category = category,
+                    UnitPrice = 100 + i,
+                    StockOnHand = 500,
             }));
             await db.SaveChangesAsync();
         }
@@ -106,7 +108,8 @@ public sealed class KilledOrderSaveTests(Support.Browser browser, ITestOutputHel
                 app = ConsoleProcess.StartServer(_database.Folder, _database.File, environment: StatementLog);
                 address = await app.ListeningAsync(Patience);
                 runs.Add(await OutcomeAsync(name, department, draft, before, stock));
-                output.WriteLine($"killed at '{name}': {(runs[^1].Order is { } saved ? $"{saved.OrderNumber} there whole" : "nothing of it there")}");
+                var outcome = runs[^1].Order is { } saved ? $"{saved.OrderNumber} there whole" : "nothing of it there";
+                output.WriteLine($"killed at '{name}': {outcome}");
             }
 
             // At least one SIGKILL landed inside the transaction: the console had logged a statement of it, and nothing of it is left.
@@ -123,7 +126,10 @@ public sealed class KilledOrderSaveTests(Support.Browser browser, ITestOutputHel
         }
     }
 
-    /// <summary>Customer by code, Enter through the header (FAX received now), the lines pasted from Excel; returns the form as a draft.</summary>
+    /// <summary>
+    /// Customer by code, Enter through the header (FAX received now), the lines pasted from Excel; returns the form as
+    /// a draft.
+    /// </summary>
     private async Task<FaxOrderDraft> KeyOrderAsync(IPage page, Department department, string code)
     {
         await Assertions.Expect(page.Locator("[data-testid=customer-search]")).ToBeFocusedAsync();
@@ -136,14 +142,18 @@ public sealed class KilledOrderSaveTests(Support.Browser browser, ITestOutputHel
         for (var i = 0; i < 5; i++)
             await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("[data-line=\"0\"] [data-field=code]")).ToBeFocusedAsync();
-        var lines = Enumerable.Range(1, LineCount).Select(i => OrderingTestData.Line(ProductCode(i), (i % 4 + 1).ToString(CultureInfo.InvariantCulture), $"行{i}")).ToList();
-        await page.EvaluateAsync("text => navigator.clipboard.writeText(text)", string.Concat(lines.Select(l => $"{l.ProductCode}\t{l.Quantity}\t{l.LineComment}\r\n")));
+        var lines = Enumerable.Range(1, LineCount).Select(i => OrderingTestData.Line(ProductCode(i),
+            (i % 4 + 1).ToString(CultureInfo.InvariantCulture), $"行{i}")).ToList();
+        await page.EvaluateAsync("text => navigator.clipboard.writeText(text)",
+            string.Concat(lines.Select(l => $"{l.ProductCode}\t{l.Quantity}\t{l.LineComment}\r\n")));
         await page.Keyboard.PressAsync("Control+V");
         await Assertions.Expect(page.Locator($"[data-line=\"{LineCount - 1}\"] [data-testid=line-product]")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("[data-testid=line-problem]")).ToHaveCountAsync(0);
 
-        var day = DateOnly.ParseExact(await page.Locator("[data-testid=received-date]").InputValueAsync(), "yyyy/MM/dd", CultureInfo.InvariantCulture);
-        var time = TimeOnly.ParseExact(await page.Locator("[data-testid=received-time]").InputValueAsync(), "HH:mm", CultureInfo.InvariantCulture);
+        var day = DateOnly.ParseExact(await page.Locator("[data-testid=received-date]").InputValueAsync(), "yyyy/MM/dd",
+            CultureInfo.InvariantCulture);
+        var time = TimeOnly.ParseExact(await page.Locator("[data-testid=received-time]").InputValueAsync(), "HH:mm",
+            CultureInfo.InvariantCulture);
         return new FaxOrderDraft(department.CustomerId, department.Id, null, _database.BusinessClock.At(day, time), null, lines);
     }
 
@@ -180,7 +190,8 @@ public sealed class KilledOrderSaveTests(Support.Browser browser, ITestOutputHel
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "Ordering.FaxOrderSaved" && a.EntityId == order.OrderNumber));
         // Nothing but the order's own rows: the department's point account is new with its first order; the customer's orders
         // version moved (the lock its orders' saves take, docs/text-and-order-rules.md).
-        Assert.Equal(["AuditEntries", "Customers", "OrderLines", "Orders", "PointAccounts", "PointLedger", "PointLots", "Products", "Shipments"], changed);
+        Assert.Equal(["AuditEntries", "Customers", "OrderLines", "Orders", "PointAccounts", "PointLedger", "PointLots", "Products",
+            "Shipments"], changed);
         return new KilledSave(moment, draft, order);
     }
 

@@ -23,7 +23,8 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP");
         if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US",
+                Url = app.BaseAddress.ToString() }]);
         await page.SignInAsync(staff, DemoStaff.Password);
         await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
@@ -34,7 +35,8 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
 
     private static ILocator Line(IPage page, int index, string field) => OrderEntrySteps.Line(page, index, field);
 
-    private static Task KeyLineAsync(IPage page, string code, string quantity, string comment = "") => OrderEntrySteps.KeyLineAsync(page, code, quantity, comment);
+    private static Task KeyLineAsync(IPage page, string code, string quantity, string comment = "") => OrderEntrySteps.KeyLineAsync(page,
+        code, quantity, comment);
 
     /// <summary>全角: "A1000001" as a Japanese IME types it, "Ａ１００００００１".</summary>
     private static string Wide(string text) => new(text.Select(c => c is >= '!' and <= '~' ? (char)(c - '!' + '！') : c).ToArray());
@@ -122,7 +124,10 @@ public sealed class OrderEntryBrowserTests(ConsoleApp app, Support.Browser brows
         Assert.Equal(before, await OrderCountAsync(customer.Id));
     }
 
-    /// <summary>A few of the bad-input corpus through the page (the rest is in Staff/BadInputCorpusTests): the line shows the domain's message.</summary>
+    /// <summary>
+    /// A few of the bad-input corpus through the page (the rest is in Staff/BadInputCorpusTests): the line shows the
+    /// domain's message.
+    /// </summary>
     [Theory]
     [InlineData(5, "－５", "Ordering.QuantityNotPositive")]
     [InlineData(6, "１２ａ", "Ordering.QuantityNotNumber")]

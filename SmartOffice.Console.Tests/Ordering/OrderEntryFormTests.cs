@@ -26,7 +26,8 @@ public sealed class OrderEntryFormTests
         var lines = PastedLines.Parse("A1000001\t3\t総務 山田\r\nＢ１０００００２\t１０\r\nC1000003\r\n");
 
         Assert.Equal(
-            [new PastedLine("A1000001", "3", "総務 山田"), new PastedLine("Ｂ１０００００２", "１０", ""), new PastedLine("C1000003", "", "")],
+            [new PastedLine("A1000001", "3", "総務 山田"), new PastedLine("Ｂ１０００００２", "１０", ""),
+                new PastedLine("C1000003", "", "")],
             lines);
     }
 
@@ -94,7 +95,9 @@ public sealed class OrderEntryFormTests
         Assert.Equal(TestDatabase.JapanTime(2026, 11, 25, 16, 55), draft.FaxReceivedAt);
         Assert.Equal(new DateOnly(2026, 11, 27), draft.RequestedDeliveryDate);
         Assert.Equal(
-            [new FaxOrderDraftLine("A1000001", "２", null), new FaxOrderDraftLine(null, null, null), new FaxOrderDraftLine("ＡＢ－１２３", null, null)],
+            [new FaxOrderDraftLine("A1000001", "２", null), new FaxOrderDraftLine(null, null, null),
+                new FaxOrderDraftLine("ＡＢ－１２３", null,
+                null)],
             draft.Lines);
         Assert.Equal((7, 11, (int?)null), (draft.CustomerId, draft.DepartmentId, draft.ShipToId));
     }
@@ -125,7 +128,8 @@ public sealed class OrderEntryFormTests
 
         Assert.Equal(7, next);
         Assert.Equal(8, form.Lines.Count);
-        Assert.Equal(["A1000001", "A1000002", "A1000003", "A1000004", "A1000005", "A1000006", "A1000007", ""], form.Lines.Select(l => l.Code));
+        Assert.Equal(["A1000001", "A1000002", "A1000003", "A1000004", "A1000005", "A1000006", "A1000007", ""],
+            form.Lines.Select(l => l.Code));
         Assert.Equal("7", form.Lines[6].Quantity);
     }
 
@@ -147,7 +151,9 @@ public sealed class OrderEntryFormTests
 
     private static OrderEntryForm Form()
     {
-        var customer = new OrderingCustomer(new OrderingCustomerMatch(7, "C0000007", "株式会社テスト", "テスト", "03-1111-2222", "03-1111-3333", "本州", "販売店"),
+        var customer = new OrderingCustomer(new OrderingCustomerMatch(7, "C0000007", "株式会社テスト", "テスト", "03-1111-2222",
+            "03-1111-3333", "本州",
+            "販売店"),
             0m, false, new TimeOnly(17, 0), [new OrderingDepartment(11, "01", "総務部", "東京都", null, BudgetKind.Soft)], [], null);
         var form = new OrderEntryForm { Customer = customer, DepartmentId = 11 };
         form.ReceivedNow(Clock);

@@ -17,7 +17,8 @@ public sealed class OrderEntryLayoutBrowserTests(ConsoleApp app, Support.Browser
 {
     private SqliteSmartOfficeDbContext Database() =>
         app.BaseAddress is null ? throw new InvalidOperationException()
-            : new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>().UseSqlite($"Data Source={Path.Combine(app.DataFolder, "console.db")}").Options);
+            : new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(app.DataFolder, "console.db")}").Options);
 
     /// <summary>A FAX customer the number names alone, one department without budget, no locks, no FAX in the inbox yet.</summary>
     private async Task<(string Code, string FaxDigits)> SenderAsync(int skip)
@@ -27,7 +28,8 @@ public sealed class OrderEntryLayoutBrowserTests(ConsoleApp app, Support.Browser
         var shared = db.Customers.GroupBy(c => c.FaxDigits).Where(g => g.Count() > 1).Select(g => g.Key);
         var used = db.FaxInboxItems.Where(f => f.SenderFax != null).Select(f => f.SenderFax);
         var customer = await db.Customers.AsNoTracking()
-            .Where(c => c.IsActive && c.FaxDigits != null && !shared.Contains(c.FaxDigits) && !used.Contains(c.FaxDigits) && !locked.Contains(c.Id)
+            .Where(c => c.IsActive && c.FaxDigits != null && !shared.Contains(c.FaxDigits) && !used.Contains(c.FaxDigits)
+                && !locked.Contains(c.Id)
                         && c.Departments.Count(d => d.IsActive) == 1 && c.Departments.All(d => d.MonthlyBudget == null))
             .OrderBy(c => c.Id).Skip(200 + skip).Select(c => new { c.Code, c.FaxDigits }).FirstAsync();
         return (customer.Code, customer.FaxDigits!);
@@ -44,7 +46,8 @@ public sealed class OrderEntryLayoutBrowserTests(ConsoleApp app, Support.Browser
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP");
         if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US",
+                Url = app.BaseAddress.ToString() }]);
         await page.SignInAsync(DemoStaff.DeskAgent, DemoStaff.Password);
         var (code, fax) = await SenderAsync(skip);
         await BesideFax.OpenAsync(page, app, fax, code, "Order");
@@ -105,9 +108,11 @@ public sealed class OrderEntryLayoutBrowserTests(ConsoleApp app, Support.Browser
         await page.Locator(OrderLine(0, "code")).FillAsync(await ProductCodeAsync());
         await page.Locator(OrderLine(0, "qty")).FillAsync("2");
         await page.Keyboard.PressAsync("Tab");
-        await Assertions.Expect(page.Locator("[data-testid=line]").First.Locator("td").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d"));
+        await Assertions.Expect(page.Locator("[data-testid=line]").First.Locator("td").Last)
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d"));
 
-        Assert.False(await BesideFax.ScrollsSidewaysAsync(page), "order entry scrolls sideways beside the FAX: " + string.Join("; ", await Layout.PastTheWindowAsync(page)));
+        Assert.False(await BesideFax.ScrollsSidewaysAsync(page), "order entry scrolls sideways beside the FAX: " + string.Join("; ",
+            await Layout.PastTheWindowAsync(page)));
         var width = await page.EvaluateAsync<int>("() => window.innerWidth");
         var amount = await page.Locator(".line-grid thead th").Last.BoundingBoxAsync();
         Assert.True(amount!.X + amount.Width <= width, $"Amount ends at {amount.X + amount.Width} px of {width}");

@@ -14,7 +14,9 @@ public static class OrderEntrySteps
 {
     /// <summary>The app's own database (the app starts first: it creates the file and its demo data).</summary>
     public static SqliteSmartOfficeDbContext Database(ConsoleApp app) =>
-        app.BaseAddress is null ? throw new InvalidOperationException() : new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>().UseSqlite($"Data Source={Path.Combine(app.DataFolder, "console.db")}").Options);
+        app.BaseAddress is null ? throw new InvalidOperationException()
+            : new(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(app.DataFolder, "console.db")}").Options);
 
     /// <summary>
     /// A FAX customer as the desk meets one: one department without a budget, no order locks — so the test keys lines, not

@@ -72,7 +72,8 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
         await EventuallyDbAsync(async () =>
         {
             await using var db = OrderEntrySteps.Database(app);
-            return await db.Shipments.Where(s => s.OrderId == order.Id).AllAsync(s => s.Status == ShipmentStatus.Shipped || s.Status == ShipmentStatus.Delivered);
+            return await db.Shipments.Where(s => s.OrderId == order.Id).AllAsync(s => s.Status == ShipmentStatus.Shipped
+                || s.Status == ShipmentStatus.Delivered);
         });
 
         var deliveryDay = (await DeliveryDatesAsync(order)).Max();
@@ -91,7 +92,8 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
     {
         await using var db = OrderEntrySteps.Database(app);
         return await db.Products.AsNoTracking()
-            .Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.StockOnHand > 50 && p.UnitPrice > 300 && p.UnitPrice < 3000
+            .Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.StockOnHand > 50 && p.UnitPrice > 300
+                && p.UnitPrice < 3000
                         && !p.NonReturnable && !p.Category!.NonReturnable)
             .OrderBy(p => p.Id).Select(p => p.Code).Take(count).ToListAsync();
     }
@@ -101,7 +103,8 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
     {
         await using var db = OrderEntrySteps.Database(app);
         var waiting = db.OrderLines.Where(l => l.BackOrder == BackOrderState.Waiting).Select(l => l.ProductId);
-        var product = await db.Products.Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.UnitPrice > 300 && p.UnitPrice < 3000
+        var product = await db.Products.Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.UnitPrice > 300
+            && p.UnitPrice < 3000
                                                    && !not.Contains(p.Code) && !waiting.Contains(p.Id))
             .OrderByDescending(p => p.Id).FirstAsync();
         await db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.StockOnHand, 0));
@@ -135,7 +138,8 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
         await page.Context.CloseAsync();
 
         await using var db = OrderEntrySteps.Database(app);
-        return await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Shipments).AsSplitQuery().SingleAsync(o => o.OrderNumber == number);
+        return await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Shipments).AsSplitQuery().SingleAsync(o =>
+            o.OrderNumber == number);
     }
 
     /// <summary>Moves the app's clock (not the browser's) to a Japan-time moment; sessions started before it may have idled out.</summary>
@@ -237,14 +241,17 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
         }
     }
 
-    private static readonly Dictionary<string, string> StatusJa = new() { ["ShipmentStatus.Shipped"] = "出荷済", ["ShipmentStatus.Delivered"] = "お届け済" };
-    private static readonly Dictionary<string, string> StatusEn = new() { ["ShipmentStatus.Shipped"] = "Shipped", ["ShipmentStatus.Delivered"] = "Delivered" };
+    private static readonly Dictionary<string, string> StatusJa = new() { ["ShipmentStatus.Shipped"] = "出荷済",
+        ["ShipmentStatus.Delivered"] = "お届け済" };
+    private static readonly Dictionary<string, string> StatusEn = new() { ["ShipmentStatus.Shipped"] = "Shipped",
+        ["ShipmentStatus.Delivered"] = "Delivered" };
 
     /// <summary>The planned delivery dates the order's shipments have (a special order has none until the maker advises it).</summary>
     private async Task<List<DateOnly>> DeliveryDatesAsync(Order order)
     {
         await using var db = OrderEntrySteps.Database(app);
-        var dates = await db.Shipments.AsNoTracking().Where(s => s.OrderId == order.Id && s.DeliveryDate != null).Select(s => s.DeliveryDate!.Value).ToListAsync();
+        var dates = await db.Shipments.AsNoTracking().Where(s => s.OrderId == order.Id
+            && s.DeliveryDate != null).Select(s => s.DeliveryDate!.Value).ToListAsync();
         return dates.Distinct().ToList();
     }
 
@@ -269,7 +276,8 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
         await english.Context.CloseAsync();
         await using var db = OrderEntrySteps.Database(app);
         Assert.Equal(date, Assert.Single(await DeliveryDatesAsync(order)));
-        Assert.All(await db.ShipmentResults.AsNoTracking().Where(r => r.OrderLine!.OrderId == order.Id).Select(r => r.DeliveryDate).ToListAsync(),
+        Assert.All(await db.ShipmentResults.AsNoTracking().Where(r => r.OrderLine!.OrderId == order.Id).Select(r =>
+            r.DeliveryDate).ToListAsync(),
             d => Assert.Equal(date, d));
     }
 
@@ -282,7 +290,8 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
         var folder = Path.Combine(app.DataFolder, "warehouse", "stock");
         Directory.CreateDirectory(folder);
         var name = $"stock_{order.OrderNumber}.csv";
-        var text = $"{Warehouse.WarehouseTestData.StockHeader}\r\n{code},{quantity},{app.BusinessClock.Today.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}\r\n";
+        var today = app.BusinessClock.Today.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
+        var text = $"{Warehouse.WarehouseTestData.StockHeader}\r\n{code},{quantity},{today}\r\n";
         await File.WriteAllBytesAsync(Path.Combine(folder, name + ".tmp"), Encoding.GetEncoding(932).GetBytes(text));
         File.Move(Path.Combine(folder, name + ".tmp"), Path.Combine(folder, name));
         await EventuallyDbAsync(async () =>
@@ -294,17 +303,22 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
         var line = await read.OrderLines.AsNoTracking().SingleAsync(l => l.OrderId == order.Id && l.ProductCode == code);
         var shipment = await read.Shipments.AsNoTracking().SingleAsync(s => s.Id == line.ShipmentId);
         Assert.Equal((BackOrderState.None, ShipmentStatus.Open), (line.BackOrder, shipment.Status));
-        Assert.True(shipment.AcceptanceDay > app.BusinessClock.Today, "served after the cutoff, it ships in the next acceptance day's batch");
+        Assert.True(shipment.AcceptanceDay > app.BusinessClock.Today,
+            "served after the cutoff, it ships in the next acceptance day's batch");
         return shipment.AcceptanceDay;
     }
 
-    /// <summary>On the delivery day a supervisor runs the delivery job from /jobs (or the scheduler already has); the order is delivered.</summary>
+    /// <summary>
+    /// On the delivery day a supervisor runs the delivery job from /jobs (or the scheduler already has); the order is
+    /// delivered.
+    /// </summary>
     private async Task RunDeliveryJobAsync(Order order, DateOnly latest)
     {
         var page = await OpenAsync(DemoStaff.Supervisor, "jobs");
         await RunNowAsync(page, "delivery");
         await EventuallyAsync(page, () => DeliveredAsync(order));
-        await Assertions.Expect(page.Locator("[data-testid=runs-table] tbody tr", new() { HasTextString = "配達完了" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=runs-table] tbody tr",
+            new() { HasTextString = "配達完了" }).First).ToBeVisibleAsync();
         await page.ScreenshotAsync("lifecycle-5-delivery-ja");
         await page.Context.CloseAsync();
 
@@ -392,7 +406,10 @@ public sealed class OrderLifecycleBrowserTests(LifecycleApp app, Support.Browser
         await Assertions.Expect(page.Locator("[data-testid=slip-status]")).ToHaveTextAsync(status);
     }
 
-    /// <summary>Waits until <paramref name="done"/> holds, reloading the page between looks (the pages show what was there when they loaded).</summary>
+    /// <summary>
+    /// Waits until <paramref name="done"/> holds, reloading the page between looks (the pages show what was there when
+    /// they loaded).
+    /// </summary>
     private static async Task EventuallyAsync(IPage page, Func<Task<bool>> done)
     {
         for (var attempt = 0; !await done(); attempt++)
@@ -440,7 +457,8 @@ public sealed record InstructionRow(string OrderNumber, string ShipmentNumber, i
         int At(string name) => Array.IndexOf(header, name);
         var (order, shipment, line, quantity) = (At("注文番号"), At("出荷番号"), At("行"), At("数量"));
         foreach (var row in lines.Skip(1).Where(l => l.Length > 0).Select(Fields))
-            yield return new(row[order], row[shipment], int.Parse(row[line], CultureInfo.InvariantCulture), int.Parse(row[quantity], CultureInfo.InvariantCulture));
+            yield return new(row[order], row[shipment], int.Parse(row[line], CultureInfo.InvariantCulture), int.Parse(row[quantity],
+                CultureInfo.InvariantCulture));
     }
 
     /// <summary>The writer quotes every field and doubles inner quotes; the fields the warehouse keys on hold no commas.</summary>

@@ -27,8 +27,11 @@ public sealed class OrderLineGridDisplayTests : ComponentTest
     public void A_discounted_line_shows_its_price_over_the_list_price_and_a_short_stock_says_so()
     {
         var grid = Render(
-            new QuotedLine(1, "A1079190", 1, "コピー用紙 A4", "テストメーカー", 12, 3000, 2700, 32400, 5, true, DeliveryClass.Standard, TaxClass.Standard10, null, null),
-            new QuotedLine(2, "F5000001", 2, "事務机", "家具メーカー", 1, 50000, 50000, 50000, 3, false, DeliveryClass.Furniture, TaxClass.Standard10, null, null));
+            new QuotedLine(1, "A1079190", 1, "コピー用紙 A4", "テストメーカー", 12, 3000, 2700, 32400, 5, true,
+                DeliveryClass.Standard,
+                TaxClass.Standard10, null, null),
+            new QuotedLine(2, "F5000001", 2, "事務机", "家具メーカー", 1, 50000, 50000, 50000, 3, false, DeliveryClass.Furniture,
+                TaxClass.Standard10, null, null));
 
         Assert.Equal("￥2,700", grid.FindAll("[data-testid=line-price]")[0].ChildNodes.First().TextContent.Trim());
         Assert.Equal("￥3,000", grid.FindAll("[data-testid=line-price]")[0].QuerySelector(".list-price")!.TextContent);
@@ -37,18 +40,21 @@ public sealed class OrderLineGridDisplayTests : ComponentTest
         Assert.Equal("3", Cell(grid, 1, "line-stock"));
         Assert.Equal("￥32,400", Cell(grid, 0, "line-amount"));
         Assert.Equal("トラック", Cell(grid, 1, "delivery-class"));
-        Assert.Equal(("コピー用紙 A4", "テストメーカー"), (grid.Find("[data-testid=line-product] .name").TextContent, grid.Find("[data-testid=line-product] .maker").TextContent));
+        Assert.Equal(("コピー用紙 A4", "テストメーカー"), (grid.Find("[data-testid=line-product] .name").TextContent,
+            grid.Find("[data-testid=line-product] .maker").TextContent));
     }
 
     [Fact]
     public void A_lines_problem_is_its_own_alert_row_under_it_and_marks_the_line()
     {
-        var grid = Render(new QuotedLine(2, "A9", null, null, null, 1, null, null, 0, null, false, null, null, null, "2行目: 商品コード「A9」は見つかりません。"));
+        var grid = Render(new QuotedLine(2, "A9", null, null, null, 1, null, null, 0, null, false, null, null, null,
+            "2行目: 商品コード「A9」は見つかりません。"));
 
         var problem = grid.Find("[data-testid=line-problem]");
         Assert.Equal("alert", problem.GetAttribute("role"));
         Assert.Equal("2行目: 商品コード「A9」は見つかりません。", problem.TextContent);
-        Assert.Equal([false, true, false, false, false], grid.FindAll("[data-testid=line]").Select(l => l.ClassList.Contains("has-problem")));
+        Assert.Equal([false, true, false, false, false],
+            grid.FindAll("[data-testid=line]").Select(l => l.ClassList.Contains("has-problem")));
         Assert.Equal("", Cell(grid, 1, "line-amount"));
     }
 }

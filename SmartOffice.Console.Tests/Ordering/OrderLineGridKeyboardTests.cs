@@ -8,7 +8,9 @@ using SmartOffice.Domain.Rules;
 
 namespace SmartOffice.Console.Tests.Ordering;
 
-/// <summary>The order grid as the agent leaves a field: the code and quantity show as the domain reads them (全角 stayed 全角).</summary>
+/// <summary>
+/// The order grid as the agent leaves a field: the code and quantity show as the domain reads them (全角 stayed 全角).
+/// </summary>
 public sealed class OrderLineGridKeyboardTests : IAsyncLifetime
 {
     private readonly BunitContext _context = new();

@@ -65,7 +65,8 @@ public sealed class OrderSearchServiceTests : IAsyncLifetime
             first.Rows.Concat(second.Rows).Concat(third.Rows).Select(r => r.OrderNumber));
         var row = first.Rows[1];
         // Ships free: the third order, keyed last but received first, reached 2,500 yen (additional orders go by receipt).
-        Assert.Equal(("10000013", "総務部", 1, OrderChannel.Fax, 1000 + 100), (row.CustomerCode, row.DepartmentName, row.LineCount, row.Channel, row.Total));
+        Assert.Equal(("10000013", "総務部", 1, OrderChannel.Fax, 1000 + 100), (row.CustomerCode, row.DepartmentName, row.LineCount,
+            row.Channel, row.Total));
     }
 
     [Fact]
@@ -102,11 +103,14 @@ public sealed class OrderSearchServiceTests : IAsyncLifetime
     {
         var search = _database.OrderSearch(TestStaff.DeskAgent);
 
-        Assert.Equal([_ownNumbers[1]], (await search.SearchAsync(All() with { OrderNumber = _ownNumbers[1].ToLowerInvariant() })).Rows.Select(r => r.OrderNumber));
+        Assert.Equal([_ownNumbers[1]],
+            (await search.SearchAsync(All() with { OrderNumber = _ownNumbers[1].ToLowerInvariant() })).Rows.Select(r => r.OrderNumber));
         Assert.Equal(4, (await search.SearchAsync(All() with { OrderNumber = "ｆ２６" })).Total);
-        Assert.Equal([_otherNumber], (await search.SearchAsync(All() with { CustomerText = "（有）ミドリ" })).Rows.Select(r => r.OrderNumber));
+        Assert.Equal([_otherNumber],
+            (await search.SearchAsync(All() with { CustomerText = "（有）ミドリ" })).Rows.Select(r => r.OrderNumber));
         Assert.Equal(4, (await search.SearchAsync(All() with { CustomerText = "10000013" })).Total);
-        Assert.Equal(["W2611200000099"], (await search.SearchAsync(All() with { Channel = OrderChannel.Web })).Rows.Select(r => r.OrderNumber));
+        Assert.Equal(["W2611200000099"],
+            (await search.SearchAsync(All() with { Channel = OrderChannel.Web })).Rows.Select(r => r.OrderNumber));
         var day = new DateOnly(2026, 11, 20);
         Assert.Equal(["W2611200000099"], (await search.SearchAsync(All() with { From = day, To = day })).Rows.Select(r => r.OrderNumber));
         Assert.Equal(4, (await search.SearchAsync(All() with { From = new DateOnly(2026, 11, 25) })).Total);
@@ -129,7 +133,8 @@ public sealed class OrderSearchServiceTests : IAsyncLifetime
     {
         var detail = await _database.OrderSearch(TestStaff.Supervisor).GetAsync(_otherOrderId);
 
-        Assert.Equal((_otherNumber, "有限会社みどり商事", OrderStatus.Accepted), (detail.OrderNumber, detail.Customer.Name, detail.Status));
+        Assert.Equal((_otherNumber, "有限会社みどり商事", OrderStatus.Accepted), (detail.OrderNumber, detail.Customer.Name,
+            detail.Status));
         var line = Assert.Single(detail.Lines);
         Assert.Equal((Tea, 9, 333, 2997, TaxClass.Reduced8), (line.ProductCode, line.Quantity, line.UnitPrice, line.Amount, line.TaxClass));
         Assert.Equal(new DateOnly(2026, 11, 26), Assert.Single(detail.Shipments).DeliveryDate);

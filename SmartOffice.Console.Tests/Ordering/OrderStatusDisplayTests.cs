@@ -30,11 +30,15 @@ public sealed class OrderStatusDisplayTests : ComponentTest
 
     [Theory]
     [InlineData("ja-JP", DeliveryClass.Standard, "通常", "standard", "通常商品: 受付日の翌配送日にお届け", false)]
-    [InlineData("ja-JP", DeliveryClass.Furniture, "トラック", "furniture", "トラックマーク商品(家具): 締13:00、翌々配送日にお届け", true)]
-    [InlineData("ja-JP", DeliveryClass.SpecialOrder, "電話", "specialorder", "電話マーク商品(取り寄せ): お届け日は別途連絡", true)]
-    [InlineData("en-US", DeliveryClass.Furniture, "Truck", "furniture", "Truck mark (furniture): cutoff 13:00, delivered the second delivery day", true)]
+    [InlineData("ja-JP", DeliveryClass.Furniture, "トラック", "furniture",
+        "トラックマーク商品(家具): 締13:00、翌々配送日にお届け", true)]
+    [InlineData("ja-JP", DeliveryClass.SpecialOrder, "電話", "specialorder",
+        "電話マーク商品(取り寄せ): お届け日は別途連絡", true)]
+    [InlineData("en-US", DeliveryClass.Furniture, "Truck", "furniture",
+        "Truck mark (furniture): cutoff 13:00, delivered the second delivery day", true)]
     [InlineData("en-US", DeliveryClass.SpecialOrder, "Phone", "specialorder", "Phone mark (special order): delivery date advised", true)]
-    public void A_delivery_class_is_its_word_its_mark_and_its_hint(string culture, DeliveryClass deliveryClass, string text, string cssClass, string hint, bool mark)
+    public void A_delivery_class_is_its_word_its_mark_and_its_hint(string culture, DeliveryClass deliveryClass, string text,
+        string cssClass, string hint, bool mark)
     {
         using var _ = new CultureScope(culture);
         var badge = Context.Render<DeliveryClassBadge>(p => p.Add(x => x.Class, deliveryClass)).Find("[data-testid=delivery-class]");

@@ -14,26 +14,32 @@ public sealed class OrderSummaryDisplayTests : ComponentTest
 {
     private static FaxOrderQuote Quote(int subtotal = 4000, int shipping = 500, ShippingFeeReason reason = ShippingFeeReason.Charged,
         IReadOnlyList<RateTax>? tax = null, int points = 40, bool optedOut = false, IReadOnlyList<QuotedShipment>? shipments = null,
-        string? dateProblem = null, BudgetCheck? budget = null, IReadOnlyList<PossibleDuplicate>? duplicates = null, IReadOnlyList<string>? problems = null)
+        string? dateProblem = null, BudgetCheck? budget = null, IReadOnlyList<PossibleDuplicate>? duplicates = null,
+            IReadOnlyList<string>? problems = null)
     {
         var slipTax = new SlipTax(tax ?? [new RateTax(10, subtotal + shipping, (subtotal + shipping) / 10)]);
         return new FaxOrderQuote([], subtotal, shipping, reason, slipTax, subtotal + shipping + slipTax.TotalTax, points, optedOut,
-            shipments ?? [], dateProblem, budget ?? new BudgetCheck(BudgetStatus.NoBudget, null, 0, subtotal), duplicates ?? [], problems ?? []);
+            shipments ?? [], dateProblem, budget ?? new BudgetCheck(BudgetStatus.NoBudget, null, 0, subtotal), duplicates ?? [],
+                problems ?? []);
     }
 
-    private IRenderedComponent<OrderSummary> Render(FaxOrderQuote? quote, bool requestedDate = false, int? corrected = null, string? emptyHint = null) =>
-        Context.Render<OrderSummary>(p => p.Add(x => x.Quote, quote).Add(x => x.HasRequestedDate, requestedDate).Add(x => x.CorrectedOrderId, corrected)
+    private IRenderedComponent<OrderSummary> Render(FaxOrderQuote? quote, bool requestedDate = false, int? corrected = null,
+        string? emptyHint = null) =>
+        Context.Render<OrderSummary>(p => p.Add(x => x.Quote, quote).Add(x => x.HasRequestedDate,
+            requestedDate).Add(x => x.CorrectedOrderId, corrected)
             .Add(x => x.EmptyHint, emptyHint));
 
     [Fact]
     public void Without_a_quote_it_says_what_is_missing_and_a_date_that_is_not_one_says_so_instead()
     {
         var empty = Render(null);
-        Assert.Equal("お客様・部署・FAX受信日時を入れると、金額と配送がここに出ます。", empty.Find("[data-testid=summary-empty]").TextContent);
+        Assert.Equal("お客様・部署・FAX受信日時を入れると、金額と配送がここに出ます。",
+            empty.Find("[data-testid=summary-empty]").TextContent);
         Assert.Empty(empty.FindAll("[data-testid=summary-total]"));
 
         var hinted = Render(null, emptyHint: "お届け指定日「11/31」は日付ではありません。");
-        Assert.Equal("お届け指定日「11/31」は日付ではありません。", hinted.Find("[data-testid=summary-empty]").TextContent);
+        Assert.Equal("お届け指定日「11/31」は日付ではありません。",
+            hinted.Find("[data-testid=summary-empty]").TextContent);
     }
 
     [Theory]
@@ -88,7 +94,8 @@ public sealed class OrderSummaryDisplayTests : ComponentTest
     [InlineData(BudgetStatus.Within, 50000, "予算内", "success")]
     [InlineData(BudgetStatus.OverSoft, 3000, "超過(確認が必要)", "warning")]
     [InlineData(BudgetStatus.OverHard, 3000, "超過(登録不可)", "error")]
-    public void The_budget_state_is_text_with_colour_as_a_second_cue_and_figures_only_with_a_budget(BudgetStatus status, int? monthly, string text, string colour)
+    public void The_budget_state_is_text_with_colour_as_a_second_cue_and_figures_only_with_a_budget(BudgetStatus status, int? monthly,
+        string text, string colour)
     {
         var summary = Render(Quote(budget: new BudgetCheck(status, monthly, 1000, 5000)));
 
@@ -108,20 +115,24 @@ public sealed class OrderSummaryDisplayTests : ComponentTest
             new PossibleDuplicate(9, "F20261125-0009", new DateTimeOffset(2026, 11, 25, 0, 40, 0, TimeSpan.Zero), null),
         };
 
-        var shown = Render(Quote(duplicates: duplicates), corrected: 9).FindAll("[data-testid=summary-duplicate]").Select(d => d.TextContent.Trim()).ToList();
+        var shown = Render(Quote(duplicates: duplicates),
+            corrected: 9).FindAll("[data-testid=summary-duplicate]").Select(d => d.TextContent.Trim()).ToList();
 
-        Assert.Equal(["同じ内容の注文 F20261125-0005(09:12 受信、田中 美咲 入力)があります。同じFAXの二重入力ではないか確かめてください。"], shown);
+        Assert.Equal(["同じ内容の注文 F20261125-0005(09:12 受信、田中 美咲 入力)があります。"
+                      + "同じFAXの二重入力ではないか確かめてください。"], shown);
         Assert.Equal(2, Render(Quote(duplicates: duplicates)).FindAll("[data-testid=summary-duplicate]").Count);
     }
 
     [Fact]
     public void The_problems_are_counted_and_listed_each_on_its_line()
     {
-        var summary = Render(Quote(problems: ["1行目: 商品コード「A9」は見つかりません。", "部署を選んでください。"]));
+        var summary = Render(Quote(problems: ["1行目: 商品コード「A9」は見つかりません。",
+            "部署を選んでください。"]));
 
         var problems = summary.Find("[data-testid=summary-problems]");
         Assert.Equal("このままでは確定できません(2件)", problems.QuerySelector("strong")!.TextContent);
-        Assert.Equal(["1行目: 商品コード「A9」は見つかりません。", "部署を選んでください。"], problems.QuerySelectorAll("li").Select(l => l.TextContent));
+        Assert.Equal(["1行目: 商品コード「A9」は見つかりません。", "部署を選んでください。"],
+            problems.QuerySelectorAll("li").Select(l => l.TextContent));
         Assert.Empty(Render(Quote()).FindAll("[data-testid=summary-problems]"));
     }
 
@@ -132,7 +143,8 @@ public sealed class OrderSummaryDisplayTests : ComponentTest
         Assert.Contains("ok", ok.ClassList);
         Assert.Equal("お届け指定日はこの日で受けられます。", ok.TextContent.Trim());
 
-        var bad = Render(Quote(dateProblem: "お届け指定日 2026/11/26 (木) は最短 2026/11/27 (金) より前です。"), requestedDate: true).Find("[data-testid=summary-requested]");
+        var bad = Render(Quote(dateProblem: "お届け指定日 2026/11/26 (木) は最短 2026/11/27 (金) より前です。"),
+            requestedDate: true).Find("[data-testid=summary-requested]");
         Assert.Contains("bad", bad.ClassList);
         Assert.Equal("お届け指定日 2026/11/26 (木) は最短 2026/11/27 (金) より前です。", bad.TextContent.Trim());
 
@@ -152,6 +164,8 @@ public sealed class OrderSummaryDisplayTests : ComponentTest
 
         var rows = summary.FindAll("[data-testid=summary-shipments] tbody tr")
             .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()))).ToList();
-        Assert.Equal(["通常 | 2026/11/25 (水) | 2026/11/27 (金)", "トラック | 2026/11/25 (水) | 2026/11/27 (金)", "電話 | 2026/11/25 (水) | 別途連絡"], rows);
+        Assert.Equal(["通常 | 2026/11/25 (水) | 2026/11/27 (金)", "トラック | 2026/11/25 (水) | 2026/11/27 (金)",
+            "電話 | 2026/11/25 (水) | 別途連絡"],
+            rows);
     }
 }

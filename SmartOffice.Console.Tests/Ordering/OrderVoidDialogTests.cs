@@ -30,7 +30,8 @@ public sealed class OrderVoidDialogTests : IAsyncLifetime
         await _database.InitializeAsync();
         await _database.SeedCatalogAsync();
         var department = await _database.AddCustomerAsync("D1", "10000013");
-        var draft = new FaxOrderDraft(department.CustomerId, department.Id, null, TestDatabase.JapanTime(2026, 11, 25, 9, 0), null, [Line(Pen, "2")]);
+        var draft = new FaxOrderDraft(department.CustomerId, department.Id, null, TestDatabase.JapanTime(2026, 11, 25, 9, 0), null,
+            [Line(Pen, "2")]);
         var saved = await _database.FaxOrders().SaveAsync(new FaxOrderSaveRequest(draft, Guid.NewGuid()));
         (_orderId, _orderNumber) = (saved.OrderId!.Value, saved.OrderNumber!);
     }
@@ -49,7 +50,8 @@ public sealed class OrderVoidDialogTests : IAsyncLifetime
         context.Services.AddSingleton(new BackOrderService(_database, staff, _database.Clock));
         context.Services.AddSingleton(new OrderShipmentsService(_database, staff));
         context.Services.AddSingleton(new DeliveryDateService(_database, staff, _database.Clock, _database.BusinessClock));
-        context.Services.AddSingleton(new SpecialOrderService(_database, staff, _database.Clock, _database.BusinessClock, Options.Create(new FollowUpOptions())));
+        context.Services.AddSingleton(new SpecialOrderService(_database, staff, _database.Clock, _database.BusinessClock,
+            Options.Create(new FollowUpOptions())));
         context.Services.AddSingleton(Options.Create(new DeskContactOptions()));
         context.Services.AddScoped<HistoryFormatter>();
         context.AddAuthorization().SetAuthorized(staff.Name).SetPolicies(nameof(Capability.FaxOrderEntry));
@@ -69,7 +71,8 @@ public sealed class OrderVoidDialogTests : IAsyncLifetime
 
         page.Find("button[data-testid=void]").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("取消の理由を入力してください。", page.Find("[data-testid=void-error]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal("取消の理由を入力してください。",
+            page.Find("[data-testid=void-error]").TextContent.Trim()));
         Assert.Empty(dialogs.FindAll(".mud-dialog"));
         Assert.Equal(OrderStatus.Accepted, await StatusAsync());
     }
@@ -87,7 +90,8 @@ public sealed class OrderVoidDialogTests : IAsyncLifetime
         dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll(".mud-dialog")));
         var dialog = dialogs.Find(".mud-dialog");
         Assert.Contains("入力誤りの注文を取り消す", dialog.TextContent);
-        Assert.Contains($"注文 {_orderNumber}(株式会社テスト10000013)を取り消します。在庫とポイントも元に戻ります。", dialog.TextContent);
+        Assert.Contains($"注文 {_orderNumber}(株式会社テスト10000013)を取り消します。"
+                        + "在庫とポイントも元に戻ります。", dialog.TextContent);
         dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "キャンセル").Click();
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
         Assert.Equal(OrderStatus.Accepted, await StatusAsync());
@@ -96,7 +100,8 @@ public sealed class OrderVoidDialogTests : IAsyncLifetime
         dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll(".mud-dialog")));
         dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "取り消す").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("この注文は取り消されています。理由: 数量の入力誤り", page.Find("[data-testid=voided]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal("この注文は取り消されています。理由: 数量の入力誤り",
+            page.Find("[data-testid=voided]").TextContent.Trim()));
         Assert.Equal(OrderStatus.Voided, await StatusAsync());
         Assert.Equal("取消", page.Find("[data-testid=order-status]").TextContent.Trim());
     }

@@ -49,10 +49,12 @@ public static class OrderingTestData
         await db.SaveChangesAsync();
     }
 
-    private static Product Product(string code, string name, ProductCategory category, int price, int stock, TaxClass tax = TaxClass.Standard10,
+    private static Product Product(string code, string name, ProductCategory category, int price, int stock,
+        TaxClass tax = TaxClass.Standard10,
         DeliveryClass deliveryClass = DeliveryClass.Standard, bool noSaturday = false, bool active = true) => new()
     {
-        Code = code, Name = name, Maker = "テストメーカー", Category = category, UnitPrice = price, StockOnHand = stock, TaxClass = tax,
+        Code = code, Name = name, Maker = "テストメーカー", Category = category, UnitPrice = price, StockOnHand = stock,
+            TaxClass = tax,
         DeliveryClass = deliveryClass, NoSaturdayDelivery = noSaturday, IsActive = active,
     };
 
@@ -61,12 +63,14 @@ public static class OrderingTestData
             Options.Create(new DeskContactOptions()), database.Calendar, database.BusinessClock,
             database.FaxInboxLink(staff ?? TestStaff.DeskAgent));
 
-    public static OrderSearchService OrderSearch(this TestDatabase database, ICurrentStaff staff) => new(database, staff, database.BusinessClock);
+    public static OrderSearchService OrderSearch(this TestDatabase database, ICurrentStaff staff) => new(database, staff,
+        database.BusinessClock);
 
     public static async Task<ShipTo> AddShipToAsync(this TestDatabase database, int customerId, string name, bool active = true)
     {
         await using var db = database.CreateDbContext();
-        var shipTo = new ShipTo { CustomerId = customerId, Name = name, PostalCode = "530-0001", Address = "大阪府大阪市北区1-1", IsActive = active };
+        var shipTo = new ShipTo { CustomerId = customerId, Name = name, PostalCode = "530-0001", Address = "大阪府大阪市北区1-1",
+            IsActive = active };
         db.ShipTos.Add(shipTo);
         await db.SaveChangesAsync();
         return shipTo;

@@ -11,7 +11,10 @@ using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Console.Tests.Ordering;
 
-/// <summary>A console without demo data on an <see cref="AdjustableClock"/> (10:00 on an ordinary Wednesday), with one Honshu customer.</summary>
+/// <summary>
+/// A console without demo data on an <see cref="AdjustableClock"/> (10:00 on an ordinary Wednesday), with one Honshu
+/// customer.
+/// </summary>
 public sealed class EnquiryClockApp : AdjustableClockApp
 {
     public const string CustomerCode = "20230001";
@@ -30,7 +33,8 @@ public sealed class EnquiryClockApp : AdjustableClockApp
                 Code = "01", Name = "総務部", PostalCode = "100-0001", Address = "東京都千代田区1-1",
                 Customer = new Customer
                 {
-                    Code = CustomerCode, Name = name, NameKana = "ショウカイテスト", SearchKey = JapaneseInput.SearchKey(name, "ショウカイテスト"),
+                    Code = CustomerCode, Name = name, NameKana = "ショウカイテスト", SearchKey = JapaneseInput.SearchKey(name,
+                        "ショウカイテスト"),
                     PostalCode = "100-0001", Address = "東京都千代田区1-1", Phone = "03-2300-0001", PhoneDigits = "0323000001",
                     Fax = "03-2300-0002", FaxDigits = "0323000002", Region = await db.Regions.FirstAsync(r => r.Code == "Honshu"),
                     Dealer = new Dealer { Code = "D23", Name = "照会販売店", Phone = "03-0000-2323" },
@@ -57,7 +61,8 @@ public sealed class ProductEnquiryBrowserTests(Support.Browser browser)
     [Theory]
     [InlineData(false, "までのFAX受信で", "受付", "product-enquiry-ja")]
     [InlineData(true, "FAX received by", "accepted", "product-enquiry-en")]
-    public async Task The_delivery_date_follows_the_cutoff_and_a_product_goes_into_the_order(bool english, string beforeText, string afterText,
+    public async Task The_delivery_date_follows_the_cutoff_and_a_product_goes_into_the_order(bool english, string beforeText,
+        string afterText,
         string screenshot)
     {
         await using var app = new EnquiryClockApp();

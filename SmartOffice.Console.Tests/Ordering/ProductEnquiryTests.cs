@@ -73,7 +73,8 @@ public sealed class ProductEnquiryTests : IAsyncLifetime
         var rows = (await _database.ProductEnquiry().SearchAsync(new ProductEnquiryQuery("テスト", _department.CustomerId))).Rows;
 
         var pen = rows.Single(r => r.Code == Pen).Delivery!;
-        Assert.Equal((new DateOnly(2026, 11, 26), false, new DateOnly(2026, 11, 27)), (pen.AcceptanceDay, pen.BeforeCutoff, pen.DeliveryDate));
+        Assert.Equal((new DateOnly(2026, 11, 26), false, new DateOnly(2026, 11, 27)), (pen.AcceptanceDay, pen.BeforeCutoff,
+            pen.DeliveryDate));
         Assert.Equal(new DateOnly(2026, 11, 30), rows.Single(r => r.Code == Desk).Delivery!.DeliveryDate);
     }
 
@@ -84,7 +85,8 @@ public sealed class ProductEnquiryTests : IAsyncLifetime
         await using (var db = _database.CreateDbContext())
         {
             var toner = await db.ProductCategories.SingleAsync(c => c.Code == LockableCategory);
-            db.OrderLocks.Add(new OrderLock { CustomerId = _department.CustomerId, CategoryId = toner.Id, RequestedBy = "総務 山田様" });
+            db.OrderLocks.Add(new OrderLock { CustomerId = _department.CustomerId, CategoryId = toner.Id,
+                RequestedBy = "総務 山田様" });
             await db.Products.Where(p => p.Code == Scarce).ExecuteUpdateAsync(s => s.SetProperty(p => p.StockOnHand, 0));
             await db.SaveChangesAsync();
         }
@@ -101,11 +103,13 @@ public sealed class ProductEnquiryTests : IAsyncLifetime
     public async Task A_dealer_rep_sees_dates_for_their_own_customers_only()
     {
         var dealer = await _database.DealerIdOfAsync(_department);
-        var own = await _database.ProductEnquiry(TestStaff.DealerRep(dealer)).SearchAsync(new ProductEnquiryQuery("ペン", _department.CustomerId));
+        var own = await _database.ProductEnquiry(TestStaff.DealerRep(dealer)).SearchAsync(new ProductEnquiryQuery("ペン",
+            _department.CustomerId));
         Assert.NotNull(own.Customer);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            _database.ProductEnquiry(TestStaff.DealerRep(dealer + 1)).SearchAsync(new ProductEnquiryQuery("ペン", _department.CustomerId)));
+            _database.ProductEnquiry(TestStaff.DealerRep(dealer + 1)).SearchAsync(new ProductEnquiryQuery("ペン",
+                _department.CustomerId)));
         Assert.Empty(await _database.ProductEnquiry(TestStaff.DealerRep(dealer + 1)).FindCustomersAsync("10000013"));
     }
 

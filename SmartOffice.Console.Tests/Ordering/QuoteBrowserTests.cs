@@ -24,7 +24,8 @@ public sealed class QuoteBrowserTests(ConsoleApp app, Support.Browser browser)
         await using (var db = OrderEntrySteps.Database(app))
         {
             product = await db.Products.AsNoTracking()
-                .Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.StockOnHand > 50 && p.UnitPrice > 100 && p.UnitPrice < 2000)
+                .Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.StockOnHand > 50 && p.UnitPrice > 100
+                    && p.UnitPrice < 2000)
                 .OrderByDescending(p => p.Id).Skip(skip).Select(p => p.Code).FirstAsync();
         }
         var page = await browser.OpenSignedInAsync(app, DemoStaff.DeskAgent, DemoStaff.Password, "orders/new", english);
@@ -50,7 +51,8 @@ public sealed class QuoteBrowserTests(ConsoleApp app, Support.Browser browser)
 
         // The price rises before the customer FAXes the quote back.
         await using (var db = OrderEntrySteps.Database(app))
-            await db.Products.Where(p => p.Code == product).ExecuteUpdateAsync(s => s.SetProperty(p => p.UnitPrice, p => p.UnitPrice + 100));
+            await db.Products.Where(p => p.Code == product).ExecuteUpdateAsync(s => s.SetProperty(p => p.UnitPrice,
+                p => p.UnitPrice + 100));
         await page.GotoAsync($"quotes?q={number}");
         await page.WaitForCircuitAsync();
         await page.ClickAsync("[data-testid=quote-link]");

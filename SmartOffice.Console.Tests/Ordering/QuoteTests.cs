@@ -25,7 +25,8 @@ public sealed class QuoteTests : IAsyncLifetime
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
-    private FaxOrderDraft Draft(params FaxOrderDraftLine[] lines) => new(_department.CustomerId, _department.Id, null, Morning, null, lines);
+    private FaxOrderDraft Draft(params FaxOrderDraftLine[] lines) => new(_department.CustomerId, _department.Id, null, Morning, null,
+        lines);
 
     [Fact]
     public async Task A_quote_is_priced_like_an_order_and_saves_no_order_and_reserves_no_stock()
@@ -75,7 +76,8 @@ public sealed class QuoteTests : IAsyncLifetime
     [Fact]
     public async Task A_draft_with_a_bad_line_is_refused_and_nothing_is_saved()
     {
-        var refused = await Assert.ThrowsAsync<BusinessRuleException>(() => _database.Quotes().IssueAsync(Draft(Line(Pen, "1"), Line("ZZZ999", "1"))));
+        var refused = await Assert.ThrowsAsync<BusinessRuleException>(() => _database.Quotes().IssueAsync(Draft(Line(Pen, "1"),
+            Line("ZZZ999", "1"))));
         Assert.Equal("Ordering.UnknownProduct", refused.Key);
         await Assert.ThrowsAsync<BusinessRuleException>(() => _database.Quotes().IssueAsync(Draft(Line(Discontinued, "1"))));
         await Assert.ThrowsAsync<BusinessRuleException>(() => _database.Quotes().IssueAsync(Draft(Line(Pen, "0"))));
@@ -98,7 +100,8 @@ public sealed class QuoteTests : IAsyncLifetime
         Assert.Equal(2, (await _database.Quotes(TestStaff.DealerRep(dealer)).ListAsync("10000013")).Count);
         Assert.Empty(await _database.Quotes(TestStaff.DealerRep(dealer + 1)).ListAsync("10000013"));
         await Assert.ThrowsAsync<AccessDeniedException>(() => _database.Quotes(TestStaff.DealerRep(dealer + 1)).GetAsync(first.Id));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _database.Quotes(TestStaff.DealerRep(dealer)).IssueAsync(Draft(Line(Pen, "1"))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _database.Quotes(TestStaff.DealerRep(dealer)).IssueAsync(Draft(Line(Pen,
+            "1"))));
     }
 
     [Fact]
@@ -112,7 +115,8 @@ public sealed class QuoteTests : IAsyncLifetime
         var review = await _database.Quotes().ReviewAsync(issued.Id);
 
         Assert.True(review.Quote.Expired);
-        Assert.Equal([(1, Pen, 1000, 1100)], review.PriceRises.Select(r => (r.LineNumber, r.ProductCode, r.QuotedUnitPrice, r.UnitPriceNow)).ToList());
+        Assert.Equal([(1, Pen, 1000, 1100)], review.PriceRises.Select(r => (r.LineNumber, r.ProductCode, r.QuotedUnitPrice,
+            r.UnitPriceNow)).ToList());
         Assert.Equal(issued.Id, review.Draft.QuoteId);
         var saved = await _database.FaxOrders().SaveAsync(new FaxOrderSaveRequest(review.Draft, Guid.NewGuid()));
         Assert.NotNull(saved.OrderId);
@@ -120,9 +124,11 @@ public sealed class QuoteTests : IAsyncLifetime
         var sheet = await _database.Quotes().GetAsync(issued.Id);
         Assert.Equal((saved.OrderId, saved.OrderNumber), (sheet.OrderId, sheet.OrderNumber));
 
-        var again = await Assert.ThrowsAsync<BusinessRuleException>(() => _database.FaxOrders().SaveAsync(new FaxOrderSaveRequest(review.Draft, Guid.NewGuid())));
+        var again = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            _database.FaxOrders().SaveAsync(new FaxOrderSaveRequest(review.Draft, Guid.NewGuid())));
         Assert.Equal("Ordering.QuoteAlreadyOrdered", again.Key);
-        Assert.Equal("Ordering.QuoteAlreadyOrdered", (await Assert.ThrowsAsync<BusinessRuleException>(() => _database.Quotes().ReviewAsync(issued.Id))).Key);
+        Assert.Equal("Ordering.QuoteAlreadyOrdered",
+            (await Assert.ThrowsAsync<BusinessRuleException>(() => _database.Quotes().ReviewAsync(issued.Id))).Key);
         await using var check = _database.CreateDbContext();
         Assert.Equal(1, await check.Orders.CountAsync());
     }

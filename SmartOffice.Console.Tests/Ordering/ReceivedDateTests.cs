@@ -47,7 +47,8 @@ public sealed class ReceivedDateTests
     [Theory]
     [InlineData("2/29", 2028, 3, 1, 2028, 2, 29)]
     [InlineData("2/29", 2028, 2, 28, 2024, 2, 29)]
-    public void The_29th_of_February_is_the_most_recent_one(string typed, int todayYear, int todayMonth, int todayDay, int year, int month, int day)
+    public void The_29th_of_February_is_the_most_recent_one(string typed, int todayYear, int todayMonth, int todayDay, int year, int month,
+        int day)
     {
         Assert.True(EntryDates.TryParseRecent(typed, new DateOnly(todayYear, todayMonth, todayDay), out var date));
         Assert.Equal(new DateOnly(year, month, day), date);
@@ -78,7 +79,8 @@ public sealed class ReceivedDateTests
         await using var database = await new TestDatabase(TestDatabase.JapanTime(2027, 1, 4, 9, 30)).InitializeAsync();
         await database.SeedCatalogAsync();
         var department = await database.AddCustomerAsync("D1", "10000013");
-        var form = new OrderEntryForm { Customer = Customer(department), DepartmentId = department.Id, ReceivedDate = "12/30", ReceivedTime = "16:10" };
+        var form = new OrderEntryForm { Customer = Customer(department), DepartmentId = department.Id, ReceivedDate = "12/30",
+            ReceivedTime = "16:10" };
         form.Lines[0].Code = OrderingTestData.Pen;
         form.Lines[0].Quantity = "3";
 
@@ -90,6 +92,9 @@ public sealed class ReceivedDateTests
     }
 
     private static OrderingCustomer Customer(Department? department = null) => new(
-        new OrderingCustomerMatch(department?.CustomerId ?? 7, "10000013", "株式会社テスト", "テスト", "03-1111-3333", "03-1111-2222", "本州", "販売店"),
-        0m, false, new TimeOnly(17, 0), [new OrderingDepartment(department?.Id ?? 11, "01", "総務部", "東京都", null, BudgetKind.Soft)], [], null);
+        new OrderingCustomerMatch(department?.CustomerId ?? 7, "10000013", "株式会社テスト", "テスト", "03-1111-3333",
+            "03-1111-2222", "本州", "販売店"),
+        0m, false, new TimeOnly(17, 0), [new OrderingDepartment(department?.Id ?? 11, "01", "総務部", "東京都", null,
+            BudgetKind.Soft)], [],
+            null);
 }

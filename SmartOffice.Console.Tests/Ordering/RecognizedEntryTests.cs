@@ -22,7 +22,8 @@ public sealed class RecognizedEntryTests : IAsyncLifetime
 
     private static long _ids = 100;
 
-    private static RecognizedValue Value(string text, float confidence = 97, string? reason = null, int? record = null, string? read = null) =>
+    private static RecognizedValue Value(string text, float confidence = 97, string? reason = null, int? record = null,
+        string? read = null) =>
         new(_ids++, text, read ?? text, confidence, reason is not null, reason, new FaxFieldBox(1, 400, 600, 200, 50), record);
 
     private static RecognizedLine Line(int number, RecognizedValue code, RecognizedValue quantity, RecognizedValue? comment = null) =>
@@ -35,9 +36,13 @@ public sealed class RecognizedEntryTests : IAsyncLifetime
 
     private static OrderEntryForm FormWith(RecognizedEntry entry)
     {
-        var customer = new OrderingCustomer(new OrderingCustomerMatch(7, "10000013", "株式会社テスト", "テスト", "0311110001", "03-1111-2222", "本州", "販売店"),
+        var customer = new OrderingCustomer(new OrderingCustomerMatch(7, "10000013", "株式会社テスト", "テスト", "0311110001",
+            "03-1111-2222", "本州",
+            "販売店"),
             0, false, new TimeOnly(17, 0),
-            [new OrderingDepartment(70, "01", "総務部", "東京都", null, BudgetKind.Hard), new OrderingDepartment(71, "02", "営業部", "東京都", null, BudgetKind.Hard)],
+            [new OrderingDepartment(70, "01", "総務部", "東京都", null, BudgetKind.Hard), new OrderingDepartment(71, "02",
+                "営業部", "東京都", null,
+                BudgetKind.Hard)],
             [], null);
         var form = new OrderEntryForm { Customer = customer };
         form.DepartmentId = entry.DepartmentFor(form);
@@ -50,12 +55,14 @@ public sealed class RecognizedEntryTests : IAsyncLifetime
     {
         var low = Value("12", 61, "数量の読取が不確かです(61%)");
         var nothingWritten = new RecognizedValue(null, "", "", 0, false, null, null);
-        var entry = Entry(Draft(Value("10000013", record: 7), Value("総務部", record: 70), Line(1, Value("A1023456"), low, Value("総務 山田", 88)),
+        var entry = Entry(Draft(Value("10000013", record: 7), Value("総務部", record: 70), Line(1, Value("A1023456"), low,
+            Value("総務 山田", 88)),
             Line(2, Value("B7654321"), Value("1"), nothingWritten)));
         var form = FormWith(entry);
         var grid = _context.Render<OrderLineGrid>(p => p.Add(x => x.Form, form).Add(x => x.Recognized, entry));
 
-        var marks = grid.Find("[data-line=\"0\"]").QuerySelectorAll("[data-testid=read-confidence]").Select(m => (m.TextContent, m.ClassList.Contains("low"))).ToList();
+        var marks = grid.Find("[data-line=\"0\"]").QuerySelectorAll("[data-testid=read-confidence]").Select(m => (m.TextContent,
+            m.ClassList.Contains("low"))).ToList();
         Assert.Equal([("97%", false), ("61%", true), ("88%", false)], marks);
         var quantity = grid.Find(OrderLineGrid.FieldSelector(0, "qty"));
         Assert.Contains("read-low", quantity.ClassList);
@@ -80,13 +87,17 @@ public sealed class RecognizedEntryTests : IAsyncLifetime
         Assert.Null(sure.FirstLowSelector(FormWith(sure)));
 
         var lowQuantity = Entry(Draft(Value("10000013", record: 7), Value("総務部", record: 70),
-            Line(1, Value("A1023456"), Value("3")), Line(2, Value("B7654321"), Value("45", 70, "不確か")), Line(3, Value("C5550001", 50, "不確か"), Value("1"))));
+            Line(1, Value("A1023456"), Value("3")), Line(2, Value("B7654321"), Value("45", 70, "不確か")), Line(3, Value("C5550001", 50,
+                "不確か"), Value("1"))));
         Assert.Equal(OrderLineGrid.FieldSelector(1, "qty"), lowQuantity.FirstLowSelector(FormWith(lowQuantity)));
 
-        var lowDepartment = Entry(Draft(Value("10000013", record: 7), Value("総務部", 60, "部署を確認", record: 70), Line(1, Value("A1023456", 50, "不確か"), Value("3"))));
+        var lowDepartment = Entry(Draft(Value("10000013", record: 7), Value("総務部", 60, "部署を確認", record: 70), Line(1,
+            Value("A1023456", 50,
+            "不確か"), Value("3"))));
         Assert.Equal("#department", lowDepartment.FirstLowSelector(FormWith(lowDepartment)));
 
-        var lowCustomer = Entry(Draft(Value("10000013", 55, "番号が違います", record: 7), Value("総務部", 60, "部署を確認", record: 70)));
+        var lowCustomer = Entry(Draft(Value("10000013", 55, "番号が違います", record: 7), Value("総務部", 60, "部署を確認",
+            record: 70)));
         Assert.Equal("#customer-search", lowCustomer.FirstLowSelector(FormWith(lowCustomer)));
     }
 
@@ -127,7 +138,8 @@ public sealed class RecognizedEntryTests : IAsyncLifetime
         var mark = _context.Render<ReadMark>(p => p.Add(x => x.Value, comment).Add(x => x.Entry, entry));
 
         // 720 page pixels wide (708 + margins) shown 360 px wide: the page image at half size.
-        Assert.Contains("width: 360px; height: 26px; background-image: url('fax/41/pages/1.png'); background-size: 620px 877px; background-position: -47px -47px",
+        Assert.Contains("width: 360px; height: 26px; background-image: url('fax/41/pages/1.png'); "
+                        + "background-size: 620px 877px; background-position: -47px -47px",
             mark.Find("[data-testid=read-crop-image]").GetAttribute("style"));
     }
 
@@ -177,7 +189,8 @@ public sealed class RecognizedEntryTests : IAsyncLifetime
         form.DepartmentId = 70;
 
         Assert.Equal(
-            [new KeyedField(null, OrderFormField.CustomerCode, 0, null, "10000013"), new KeyedField(null, OrderFormField.Department, 0, null, "総務部")],
+            [new KeyedField(null, OrderFormField.CustomerCode, 0, null, "10000013"), new KeyedField(null, OrderFormField.Department, 0,
+                null, "総務部")],
             entry.Keyed(form).Take(2));
         Assert.Equal("#customer-search", entry.FirstLowSelector(form));
     }

@@ -46,7 +46,8 @@ public sealed class RepeatOrderBrowserTests(ConsoleApp app, Support.Browser brow
                 Code = "01", Name = "総務部", PostalCode = "100-0001", Address = "東京都千代田区1-1",
                 Customer = new Customer
                 {
-                    Code = $"RPT{skip:D5}", Name = name, NameKana = "リピートシケン", SearchKey = JapaneseInput.SearchKey(name, "リピートシケン"),
+                    Code = $"RPT{skip:D5}", Name = name, NameKana = "リピートシケン", SearchKey = JapaneseInput.SearchKey(name,
+                        "リピートシケン"),
                     PostalCode = "100-0001", Address = "東京都千代田区1-1", Phone = "03-5555-0051", PhoneDigits = "0355550051",
                     RegionId = await db.Regions.Select(r => r.Id).FirstAsync(), DealerId = dealer!.Value,
                 },
@@ -56,15 +57,20 @@ public sealed class RepeatOrderBrowserTests(ConsoleApp app, Support.Browser brow
             (customerId, departmentId) = (department.CustomerId, department.Id);
             var category = await db.ProductCategories.Where(c => !c.NonReturnable).Select(c => c.Id).FirstAsync();
             db.Products.AddRange(
-                new Product { Code = repriced, Name = $"リピート試験 ノート {skip}", Maker = "試験", CategoryId = category, UnitPrice = 400, StockOnHand = 500 },
-                new Product { Code = retired, Name = retiredName, Maker = "試験", CategoryId = category, UnitPrice = 700, StockOnHand = 500 });
+                new Product { Code = repriced, Name = $"リピート試験 ノート {skip}", Maker = "試験", CategoryId = category,
+                    UnitPrice = 400,
+                    StockOnHand = 500 },
+                new Product { Code = retired, Name = retiredName, Maker = "試験", CategoryId = category, UnitPrice = 700,
+                    StockOnHand = 500 });
             await db.SaveChangesAsync();
         }
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var service = ActivatorUtilities.CreateInstance<FaxOrderService>(scope.ServiceProvider, (ICurrentStaff)TestStaff.DeskAgent);
-            var saved = await service.SaveAsync(new FaxOrderSaveRequest(new FaxOrderDraft(customerId, departmentId, null, app.BusinessClock.Now.AddMinutes(-30), null,
-                [new FaxOrderDraftLine(repriced, "3", null), new FaxOrderDraftLine(retired, "2", null)]), Guid.NewGuid(), DuplicateConfirmed: true));
+            var saved = await service.SaveAsync(new FaxOrderSaveRequest(new FaxOrderDraft(customerId, departmentId, null,
+                app.BusinessClock.Now.AddMinutes(-30), null,
+                [new FaxOrderDraftLine(repriced, "3", null), new FaxOrderDraftLine(retired, "2", null)]), Guid.NewGuid(),
+                    DuplicateConfirmed: true));
             await using var db = await DatabaseAsync();
             await db.Products.Where(p => p.Code == repriced).ExecuteUpdateAsync(s => s.SetProperty(p => p.UnitPrice, 450));
             await db.Products.Where(p => p.Code == retired).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsActive, false));
@@ -75,7 +81,8 @@ public sealed class RepeatOrderBrowserTests(ConsoleApp app, Support.Browser brow
     [Theory]
     [InlineData(false, 51, "repeat-order-ja")]
     [InlineData(true, 52, "repeat-order-en")]
-    public async Task An_order_from_the_history_is_copied_into_a_new_order_repriced_and_without_the_product_no_longer_sold(bool english, int skip,
+    public async Task An_order_from_the_history_is_copied_into_a_new_order_repriced_and_without_the_product_no_longer_sold(bool english,
+        int skip,
         string screenshot)
     {
         // Signed in first: the demo staff (and so the rep's dealer) exist once their sign-in works.
@@ -93,7 +100,8 @@ public sealed class RepeatOrderBrowserTests(ConsoleApp app, Support.Browser brow
         await Assertions.Expect(OrderEntrySteps.Line(page, 0, "code")).ToHaveValueAsync(setup.Repriced);
         await Assertions.Expect(OrderEntrySteps.Line(page, 0, "qty")).ToHaveValueAsync("3");
         await Assertions.Expect(OrderEntrySteps.Line(page, 1, "code")).ToHaveValueAsync("");
-        await Assertions.Expect(page.Locator("[data-line=\"0\"] [data-testid=line-amount]")).ToHaveTextAsync(Display.Money(3 * setup.NewPrice));
+        await Assertions.Expect(page.Locator("[data-line=\"0\"] [data-testid=line-amount]"))
+            .ToHaveTextAsync(Display.Money(3 * setup.NewPrice));
         var leftOut = page.Locator("[data-testid=left-out]");
         await Assertions.Expect(leftOut).ToHaveCountAsync(1);
         await Assertions.Expect(leftOut).ToContainTextAsync(setup.Retired);

@@ -29,7 +29,8 @@ public sealed class RepeatOrderTests : IAsyncLifetime
 
     private async Task<int> OrderAsync(int? shipToId, params FaxOrderDraftLine[] lines)
     {
-        var draft = new FaxOrderDraft(_department.CustomerId, _department.Id, shipToId, Morning.AddHours(-1), new DateOnly(2026, 12, 4), lines);
+        var draft = new FaxOrderDraft(_department.CustomerId, _department.Id, shipToId, Morning.AddHours(-1), new DateOnly(2026, 12, 4),
+            lines);
         var saved = await _database.FaxOrders().SaveAsync(new(draft, Guid.NewGuid()));
         return saved.OrderId ?? throw new InvalidOperationException(string.Join(" ", saved.Quote.Problems));
     }
@@ -50,7 +51,8 @@ public sealed class RepeatOrderTests : IAsyncLifetime
         var repeat = await _database.FaxOrders().RepeatAsync(orderId);
 
         var draft = repeat.Draft;
-        Assert.Equal((_department.CustomerId, _department.Id, shipTo.Id, (int?)null), (draft.CustomerId, draft.DepartmentId, draft.ShipToId, draft.ShipToDepartmentId));
+        Assert.Equal((_department.CustomerId, _department.Id, shipTo.Id, (int?)null), (draft.CustomerId, draft.DepartmentId, draft.ShipToId,
+            draft.ShipToDepartmentId));
         Assert.Equal([(Pen, "2", (string?)null), (Tea, "12", null), (Desk, "1", null)],
             draft.Lines.Select(l => (l.ProductCode, l.Quantity, l.LineComment)).ToList());
         // A new order: received now (the agent sets the FAX's time), no requested date of the old one, no quote.
@@ -86,7 +88,8 @@ public sealed class RepeatOrderTests : IAsyncLifetime
         await using (var db = _database.CreateDbContext())
         {
             var tonerCategory = await db.ProductCategories.Where(c => c.Code == LockableCategory).Select(c => c.Id).SingleAsync();
-            db.OrderLocks.AddRange(new OrderLock { CustomerId = _department.CustomerId, ProductId = await ProductIdAsync(Tea), RequestedBy = "総務 山田様" },
+            db.OrderLocks.AddRange(new OrderLock { CustomerId = _department.CustomerId, ProductId = await ProductIdAsync(Tea),
+                RequestedBy = "総務 山田様" },
                 new OrderLock { CustomerId = _department.CustomerId, CategoryId = tonerCategory, RequestedBy = "総務 山田様" });
             await db.SaveChangesAsync();
         }
@@ -109,7 +112,8 @@ public sealed class RepeatOrderTests : IAsyncLifetime
     {
         var orderId = await OrderAsync(null, Line(Pen, "1"), Line(Scarce, "1"));
         await using (var db = _database.CreateDbContext())
-            await db.OrderLines.Where(l => l.OrderId == orderId && l.ProductCode == Scarce).ExecuteUpdateAsync(s => s.SetProperty(l => l.ProductCode, "Z9999999"));
+            await db.OrderLines.Where(l => l.OrderId == orderId
+                && l.ProductCode == Scarce).ExecuteUpdateAsync(s => s.SetProperty(l => l.ProductCode, "Z9999999"));
 
         var repeat = await _database.FaxOrders().RepeatAsync(orderId);
 
@@ -138,7 +142,8 @@ public sealed class RepeatOrderTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => _database.FaxOrders(TestStaff.DealerRep(dealer)).RepeatAsync(orderId));
         await Assert.ThrowsAsync<AccessDeniedException>(() => _database.FaxOrders(TestStaff.Anonymous).RepeatAsync(orderId));
-        Assert.Equal("Ordering.OrderNotFound", (await Assert.ThrowsAsync<BusinessRuleException>(() => _database.FaxOrders().RepeatAsync(orderId + 99))).Key);
+        Assert.Equal("Ordering.OrderNotFound",
+            (await Assert.ThrowsAsync<BusinessRuleException>(() => _database.FaxOrders().RepeatAsync(orderId + 99))).Key);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ using static SmartOffice.Console.Tests.Ordering.OrderingTestData;
 namespace SmartOffice.Console.Tests.Ordering;
 
 /// <summary>
-/// 発注は本社、届け先は支店 (docs/business-rules.md §3): an order ships to its own department, another active department of the same
+/// 発注は本社、届け先は支店 (docs/business-rules.md §3): an order ships to its own department, another active department of
+/// the same
 /// customer, or a registered ship-to — and the additional-order rule groups by the address chosen.
 /// </summary>
 public sealed class ShipToDepartmentTests : IAsyncLifetime
@@ -29,13 +30,15 @@ public sealed class ShipToDepartmentTests : IAsyncLifetime
         await _database.SeedCatalogAsync();
         _head = await _database.AddCustomerAsync("D1", "10000013");
         _osaka = await _database.AddDepartmentAsync(_head, "02", "大阪支店");
-        await _database.UpdateAsync<Department>(_osaka.Id, d => (d.PostalCode, d.Address) = ("530-0001", "大阪府大阪市北区梅田1-1"));
+        await _database.UpdateAsync<Department>(_osaka.Id, d => (d.PostalCode, d.Address) = ("530-0001",
+            "大阪府大阪市北区梅田1-1"));
     }
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
     private FaxOrderDraft Draft(Department orderedBy, int? shipToDepartment, string pens, int minute = 0) =>
-        new(orderedBy.CustomerId, orderedBy.Id, null, Morning.AddMinutes(minute), null, [Line(Pen, pens)], ShipToDepartmentId: shipToDepartment);
+        new(orderedBy.CustomerId, orderedBy.Id, null, Morning.AddMinutes(minute), null, [Line(Pen, pens)],
+            ShipToDepartmentId: shipToDepartment);
 
     private async Task<FaxOrderSaveResult> SaveAsync(FaxOrderDraft draft) =>
         await _database.FaxOrders().SaveAsync(new FaxOrderSaveRequest(draft, Guid.NewGuid(), DuplicateConfirmed: true));
@@ -46,7 +49,8 @@ public sealed class ShipToDepartmentTests : IAsyncLifetime
         var saved = await SaveAsync(Draft(_head, _osaka.Id, "3"));
 
         var detail = await _database.FaxOrders().GetOrderAsync(saved.OrderId!.Value);
-        Assert.Equal(("総務部", "大阪支店", "大阪府大阪市北区梅田1-1"), (detail.DepartmentName, detail.ShipToName, detail.ShipToAddress));
+        Assert.Equal(("総務部", "大阪支店", "大阪府大阪市北区梅田1-1"), (detail.DepartmentName, detail.ShipToName,
+            detail.ShipToAddress));
         Assert.Equal((_head.Id, (int?)null, (int?)_osaka.Id), (detail.DepartmentId, detail.ShipToId, detail.ShipToDepartmentId));
     }
 
@@ -112,14 +116,16 @@ public sealed class ShipToDepartmentTests : IAsyncLifetime
     [Fact]
     public void The_entry_form_offers_the_other_active_departments_and_the_registered_ship_tos()
     {
-        var customer = new OrderingCustomer(new OrderingCustomerMatch(7, "10000013", "株式会社テスト", "テスト", null, "03-1111-2222", "本州", "販売店"),
+        var customer = new OrderingCustomer(new OrderingCustomerMatch(7, "10000013", "株式会社テスト", "テスト", null,
+            "03-1111-2222", "本州", "販売店"),
             0m, false, new TimeOnly(17, 0),
             [new OrderingDepartment(11, "01", "総務部", "東京都千代田区1-1", null, BudgetKind.Hard),
              new OrderingDepartment(12, "02", "大阪支店", "大阪府大阪市北区梅田1-1", null, BudgetKind.Hard)],
             [new OrderingShipTo(3, "第二倉庫", "埼玉県川口市1-1")], null);
         var form = new OrderEntryForm { Customer = customer, DepartmentId = 11 };
 
-        Assert.Equal([("d12", "02 大阪支店", "大阪府大阪市北区梅田1-1")], form.ShipToDepartments.Select(o => (o.Value, o.Label, o.Address)));
+        Assert.Equal([("d12", "02 大阪支店", "大阪府大阪市北区梅田1-1")], form.ShipToDepartments.Select(o => (o.Value,
+            o.Label, o.Address)));
         Assert.Equal([("s3", "第二倉庫", "埼玉県川口市1-1")], form.ShipToRegistered.Select(o => (o.Value, o.Label, o.Address)));
 
         form.ShipTo = "d12";

@@ -36,7 +36,8 @@ public sealed class StockOutFollowUpTests : IAsyncLifetime
 
     private StockOutNoticeService Notices(ICurrentStaff? staff = null) => new(_database, staff ?? TestStaff.DeskAgent, _database.Clock);
 
-    private SpecialOrderService SpecialOrders => new(_database, TestStaff.DeskAgent, _database.Clock, _database.BusinessClock, Options.Create(new FollowUpOptions()));
+    private SpecialOrderService SpecialOrders => new(_database, TestStaff.DeskAgent, _database.Clock, _database.BusinessClock,
+        Options.Create(new FollowUpOptions()));
 
     private FollowUpService FollowUp(params int[] bands) =>
         new(_database, TestStaff.DeskAgent, _database.BusinessClock, Options.Create(new FollowUpOptions { BackOrderAgeBands = bands }));
@@ -72,7 +73,8 @@ public sealed class StockOutFollowUpTests : IAsyncLifetime
         var notice = await _database.FaxOrders().GetStockOutNoticeAsync(order.Id);
         Assert.Equal(sent, notice.Sent);
         Assert.Equal([$"{TestStaff.DeskAgent.Name} {order.OrderNumber}"], await AuditAsync("Ordering.StockOutNoticeSent"));
-        var again = await Assert.ThrowsAsync<BusinessRuleException>(() => Notices(TestStaff.Supervisor).MarkSentAsync(order.Id, notice.Version));
+        var again = await Assert.ThrowsAsync<BusinessRuleException>(() => Notices(TestStaff.Supervisor).MarkSentAsync(order.Id,
+            notice.Version));
         Assert.Equal("Ordering.StockOutNotice.AlreadySent", again.Key);
         var none = await Assert.ThrowsAsync<BusinessRuleException>(() => Notices().MarkSentAsync(plain.Id, plain.Version));
         Assert.Equal("Ordering.StockOutNotice.NoShortLines", none.Key);
@@ -100,14 +102,17 @@ public sealed class StockOutFollowUpTests : IAsyncLifetime
         Assert.Null(special.DeliveryDate);
         // The warehouse ships it without a carrier's date: nothing to deliver on yet.
         await using (var db = _database.CreateDbContext())
-            await db.Shipments.Where(s => s.OrderId == order.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ShipmentStatus.Instructed));
+            await db.Shipments.Where(s => s.OrderId == order.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status,
+                ShipmentStatus.Instructed));
         var line = order.Lines.Single(l => l.ProductCode == Special).LineNumber;
         _database.DropResults("R1.csv", [WarehouseTestData.Row(special.Id, line, 2, "2026/11/26")]);
         Assert.Equal(1, await _database.Import().ScanAsync(waitForStableFiles: false));
         await using (var db = _database.CreateDbContext())
-            Assert.Equal([(DateOnly?)null], await db.ShipmentResults.Where(r => r.ShipmentId == special.Id).Select(r => r.DeliveryDate).ToListAsync());
+            Assert.Equal([(DateOnly?)null],
+                await db.ShipmentResults.Where(r => r.ShipmentId == special.Id).Select(r => r.DeliveryDate).ToListAsync());
 
-        var date = await SpecialOrders.RecordAdvisedDateAsync(new SpecialOrderDate(order.Id, order.Version, special.Id, "２０２６/１２/０２"));
+        var date = await SpecialOrders.RecordAdvisedDateAsync(new SpecialOrderDate(order.Id, order.Version, special.Id,
+            "２０２６/１２/０２"));
 
         Assert.Equal(new DateOnly(2026, 12, 2), date);
         Assert.Equal(date, (await OrderAsync(order.Id)).Shipments.Single(s => s.Id == special.Id).DeliveryDate);
@@ -145,9 +150,11 @@ public sealed class StockOutFollowUpTests : IAsyncLifetime
         voided = await OrderAsync(voided.Id);
 
         var notSpecial = await Assert.ThrowsAsync<BusinessRuleException>(() =>
-            SpecialOrders.RecordAdvisedDateAsync(new SpecialOrderDate(standard.Id, standard.Version, standard.Shipments.Single().Id, "2026/12/02")));
+            SpecialOrders.RecordAdvisedDateAsync(new SpecialOrderDate(standard.Id, standard.Version, standard.Shipments.Single().Id,
+                "2026/12/02")));
         var onVoided = await Assert.ThrowsAsync<BusinessRuleException>(() =>
-            SpecialOrders.RecordAdvisedDateAsync(new SpecialOrderDate(voided.Id, voided.Version, voided.Shipments.Single().Id, "2026/12/02")));
+            SpecialOrders.RecordAdvisedDateAsync(new SpecialOrderDate(voided.Id, voided.Version, voided.Shipments.Single().Id,
+                "2026/12/02")));
 
         Assert.Equal(("Ordering.SpecialOrder.NotSpecialOrder", "Ordering.SpecialOrder.OrderVoided"), (notSpecial.Key, onVoided.Key));
     }
@@ -176,12 +183,14 @@ public sealed class StockOutFollowUpTests : IAsyncLifetime
         var after = await FollowUp(2, 5).GetAsync();
         Assert.Equal([middle.OrderNumber, fresh.OrderNumber], after.Notices.Select(n => n.OrderNumber));
         Assert.Equal([old.OrderNumber], after.SpecialOrders.Select(s => s.OrderNumber));
-        var dashboard = await new Domain.Reporting.DashboardService(_database, TestStaff.DeskAgent, _database.BusinessClock, _database.Calendar, _database.Rules,
+        var dashboard = await new Domain.Reporting.DashboardService(_database, TestStaff.DeskAgent, _database.BusinessClock,
+            _database.Calendar, _database.Rules,
             Options.Create(new FollowUpOptions { BackOrderAgeBands = [2, 5] })).GetAsync();
         Assert.Equal(after.Counts.NoticesNotSent, dashboard.FollowUp!.NoticesNotSent);
         Assert.Equal(after.Counts.BackOrdersByAge, dashboard.FollowUp.BackOrdersByAge);
         Assert.Equal(1, dashboard.FollowUp.SpecialOrdersWithoutDate);
-        var rep = await new Domain.Reporting.DashboardService(_database, TestStaff.DealerRep(1), _database.BusinessClock, _database.Calendar, _database.Rules,
+        var rep = await new Domain.Reporting.DashboardService(_database, TestStaff.DealerRep(1), _database.BusinessClock,
+            _database.Calendar, _database.Rules,
             Options.Create(new FollowUpOptions())).GetAsync();
         Assert.Null(rep.FollowUp);
     }

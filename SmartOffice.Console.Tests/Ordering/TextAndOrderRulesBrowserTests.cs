@@ -11,7 +11,8 @@ namespace SmartOffice.Console.Tests.Ordering;
 
 /// <summary>
 /// Issue 17's screens walked in the browser on the demo data, Japanese and English at 1366×768 (docs/text-and-order-rules.md):
-/// 「グリーン」 finds the グリーン… customers on /customers, and order entry offers the customer's other departments as ship-to.
+/// 「グリーン」 finds the グリーン… customers on /customers, and order entry offers the customer's other departments as
+/// ship-to.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class TextAndOrderRulesBrowserTests(ConsoleApp app, Support.Browser browser)

@@ -29,7 +29,10 @@ public sealed class VoidShortfallTests : IAsyncLifetime
 
     private FaxOrderDraft Draft(string pens) => new(_department.CustomerId, _department.Id, null, Morning, null, [Line(Pen, pens)]);
 
-    /// <summary>An order of <paramref name="pens"/> pens (10 points each) whose points a prize exchange then spent, all but <paramref name="left"/>.</summary>
+    /// <summary>
+    /// An order of <paramref name="pens"/> pens (10 points each) whose points a prize exchange then spent, all but
+    /// <paramref name="left"/>.
+    /// </summary>
     private async Task<(Order Order, int AccountVersion)> SpentOrderAsync(string pens, int left)
     {
         var saved = await _database.FaxOrders().SaveAsync(new FaxOrderSaveRequest(Draft(pens), Guid.NewGuid()));
@@ -76,7 +79,8 @@ public sealed class VoidShortfallTests : IAsyncLifetime
     {
         var (order, accountVersion) = await SpentOrderAsync("3", left: 0);
 
-        var corrected = await _database.FaxOrders().CorrectAsync(new FaxOrderCorrection(order.Id, order.Version, Draft("1"), "数量誤り"));
+        var corrected = await _database.FaxOrders().CorrectAsync(new FaxOrderCorrection(order.Id, order.Version, Draft("1"),
+            "数量誤り"));
 
         var (after, versionAfter) = await ReloadAsync(order.Id);
         Assert.Equal((30, 30), (corrected.PointsShortfall, after.PointsShortfall));

@@ -46,12 +46,9 @@ public sealed class KilledExportTests(ITestOutputHelper output) : IAsyncLifetime
         var lines = new List<OrderLine>();
         for (var o = 1; o <= Orders; o++)
         {
-            orders.Add(new Order
-            {
-                Id = o, OrderNumber = $"F{o:D13}", CustomerId = _department.CustomerId, DepartmentId = _department.Id, Channel = OrderChannel.Fax,
-                ReceivedAt = now.AddMinutes(-30 * (Orders - o + 1)), AcceptanceDay = _database.BusinessClock.Today,
-            });
-            shipments.Add(new Shipment { Id = o, OrderId = o, AcceptanceDay = _database.BusinessClock.Today });
+            orders.Add(Order.Past($"F{o:D13}", _department.CustomerId, _department.Id, OrderChannel.Fax,
+                now.AddMinutes(-30 * (Orders - o + 1)), _database.BusinessClock.Today, id: o));
+            shipments.Add(Shipment.Past(default, _database.BusinessClock.Today, null, id: o, orderId: o));
             for (var l = 1; l <= LinesPerOrder; l++)
             {
                 var product = products[(o + l) % products.Count];

@@ -30,24 +30,20 @@ internal static class ReportingTestData
         OrderChannel channel = OrderChannel.Fax, DateTimeOffset? keyedAt = null, string? keyedBy = null)
     {
         await using var db = database.CreateDbContext();
-        var order = new Order
-        {
-            OrderNumber = number, CustomerId = department.CustomerId, DepartmentId = department.Id, Channel = channel,
-            ReceivedAt = receivedAt, Status = status, KeyedAt = keyedAt, KeyedByStaffId = keyedBy,
-        };
-        var shipment = new Shipment { Order = order, AcceptanceDay = DateOnly.FromDateTime(receivedAt.ToOffset(TimeSpan.FromHours(9)).DateTime) };
-        order.Shipments.Add(shipment);
+        var shipment = Shipment.Past(default, DateOnly.FromDateTime(receivedAt.ToOffset(TimeSpan.FromHours(9)).DateTime), null);
+        var saved = new List<OrderLine>();
         var number2 = 0;
         foreach (var (product, quantity, comment) in lines)
-            order.Lines.Add(new OrderLine
+            saved.Add(new OrderLine
             {
                 LineNumber = ++number2, Shipment = shipment, ProductId = product.Id, ProductCode = product.Code, ProductName = product.Name,
                 Maker = product.Maker, IsEco = product.IsEco, CategoryId = product.CategoryId, Returnable = !product.NonReturnable,
                 Quantity = quantity, ListUnitPrice = product.UnitPrice, UnitPrice = product.UnitPrice, Amount = product.UnitPrice * quantity,
                 TaxClass = product.TaxClass, LineComment = comment, DeliveredQuantity = quantity,
             });
-        order.GoodsSubtotal = order.Lines.Sum(l => l.Amount);
-        order.Total = order.GoodsSubtotal;
+        var order = Order.Past(number, department.CustomerId, department.Id, channel, receivedAt,
+            totals: OrderTotals.GoodsOnly(saved.Sum(l => l.Amount)), status: status, keyedAt: keyedAt, keyedBy: keyedBy,
+            shipments: [shipment], lines: saved);
         db.Orders.Add(order);
         await db.SaveChangesAsync();
         return order;

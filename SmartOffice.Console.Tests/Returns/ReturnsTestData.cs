@@ -34,17 +34,8 @@ public static class ReturnsTestData
         await db.SaveChangesAsync(); // the lines copy the categories' ids
         var number = Interlocked.Increment(ref _orders);
         var acceptanceDay = deliveredOn.AddDays(-1);
-        var order = new Order
-        {
-            OrderNumber = $"F{acceptanceDay:yyMMdd}{number:D5}", CustomerId = department.CustomerId, DepartmentId = department.Id,
-            Channel = OrderChannel.Fax, ReceivedAt = database.BusinessClock.At(acceptanceDay, new TimeOnly(10, 0)),
-        };
-        var shipment = new Shipment
-        {
-            Order = order, DeliveryClass = DeliveryClass.Standard, AcceptanceDay = acceptanceDay, DeliveryDate = deliveredOn,
-            DeliverySlipNumber = $"D{number:D9}", Status = ShipmentStatus.Delivered,
-        };
-        order.Shipments.Add(shipment);
+        var shipment = Shipment.Past(DeliveryClass.Standard, acceptanceDay, deliveredOn, ShipmentStatus.Delivered, $"D{number:D9}");
+        var saved = new List<OrderLine>();
         var lineNumber = 0;
         foreach (var line in lines)
         {
@@ -55,7 +46,7 @@ public static class ReturnsTestData
                               Category = line.Food ? food : stationery, UnitPrice = line.UnitPrice,
                               TaxClass = line.Food ? TaxClass.Reduced8 : TaxClass.Standard10, StockOnHand = 100,
                           };
-            order.Lines.Add(new OrderLine
+            saved.Add(new OrderLine
             {
                 LineNumber = ++lineNumber, Shipment = shipment, Product = product, ProductCode = line.Code, ProductName = product.Name,
                 Maker = product.Maker, CategoryId = (line.Food ? food : stationery).Id,
@@ -64,14 +55,14 @@ public static class ReturnsTestData
             });
         }
         var rules = database.Rules.Value;
-        order.GoodsSubtotal = order.Lines.Sum(l => l.Amount);
-        order.ShippingFee = new ShippingRules(rules).BasicFee(order.GoodsSubtotal);
-        order.ShippingFeeReason = order.ShippingFee == 0 ? ShippingFeeReason.FreeOverThreshold : ShippingFeeReason.Charged;
-        var tax = new TaxRules(rules).ForSlip(order.Lines.Select(l => new TaxableAmount(l.TaxClass, l.Amount)), order.ShippingFee);
-        order.TaxStandard = tax.TaxAt(rules.StandardTaxRatePercent);
-        order.TaxReduced = tax.TaxAt(rules.ReducedTaxRatePercent);
-        order.Total = order.GoodsSubtotal + order.ShippingFee + tax.TotalTax;
-        order.PointsEarned = new PointRules(rules).PointsEarned(order.GoodsSubtotal);
+        var goods = saved.Sum(l => l.Amount);
+        var fee = new ShippingRules(rules).BasicFee(goods);
+        var tax = new TaxRules(rules).ForSlip(saved.Select(l => new TaxableAmount(l.TaxClass, l.Amount)), fee);
+        var totals = new OrderTotals(goods, fee, fee == 0 ? ShippingFeeReason.FreeOverThreshold : ShippingFeeReason.Charged,
+            tax.TaxAt(rules.StandardTaxRatePercent), tax.TaxAt(rules.ReducedTaxRatePercent), goods + fee + tax.TotalTax,
+            new PointRules(rules).PointsEarned(goods));
+        var order = Order.Past($"F{acceptanceDay:yyMMdd}{number:D5}", department.CustomerId, department.Id, OrderChannel.Fax,
+            database.BusinessClock.At(acceptanceDay, new TimeOnly(10, 0)), totals: totals, shipments: [shipment], lines: saved);
         db.Orders.Add(order);
         await db.SaveChangesAsync();
         // The warehouse's result for each line, delivered in full on the day.

@@ -92,11 +92,8 @@ public static class TestData
         DateTimeOffset receivedAt, string number)
     {
         await using var db = database.CreateDbContext();
-        var order = new Order
-        {
-            OrderNumber = number, CustomerId = department.CustomerId, DepartmentId = department.Id, Channel = channel,
-            ReceivedAt = receivedAt, GoodsSubtotal = 3000, TaxStandard = 300, Total = 3300, PointsEarned = 30,
-        };
+        var order = Order.Past(number, department.CustomerId, department.Id, channel, receivedAt,
+            totals: OrderTotals.GoodsOnly(3000, total: 3300, taxStandard: 300, points: 30));
         db.Orders.Add(order);
         await db.SaveChangesAsync();
         return order;

@@ -44,4 +44,14 @@ public class Customer : IVersioned
 
     public List<Department> Departments { get; set; } = [];
     public List<ShipTo> ShipTos { get; set; } = [];
+
+    /// <summary>
+    /// ポイント対象外 on <paramref name="day"/>: from <see cref="PointsOptOutFrom"/> on, or always when no date is set —
+    /// no earning, no exchange. The one statement of the rule (docs/architecture.md, "Ordering: entities guard their state").
+    /// </summary>
+    public bool PointsOptedOutOn(DateOnly day) => PointsOptedOutOn(PointsOptedOut, PointsOptOutFrom, day);
+
+    /// <summary>The same rule for a customer read as columns (a projection, no entity).</summary>
+    public static bool PointsOptedOutOn(bool optedOut, DateOnly? optOutFrom, DateOnly day) =>
+        optedOut && (optOutFrom is not { } from || day >= from);
 }

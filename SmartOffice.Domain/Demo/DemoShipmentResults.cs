@@ -24,7 +24,10 @@ internal sealed class DemoShipmentResults(DemoContext context)
     private int _resultId;
     private bool _fileWritten;
 
-    /// <summary>The results of the delivered shipments among <paramref name="shipments"/>; their lines are marked shipped in full.</summary>
+    /// <summary>
+    /// The results of the delivered shipments among <paramref name="shipments"/>, whose lines the orders phase made shipped
+    /// in full.
+    /// </summary>
     public List<ShipmentResult> For(IEnumerable<Shipment> shipments, IEnumerable<OrderLine> lines)
     {
         var delivered = shipments.Where(s => s.Status == ShipmentStatus.Delivered).ToDictionary(s => s.Id);
@@ -33,7 +36,6 @@ internal sealed class DemoShipmentResults(DemoContext context)
         {
             if (!delivered.TryGetValue(line.ShipmentId, out var shipment))
                 continue;
-            line.ShippedQuantity = line.Quantity;
             results.Add(new ShipmentResult
             {
                 Id = ++_resultId, ShipmentId = shipment.Id, OrderLineId = line.Id, WarehouseResultsFileId = FileId, RowNumber = _resultId,

@@ -37,7 +37,19 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
 
     private sealed record Draft(DemoCustomer Customer, OrderChannel Channel, DateTimeOffset ReceivedAt, DateTimeOffset? KeyedAt);
 
-    private sealed record PlannedShipment(Shipment Entity, TimeOnly Cutoff, List<OrderLine> Lines);
+    /// <summary>A product picked for an order, at the customer's discounted price.</summary>
+    private sealed record PickedLine(DemoProduct Product, int Quantity, int UnitPrice, string? Comment)
+    {
+        public int Amount => UnitPrice * Quantity;
+        public DeliveryClass DeliveryClass => Product.Entity.DeliveryClass;
+        public TaxClass TaxClass => Product.Entity.TaxClass;
+    }
+
+    /// <summary>A shipment as planned; the requested date may still move its delivery date.</summary>
+    private sealed record PlannedShipment(DeliveryClass DeliveryClass, DateOnly AcceptanceDay, TimeOnly Cutoff, List<PickedLine> Lines)
+    {
+        public DateOnly? DeliveryDate { get; set; }
+    }
 
     public async Task<OrderHistory> RunAsync(CancellationToken cancellationToken)
     {
@@ -126,58 +138,83 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
             .Select(g => Plan(draft, customer, g.Key, g.ToList()))
             .ToList();
         var request = RequestedDate(customer, shipments, lines);
-        var key = shipments[0].Entity;
+        var key = shipments[0];
         var subtotal = lines.Sum(l => l.Amount);
         if (!WithinHardBudget(department, key.AcceptanceDay, subtotal))
             return;
 
-        var order = new Order
-        {
-            Id = ++_orderId,
-            OrderNumber = $"{(draft.Channel == OrderChannel.Fax ? 'F' : 'W')}{draft.ReceivedAt:yyMMdd}{_orderId:D7}",
-            CustomerId = customer.Entity.Id,
-            DepartmentId = department.Entity.Id,
-            ShipToId = shipTo?.Id,
-            Channel = draft.Channel,
-            ReceivedAt = draft.ReceivedAt,
-            AcceptanceDay = key.AcceptanceDay,
-            KeyedAt = draft.KeyedAt,
-            KeyedByStaffId = draft.KeyedAt is null ? null : _rng.Pick(staff.DeskAgents),
-            WebUserId = webUser?.Entity.Id,
-            RequestedDeliveryDate = request?.Date,
-            SaturdayRequested = request?.Saturday ?? false,
-            GoodsSubtotal = subtotal,
-            Status = _rng.Chance(VoidedShare) ? OrderStatus.Voided : OrderStatus.Accepted,
-        };
-        if (order.Status == OrderStatus.Voided)
-            order.VoidReason = draft.Channel == OrderChannel.Fax ? "入力誤りのため取消（再入力済）" : "お客様による取消（注文後10分以内）";
+        // In the order the generator has always drawn them (the demo data stay the same for a seed): clerk, then void.
+        var orderId = ++_orderId;
+        var keyedBy = draft.KeyedAt is null ? null : _rng.Pick(staff.DeskAgents);
+        var voided = _rng.Chance(VoidedShare);
+        var voidReason = !voided ? null
+            : draft.Channel == OrderChannel.Fax
+                ? "入力誤りのため取消（再入力済）" : "お客様による取消（注文後10分以内）";
+        var totals = Price(draft, customer, department, shipTo?.Id, key, subtotal, voided, lines);
+        var order = Order.Past($"{(draft.Channel == OrderChannel.Fax ? 'F' : 'W')}{draft.ReceivedAt:yyMMdd}{orderId:D7}",
+            customer.Entity.Id, department.Entity.Id, draft.Channel, draft.ReceivedAt, key.AcceptanceDay, totals,
+            voided ? OrderStatus.Voided : OrderStatus.Accepted, voidReason, draft.KeyedAt, keyedBy, shipTo?.Id, webUser?.Entity.Id,
+            request?.Date, request?.Saturday ?? false, id: orderId);
 
-        Price(order, customer, department, shipTo?.Id, key, shipments[0].Cutoff, lines);
-        foreach (var planned in shipments)
-            Ship(order, planned);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            lines[i].Id = ++_lineId;
-            lines[i].OrderId = order.Id;
-            lines[i].LineNumber = i + 1;
-        }
+        var shipped = shipments.Select(planned => Ship(order, planned)).ToList();
+        var saved = Saved(order, shipped, lines);
         _orders.Add(order);
-        _lines.AddRange(lines);
+        _lines.AddRange(saved);
 
         var lotId = EarnPoints(order, department, webUser, key.AcceptanceDay);
-        if (shipments.Count == 1 && key is { Status: ShipmentStatus.Delivered, DeliveryDate: { } delivered }
+        if (shipped.Count == 1 && shipped[0] is { Status: ShipmentStatus.Delivered, DeliveryDate: { } delivered }
             && delivered >= context.Today.AddDays(-ReturnWindowStart) && delivered <= context.Today.AddDays(-ReturnWindowEnd)
             && _rng.Chance(_returnCandidateChance))
         {
             _history.ReturnCandidates.Add(new ReturnCandidate(order.Id, customer.Entity.Id, lotId, delivered, order.GoodsSubtotal,
                 order.PointsEarned, order.ShippingFee,
-                lines.Select(l => new ReturnableLine(l.Id, l.Quantity, l.UnitPrice, l.TaxClass,
+                saved.Select(l => new ReturnableLine(l.Id, l.Quantity, l.UnitPrice, l.TaxClass,
                     !l.Returnable)).ToList()));
         }
     }
 
+    /// <summary>
+    /// The order's lines as saved, numbered in picked order, each on its delivery class's shipment; a delivered
+    /// shipment's lines were shipped and delivered in full (their results: <see cref="DemoShipmentResults"/>).
+    /// </summary>
+    private List<OrderLine> Saved(Order order, List<Shipment> shipments, List<PickedLine> lines)
+    {
+        var byClass = shipments.ToDictionary(s => s.DeliveryClass);
+        var saved = new List<OrderLine>(lines.Count);
+        foreach (var line in lines)
+        {
+            var shipment = byClass[line.DeliveryClass];
+            var product = line.Product.Entity;
+            var delivered = shipment.Status == ShipmentStatus.Delivered ? line.Quantity : 0;
+            saved.Add(new OrderLine
+            {
+                Id = ++_lineId,
+                OrderId = order.Id,
+                LineNumber = saved.Count + 1,
+                ShipmentId = shipment.Id,
+                ProductId = product.Id,
+                ProductCode = product.Code,
+                ProductName = product.Name,
+                Quantity = line.Quantity,
+                ListUnitPrice = product.UnitPrice,
+                UnitPrice = line.UnitPrice,
+                Amount = line.Amount,
+                TaxClass = product.TaxClass,
+                DeliveryClass = product.DeliveryClass,
+                Maker = product.Maker,
+                IsEco = product.IsEco,
+                CategoryId = product.CategoryId,
+                Returnable = !line.Product.NonReturnable,
+                LineComment = line.Comment,
+                ShippedQuantity = delivered,
+                DeliveredQuantity = delivered,
+            });
+        }
+        return saved;
+    }
+
     /// <summary>1–8 distinct products at the customer's discounted price, a few with a line comment (行コメント).</summary>
-    private List<OrderLine> Lines(DemoCustomer customer)
+    private List<PickedLine> Lines(DemoCustomer customer)
     {
         var count = 1 + _lineCounts.Next(_rng);
         var chosen = new List<DemoProduct>(count);
@@ -191,25 +228,10 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
         {
             var quantity = Quantity(p.Entity.UnitPrice);
             var unitPrice = TaxRules.DiscountedUnitPrice(p.Entity.UnitPrice, customer.Entity.VolumeDiscountRate);
-            return new OrderLine
-            {
-                ProductId = p.Entity.Id,
-                ProductCode = p.Entity.Code,
-                ProductName = p.Entity.Name,
-                Quantity = quantity,
-                ListUnitPrice = p.Entity.UnitPrice,
-                UnitPrice = unitPrice,
-                Amount = unitPrice * quantity,
-                TaxClass = p.Entity.TaxClass,
-                DeliveryClass = p.Entity.DeliveryClass,
-                Maker = p.Entity.Maker,
-                IsEco = p.Entity.IsEco,
-                CategoryId = p.Entity.CategoryId,
-                Returnable = !p.NonReturnable,
-                LineComment = _rng.Chance(0.06)
-                    ? string.Format(_rng.Pick(DemoVocabulary.LineComments), _rng.Pick(DemoVocabulary.Surnames).Kanji)
-                    : null,
-            };
+            var comment = _rng.Chance(0.06)
+                ? string.Format(_rng.Pick(DemoVocabulary.LineComments), _rng.Pick(DemoVocabulary.Surnames).Kanji)
+                : null;
+            return new PickedLine(p, quantity, unitPrice, comment);
         }).ToList();
     }
 
@@ -227,18 +249,16 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
     private static readonly int[] LargeQuantities = [1, 1, 1, 2, 3];
 
     /// <summary>One shipment per delivery class, with its own cutoff, acceptance day and earliest date.</summary>
-    private PlannedShipment Plan(Draft draft, DemoCustomer customer, DeliveryClass deliveryClass, List<OrderLine> lines)
+    private PlannedShipment Plan(Draft draft, DemoCustomer customer, DeliveryClass deliveryClass, List<PickedLine> lines)
     {
         var quote = context.Delivery.Quote(draft.ReceivedAt, draft.Channel, deliveryClass, customer.Cutoffs);
-        var shipment = new Shipment
+        return new PlannedShipment(deliveryClass, quote.AcceptanceDay,
+            context.Delivery.CutoffFor(draft.Channel, deliveryClass, customer.Cutoffs), lines)
         {
-            DeliveryClass = deliveryClass,
-            AcceptanceDay = quote.AcceptanceDay,
             // A special order's date is advised individually, a few days after acceptance.
             DeliveryDate = quote.EarliestDelivery
                 ?? (quote.AcceptanceDay <= context.Today.AddDays(-3) ? AddDeliveryDays(quote.AcceptanceDay, _rng.Between(5, 12)) : null),
         };
-        return new PlannedShipment(shipment, context.Delivery.CutoffFor(draft.Channel, deliveryClass, customer.Cutoffs), lines);
     }
 
     private DateOnly AddDeliveryDays(DateOnly from, int days)
@@ -257,27 +277,27 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
     /// お届け日指定 on a few orders: a later weekday, or a Saturday when every line allows it; kept only if the
     /// rules accept it for every dated shipment, which then gets that date.
     /// </summary>
-    private (DateOnly Date, bool Saturday)? RequestedDate(DemoCustomer customer, List<PlannedShipment> shipments, List<OrderLine> lines)
+    private (DateOnly Date, bool Saturday)? RequestedDate(DemoCustomer customer, List<PlannedShipment> shipments, List<PickedLine> lines)
     {
         if (!_rng.Chance(0.04))
             return null;
-        var dated = shipments.Where(s => s.Entity.DeliveryClass != DeliveryClass.SpecialOrder).ToList();
+        var dated = shipments.Where(s => s.DeliveryClass != DeliveryClass.SpecialOrder).ToList();
         if (dated.Count == 0)
             return null;
-        var saturday = shipments.Count == 1 && shipments[0].Entity.DeliveryClass == DeliveryClass.Standard
-            && lines.All(l => !catalog.Products[l.ProductId - 1].Entity.NoSaturdayDelivery)
+        var saturday = shipments.Count == 1 && shipments[0].DeliveryClass == DeliveryClass.Standard
+            && lines.All(l => !catalog.Products[l.Product.Entity.Id - 1].Entity.NoSaturdayDelivery)
             && _rng.Chance(0.25);
-        var requested = (saturday ? dated[0].Entity.AcceptanceDay.AddDays(1) : dated.Max(s => s.Entity.DeliveryDate!.Value))
+        var requested = (saturday ? dated[0].AcceptanceDay.AddDays(1) : dated.Max(s => s.DeliveryDate!.Value))
             .AddDays(_rng.Between(0, 6));
         while (saturday ? requested.DayOfWeek != DayOfWeek.Saturday : !context.Delivery.IsDeliveryDay(requested, saturdayCounts: false))
             requested = requested.AddDays(1);
 
         var allowed = dated.All(s => context.Delivery.CheckRequestedDate(
-            s.Entity.AcceptanceDay, s.Entity.DeliveryClass, customer.Cutoffs, requested, saturdayAllowed: saturday).IsAllowed);
+            s.AcceptanceDay, s.DeliveryClass, customer.Cutoffs, requested, saturdayAllowed: saturday).IsAllowed);
         if (!allowed)
             return null;
         foreach (var s in dated)
-            s.Entity.DeliveryDate = requested;
+            s.DeliveryDate = requested;
         return (requested, saturday);
     }
 
@@ -295,48 +315,41 @@ internal sealed class OrdersPhase(DemoContext context, DemoAccounts accounts, De
     }
 
     /// <summary>Shipping (with 追加注文), tax once per rate on the slip, total and points.</summary>
-    private void Price(Order order, DemoCustomer customer, DemoDepartment department, int? shipToId, Shipment key, TimeOnly keyCutoff,
-                       List<OrderLine> lines)
+    private OrderTotals Price(Draft draft, DemoCustomer customer, DemoDepartment department, int? shipToId, PlannedShipment key,
+        int subtotal, bool voided, List<PickedLine> lines)
     {
-        var shippingOrder = new ShippingOrder(key.AcceptanceDay, key.DeliveryDate, shipToId ?? -department.Entity.Id, order.GoodsSubtotal);
+        var shippingOrder = new ShippingOrder(key.AcceptanceDay, key.DeliveryDate, shipToId ?? -department.Entity.Id, subtotal);
         if (!_recentByCustomer.TryGetValue(customer.Entity.Id, out var earlier))
             _recentByCustomer[customer.Entity.Id] = earlier = [];
         earlier.RemoveAll(e => e.AcceptanceDay < key.AcceptanceDay.AddDays(-7));
-        var receivedBeforeCutoff = order.ReceivedAt < context.Clock.At(key.AcceptanceDay, keyCutoff);
+        var receivedBeforeCutoff = draft.ReceivedAt < context.Clock.At(key.AcceptanceDay, key.Cutoff);
         var shipping = context.Shipping.Decide(shippingOrder, receivedBeforeCutoff, earlier);
-        if (order.Status != OrderStatus.Voided)
+        if (!voided)
             earlier.Add(shippingOrder);
 
         var tax = context.Tax.ForSlip(lines.Select(l => new TaxableAmount(l.TaxClass, l.Amount)), shipping.Fee);
-        order.ShippingFee = shipping.Fee;
-        order.ShippingFeeReason = shipping.Reason;
-        order.TaxStandard = tax.TaxAt(context.Options.StandardTaxRatePercent);
-        order.TaxReduced = tax.TaxAt(context.Options.ReducedTaxRatePercent);
-        order.Total = order.GoodsSubtotal + order.ShippingFee + order.TaxStandard + order.TaxReduced;
-        order.PointsEarned = order.Status == OrderStatus.Voided ? 0
-            : context.Points.PointsEarned(order.GoodsSubtotal, optedOut: !customer.EarnsPointsOn(key.AcceptanceDay));
+        var taxStandard = tax.TaxAt(context.Options.StandardTaxRatePercent);
+        var taxReduced = tax.TaxAt(context.Options.ReducedTaxRatePercent);
+        var points = voided ? 0
+            : context.Points.PointsEarned(subtotal, optedOut: !customer.EarnsPointsOn(key.AcceptanceDay));
+        return new OrderTotals(subtotal, shipping.Fee, shipping.Reason, taxStandard, taxReduced,
+            subtotal + shipping.Fee + taxStandard + taxReduced, points);
     }
 
     /// <summary>Delivered once its date has passed, instructed once its cutoff batch closed, open before that.</summary>
-    private void Ship(Order order, PlannedShipment planned)
+    private Shipment Ship(Order order, PlannedShipment planned)
     {
-        var shipment = planned.Entity;
-        shipment.Id = ++_shipmentId;
-        shipment.OrderId = order.Id;
-        var batchClosed = shipment.AcceptanceDay < context.Today
-            || (shipment.AcceptanceDay == context.Today && context.Now >= context.Clock.At(context.Today, planned.Cutoff));
-        shipment.Status = order.Status == OrderStatus.Voided ? ShipmentStatus.Voided
-            : shipment.DeliveryDate < context.Today ? ShipmentStatus.Delivered
+        var id = ++_shipmentId;
+        var batchClosed = planned.AcceptanceDay < context.Today
+            || (planned.AcceptanceDay == context.Today && context.Now >= context.Clock.At(context.Today, planned.Cutoff));
+        var status = order.Status == OrderStatus.Voided ? ShipmentStatus.Voided
+            : planned.DeliveryDate < context.Today ? ShipmentStatus.Delivered
             : batchClosed ? ShipmentStatus.Instructed
             : ShipmentStatus.Open;
-        if (shipment.Status is ShipmentStatus.Delivered or ShipmentStatus.Instructed)
-            shipment.DeliverySlipNumber = DemoShipmentResults.SlipNumber(shipment.Id);
-        foreach (var line in planned.Lines)
-        {
-            line.ShipmentId = shipment.Id;
-            line.DeliveredQuantity = shipment.Status == ShipmentStatus.Delivered ? line.Quantity : 0;
-        }
+        var slip = status is ShipmentStatus.Delivered or ShipmentStatus.Instructed ? DemoShipmentResults.SlipNumber(id) : null;
+        var shipment = Shipment.Past(planned.DeliveryClass, planned.AcceptanceDay, planned.DeliveryDate, status, slip, id, order.Id);
         _shipments.Add(shipment);
+        return shipment;
     }
 
     /// <summary>A lot on the ordering web user's account (Web) or the department's (FAX), valid per the rules.</summary>

@@ -8,7 +8,8 @@ using SmartOffice.Domain.Staff;
 namespace SmartOffice.Domain.Ordering;
 
 /// <summary>
-/// 追加注文 across a group (docs/business-rules.md §2, docs/text-and-order-rules.md): after an order is saved, voided or corrected, every
+/// 追加注文 across a group (docs/business-rules.md §2, docs/text-and-order-rules.md): after an order is saved, voided or
+/// corrected, every
 /// accepted order of the customer on the 受付日s concerned is priced again for shipping — grouped by ship-to and delivery
 /// date, in the order they were received (ties in the order they were saved). An open order takes the fee the rule now
 /// gives, with its tax and total; an order whose cutoff batch has closed keeps its fee and says
@@ -22,7 +23,8 @@ internal sealed class AdditionalOrderRepricing(RulesOptions options, IBusinessCa
     private readonly ShippingRules _shipping = new(options);
     private readonly TaxRules _tax = new(options);
 
-    /// <param name="cause">The order saved, corrected or voided, already written: it counts for the others, its own fee is its pricing's.</param>
+    /// <param name="cause">The order saved, corrected or voided, already written: it counts for the others, its own fee
+    /// is its pricing's.</param>
     /// <returns>The numbers of the other open orders whose fee changed.</returns>
     public async Task<IReadOnlyList<string>> RepriceAsync(SmartOfficeDbContext db, Order cause, IEnumerable<DateOnly> acceptanceDays,
         CancellationToken cancellationToken)
@@ -53,7 +55,8 @@ internal sealed class AdditionalOrderRepricing(RulesOptions options, IBusinessCa
     }
 
     /// <summary>An open order takes the decision (true when its fee changed); a closed one only says why its fee stays.</summary>
-    private async Task<bool> ApplyAsync(SmartOfficeDbContext db, Order order, ShippingDecision decision, string cause, CancellationToken cancellationToken)
+    private async Task<bool> ApplyAsync(SmartOfficeDbContext db, Order order, ShippingDecision decision, string cause,
+        CancellationToken cancellationToken)
     {
         var before = Snapshot(order);
         if (order.Shipments.Any(s => s.Status != ShipmentStatus.Open))
@@ -63,8 +66,9 @@ internal sealed class AdditionalOrderRepricing(RulesOptions options, IBusinessCa
                 : order.ShippingFeeReason;
             if (reason == order.ShippingFeeReason)
                 return false;
-            order.ShippingFeeReason = reason;
-            db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.ShippingKept", nameof(Order), order.OrderNumber, before, Snapshot(order), note: cause));
+            order.ExplainKeptShippingFee(reason);
+            db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.ShippingKept", nameof(Order), order.OrderNumber, before,
+                Snapshot(order), note: cause));
             return false;
         }
         if (decision.Fee == order.ShippingFee && decision.Reason == order.ShippingFeeReason)
@@ -72,12 +76,9 @@ internal sealed class AdditionalOrderRepricing(RulesOptions options, IBusinessCa
         var lines = await db.OrderLines.AsNoTracking().Where(l => l.OrderId == order.Id)
             .Select(l => new TaxableAmount(l.TaxClass, l.Amount)).ToListAsync(cancellationToken);
         var tax = _tax.ForSlip(lines, decision.Fee);
-        order.ShippingFee = decision.Fee;
-        order.ShippingFeeReason = decision.Reason;
-        order.TaxStandard = tax.TaxAt(options.StandardTaxRatePercent);
-        order.TaxReduced = tax.TaxAt(options.ReducedTaxRatePercent);
-        order.Total = order.GoodsSubtotal + decision.Fee + tax.TotalTax;
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.ShippingRepriced", nameof(Order), order.OrderNumber, before, Snapshot(order), note: cause));
+        order.RepriceShipping(decision, tax, options);
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.ShippingRepriced", nameof(Order), order.OrderNumber, before,
+            Snapshot(order), note: cause));
         return true;
     }
 

@@ -6,10 +6,14 @@ using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Domain.Ordering;
 
-/// <summary>Cancel one back-ordered line (入荷待ちの取消) of an order as seen at <see cref="Version"/>, for the customer's reason.</summary>
+/// <summary>
+/// Cancel one back-ordered line (入荷待ちの取消) of an order as seen at <see cref="Version"/>, for the customer's reason.
+/// </summary>
 public sealed record BackOrderCancel(int OrderId, int Version, int LineNumber, string? Reason);
 
-/// <summary>入荷待ち at the desk: the customer may cancel a back order instead of waiting for the stock (docs/back-orders.md).</summary>
+/// <summary>
+/// 入荷待ち at the desk: the customer may cancel a back order instead of waiting for the stock (docs/back-orders.md).
+/// </summary>
 public sealed class BackOrderService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time)
 {
     private const string ChangedKey = "Ordering.OrderChanged";
@@ -18,7 +22,8 @@ public sealed class BackOrderService(IDbContextFactory<SmartOfficeDbContext> con
     /// The line stops waiting: nothing was billed, reserved or earned for it, so nothing goes back; the budget no longer counts
     /// it. One transaction with an audit entry; the order's version moves, so a page showing the old order is told.
     /// </summary>
-    /// <exception cref="BusinessRuleException">No reason, not a waiting line, or the order changed meanwhile; nothing was saved.</exception>
+    /// <exception cref="BusinessRuleException">No reason, not a waiting line, or the order changed meanwhile; nothing
+    /// was saved.</exception>
     public async Task CancelAsync(BackOrderCancel request, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);

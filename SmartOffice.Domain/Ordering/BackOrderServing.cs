@@ -14,7 +14,8 @@ namespace SmartOffice.Domain.Ordering;
 /// order gets is a shipment of its own in the next cutoff batch, free of shipping, billed as its own slip and earning points
 /// on the day it is served. Runs inside the caller's transaction (a stock-receipt file, or a receipt keyed on the stock page).
 /// </summary>
-internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar calendar, BusinessClock clock, TimeProvider time, ICurrentStaff? staff)
+internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar calendar, BusinessClock clock, TimeProvider time,
+    ICurrentStaff? staff)
 {
     /// <summary>Who the audit trail names when a file from the warehouse served the back orders.</summary>
     public const string WarehouseActor = "warehouse";
@@ -31,7 +32,8 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
             return 0;
         var waiting = await (
             from line in db.OrderLines.Include(l => l.Shipment)
-            where line.ProductId == productId && line.BackOrder == BackOrderState.Waiting && line.Shipment!.Status == ShipmentStatus.BackOrdered
+            where line.ProductId == productId && line.BackOrder == BackOrderState.Waiting
+                && line.Shipment!.Status == ShipmentStatus.BackOrdered
             join order in db.Orders on line.OrderId equals order.Id
             orderby order.AcceptanceDay, order.ReceivedAt, order.Id, line.LineNumber
             select line).ToListAsync(cancellationToken);
@@ -47,8 +49,6 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
             // A back order of before Issue 20 (the ShortOfStock flag) was billed at acceptance: serving it bills nothing more.
             var billed = line.Amount > 0;
             served.Add((await ServeLineAsync(db, line, quantity, cancellationToken), billed));
-            if (billed && line.BackOrder == BackOrderState.Waiting)
-                line.Amount = line.UnitPrice * line.Quantity;
             stock -= quantity;
         }
         if (served.Count == 0)
@@ -75,12 +75,10 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
         {
             var order = await OrderAsync(db, line.OrderId, cancellationToken);
             var cutoffs = order.Customer!.Region!.Cutoffs;
-            var acceptanceDay = _delivery.AcceptanceDay(time.GetUtcNow(), _delivery.CutoffFor(OrderChannel.Fax, line.DeliveryClass, cutoffs));
-            shipment = new Shipment
-            {
-                OrderId = line.OrderId, DeliveryClass = line.DeliveryClass, AcceptanceDay = acceptanceDay, Status = ShipmentStatus.Open,
-                DeliveryDate = _delivery.EarliestDelivery(acceptanceDay, line.DeliveryClass, cutoffs, saturdayRequested: false),
-            };
+            var acceptanceDay = _delivery.AcceptanceDay(time.GetUtcNow(), _delivery.CutoffFor(OrderChannel.Fax, line.DeliveryClass,
+                cutoffs));
+            shipment = Shipment.Open(line.DeliveryClass, acceptanceDay,
+                _delivery.EarliestDelivery(acceptanceDay, line.DeliveryClass, cutoffs, saturdayRequested: false), line.OrderId);
             db.Shipments.Add(shipment);
             _shipments[(line.OrderId, line.DeliveryClass)] = shipment;
         }
@@ -103,7 +101,8 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
     {
         if (!_orders.TryGetValue(orderId, out var order))
         {
-            order = await db.Orders.Include(o => o.Customer).ThenInclude(c => c!.Region).FirstAsync(o => o.Id == orderId, cancellationToken);
+            order = await db.Orders.Include(o => o.Customer).ThenInclude(c => c!.Region).FirstAsync(o => o.Id == orderId,
+                cancellationToken);
             _orders[orderId] = order;
         }
         return order;
@@ -117,9 +116,10 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
         var goods = lines.Sum(l => l.Amount);
         var tax = _tax.ForSlip(lines.Select(l => new TaxableAmount(l.TaxClass, l.Amount)), 0);
         var today = clock.Today;
-        var optedOut = PointLedger.IsOptedOut(order.Customer!.PointsOptedOut, order.Customer.PointsOptOutFrom, today);
+        var optedOut = order.Customer!.PointsOptedOutOn(today);
         var points = _points.PointsEarned(order.GoodsSubtotal + goods, optedOut) - _points.PointsEarned(order.GoodsSubtotal, optedOut);
-        order.BillServedBackOrders(goods, tax.TaxAt(options.StandardTaxRatePercent), tax.TaxAt(options.ReducedTaxRatePercent), Math.Max(0, points));
+        order.BillServedBackOrders(goods, tax.TaxAt(options.StandardTaxRatePercent), tax.TaxAt(options.ReducedTaxRatePercent), Math.Max(0,
+            points));
         if (points > 0)
         {
             var ledger = new PointLedger(db, _points, time, staff?.Id ?? WarehouseActor);
@@ -132,7 +132,8 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
             Served = lines.Select(l => new { l.LineNumber, l.ProductCode, l.Quantity, l.Amount }),
         };
         db.AuditEntries.Add(staff is null
-            ? AuditTrail.BySystem(WarehouseActor, time.GetUtcNow(), "Ordering.BackOrderServed", nameof(Order), order.OrderNumber, before, after)
+            ? AuditTrail.BySystem(WarehouseActor, time.GetUtcNow(), "Ordering.BackOrderServed", nameof(Order), order.OrderNumber, before,
+                after)
             : AuditTrail.Entry(staff, time, "Ordering.BackOrderServed", nameof(Order), order.OrderNumber, before, after));
     }
 
@@ -142,7 +143,8 @@ internal sealed class BackOrderServing(RulesOptions options, IBusinessCalendar c
         var emptied = db.Shipments.Where(s => shipmentIds.Contains(s.Id) && s.Status == ShipmentStatus.BackOrdered
                                               && !db.OrderLines.Any(l => l.ShipmentId == s.Id && l.BackOrder == BackOrderState.Waiting));
         await emptied.Where(s => !db.OrderLines.Any(l => l.ShipmentId == s.Id)).ExecuteDeleteAsync(cancellationToken);
-        await emptied.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ShipmentStatus.Voided).SetProperty(x => x.Version, x => x.Version + 1),
+        await emptied.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ShipmentStatus.Voided).SetProperty(x => x.Version,
+            x => x.Version + 1),
             cancellationToken);
     }
 }

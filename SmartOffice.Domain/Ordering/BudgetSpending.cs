@@ -11,11 +11,13 @@ internal static class BudgetSpending
     /// plus back orders still waiting (committed, though not billed yet; served ones are in the goods subtotal, and so are those
     /// of before Issue 20, billed at acceptance: their amount is kept). <paramref name="correcting"/>: an order left out.
     /// </summary>
-    public static async Task<Dictionary<int, long>> SpentAsync(SmartOfficeDbContext db, IReadOnlyCollection<int> departmentIds, DateOnly from,
+    public static async Task<Dictionary<int, long>> SpentAsync(SmartOfficeDbContext db, IReadOnlyCollection<int> departmentIds,
+        DateOnly from,
         DateOnly to, int? correcting, CancellationToken cancellationToken)
     {
         var orders = db.Orders.AsNoTracking()
-            .Where(o => departmentIds.Contains(o.DepartmentId) && o.AcceptanceDay >= from && o.AcceptanceDay < to && o.Status != OrderStatus.Voided
+            .Where(o => departmentIds.Contains(o.DepartmentId) && o.AcceptanceDay >= from && o.AcceptanceDay < to
+                && o.Status != OrderStatus.Voided
                         && o.Id != correcting);
         var billed = await orders.GroupBy(o => o.DepartmentId).Select(g => new { g.Key, Sum = g.Sum(o => (long)o.GoodsSubtotal) })
             .ToDictionaryAsync(x => x.Key, x => x.Sum, cancellationToken);

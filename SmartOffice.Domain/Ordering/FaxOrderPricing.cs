@@ -31,21 +31,24 @@ internal sealed record ProductFacts(int Id, string Code, string Name, string Mak
     int ListPrice, TaxClass TaxClass, DeliveryClass DeliveryClass, bool NoSaturdayDelivery, int Stock, bool IsEco, bool Returnable,
     bool BackOrdersWaiting);
 
-internal sealed record PlannedShipment(DeliveryClass DeliveryClass, DateOnly AcceptanceDay, DateOnly? EarliestDelivery, DateOnly? DeliveryDate,
+internal sealed record PlannedShipment(DeliveryClass DeliveryClass, DateOnly AcceptanceDay, DateOnly? EarliestDelivery,
+    DateOnly? DeliveryDate,
     TimeOnly Cutoff);
 
 /// <summary>The customer as pricing sees it.</summary>
-internal sealed record CustomerFacts(int Id, string Code, string Name, string? Fax, int DealerId, decimal VolumeDiscountRate, bool PointsOptedOut,
+internal sealed record CustomerFacts(int Id, string Code, string Name, string? Fax, int DealerId, decimal VolumeDiscountRate,
+    bool PointsOptedOut,
     DateOnly? PointsOptOutFrom, RegionCutoffs Cutoffs)
 {
     /// <summary>ポイント対象外 from <see cref="PointsOptOutFrom"/> on (always, when no date is set).</summary>
-    public bool OptedOutOn(DateOnly day) => PointsOptedOut && (PointsOptOutFrom is null || day >= PointsOptOutFrom);
+    public bool OptedOutOn(DateOnly day) => Customer.PointsOptedOutOn(PointsOptedOut, PointsOptOutFrom, day);
 }
 
 /// <summary>A draft priced and checked against every rule; <see cref="Problems"/> empty means it may be saved.</summary>
 internal sealed record PricedOrder(FaxOrderDraft Draft, CustomerFacts Customer, DateOnly AcceptanceDay, IReadOnlyList<PricedLine> Lines,
     IReadOnlyList<PlannedShipment> Shipments, int GoodsSubtotal, ShippingDecision Shipping, SlipTax Tax, int Total, int Points,
-    BudgetCheck Budget, IReadOnlyList<PossibleDuplicate> Duplicates, IReadOnlyList<OrderProblem> Problems, OrderProblem? RequestedDateProblem,
+    BudgetCheck Budget, IReadOnlyList<PossibleDuplicate> Duplicates, IReadOnlyList<OrderProblem> Problems,
+        OrderProblem? RequestedDateProblem,
     FaxOrderQuote Quote)
 {
     public IEnumerable<PricedLine> ValidLines => Lines.Where(l => l.IsValid);
@@ -72,7 +75,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     public static async Task<CustomerFacts> CustomerAsync(SmartOfficeDbContext db, int customerId, CancellationToken cancellationToken)
     {
         var c = await db.Customers.AsNoTracking().Where(c => c.Id == customerId && c.IsActive)
-            .Select(c => new { c.Id, c.Code, c.Name, c.Fax, c.DealerId, c.VolumeDiscountRate, c.PointsOptedOut, c.PointsOptOutFrom, c.Region })
+            .Select(c => new { c.Id, c.Code, c.Name, c.Fax, c.DealerId, c.VolumeDiscountRate, c.PointsOptedOut, c.PointsOptOutFrom,
+                c.Region })
             .FirstOrDefaultAsync(cancellationToken) ?? throw new BusinessRuleException("Ordering.CustomerNotFound");
         return new CustomerFacts(c.Id, c.Code, c.Name, c.Fax, c.DealerId, c.VolumeDiscountRate, c.PointsOptedOut, c.PointsOptOutFrom,
             c.Region!.Cutoffs);
@@ -81,7 +85,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     /// <param name="correcting">The order being corrected: left out of the budget, duplicates and earlier orders.</param>
     /// <param name="quoting">A quote (簡易見積書): every valid line is priced and totalled, short of stock or not — a quote reserves
     /// nothing, and the order it becomes is priced again with that day's stock.</param>
-    public async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, int? correcting, CancellationToken cancellationToken,
+    public async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, int? correcting,
+        CancellationToken cancellationToken,
         bool quoting = false)
     {
         var customer = await CustomerAsync(db, draft.CustomerId, cancellationToken);
@@ -95,7 +100,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
             && !await db.ShipTos.AnyAsync(s => s.Id == shipToId && s.CustomerId == customer.Id && s.IsActive, cancellationToken))
             problems.Add(new OrderProblem("Ordering.ShipToNotRegistered"));
         if (draft.OtherShipToDepartmentId is { } shipToDepartment
-            && !await db.Departments.AnyAsync(d => d.Id == shipToDepartment && d.CustomerId == customer.Id && d.IsActive, cancellationToken))
+            && !await db.Departments.AnyAsync(d => d.Id == shipToDepartment && d.CustomerId == customer.Id && d.IsActive,
+                cancellationToken))
             problems.Add(new OrderProblem("Ordering.ShipToDepartmentNotOfCustomer"));
         if (draft.ShipToId is not null && draft.OtherShipToDepartmentId is not null)
             problems.Add(new OrderProblem("Ordering.ShipToTwoAddresses"));
@@ -127,7 +133,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
 
         var budget = department is null
             ? new BudgetCheck(BudgetStatus.NoBudget, null, 0, subtotal)
-            : await BudgetAsync(db, draft.DepartmentId, department.MonthlyBudget, department.BudgetKind, acceptanceDay, valid.Sum(l => l.Amount), correcting,
+            : await BudgetAsync(db, draft.DepartmentId, department.MonthlyBudget, department.BudgetKind, acceptanceDay,
+                valid.Sum(l => l.Amount), correcting,
                 cancellationToken);
         if (budget.Status == BudgetStatus.OverHard)
             problems.Add(new OrderProblem("Ordering.BudgetHard", budget.MonthlyBudget, budget.SpentThisMonth, budget.AfterThisOrder));
@@ -146,11 +153,13 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     }
 
     /// <summary>Normalises every non-blank line and reads all its products in one query by upper-case code.</summary>
-    private async Task<List<PricedLine>> PriceLinesAsync(SmartOfficeDbContext db, FaxOrderDraft draft, CustomerFacts customer, int? correcting,
+    private async Task<List<PricedLine>> PriceLinesAsync(SmartOfficeDbContext db, FaxOrderDraft draft, CustomerFacts customer,
+        int? correcting,
         CancellationToken cancellationToken)
     {
         var keyed = draft.Lines
-            .Select((line, index) => (Number: index + 1, Code: NormalizeCode(line.ProductCode), Quantity: JapaneseInput.NormalizeCode(line.Quantity),
+            .Select((line, index) => (Number: index + 1, Code: NormalizeCode(line.ProductCode),
+                Quantity: JapaneseInput.NormalizeCode(line.Quantity),
                 Comment: string.IsNullOrWhiteSpace(line.LineComment) ? null : line.LineComment.Trim()))
             .Where(l => l.Code.Length > 0 || l.Quantity.Length > 0)
             .ToList();
@@ -158,7 +167,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         var products = codes.Count == 0
             ? []
             : await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code))
-                .Select(p => new ProductFacts(p.Id, p.Code, p.Name, p.Maker, p.CategoryId, p.Category!.Name, p.IsActive, p.UnitPrice, p.TaxClass,
+                .Select(p => new ProductFacts(p.Id, p.Code, p.Name, p.Maker, p.CategoryId, p.Category!.Name, p.IsActive, p.UnitPrice,
+                    p.TaxClass,
                     p.DeliveryClass, p.NoSaturdayDelivery, p.StockOnHand, p.IsEco, !p.NonReturnable && !p.Category.NonReturnable,
                     db.OrderLines.Any(l => l.ProductId == p.Id && l.BackOrder == BackOrderState.Waiting && l.OrderId != correcting)))
                 .ToDictionaryAsync(p => p.Code, cancellationToken);
@@ -175,7 +185,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
                 : product is null ? new OrderProblem("Ordering.UnknownProduct", number, code)
                 : !product.IsActive ? new OrderProblem("Ordering.InactiveProduct", number, product.Name)
                 : locks.Products.Contains(product.Id) ? new OrderProblem("Ordering.ProductLocked", number, product.Name)
-                : locks.Categories.Contains(product.CategoryId) ? new OrderProblem("Ordering.CategoryLocked", number, product.Name, product.CategoryName)
+                : locks.Categories.Contains(product.CategoryId) ? new OrderProblem("Ordering.CategoryLocked", number, product.Name,
+                    product.CategoryName)
                 : quantityProblem
                   ?? (comment?.Length > options.MaximumLineCommentLength
                       ? new OrderProblem("Ordering.CommentTooLong", number, options.MaximumLineCommentLength)
@@ -195,7 +206,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
                 // Never ahead of an earlier back order of the product: the stock it finds is that order's when it comes.
                 shortOfStock = wanted > product.Stock || product.BackOrdersWaiting;
             }
-            lines.Add(new PricedLine(number, code, quantity, comment, product, unitPrice, problem is null ? (int)amount : 0, shortOfStock, problem));
+            lines.Add(new PricedLine(number, code, quantity, comment, product, unitPrice, problem is null ? (int)amount : 0, shortOfStock,
+                problem));
         }
         return lines;
     }
@@ -206,7 +218,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         if (text.Length == 0)
             return (null, new OrderProblem("Ordering.QuantityMissing", line));
         var plain = text.Replace(",", "", StringComparison.Ordinal);
-        if (!decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (!decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture,
+            out var value))
             return (null, new OrderProblem("Ordering.QuantityNotNumber", line, text));
         if (value <= 0)
             return (null, new OrderProblem("Ordering.QuantityNotPositive", line));
@@ -273,10 +286,12 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
 
     /// <summary>An order of the same customer and 受付日, as the additional-order rule and duplicate detection see it.</summary>
     internal sealed record SameDayOrder(int Id, string OrderNumber, DateTimeOffset ReceivedAt, string? KeyedByStaffId, OrderStatus Status,
-        int GoodsSubtotal, int DepartmentId, int? ShipToId, int? ShipToDepartmentId, List<(DeliveryClass DeliveryClass, DateOnly? DeliveryDate)> Shipments,
+        int GoodsSubtotal, int DepartmentId, int? ShipToId, int? ShipToDepartmentId, List<(DeliveryClass DeliveryClass,
+            DateOnly? DeliveryDate)> Shipments,
         List<(string ProductCode, int Quantity)> Lines);
 
-    private static async Task<List<SameDayOrder>> SameDayOrdersAsync(SmartOfficeDbContext db, int customerId, DateOnly acceptanceDay, int? correcting,
+    private static async Task<List<SameDayOrder>> SameDayOrdersAsync(SmartOfficeDbContext db, int customerId, DateOnly acceptanceDay,
+        int? correcting,
         CancellationToken cancellationToken)
     {
         var query = db.Orders.AsNoTracking()
@@ -286,7 +301,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         if (correcting is { } corrected)
             query = query.Where(o => o.Id != corrected);
         var orders = await query
-            .Select(o => new { o.Id, o.OrderNumber, o.ReceivedAt, o.KeyedByStaffId, o.Status, o.GoodsSubtotal, o.DepartmentId, o.ShipToId, o.ShipToDepartmentId })
+            .Select(o => new { o.Id, o.OrderNumber, o.ReceivedAt, o.KeyedByStaffId, o.Status, o.GoodsSubtotal, o.DepartmentId, o.ShipToId,
+                o.ShipToDepartmentId })
             .ToListAsync(cancellationToken);
         if (orders.Count == 0)
             return [];
@@ -297,8 +313,10 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
         var lines = (await db.OrderLines.AsNoTracking().Where(l => ids.Contains(l.OrderId))
                 .Select(l => new { l.OrderId, l.ProductCode, l.Quantity }).ToListAsync(cancellationToken))
             .ToLookup(l => l.OrderId);
-        return orders.Select(o => new SameDayOrder(o.Id, o.OrderNumber, o.ReceivedAt, o.KeyedByStaffId, o.Status, o.GoodsSubtotal, o.DepartmentId,
-            o.ShipToId, o.ShipToDepartmentId, shipments[o.Id].OrderBy(s => s.DeliveryClass).Select(s => (s.DeliveryClass, s.DeliveryDate)).ToList(),
+        return orders.Select(o => new SameDayOrder(o.Id, o.OrderNumber, o.ReceivedAt, o.KeyedByStaffId, o.Status, o.GoodsSubtotal,
+            o.DepartmentId,
+            o.ShipToId, o.ShipToDepartmentId, shipments[o.Id].OrderBy(s => s.DeliveryClass).Select(s => (s.DeliveryClass,
+                s.DeliveryDate)).ToList(),
             lines[o.Id].Select(l => (l.ProductCode, l.Quantity)).ToList())).ToList();
     }
 
@@ -308,20 +326,24 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     /// ordering department's own. "Before cutoff" uses the FAX's
     /// receipt time against that shipment's cutoff on its 受付日.
     /// </summary>
-    private ShippingDecision Shipping(FaxOrderDraft draft, List<PlannedShipment> shipments, int subtotal, IEnumerable<SameDayOrder> earlierOrders)
+    private ShippingDecision Shipping(FaxOrderDraft draft, List<PlannedShipment> shipments, int subtotal,
+        IEnumerable<SameDayOrder> earlierOrders)
     {
         if (shipments.Count == 0)
             return new ShippingDecision(0, ShippingFeeReason.FreeOverThreshold);
         var key = shipments[0];
-        var order = new ShippingOrder(key.AcceptanceDay, key.DeliveryDate, ShipToKey(draft.ShipToId, draft.OtherShipToDepartmentId, draft.DepartmentId), subtotal);
+        var order = new ShippingOrder(key.AcceptanceDay, key.DeliveryDate, ShipToKey(draft.ShipToId, draft.OtherShipToDepartmentId,
+            draft.DepartmentId), subtotal);
         var beforeCutoff = draft.FaxReceivedAt < clock.At(key.AcceptanceDay, key.Cutoff);
         var earlier = earlierOrders.Where(o => o.Status == OrderStatus.Accepted && o.Shipments.Count > 0).Select(o =>
-            new ShippingOrder(key.AcceptanceDay, o.Shipments[0].DeliveryDate, ShipToKey(o.ShipToId, o.ShipToDepartmentId, o.DepartmentId), o.GoodsSubtotal));
+            new ShippingOrder(key.AcceptanceDay, o.Shipments[0].DeliveryDate, ShipToKey(o.ShipToId, o.ShipToDepartmentId, o.DepartmentId),
+                o.GoodsSubtotal));
         return _shipping.Decide(order, beforeCutoff, earlier);
     }
 
     /// <summary>
-    /// "Earlier" for the additional-order rule is received earlier (docs/business-rules.md §2), never keyed earlier; at the same minute, saved
+    /// "Earlier" for the additional-order rule is received earlier (docs/business-rules.md §2), never keyed earlier; at
+    /// the same minute, saved
     /// earlier (an order being corrected keeps its place by id).
     /// </summary>
     private static bool ReceivedEarlier(SameDayOrder other, DateTimeOffset receivedAt, int? correcting) =>
@@ -331,7 +353,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     /// Where an order ships, as the additional-order rule compares it: a registered ship-to by its id, a department's address
     /// (the ordering one's own, or the other department chosen) by its negated id — they never collide.
     /// </summary>
-    internal static int ShipToKey(int? shipToId, int? shipToDepartmentId, int departmentId) => shipToId ?? -(shipToDepartmentId ?? departmentId);
+    internal static int ShipToKey(int? shipToId, int? shipToDepartmentId,
+        int departmentId) => shipToId ?? -(shipToDepartmentId ?? departmentId);
 
     /// <summary>予算: the department's non-voided orders of the acceptance day's month, before and after this one.</summary>
     private static async Task<BudgetCheck> BudgetAsync(SmartOfficeDbContext db, int departmentId, int? monthlyBudget, BudgetKind kind,
@@ -348,7 +371,8 @@ internal sealed class FaxOrderPricing(RulesOptions options, IBusinessCalendar ca
     }
 
     /// <summary>Same customer, same 受付日, the same products in the same quantities: probably the same FAX keyed twice.</summary>
-    private static async Task<List<PossibleDuplicate>> DuplicatesAsync(SmartOfficeDbContext db, List<PricedLine> valid, List<SameDayOrder> sameDay,
+    private static async Task<List<PossibleDuplicate>> DuplicatesAsync(SmartOfficeDbContext db, List<PricedLine> valid,
+        List<SameDayOrder> sameDay,
         CancellationToken cancellationToken)
     {
         if (valid.Count == 0 || sameDay.Count == 0)

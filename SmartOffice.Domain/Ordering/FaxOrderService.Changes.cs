@@ -24,14 +24,9 @@ public sealed partial class FaxOrderService
 
         await OrderStock.RestoreAsync(db, order.Lines, cancellationToken);
         await ReversePointsAsync(db, order, reason, cancellationToken);
-        order.Status = OrderStatus.Voided;
-        order.VoidReason = reason;
-        order.PointsEarned = 0;
-        foreach (var shipment in order.Shipments)
-            shipment.Status = ShipmentStatus.Voided;
-        foreach (var line in order.Lines.Where(l => l.BackOrder == BackOrderState.Waiting))
-            line.CancelBackOrder(reason);
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderVoided", nameof(Order), order.OrderNumber, before, FaxOrderContent.Snapshot(order),
+        order.Void(reason);
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderVoided", nameof(Order), order.OrderNumber, before,
+            FaxOrderContent.Snapshot(order),
             note: reason));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
         // Saved first: the voided order no longer counts for the others of its group.
@@ -65,24 +60,19 @@ public sealed partial class FaxOrderService
 
         await OrderStock.RestoreAsync(db, order.Lines, cancellationToken);
         await ReversePointsAsync(db, order, reason, cancellationToken);
-        db.OrderLines.RemoveRange(order.Lines);
-        db.Shipments.RemoveRange(order.Shipments);
-        order.Lines.Clear();
-        order.Shipments.Clear();
-        FaxOrderContent.Apply(order, priced, options.Value);
+        var content = FaxOrderContent.Of(priced, options.Value);
         // The lines are rebuilt: the old rows go first so the new ones may take their line numbers.
-        var newLines = order.Lines.ToList();
-        var newShipments = order.Shipments.ToList();
-        order.Lines.Clear();
-        order.Shipments.Clear();
+        var (oldLines, oldShipments) = order.Correct(content);
+        db.OrderLines.RemoveRange(oldLines);
+        db.Shipments.RemoveRange(oldShipments);
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
-        order.Shipments.AddRange(newShipments);
-        order.Lines.AddRange(newLines);
+        order.AddContent(content);
         await db.SaveChangesAsync(cancellationToken);
 
         var shortLines = await OrderStock.ReserveAsync(db, order.Lines, cancellationToken);
         await EarnAsync(db, order, cancellationToken);
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderCorrected", nameof(Order), order.OrderNumber, before, FaxOrderContent.Snapshot(order),
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderCorrected", nameof(Order), order.OrderNumber, before,
+            FaxOrderContent.Snapshot(order),
             note: reason));
         // The group it left (another 受付日, ship-to or date) and the one it joined.
         var repriced = await RepriceGroupAsync(db, order, [dayBefore, order.AcceptanceDay], cancellationToken);
@@ -106,22 +96,18 @@ public sealed partial class FaxOrderService
             PointAccountService.Touch(db, account);
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
         // The ledger counts what is still owed over every earlier correction, so the shortfall replaces, never adds.
-        order.PointsShortfall = await Ledger(db).ReverseOrderAsync(order.Id, clock.Today, reason, cancellationToken);
+        order.RecordPointsShortfall(await Ledger(db).ReverseOrderAsync(order.Id, clock.Today, reason, cancellationToken));
     }
 
     /// <summary>A FAX order as seen, not voided, every shipment still in its open cutoff batch (or waiting for stock).</summary>
     private async Task<Order> LoadEditableAsync(SmartOfficeDbContext db, int orderId, int version, CancellationToken cancellationToken)
     {
         // Split: lines × shipments in one statement multiplies the rows.
-        var order = await db.Orders.AsSplitQuery().Include(o => o.Lines).Include(o => o.Shipments).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
+        var order = await db.Orders.AsSplitQuery().Include(o => o.Lines).Include(o => o.Shipments).FirstOrDefaultAsync(o => o.Id == orderId,
+            cancellationToken)
                     ?? throw new BusinessRuleException("Ordering.OrderNotFound");
         order.AsSeen(version, ChangedKey);
-        if (order.Channel != OrderChannel.Fax)
-            throw new BusinessRuleException("Ordering.NotFaxOrder");
-        if (order.Status == OrderStatus.Voided)
-            throw new BusinessRuleException("Ordering.AlreadyVoided");
-        if (order.Shipments.Any(s => s.Status is not (ShipmentStatus.Open or ShipmentStatus.BackOrdered)))
-            throw new BusinessRuleException("Ordering.BatchClosed");
+        order.DemandEditable();
         return order;
     }
 }

@@ -25,7 +25,8 @@ public sealed partial class FaxOrderService
                         {
                             o.OrderNumber, o.CustomerId, o.Customer!.DealerId, o.DepartmentId,
                             ShipToId = o.ShipTo != null && o.ShipTo.IsActive ? o.ShipToId : null,
-                            ShipToDepartmentId = db.Departments.Any(d => d.Id == o.ShipToDepartmentId && d.IsActive) ? o.ShipToDepartmentId : null,
+                            ShipToDepartmentId = db.Departments.Any(d => d.Id == o.ShipToDepartmentId
+                                && d.IsActive) ? o.ShipToDepartmentId : null,
                         })
                         .FirstOrDefaultAsync(cancellationToken)
                     ?? throw new BusinessRuleException("Ordering.OrderNotFound");
@@ -39,7 +40,8 @@ public sealed partial class FaxOrderService
         var priced = await PriceAsync(db, all, null, cancellationToken);
         var leftOut = priced.Lines.Select(l => (Line: lines[l.LineNumber - 1], Priced: l, Reason: LeftOutReason(l.Problem)))
             .Where(l => l.Reason is not null)
-            .Select(l => new RepeatLeftOut(l.Line.LineNumber, l.Line.ProductCode, l.Priced.Product?.Name ?? l.Line.ProductName, l.Reason!.Value,
+            .Select(l => new RepeatLeftOut(l.Line.LineNumber, l.Line.ProductCode, l.Priced.Product?.Name ?? l.Line.ProductName,
+                l.Reason!.Value,
                 l.Reason == RepeatLeftOutReason.CategoryLocked ? l.Priced.Product?.CategoryName : null))
             .ToList();
         var kept = all.Lines.Where((_, i) => leftOut.All(l => l.LineNumber != lines[i].LineNumber)).ToList();

@@ -56,7 +56,8 @@ public sealed partial class FaxOrderService
         }
     }
 
-    private async Task<FaxOrderSaveResult> SaveOnceAsync(SmartOfficeDbContext db, FaxOrderSaveRequest request, CancellationToken cancellationToken)
+    private async Task<FaxOrderSaveResult> SaveOnceAsync(SmartOfficeDbContext db, FaxOrderSaveRequest request,
+        CancellationToken cancellationToken)
     {
         // SQLite: EF begins IMMEDIATE transactions, so concurrent saves queue here and the second sees the first's key.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -77,29 +78,18 @@ public sealed partial class FaxOrderService
         if (confirmations.Count > 0)
             return new FaxOrderSaveResult(null, null, false, confirmations, [], priced.Quote, []);
 
-        var order = new Order
-        {
-            // A unique placeholder until the database has issued the id the number is made of.
-            OrderNumber = "~" + request.EntryKey.ToString("N")[..19],
-            CustomerId = priced.Customer.Id,
-            Channel = OrderChannel.Fax,
-            EntryKey = request.EntryKey,
-            Status = OrderStatus.Accepted,
-            // FAX received → keyed is the keying lead time; a later correction keeps the first keying.
-            KeyedAt = time.GetUtcNow(),
-            KeyedByStaffId = staff.Id,
-            FaxInboxItemId = faxItem,
-        };
-        FaxOrderContent.Apply(order, priced, options.Value);
+        var order = Order.KeyFromFax(request.EntryKey, priced.Customer.Id, time.GetUtcNow(), staff.Id, faxItem,
+            FaxOrderContent.Of(priced, options.Value));
         db.Orders.Add(order);
         quote?.TurnedInto(order);
         await db.SaveChangesAsync(cancellationToken);
-        order.OrderNumber = OrderNumberOf(order);
+        order.Number(OrderNumberOf(order));
         // The FAX it was keyed from becomes 完了 and points to the order, or the whole save is refused.
         await faxInbox.CloseAsync(db, faxItem, FaxKind.Order, order.Id, order.CustomerId, cancellationToken);
         var shortLines = await OrderStock.ReserveAsync(db, order.Lines, cancellationToken);
         await EarnAsync(db, order, cancellationToken);
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderSaved", nameof(Order), order.OrderNumber, null, FaxOrderContent.Snapshot(order)));
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.FaxOrderSaved", nameof(Order), order.OrderNumber, null,
+            FaxOrderContent.Snapshot(order)));
         var repriced = await RepriceGroupAsync(db, order, [order.AcceptanceDay], cancellationToken);
         // What the agent did with the fields read from the FAX is saved with the order or not at all.
         if (faxItem is { } readFax && request.Recognised is { } keyed)
@@ -114,24 +104,29 @@ public sealed partial class FaxOrderService
     private string OrderNumberOf(Order order) =>
         string.Create(CultureInfo.InvariantCulture, $"F{clock.ToBusinessTime(order.ReceivedAt):yyMMdd}{order.Id:D7}");
 
-    private async Task<FaxOrderSaveResult?> ReplayAsync(SmartOfficeDbContext db, FaxOrderSaveRequest request, CancellationToken cancellationToken)
+    private async Task<FaxOrderSaveResult?> ReplayAsync(SmartOfficeDbContext db, FaxOrderSaveRequest request,
+        CancellationToken cancellationToken)
     {
         var key = request.EntryKey;
-        var first = await db.Orders.AsNoTracking().Where(o => o.EntryKey == key).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
+        var first = await db.Orders.AsNoTracking().Where(o => o.EntryKey == key).Select(o =>
+            (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
         return first is { } id ? await ReplayedResultAsync(id, request, cancellationToken) : null;
     }
 
     private async Task<int?> ExistingAsync(Guid entryKey, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Orders.AsNoTracking().Where(o => o.EntryKey == entryKey).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
+        return await db.Orders.AsNoTracking().Where(o => o.EntryKey == entryKey).Select(o =>
+            (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The first save's order, with the draft re-quoted as it stands beside that order.</summary>
-    private async Task<FaxOrderSaveResult> ReplayedResultAsync(int orderId, FaxOrderSaveRequest request, CancellationToken cancellationToken)
+    private async Task<FaxOrderSaveResult> ReplayedResultAsync(int orderId, FaxOrderSaveRequest request,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var saved = await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.Id, o.OrderNumber }).FirstAsync(cancellationToken);
+        var saved = await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.Id,
+            o.OrderNumber }).FirstAsync(cancellationToken);
         var shortLines = await db.OrderLines.AsNoTracking().Where(l => l.OrderId == orderId && l.ShortOfStock).OrderBy(l => l.LineNumber)
             .Select(l => l.LineNumber).ToListAsync(cancellationToken);
         var quote = (await PriceAsync(db, request.Draft, orderId, cancellationToken)).Quote;

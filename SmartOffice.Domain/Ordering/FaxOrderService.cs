@@ -36,11 +36,13 @@ public sealed partial class FaxOrderService(
     /// Customers by customer code, FAX or phone number (digits only, however typed), or company name / reading (partial,
     /// かな/カナ folded, 株式会社 ignored). Exact code and exact FAX number matches come first.
     /// </summary>
-    public async Task<IReadOnlyList<OrderingCustomerMatch>> FindCustomersAsync(string? text, int take = 20, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OrderingCustomerMatch>> FindCustomersAsync(string? text, int take = 20,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.FaxOrderEntry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await OrderingCustomerSearch.FindAsync(db, text, AccessPolicy.DealerScope(staff), Math.Clamp(take, 1, MaxCustomerMatches), cancellationToken);
+        return await OrderingCustomerSearch.FindAsync(db, text, AccessPolicy.DealerScope(staff), Math.Clamp(take, 1, MaxCustomerMatches),
+            cancellationToken);
     }
 
     /// <summary>The chosen customer with its active departments and registered ship-tos, discount, opt-out and FAX cutoff.</summary>
@@ -53,11 +55,11 @@ public sealed partial class FaxOrderService(
                        ?? throw new BusinessRuleException("Ordering.CustomerNotFound");
         AccessPolicy.DemandCustomer(staff, Capability.FaxOrderEntry, customer.DealerId);
         var departments = await db.Departments.AsNoTracking().Where(d => d.CustomerId == customerId && d.IsActive).OrderBy(d => d.Code)
-            .Select(d => new OrderingDepartment(d.Id, d.Code, d.Name, d.Address, d.MonthlyBudget, d.BudgetKind)).ToListAsync(cancellationToken);
+            .Select(d => new OrderingDepartment(d.Id, d.Code, d.Name, d.Address, d.MonthlyBudget,
+                d.BudgetKind)).ToListAsync(cancellationToken);
         var shipTos = await db.ShipTos.AsNoTracking().Where(s => s.CustomerId == customerId && s.IsActive).OrderBy(s => s.Id)
             .Select(s => new OrderingShipTo(s.Id, s.Name, s.Address)).ToListAsync(cancellationToken);
-        var today = clock.Today;
-        var optedOut = customer.PointsOptedOut && (customer.PointsOptOutFrom is null || today >= customer.PointsOptOutFrom);
+        var optedOut = customer.PointsOptedOutOn(clock.Today);
         return new OrderingCustomer(Match(customer), customer.VolumeDiscountRate, optedOut,
             customer.Region!.Cutoffs.FaxCutoff, departments, shipTos, customer.DeliverySlipNote);
     }
@@ -91,7 +93,8 @@ public sealed partial class FaxOrderService(
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
                         .Select(o => new
                         {
-                            o.Id, o.OrderNumber, o.Customer!.Code, o.Customer.Name, o.Customer.Fax, Department = o.Department!.Name, o.ReceivedAt,
+                            o.Id, o.OrderNumber, o.Customer!.Code, o.Customer.Name, o.Customer.Fax, Department = o.Department!.Name,
+                                o.ReceivedAt,
                             o.KeyedAt, o.Version, o.StockOutNoticeSentAt, o.StockOutNoticeSentBy,
                         })
                         .FirstOrDefaultAsync(cancellationToken)
@@ -100,7 +103,8 @@ public sealed partial class FaxOrderService(
             .Select(l => new StockOutLine(l.LineNumber, l.ProductCode, l.ProductName, l.Maker, l.Quantity, l.LineComment))
             .ToListAsync(cancellationToken);
         var d = desk.Value;
-        return new StockOutNotice(order.Id, order.OrderNumber, order.Code, order.Name, order.Fax, order.Department, order.ReceivedAt, order.KeyedAt,
+        return new StockOutNotice(order.Id, order.OrderNumber, order.Code, order.Name, order.Fax, order.Department, order.ReceivedAt,
+            order.KeyedAt,
             lines, new DeskContact(d.Name, d.Phone, d.Fax, d.Email, d.Hours))
         {
             Version = order.Version,
@@ -108,7 +112,8 @@ public sealed partial class FaxOrderService(
         };
     }
 
-    private async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, int? correcting, CancellationToken cancellationToken)
+    private async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, int? correcting,
+        CancellationToken cancellationToken)
     {
         var pricing = new FaxOrderPricing(options.Value, await calendar.GetAsync(cancellationToken), clock, time);
         return await pricing.PriceAsync(db, draft, correcting, cancellationToken);

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace SmartOffice.Domain.Ordering;
 
-/// <summary>Settings section <c>FollowUp</c>: the desk's follow-up of stock-outs and special orders (docs/stock-out-and-special-orders.md).</summary>
+/// <summary>
+/// Settings section <c>FollowUp</c>: the desk's follow-up of stock-outs and special orders
+/// (docs/stock-out-and-special-orders.md).
+/// </summary>
 public sealed class FollowUpOptions
 {
     public const string Section = "FollowUp";
@@ -28,8 +31,10 @@ internal sealed class FollowUpSettingsCheck : IValidateOptions<FollowUpOptions>
         var check = new SettingsCheck(FollowUpOptions.Section);
         var bands = o.Bands;
         check.Require(bands.Count <= 5 && bands[0] > 0 && bands.Zip(bands.Skip(1)).All(p => p.First < p.Second),
-            nameof(o.BackOrderAgeBands), string.Join(",", bands), "are not age bands: use up to 5 whole days, each above 0 and larger than the one before, e.g. [3, 7].");
-        check.Require(o.AdvisedDateMaxDays is >= 30 and <= 3650, nameof(o.AdvisedDateMaxDays), o.AdvisedDateMaxDays, "is out of range: use 30 to 3650 days.");
+            nameof(o.BackOrderAgeBands), string.Join(",", bands),
+                "are not age bands: use up to 5 whole days, each above 0 and larger than the one before, e.g. [3, 7].");
+        check.Require(o.AdvisedDateMaxDays is >= 30 and <= 3650, nameof(o.AdvisedDateMaxDays), o.AdvisedDateMaxDays,
+            "is out of range: use 30 to 3650 days.");
         return check.Result;
     }
 }

@@ -11,7 +11,8 @@ namespace SmartOffice.Domain.Ordering;
 /// The desk's follow-up (/orders/follow-up, docs/stock-out-and-special-orders.md): stock-out notices not sent, back orders by
 /// age, special orders without the maker's date — each oldest first.
 /// </summary>
-public sealed class FollowUpService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, BusinessClock clock, IOptions<FollowUpOptions> options)
+public sealed class FollowUpService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, BusinessClock clock,
+    IOptions<FollowUpOptions> options)
 {
     /// <summary>Rows per list: the oldest are the ones to chase; the counts above the tabs are whole.</summary>
     public const int RowLimit = 200;
@@ -23,14 +24,16 @@ public sealed class FollowUpService(IDbContextFactory<SmartOfficeDbContext> cont
         var bands = options.Value.Bands;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var counts = await FollowUpQueries.CountsAsync(db, today, bands, cancellationToken);
-        var notices = await FollowUpQueries.NoticesNotSent(db).OrderBy(o => o.AcceptanceDay).ThenBy(o => o.ReceivedAt).ThenBy(o => o.Id).Take(RowLimit)
+        var notices = await FollowUpQueries.NoticesNotSent(db).OrderBy(o => o.AcceptanceDay).ThenBy(o => o.ReceivedAt).ThenBy(o =>
+            o.Id).Take(RowLimit)
             .Select(o => new { o.Id, o.OrderNumber, o.Customer!.Code, o.Customer.Name, o.AcceptanceDay, o.ReceivedAt,
                 Short = db.OrderLines.Count(l => l.OrderId == o.Id && l.ShortOfStock) })
             .ToListAsync(cancellationToken);
         var backOrders = await FollowUpQueries.WaitingLines(db)
             .Join(db.Orders, l => l.OrderId, o => o.Id, (l, o) => new { l, o })
             .OrderBy(x => x.o.AcceptanceDay).ThenBy(x => x.o.ReceivedAt).ThenBy(x => x.o.Id).ThenBy(x => x.l.LineNumber).Take(RowLimit)
-            .Select(x => new { x.o.Id, x.o.OrderNumber, x.o.Customer!.Name, x.o.AcceptanceDay, x.l.LineNumber, x.l.ProductCode, x.l.ProductName, x.l.Quantity })
+            .Select(x => new { x.o.Id, x.o.OrderNumber, x.o.Customer!.Name, x.o.AcceptanceDay, x.l.LineNumber, x.l.ProductCode,
+                x.l.ProductName, x.l.Quantity })
             .ToListAsync(cancellationToken);
         var specials = await FollowUpQueries.SpecialOrdersWithoutDate(db)
             .OrderBy(s => s.AcceptanceDay).ThenBy(s => s.Order!.ReceivedAt).ThenBy(s => s.Id).Take(RowLimit)
@@ -38,10 +41,14 @@ public sealed class FollowUpService(IDbContextFactory<SmartOfficeDbContext> cont
                 Lines = db.OrderLines.Count(l => l.ShipmentId == s.Id) })
             .ToListAsync(cancellationToken);
         return new FollowUpView(counts,
-            notices.Select(n => new FollowUpNotice(n.Id, n.OrderNumber, n.Code, n.Name, n.AcceptanceDay, n.ReceivedAt, n.Short, FollowUpQueries.Age(today, n.AcceptanceDay))).ToList(),
-            backOrders.Select(b => (Row: b, Age: FollowUpQueries.Age(today, b.AcceptanceDay))).Select(b => new FollowUpBackOrder(b.Row.Id, b.Row.OrderNumber, b.Row.Name,
-                b.Row.AcceptanceDay, b.Row.LineNumber, b.Row.ProductCode, b.Row.ProductName, b.Row.Quantity, b.Age, FollowUpQueries.Band(bands, b.Age))).ToList(),
-            specials.Select(s => new FollowUpSpecialOrder(s.OrderId, s.OrderNumber, s.Id, s.Name, s.AcceptanceDay, s.Lines, s.Status, FollowUpQueries.Age(today, s.AcceptanceDay))).ToList(),
+            notices.Select(n => new FollowUpNotice(n.Id, n.OrderNumber, n.Code, n.Name, n.AcceptanceDay, n.ReceivedAt, n.Short,
+                FollowUpQueries.Age(today, n.AcceptanceDay))).ToList(),
+            backOrders.Select(b => (Row: b, Age: FollowUpQueries.Age(today, b.AcceptanceDay))).Select(b => new FollowUpBackOrder(b.Row.Id,
+                b.Row.OrderNumber, b.Row.Name,
+                b.Row.AcceptanceDay, b.Row.LineNumber, b.Row.ProductCode, b.Row.ProductName, b.Row.Quantity, b.Age,
+                    FollowUpQueries.Band(bands, b.Age))).ToList(),
+            specials.Select(s => new FollowUpSpecialOrder(s.OrderId, s.OrderNumber, s.Id, s.Name, s.AcceptanceDay, s.Lines, s.Status,
+                FollowUpQueries.Age(today, s.AcceptanceDay))).ToList(),
             RowLimit);
     }
 }
@@ -54,15 +61,18 @@ internal static class FollowUpQueries
         db.Orders.Where(o => o.StockOutNoticeSentAt == null && o.Status != OrderStatus.Voided
                              && db.OrderLines.Any(l => l.OrderId == o.Id && l.ShortOfStock));
 
-    public static IQueryable<OrderLine> WaitingLines(SmartOfficeDbContext db) => db.OrderLines.Where(l => l.BackOrder == BackOrderState.Waiting);
+    public static IQueryable<OrderLine> WaitingLines(SmartOfficeDbContext db) => db.OrderLines.Where(l =>
+        l.BackOrder == BackOrderState.Waiting);
 
     /// <summary>Special-order shipments still on their way (not delivered, voided or waiting for stock) without a date.</summary>
     public static IQueryable<Shipment> SpecialOrdersWithoutDate(SmartOfficeDbContext db) =>
         db.Shipments.Where(s => s.DeliveryClass == DeliveryClass.SpecialOrder && s.DeliveryDate == null
-                                && (s.Status == ShipmentStatus.Open || s.Status == ShipmentStatus.Instructed || s.Status == ShipmentStatus.Shipped)
+                                && (s.Status == ShipmentStatus.Open || s.Status == ShipmentStatus.Instructed
+                                    || s.Status == ShipmentStatus.Shipped)
                                 && s.Order!.Status != OrderStatus.Voided);
 
-    public static async Task<FollowUpCounts> CountsAsync(SmartOfficeDbContext db, DateOnly today, IReadOnlyList<int> bands, CancellationToken cancellationToken)
+    public static async Task<FollowUpCounts> CountsAsync(SmartOfficeDbContext db, DateOnly today, IReadOnlyList<int> bands,
+        CancellationToken cancellationToken)
     {
         var waitingSince = await WaitingLines(db).Join(db.Orders, l => l.OrderId, o => o.Id, (l, o) => o.AcceptanceDay)
             .GroupBy(day => day).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);

@@ -24,11 +24,13 @@ internal static class OrderDetails
         AccessPolicy.DemandCustomer(staff, capability, customer.DealerId);
         var keyedBy = order.KeyedByStaffId is null
             ? null
-            : await db.Users.AsNoTracking().Where(u => u.Id == order.KeyedByStaffId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
+            : await db.Users.AsNoTracking().Where(u => u.Id == order.KeyedByStaffId).Select(u =>
+                u.DisplayName).FirstOrDefaultAsync(cancellationToken)
               ?? order.KeyedByStaffId;
         // 届け先: a registered ship-to, another department of the customer, or the ordering department itself.
         var shipToDepartment = order.ShipToDepartmentId is { } other
-            ? await db.Departments.AsNoTracking().Where(d => d.Id == other).Select(d => new { d.Name, d.Address }).FirstOrDefaultAsync(cancellationToken)
+            ? await db.Departments.AsNoTracking().Where(d => d.Id == other).Select(d => new { d.Name,
+                d.Address }).FirstOrDefaultAsync(cancellationToken)
             : null;
         var (shipToName, shipToAddress) = order.ShipTo is { } shipTo ? (shipTo.Name, shipTo.Address)
             : shipToDepartment is { } department ? (department.Name, department.Address)
@@ -44,9 +46,11 @@ internal static class OrderDetails
             order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderDetailLine(l.LineNumber, l.ProductCode, l.ProductName, l.Maker,
                 l.Quantity, l.UnitPrice, l.Amount, l.TaxClass, l.DeliveryClass, l.LineComment, l.ShortOfStock, l.DeliveredQuantity,
                 l.BackOrder, l.BackOrderServedOn, l.BackOrderCancelReason)).ToList(),
-            order.Shipments.OrderBy(s => s.DeliveryClass).Select(s => new OrderDetailShipment(s.Id, s.DeliveryClass, s.AcceptanceDay, s.DeliveryDate,
+            order.Shipments.OrderBy(s => s.DeliveryClass).Select(s => new OrderDetailShipment(s.Id, s.DeliveryClass, s.AcceptanceDay,
+                s.DeliveryDate,
                 s.Status, s.DeliverySlipNumber)).ToList(),
             order.GoodsSubtotal, order.ShippingFee, order.ShippingFeeReason, order.TaxStandard, order.TaxReduced, order.Total,
-            order.PointsEarned, order.VoidReason, mayCorrect, order.DepartmentId, order.ShipToId, order.ShipToDepartmentId, order.PointsShortfall);
+            order.PointsEarned, order.VoidReason, mayCorrect, order.DepartmentId, order.ShipToId, order.ShipToDepartmentId,
+                order.PointsShortfall);
     }
 }

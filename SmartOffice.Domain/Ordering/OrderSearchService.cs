@@ -41,12 +41,17 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
     public async Task<ListRows<OrderSearchRow>> ExportAsync(OrderSearchQuery query, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.OrderSearch);
-        return await ListRows.OpenAsync(contexts, async (db, token) => Rows(Sorted(await FilteredAsync(db, query, token), query.SortBy, query.Descending)),
+        return await ListRows.OpenAsync(contexts, async (db, token) => Rows(Sorted(await FilteredAsync(db, query, token), query.SortBy,
+            query.Descending)),
             cancellationToken);
     }
 
-    /// <summary>The search's orders: a dealer rep's own dealer's customers only, then number, customer, dates, channel and status.</summary>
-    private async Task<IQueryable<Order>> FilteredAsync(SmartOfficeDbContext db, OrderSearchQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The search's orders: a dealer rep's own dealer's customers only, then number, customer, dates, channel and
+    /// status.
+    /// </summary>
+    private async Task<IQueryable<Order>> FilteredAsync(SmartOfficeDbContext db, OrderSearchQuery query,
+        CancellationToken cancellationToken)
     {
         var dealer = AccessPolicy.DealerScope(staff);
         var orders = db.Orders.AsNoTracking();
@@ -98,7 +103,8 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
     /// window that still holds the rows the page needs (counted on the ReceivedAt and CustomerId indexes), it sorts a few
     /// thousand at most; the page is the same.
     /// </summary>
-    private async Task<IQueryable<Order>> RecentWindowAsync(IQueryable<Order> orders, DateOnly? to, int needed, CancellationToken cancellationToken)
+    private async Task<IQueryable<Order>> RecentWindowAsync(IQueryable<Order> orders, DateOnly? to, int needed,
+        CancellationToken cancellationToken)
     {
         var end = to is { } last ? clock.At(last.AddDays(1), TimeOnly.MinValue) : clock.Now.AddDays(1);
         foreach (var days in RecentWindows)
@@ -119,7 +125,10 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
         return await OrderDetails.LoadAsync(db, orderId, staff, Capability.OrderSearch, cancellationToken);
     }
 
-    /// <summary>The order's history (keyed, corrected with the reason, voided), newest first; a dealer rep's only for their own dealer's customers.</summary>
+    /// <summary>
+    /// The order's history (keyed, corrected with the reason, voided), newest first; a dealer rep's only for their own
+    /// dealer's customers.
+    /// </summary>
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int orderId, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.OrderSearch);
@@ -133,11 +142,13 @@ public sealed class OrderSearchService(IDbContextFactory<SmartOfficeDbContext> c
     }
 
     /// <summary>Customer code (exact), FAX/phone digits, or name/reading (partial, folded).</summary>
-    private static async Task<List<int>> MatchingCustomersAsync(SmartOfficeDbContext db, string text, int? dealer, CancellationToken cancellationToken)
+    private static async Task<List<int>> MatchingCustomersAsync(SmartOfficeDbContext db, string text, int? dealer,
+        CancellationToken cancellationToken)
     {
         var code = JapaneseInput.NormalizeCode(text).ToUpperInvariant();
         var digits = JapaneseInput.Digits(text);
-        var byNumber = digits.Length >= 4 && digits.Length == code.Count(char.IsAsciiDigit) && code.All(c => char.IsAsciiDigit(c) || c is '-' or ' ' or '(' or ')');
+        var byNumber = digits.Length >= 4 && digits.Length == code.Count(char.IsAsciiDigit)
+            && code.All(c => char.IsAsciiDigit(c) || c is '-' or ' ' or '(' or ')');
         var folded = JapaneseInput.FoldForSearch(text);
         var customers = db.Customers.AsNoTracking();
         if (dealer is not null)

@@ -11,7 +11,8 @@ internal static class OrderStock
     /// same transaction, decided which lines are served; should the stock have gone meanwhile (another save on a provider
     /// without SQLite's serialised writes), the save is refused whole and the agent saves again.
     /// </summary>
-    public static async Task<IReadOnlyList<int>> ReserveAsync(SmartOfficeDbContext db, IEnumerable<OrderLine> lines, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<int>> ReserveAsync(SmartOfficeDbContext db, IEnumerable<OrderLine> lines,
+        CancellationToken cancellationToken)
     {
         foreach (var line in lines.Where(l => l.BackOrder == BackOrderState.None).OrderBy(l => l.LineNumber))
         {

@@ -28,7 +28,8 @@ internal static class OrderingCustomerSearch
         if (dealer is { } scope)
             customers = customers.Where(c => c.DealerId == scope);
         customers = customers.Where(c => c.Code == code
-                                         || (byNumber && (c.PhoneDigits.Contains(digits) || (c.FaxDigits != null && c.FaxDigits.Contains(digits))))
+                                         || (byNumber && (c.PhoneDigits.Contains(digits) || (c.FaxDigits != null
+                                             && c.FaxDigits.Contains(digits))))
                                          || (!byNumber && folded.Length > 0 && c.SearchKey.Contains(folded)));
         return await customers
             .OrderBy(c => c.Code == code ? 0 : c.FaxDigits == digits ? 1 : c.PhoneDigits == digits ? 2 : 3)

@@ -61,7 +61,8 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         e.HasIndex(x => new { x.OrderId, x.LineNumber }).IsUnique();
         e.HasIndex(x => x.ProductId);
         // The waiting back orders only (a few among millions of lines): pricing and stock receipts look them up by product.
-        e.HasIndex(x => new { x.ProductId, x.BackOrder }).HasDatabaseName("IX_OrderLines_WaitingBackOrders").HasFilter("BackOrder = 'Waiting'");
+        e.HasIndex(x => new { x.ProductId,
+            x.BackOrder }).HasDatabaseName("IX_OrderLines_WaitingBackOrders").HasFilter("BackOrder = 'Waiting'");
         e.Property(x => x.BackOrderCancelReason).HasMaxLength(200);
         e.Property(x => x.ProductCode).HasMaxLength(20);
         e.Property(x => x.ProductName).HasMaxLength(120);

@@ -41,7 +41,8 @@ public class Product : IVersioned
     {
         get
         {
-            var key = string.Join('\n', JapaneseInput.FoldForSearch(Code), JapaneseInput.FoldForSearch(Name), JapaneseInput.FoldForSearch(Maker));
+            var key = string.Join('\n', JapaneseInput.FoldForSearch(Code), JapaneseInput.FoldForSearch(Name),
+                JapaneseInput.FoldForSearch(Maker));
             return key.Length <= SearchKeyLength ? key : key[..SearchKeyLength];
         }
         private set { }

@@ -25,11 +25,13 @@ public sealed class ProductEnquiryService(
     public const int MaxRows = 50;
 
     /// <summary>The customers the caller may look up (dealer reps: their own), as order entry finds them.</summary>
-    public async Task<IReadOnlyList<OrderingCustomerMatch>> FindCustomersAsync(string? text, int take = 20, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OrderingCustomerMatch>> FindCustomersAsync(string? text, int take = 20,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.ProductEnquiry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await OrderingCustomerSearch.FindAsync(db, text, AccessPolicy.DealerScope(staff), Math.Clamp(take, 1, MaxRows), cancellationToken);
+        return await OrderingCustomerSearch.FindAsync(db, text, AccessPolicy.DealerScope(staff), Math.Clamp(take, 1, MaxRows),
+            cancellationToken);
     }
 
     /// <summary>Active products matching the text: an exact code first, then by code. An empty text finds nothing.</summary>
@@ -55,12 +57,14 @@ public sealed class ProductEnquiryService(
             .Take(MaxRows + 1)
             .Select(p => new
             {
-                p.Id, p.Code, p.Name, p.Maker, p.CategoryId, Category = p.Category!.Name, p.StockOnHand, p.DeliveryClass, p.TaxClass, p.UnitPrice,
+                p.Id, p.Code, p.Name, p.Maker, p.CategoryId, Category = p.Category!.Name, p.StockOnHand, p.DeliveryClass, p.TaxClass,
+                    p.UnitPrice,
             })
             .ToListAsync(cancellationToken);
         var rows = found.Take(MaxRows).ToList();
 
-        (HashSet<int> Products, HashSet<int> Categories)? locks = customer is null ? null : await OrderingCustomerSearch.LocksAsync(db, customer.Enquiry.Id, cancellationToken);
+        (HashSet<int> Products, HashSet<int> Categories)? locks = customer is null ? null : await OrderingCustomerSearch.LocksAsync(db,
+            customer.Enquiry.Id, cancellationToken);
         var delivery = customer is null ? null : new DeliveryRules(await calendar.GetAsync(cancellationToken), options.Value);
         var dates = new Dictionary<DeliveryClass, (TimeOnly Cutoff, DateOnly Acceptance, DateOnly? Date)>();
         (TimeOnly, DateOnly, DateOnly?) DatesOf(DeliveryClass deliveryClass)
@@ -69,7 +73,8 @@ public sealed class ProductEnquiryService(
             {
                 var cutoff = delivery!.CutoffFor(OrderChannel.Fax, deliveryClass, customer!.Cutoffs);
                 var acceptance = delivery.AcceptanceDay(now, cutoff);
-                dates[deliveryClass] = d = (cutoff, acceptance, delivery.EarliestDelivery(acceptance, deliveryClass, customer.Cutoffs, saturdayRequested: false));
+                dates[deliveryClass] = d = (cutoff, acceptance, delivery.EarliestDelivery(acceptance, deliveryClass, customer.Cutoffs,
+                    saturdayRequested: false));
             }
             return d;
         }
@@ -99,6 +104,7 @@ public sealed class ProductEnquiryService(
                 ?? throw new BusinessRuleException("Ordering.CustomerNotFound");
         AccessPolicy.DemandCustomer(staff, Capability.ProductEnquiry, c.DealerId);
         var cutoffs = c.Region!.Cutoffs;
-        return new CustomerFacts(new EnquiryCustomer(c.Id, c.Code, c.Name, c.Region!.Name, cutoffs.FaxCutoff, c.VolumeDiscountRate), cutoffs);
+        return new CustomerFacts(new EnquiryCustomer(c.Id, c.Code, c.Name, c.Region!.Name, cutoffs.FaxCutoff, c.VolumeDiscountRate),
+            cutoffs);
     }
 }

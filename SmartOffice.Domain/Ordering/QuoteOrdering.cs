@@ -7,7 +7,8 @@ namespace SmartOffice.Domain.Ordering;
 internal static class QuoteOrdering
 {
     /// <summary>The draft's quote, tracked, when it may still become this customer's order; null without one.</summary>
-    /// <exception cref="BusinessRuleException">No such quote, another customer's, or one already ordered: refused before any confirmation is asked.</exception>
+    /// <exception cref="BusinessRuleException">No such quote, another customer's, or one already ordered: refused
+    /// before any confirmation is asked.</exception>
     public static async Task<Quote?> OpenAsync(SmartOfficeDbContext db, FaxOrderDraft draft, CancellationToken cancellationToken)
     {
         if (draft.QuoteId is not { } id)

@@ -94,7 +94,8 @@ public sealed class QuoteService(
         quote.QuoteNumber = string.Create(CultureInfo.InvariantCulture, $"Q{clock.ToBusinessTime(quote.IssuedAt):yyMMdd}{quote.Id:D7}");
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Ordering.QuoteIssued", nameof(Quote), quote.QuoteNumber, null, new
         {
-            quote.QuoteNumber, Customer = priced.Customer.Code, quote.DepartmentId, quote.ValidUntil, quote.GoodsSubtotal, quote.ShippingFee,
+            quote.QuoteNumber, Customer = priced.Customer.Code, quote.DepartmentId, quote.ValidUntil, quote.GoodsSubtotal,
+                quote.ShippingFee,
             quote.Total, Lines = quote.Lines.Select(l => new { l.ProductCode, l.Quantity, l.UnitPrice }),
         }));
         await db.SaveChangesAsync(cancellationToken);
@@ -128,7 +129,8 @@ public sealed class QuoteService(
             quotes = quotes.Where(q => q.Customer!.DealerId == dealer);
         var today = clock.Today;
         return await quotes.OrderByDescending(q => q.IssuedAt).ThenByDescending(q => q.Id).Take(MaxListRows)
-            .Select(q => new QuoteListRow(q.Id, q.QuoteNumber, q.IssuedAt, q.ValidUntil, q.ValidUntil < today, q.Customer!.Code, q.Customer.Name,
+            .Select(q => new QuoteListRow(q.Id, q.QuoteNumber, q.IssuedAt, q.ValidUntil, q.ValidUntil < today, q.Customer!.Code,
+                q.Customer.Name,
                 q.Department!.Name, q.Lines.Count, q.Total, q.OrderId, q.Order!.OrderNumber))
             .ToListAsync(cancellationToken);
     }
@@ -147,7 +149,8 @@ public sealed class QuoteService(
         var sheet = await SheetAsync(db, quote, cancellationToken);
         var requested = quote.RequestedDeliveryDate is { } day && day > clock.Today ? day : (DateOnly?)null;
         var draft = new FaxOrderDraft(quote.CustomerId, quote.DepartmentId, quote.ShipToId, time.GetUtcNow(), requested,
-            sheet.Lines.Select(l => new FaxOrderDraftLine(l.ProductCode, l.Quantity.ToString(CultureInfo.InvariantCulture), l.LineComment)).ToList(),
+            sheet.Lines.Select(l => new FaxOrderDraftLine(l.ProductCode, l.Quantity.ToString(CultureInfo.InvariantCulture),
+                l.LineComment)).ToList(),
             ShipToDepartmentId: quote.ShipToDepartmentId, QuoteId: quoteId);
         var now = (await PriceAsync(db, draft, cancellationToken)).Lines.ToDictionary(l => l.LineNumber);
         var rises = sheet.Lines
@@ -157,7 +160,8 @@ public sealed class QuoteService(
         return new QuoteReview(sheet, draft, rises);
     }
 
-    private async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, CancellationToken cancellationToken, bool quoting = false)
+    private async Task<PricedOrder> PriceAsync(SmartOfficeDbContext db, FaxOrderDraft draft, CancellationToken cancellationToken,
+        bool quoting = false)
     {
         var pricing = new FaxOrderPricing(options.Value, await calendar.GetAsync(cancellationToken), clock, time);
         return await pricing.PriceAsync(db, draft, null, cancellationToken, quoting);
@@ -183,7 +187,8 @@ public sealed class QuoteService(
             : quote.ShipToDepartmentId is { } other
                 ? await db.Departments.AsNoTracking().Where(d => d.Id == other).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken)
                 : null;
-        var issuedBy = await db.Users.AsNoTracking().Where(u => u.Id == quote.IssuedByStaffId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var issuedBy = await db.Users.AsNoTracking().Where(u => u.Id == quote.IssuedByStaffId).Select(u =>
+            u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         var taxes = new[]
             {
                 new QuoteTax(quote.StandardRatePercent, quote.TaxableStandard, quote.TaxStandard),
@@ -194,7 +199,8 @@ public sealed class QuoteService(
         return new QuoteSheet(quote.Id, quote.QuoteNumber, quote.IssuedAt, quote.ValidUntil, quote.ValidUntil < clock.Today, issuedBy,
             new OrderingCustomerMatch(c.Id, c.Code, c.Name, c.NameKana, c.Fax, c.Phone, c.Region?.Name ?? "", c.Dealer?.Name ?? ""),
             quote.Department!.Name, shipTo ?? quote.Department.Name, quote.RequestedDeliveryDate,
-            quote.Lines.OrderBy(l => l.LineNumber).Select(l => new QuoteSheetLine(l.LineNumber, l.ProductCode, l.ProductName, l.Maker, l.Quantity,
+            quote.Lines.OrderBy(l => l.LineNumber).Select(l => new QuoteSheetLine(l.LineNumber, l.ProductCode, l.ProductName, l.Maker,
+                l.Quantity,
                 l.UnitPrice, l.Amount, l.TaxClass, l.DeliveryClass, l.LineComment)).ToList(),
             quote.GoodsSubtotal, quote.ShippingFee, quote.ShippingFeeReason, options.Value.FreeShippingThreshold, taxes, quote.Total,
             quote.OrderId, quote.Order?.OrderNumber, new DeskContact(d.Name, d.Phone, d.Fax, d.Email, d.Hours));

@@ -8,12 +8,18 @@ using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Domain.Ordering;
 
-/// <summary>The maker's advised delivery date (as keyed) for the special-order shipment of an order seen at <see cref="Version"/>.</summary>
+/// <summary>
+/// The maker's advised delivery date (as keyed) for the special-order shipment of an order seen at <see
+/// cref="Version"/>.
+/// </summary>
 public sealed record SpecialOrderDate(int OrderId, int Version, int ShipmentId, string? Date);
 
-/// <summary>特注品 (電話マーク): the desk records the delivery date the maker advised (docs/stock-out-and-special-orders.md).</summary>
+/// <summary>
+/// 特注品 (電話マーク): the desk records the delivery date the maker advised (docs/stock-out-and-special-orders.md).
+/// </summary>
 public sealed class SpecialOrderService(
-    IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time, BusinessClock clock, IOptions<FollowUpOptions> options)
+    IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time, BusinessClock clock,
+        IOptions<FollowUpOptions> options)
 {
     private const string ChangedKey = "Ordering.OrderChanged";
 
@@ -30,7 +36,8 @@ public sealed class SpecialOrderService(
         var date = KeyedDate.Parse(request.Date, "Ordering.SpecialOrder.DateMissing", "Ordering.SpecialOrder.DateNotValid");
         var latest = clock.Today.AddDays(options.Value.AdvisedDateMaxDays);
         if (date > latest)
-            throw new BusinessRuleException("Ordering.SpecialOrder.TooFar", latest.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture));
+            throw new BusinessRuleException("Ordering.SpecialOrder.TooFar", latest.ToString("yyyy/MM/dd",
+                System.Globalization.CultureInfo.InvariantCulture));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await db.Orders.Include(o => o.Customer).Include(o => o.Shipments.Where(s => s.Id == request.ShipmentId))

@@ -7,7 +7,8 @@ public sealed record WarehouseRowProblem(int Row, string Key, params object?[] A
 }
 
 /// <summary>A well-formed data row of a results file, before it is checked against the orders.</summary>
-public sealed record WarehouseResultRow(int Row, int ShipmentId, int LineNumber, int Quantity, DateOnly ShippedOn, string DeliverySlipNumber,
+public sealed record WarehouseResultRow(int Row, int ShipmentId, int LineNumber, int Quantity, DateOnly ShippedOn,
+    string DeliverySlipNumber,
     string Carrier, string TrackingNumber, DateOnly? CarrierDeliveryDate);
 
 /// <summary>
@@ -16,7 +17,8 @@ public sealed record WarehouseResultRow(int Row, int ShipmentId, int LineNumber,
 /// </summary>
 internal static class WarehouseResultsFormat
 {
-    public static readonly string[] Header = ["出荷番号", "行", "出荷数", "出荷日", "納品書番号", "運送会社", "問い合わせ番号", "お届け予定日"];
+    public static readonly string[] Header = ["出荷番号", "行", "出荷数", "出荷日", "納品書番号", "運送会社",
+        "問い合わせ番号", "お届け予定日"];
 
     private const int SlipLength = 20;
     private const int TrackingLength = 30;
@@ -44,6 +46,7 @@ internal static class WarehouseResultsFormat
             problems.Add(new(row, "Warehouse.Row.DeliveryBeforeShipped", WarehouseCsv.Day(d), WarehouseCsv.Day(s)));
         return problems.Count > before
             ? null
-            : new WarehouseResultRow(row, shipment!.Value, lineNumber!.Value, quantity!.Value, shipped!.Value, slip!, carrier, tracking!, delivery);
+            : new WarehouseResultRow(row, shipment!.Value, lineNumber!.Value, quantity!.Value, shipped!.Value, slip!, carrier, tracking!,
+                delivery);
     }
 }

@@ -60,7 +60,8 @@ public partial class OrderEntry
 
     /// <summary>The department select's focus handler: its crop beside a recognised FAX, none keyed by hand.</summary>
     private EventCallback<FocusEventArgs> DepartmentFocus =>
-        RecognizedEntry.FocusHandler(this, _recognized, EventCallback.Factory.Create<RecognizedValue?>(this, ReadFocused), _recognized?.Draft.Department);
+        RecognizedEntry.FocusHandler(this, _recognized, EventCallback.Factory.Create<RecognizedValue?>(this, ReadFocused),
+            _recognized?.Draft.Department);
 
     /// <summary>The department select is still what was read and that needs a look.</summary>
     private bool DepartmentLow => _recognized?.Draft.Department is { IsLow: true } read && read.RecordId == _form.DepartmentId;

@@ -29,7 +29,8 @@ public partial class OrderEntry
 
     /// <summary>Load errors always; after a refused save, every refusal in the form's order (each once).</summary>
     private IEnumerable<string?> Refusals => _refused
-        ? [_form.Customer is null ? _saveError : null, HeaderProblem, DepartmentProblem, RequestedProblem, .. _quote?.Problems ?? [], _saveError]
+        ? [_form.Customer is null ? _saveError : null, HeaderProblem, DepartmentProblem, RequestedProblem, .. _quote?.Problems ?? [],
+            _saveError]
         : [_saveError];
 
     private void Refuse(string message)

@@ -48,7 +48,9 @@ public sealed class OrderEntryForm
 
     private int? _departmentId;
 
-    /// <summary>A registered ship-to (登録届け先); null with <see cref="ShipToDepartmentId"/> null = the department's own address.</summary>
+    /// <summary>
+    /// A registered ship-to (登録届け先); null with <see cref="ShipToDepartmentId"/> null = the department's own address.
+    /// </summary>
     public int? ShipToId { get; set; }
 
     /// <summary>Another department of the customer the order ships to (docs/business-rules.md §3).</summary>
@@ -68,10 +70,12 @@ public sealed class OrderEntryForm
 
     /// <summary>The customer's other active departments, as ship-to choices.</summary>
     public IEnumerable<ShipToOption> ShipToDepartments =>
-        (Customer?.Departments ?? []).Where(d => d.Id != DepartmentId).Select(d => new ShipToOption($"d{d.Id}", $"{d.Code} {d.Name}", d.Address));
+        (Customer?.Departments ?? []).Where(d => d.Id != DepartmentId).Select(d => new ShipToOption($"d{d.Id}", $"{d.Code} {d.Name}",
+            d.Address));
 
     /// <summary>The customer's registered ship-tos.</summary>
-    public IEnumerable<ShipToOption> ShipToRegistered => (Customer?.ShipTos ?? []).Select(s => new ShipToOption($"s{s.Id}", s.Name, s.Address));
+    public IEnumerable<ShipToOption> ShipToRegistered => (Customer?.ShipTos ?? []).Select(s => new ShipToOption($"s{s.Id}", s.Name,
+        s.Address));
 
     /// <summary>Where the order ships as chosen: the other department's, the ship-to's or the ordering department's own address.</summary>
     public string? ShipToAddress =>
@@ -109,7 +113,10 @@ public sealed class OrderEntryForm
         return true;
     }
 
-    /// <summary>The text key of what keeps a chosen customer's form from being quoted at all; null when nothing does (or no customer yet).</summary>
+    /// <summary>
+    /// The text key of what keeps a chosen customer's form from being quoted at all; null when nothing does (or no
+    /// customer yet).
+    /// </summary>
     public string? HeaderProblemKey(BusinessClock clock)
     {
         if (Customer is null)
@@ -145,10 +152,14 @@ public sealed class OrderEntryForm
             return null;
         var count = Lines.FindLastIndex(l => !l.IsBlank) + 1;
         var lines = Lines.Take(count).Select(l => new FaxOrderDraftLine(Blank(l.Code), Blank(l.Quantity), Blank(l.Comment))).ToList();
-        return new FaxOrderDraft(Customer.Customer.Id, department, ShipToId, receivedAt, requested, lines, FaxInboxItemId, ShipToDepartmentId, QuoteId);
+        return new FaxOrderDraft(Customer.Customer.Id, department, ShipToId, receivedAt, requested, lines, FaxInboxItemId,
+            ShipToDepartmentId, QuoteId);
     }
 
-    /// <summary>Fills the grid from line <paramref name="at"/> on, adding lines as needed; returns the index after the last one filled.</summary>
+    /// <summary>
+    /// Fills the grid from line <paramref name="at"/> on, adding lines as needed; returns the index after the last one
+    /// filled.
+    /// </summary>
     public int Paste(int at, IReadOnlyList<PastedLine> pasted)
     {
         at = Math.Clamp(at, 0, Lines.Count);
@@ -186,7 +197,9 @@ public sealed class OrderEntryForm
         ReceivedNow(clock);
     }
 
-    /// <summary>訂正: the form starts with the saved order's FAX time, requested date and lines (the key is unused: same number).</summary>
+    /// <summary>
+    /// 訂正: the form starts with the saved order's FAX time, requested date and lines (the key is unused: same number).
+    /// </summary>
     public void Load(OrderDetail order, BusinessClock clock)
     {
         ReceivedAt(order.ReceivedAt, clock);

@@ -25,7 +25,9 @@ public sealed class RecognizedEntry(RecognizedOrderDraft draft, IReadOnlyList<Fa
     public int LowCount => new[] { draft.Customer, draft.Department }.OfType<RecognizedValue>()
         .Concat(draft.Lines.SelectMany(l => l.Values)).Count(v => v.IsLow);
 
-    /// <summary>The lines read, as typed text (so the grid's 全角→半角 and the quote run on them), then blank lines to key more.</summary>
+    /// <summary>
+    /// The lines read, as typed text (so the grid's 全角→半角 and the quote run on them), then blank lines to key more.
+    /// </summary>
     public void FillLines(OrderEntryForm form)
     {
         form.Lines.Clear();
@@ -82,7 +84,8 @@ public sealed class RecognizedEntry(RecognizedOrderDraft draft, IReadOnlyList<Fa
         }
 
         Header(draft.Customer, OrderFormField.CustomerCode, form.Customer?.Customer.Code);
-        Header(draft.Department, OrderFormField.Department, form.Customer?.Departments.FirstOrDefault(d => d.Id == form.DepartmentId)?.Name);
+        Header(draft.Department, OrderFormField.Department,
+            form.Customer?.Departments.FirstOrDefault(d => d.Id == form.DepartmentId)?.Name);
         foreach (var read in draft.Lines)
         {
             var line = form.Lines.FirstOrDefault(l => ReferenceEquals(l.Read, read));
@@ -114,7 +117,8 @@ public sealed class RecognizedEntry(RecognizedOrderDraft draft, IReadOnlyList<Fa
     /// A field's focus handler: beside a recognised FAX it tells <paramref name="focused"/> the value read into the field (its
     /// crop shows); keyed by hand there is none, so Enter moving field to field sends the server no event and renders nothing.
     /// </summary>
-    public static EventCallback<FocusEventArgs> FocusHandler(object receiver, RecognizedEntry? entry, EventCallback<RecognizedValue?> focused,
+    public static EventCallback<FocusEventArgs> FocusHandler(object receiver, RecognizedEntry? entry,
+        EventCallback<RecognizedValue?> focused,
         RecognizedValue? value) =>
         entry is null ? default : EventCallback.Factory.Create<FocusEventArgs>(receiver, () => focused.InvokeAsync(value));
 

@@ -4,6 +4,10 @@ using SmartOffice.Domain.Rules;
 
 namespace SmartOffice.Domain.Ordering;
 
+// The capability's contracts in one file (docs/architecture.md, "Ordering: entities guard their state").
+
+// ---- FAX order entry ----
+
 /// <summary>A customer as FAX order entry finds one (by code, FAX, phone or name).</summary>
 public sealed record OrderingCustomerMatch(int Id, string Code, string Name, string NameKana, string? Fax, string Phone,
     string RegionName, string DealerName);
@@ -35,13 +39,17 @@ public sealed record FaxOrderDraft(int CustomerId, int DepartmentId, int? ShipTo
     public int? OtherShipToDepartmentId => ShipToDepartmentId == DepartmentId ? null : ShipToDepartmentId;
 }
 
-/// <summary>One priced line. <see cref="Problem"/> is a message in the UI language naming the line and the fix; null when the line is fine.</summary>
+/// <summary>
+/// One priced line. <see cref="Problem"/> is a message in the UI language naming the line and the fix; null when the
+/// line is fine.
+/// </summary>
 public sealed record QuotedLine(int LineNumber, string ProductCode, int? ProductId, string? Name, string? Maker,
     int? Quantity, int? ListUnitPrice, int? UnitPrice, int Amount, int? Stock, bool ShortOfStock,
     DeliveryClass? DeliveryClass, TaxClass? TaxClass, string? LineComment, string? Problem);
 
 /// <summary>One shipment the order splits into (docs/business-rules.md §3): its 受付日 and dates.</summary>
-public sealed record QuotedShipment(DeliveryClass DeliveryClass, DateOnly AcceptanceDay, DateOnly? EarliestDelivery, DateOnly? DeliveryDate);
+public sealed record QuotedShipment(DeliveryClass DeliveryClass, DateOnly AcceptanceDay, DateOnly? EarliestDelivery,
+    DateOnly? DeliveryDate);
 
 public enum BudgetStatus { NoBudget, Within, OverSoft, OverHard }
 
@@ -51,7 +59,10 @@ public sealed record BudgetCheck(BudgetStatus Status, int? MonthlyBudget, int Sp
 /// <summary>An earlier order of the same customer, same acceptance day and the same lines: probably the same FAX keyed twice.</summary>
 public sealed record PossibleDuplicate(int OrderId, string OrderNumber, DateTimeOffset ReceivedAt, string? KeyedBy);
 
-/// <summary>The live summary. <see cref="Problems"/> lists everything that would refuse a save (lines, ship-to, date, hard budget).</summary>
+/// <summary>
+/// The live summary. <see cref="Problems"/> lists everything that would refuse a save (lines, ship-to, date, hard
+/// budget).
+/// </summary>
 public sealed record FaxOrderQuote(IReadOnlyList<QuotedLine> Lines, int GoodsSubtotal, int ShippingFee, ShippingFeeReason ShippingFeeReason,
     SlipTax Tax, int Total, int PointsToEarn, bool PointsOptedOut, IReadOnlyList<QuotedShipment> Shipments,
     string? RequestedDateProblem, BudgetCheck Budget, IReadOnlyList<PossibleDuplicate> PossibleDuplicates,
@@ -133,3 +144,121 @@ public sealed record StockOutNotice(int OrderId, string OrderNumber, string Cust
     /// <summary>When and by whom the notice was marked sent; null while it is owed.</summary>
     public StockOutNoticeSent? Sent { get; init; }
 }
+
+// ---- Quotes (簡易見積書) ----
+
+/// <summary>A quote just issued: its id for the sheet and its number.</summary>
+public sealed record QuoteIssued(int Id, string QuoteNumber);
+
+public sealed record QuoteSheetLine(int LineNumber, string ProductCode, string ProductName, string Maker, int Quantity, int UnitPrice,
+    int Amount, TaxClass TaxClass, DeliveryClass DeliveryClass, string? LineComment);
+
+/// <summary>Tax at one rate on the sheet: what it is charged on (goods and shipping ex-tax) and the tax, once per slip.</summary>
+public sealed record QuoteTax(int RatePercent, int Taxable, int Tax);
+
+/// <summary>
+/// 簡易見積書 as printed: number, dates, the customer and where it would ship, lines, shipping with its rule, tax per rate, the
+/// total, the desk's contact; <see cref="OrderNumber"/> once it was turned into an order, <see cref="Expired"/> after its valid-until.
+/// </summary>
+public sealed record QuoteSheet(int Id, string QuoteNumber, DateTimeOffset IssuedAt, DateOnly ValidUntil, bool Expired, string? IssuedBy,
+    OrderingCustomerMatch Customer, string DepartmentName, string ShipToName, DateOnly? RequestedDeliveryDate,
+    IReadOnlyList<QuoteSheetLine> Lines, int GoodsSubtotal, int ShippingFee, ShippingFeeReason ShippingFeeReason, int FreeShippingThreshold,
+    IReadOnlyList<QuoteTax> Taxes, int Total, int? OrderId, string? OrderNumber, DeskContact Desk);
+
+/// <summary>One quote of a customer's list.</summary>
+public sealed record QuoteListRow(int Id, string QuoteNumber, DateTimeOffset IssuedAt, DateOnly ValidUntil, bool Expired,
+    string CustomerCode, string CustomerName, string DepartmentName, int LineCount, int Total, int? OrderId, string? OrderNumber);
+
+/// <summary>A quoted line whose unit price is higher now than on the quote: the agent tells the customer before saving.</summary>
+public sealed record QuotePriceRise(int LineNumber, string ProductCode, string ProductName, int QuotedUnitPrice, int UnitPriceNow);
+
+/// <summary>
+/// A FAXed-back quote ready for order entry: its draft (received now; the agent sets the FAX's time) priced again, the lines
+/// whose price rose since the quote, and whether its valid-until has passed.
+/// </summary>
+public sealed record QuoteReview(QuoteSheet Quote, FaxOrderDraft Draft, IReadOnlyList<QuotePriceRise> PriceRises);
+
+// ---- Repeat orders (リピートオーダー) ----
+
+/// <summary>Why a line of the earlier order is not copied into the repeat order.</summary>
+public enum RepeatLeftOutReason
+{
+    /// <summary>取扱終了: the product is inactive, or no longer in the catalogue at all.</summary>
+    NoLongerSold,
+    /// <summary>発注制限 of the customer on the product.</summary>
+    ProductLocked,
+    /// <summary>発注制限 of the customer on the product's category.</summary>
+    CategoryLocked,
+}
+
+/// <summary>A line left out of the repeat order: the earlier order's line number, code and name (as ordered then), and why.</summary>
+public sealed record RepeatLeftOut(int LineNumber, string ProductCode, string ProductName, RepeatLeftOutReason Reason,
+    string? CategoryName);
+
+/// <summary>
+/// リピートオーダー (docs/product-enquiry-and-quotes.md): the earlier order's customer, department, ship-to and lines as a new
+/// draft received now — priced again by the entry form like any draft — and the lines that could not be copied.
+/// </summary>
+public sealed record RepeatOrder(int OrderId, string OrderNumber, FaxOrderDraft Draft, IReadOnlyList<RepeatLeftOut> LeftOut);
+
+// ---- Product enquiry (在庫納期照会) ----
+
+/// <summary>在庫納期照会: what the caller names (code, name, maker or category) and, optionally, who is calling.</summary>
+public sealed record ProductEnquiryQuery(string? Text, int? CustomerId);
+
+/// <summary>The customer the delivery dates are computed for: their region's cutoffs and their discount.</summary>
+public sealed record EnquiryCustomer(int Id, string Code, string Name, string RegionName, TimeOnly FaxCutoff, decimal VolumeDiscountRate);
+
+/// <summary>
+/// When an order received now would arrive: its cutoff (the region's FAX cutoff, furniture's own), the 受付日 it gets, and
+/// the earliest delivery date (null for a special order, advised later). <see cref="BeforeCutoff"/>: a FAX now is accepted today.
+/// <see cref="BackOrdered"/>: none in stock, so the line would wait for stock (入荷待ち) and the date does not hold.
+/// </summary>
+public sealed record EnquiryDelivery(TimeOnly Cutoff, DateOnly AcceptanceDay, bool BeforeCutoff, DateOnly? DeliveryDate, bool BackOrdered);
+
+/// <summary>
+/// One product found. <see cref="CustomerUnitPrice"/>, <see cref="Delivery"/> and <see cref="Locked"/> are the chosen
+/// customer's (null / false without one): their discounted price, their date, an order lock (発注制限) on it or its category.
+/// </summary>
+public sealed record ProductEnquiryRow(int Id, string Code, string Name, string Maker, string CategoryName, int Stock,
+    DeliveryClass DeliveryClass, TaxClass TaxClass, int ListPrice, int? CustomerUnitPrice, EnquiryDelivery? Delivery, bool Locked);
+
+/// <summary>
+/// The answer: at most <see cref="ProductEnquiryService.MaxRows"/> rows (<see cref="More"/> when there were more), as
+/// of <see cref="At"/>.
+/// </summary>
+public sealed record ProductEnquiry(IReadOnlyList<ProductEnquiryRow> Rows, bool More, EnquiryCustomer? Customer, DateTimeOffset At);
+
+// ---- Follow-up (品切れ・入荷待ち・電話マーク) ----
+
+/// <summary>An order whose stock-out notice has not been marked sent; <see cref="AgeDays"/> counts from its 受付日.</summary>
+public sealed record FollowUpNotice(int OrderId, string OrderNumber, string CustomerCode, string CustomerName, DateOnly AcceptanceDay,
+    DateTimeOffset ReceivedAt, int ShortLines, int AgeDays);
+
+/// <summary>
+/// A line waiting for stock (入荷待ち), <see cref="AgeDays"/> since its order's 受付日, in age band <see cref="Band"/>.
+/// </summary>
+public sealed record FollowUpBackOrder(int OrderId, string OrderNumber, string CustomerName, DateOnly AcceptanceDay, int LineNumber,
+    string ProductCode, string ProductName, int Quantity, int AgeDays, int Band);
+
+/// <summary>
+/// A special-order shipment (電話マーク) still without the maker's date: お届け日未定 for <see cref="AgeDays"/> days.
+/// </summary>
+public sealed record FollowUpSpecialOrder(int OrderId, string OrderNumber, int ShipmentId, string CustomerName, DateOnly AcceptanceDay,
+    int Lines, ShipmentStatus Status, int AgeDays);
+
+/// <summary>
+/// Back orders that have waited from <see cref="FromDays"/> days up to (not including) <see cref="ToDays"/>; null = no
+/// end.
+/// </summary>
+public sealed record FollowUpBand(int FromDays, int? ToDays, int Count);
+
+/// <summary>The desk's follow-up figures (dashboard and tabs).</summary>
+public sealed record FollowUpCounts(int NoticesNotSent, IReadOnlyList<FollowUpBand> BackOrdersByAge, int SpecialOrdersWithoutDate)
+{
+    public int BackOrders => BackOrdersByAge.Sum(b => b.Count);
+}
+
+/// <summary>The three follow-up lists, oldest first, each cut at <see cref="RowLimit"/> rows (the counts are whole).</summary>
+public sealed record FollowUpView(FollowUpCounts Counts, IReadOnlyList<FollowUpNotice> Notices, IReadOnlyList<FollowUpBackOrder> BackOrders,
+    IReadOnlyList<FollowUpSpecialOrder> SpecialOrders, int RowLimit);
