@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Domain.Accounts;
 using SmartOffice.Domain.Calendar;
 using SmartOffice.Domain.Diagnostics;
 using SmartOffice.Domain.Ordering;
@@ -19,8 +20,6 @@ public sealed record PurchaseLine(DateOnly Date, string OrderNumber, string Depa
     string Maker, int Quantity, int UnitPrice, int Amount, TaxClass TaxClass, bool IsEco, string? LineComment);
 
 public sealed record CustomerChoice(int Id, string Code, string Name, IReadOnlyList<DepartmentChoice> Departments);
-
-public sealed record DepartmentChoice(int Id, string Code, string Name);
 
 /// <summary>
 /// 購入データダウンロード (docs/business-rules.md §7): the past 15 months as xlsx, CSV Shift_JIS or CSV UTF-8 with BOM.
