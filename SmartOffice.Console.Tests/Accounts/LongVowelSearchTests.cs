@@ -152,11 +152,8 @@ public sealed class LongVowelSearchTests : IAsyncLifetime
             var order = await _database.AddDeliveredOrderAsync(department, new DateOnly(2026, 11, 20),
                 new DeliveredLine("A" + number, 1000, 1));
             await using var db = _database.CreateDbContext();
-            db.ReturnSlips.Add(new ReturnSlip
-            {
-                SlipNumber = number, OrderId = order.Id, CustomerId = department.CustomerId, FormReceivedOn = new DateOnly(2026, 11, 24),
-                CreatedAt = _database.Clock.GetUtcNow(), CreatedByStaffId = "desk",
-            });
+            db.ReturnSlips.Add(ReturnSlip.Keyed(0, number, order.Id, department.CustomerId, new DateOnly(2026, 11, 24),
+                _database.Clock.GetUtcNow(), "desk"));
             await db.SaveChangesAsync();
         }
 

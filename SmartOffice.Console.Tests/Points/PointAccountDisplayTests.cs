@@ -13,10 +13,12 @@ public sealed class PointAccountDisplayTests : ComponentTest
     [InlineData("ja-JP", PointAccountKind.WebUser, true, "Web利用者", "ポイント対象外")]
     [InlineData("en-US", PointAccountKind.Department, true, "Department account (FAX)", "Opted out")]
     [InlineData("en-US", PointAccountKind.WebUser, false, "Web user", null)]
-    public void The_kind_is_named_and_an_opted_out_customer_is_said(string culture, PointAccountKind kind, bool optedOut, string text, string? optedOutText)
+    public void The_kind_is_named_and_an_opted_out_customer_is_said(string culture, PointAccountKind kind, bool optedOut, string text,
+        string? optedOutText)
     {
         using var _ = new CultureScope(culture);
-        var account = new PointAccountRow(1, kind, 7, "10000001", "株式会社テスト", 70, "総務部", kind == PointAccountKind.WebUser ? "u1000001" : null,
+        var account = new PointAccountRow(1, kind, 7, "10000001", "株式会社テスト", 70, "総務部",
+            kind == PointAccountKind.WebUser ? "u1000001" : null,
             null, optedOut, 1200, 0);
         var chips = Context.Render<AccountKindChip>(p => p.Add(x => x.Account, account));
 

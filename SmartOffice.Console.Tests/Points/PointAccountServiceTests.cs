@@ -120,11 +120,13 @@ public sealed class PointAccountServiceTests : IAsyncLifetime
     {
         var service = _database.Accounts(TestStaff.DeskAgent);
         var version = await VersionOf(_departmentAccount);
-        var error = await Assert.ThrowsAsync<BusinessRuleException>(() => service.ConsolidateAsync(new(_departmentAccount.Id, _userAccount.Id, 471, version, null)));
+        var error = await Assert.ThrowsAsync<BusinessRuleException>(() => service.ConsolidateAsync(new(_departmentAccount.Id,
+            _userAccount.Id, 471, version, null)));
         Assert.Equal("Points.InsufficientBalance", error.Key);
 
         await service.ConsolidateAsync(new(_departmentAccount.Id, _userAccount.Id, 10, version, null));
-        var stale = await Assert.ThrowsAsync<BusinessRuleException>(() => service.ConsolidateAsync(new(_departmentAccount.Id, _userAccount.Id, 10, version, null)));
+        var stale = await Assert.ThrowsAsync<BusinessRuleException>(() => service.ConsolidateAsync(new(_departmentAccount.Id,
+            _userAccount.Id, 10, version, null)));
         Assert.Equal("Points.AccountChanged", stale.Key);
         Assert.Equal(460, await _database.BalanceAsync(_departmentAccount.Id));
     }
@@ -133,7 +135,8 @@ public sealed class PointAccountServiceTests : IAsyncLifetime
     public async Task Only_a_supervisor_adjusts_and_only_with_a_reason()
     {
         var version = await VersionOf(_departmentAccount);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _database.Accounts(TestStaff.DeskAgent).AdjustAsync(new(_departmentAccount.Id, 10, "誤り", version)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            _database.Accounts(TestStaff.DeskAgent).AdjustAsync(new(_departmentAccount.Id, 10, "誤り", version)));
         var noReason = await Assert.ThrowsAsync<BusinessRuleException>(() =>
             _database.Accounts(TestStaff.Supervisor).AdjustAsync(new(_departmentAccount.Id, 10, " ", version)));
         Assert.Equal("Points.ReasonRequired", noReason.Key);
@@ -155,12 +158,14 @@ public sealed class PointAccountServiceTests : IAsyncLifetime
     {
         var requests = _database.Requests(TestStaff.DeskAgent);
         var receivedAt = TestDatabase.JapanTime(2026, 11, 25, 9, 12);
-        var missing = await Assert.ThrowsAsync<BusinessRuleException>(() => requests.RegisterAsync(new("３０００００９９", _department.Id, receivedAt)));
+        var missing = await Assert.ThrowsAsync<BusinessRuleException>(() => requests.RegisterAsync(new("３０００００９９", _department.Id,
+            receivedAt)));
         Assert.Equal("Points.CustomerNotFound", missing.Key);
         var future = await Assert.ThrowsAsync<BusinessRuleException>(() =>
             requests.RegisterAsync(new("30000001", _department.Id, TestDatabase.JapanTime(2026, 11, 25, 11, 0))));
         Assert.Equal("Points.FaxReceivedInFuture", future.Key);
-        var wrongDepartment = await Assert.ThrowsAsync<BusinessRuleException>(() => requests.RegisterAsync(new("30000001", _otherCustomer.Id, receivedAt)));
+        var wrongDepartment = await Assert.ThrowsAsync<BusinessRuleException>(() => requests.RegisterAsync(new("30000001",
+            _otherCustomer.Id, receivedAt)));
         Assert.Equal("Points.DepartmentRequired", wrongDepartment.Key);
 
         var id = await requests.RegisterAsync(new("３００００００１", _department.Id, receivedAt));   // full-width digits as typed
@@ -178,6 +183,7 @@ public sealed class PointAccountServiceTests : IAsyncLifetime
         Assert.Empty((await requests.ListAsync(openOnly: true, 0, 10)).Rows);
         var again = await Assert.ThrowsAsync<BusinessRuleException>(() => requests.MarkSentAsync(id, open.Rows[0].Version));
         Assert.Equal("Points.RequestChanged", again.Key);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _database.Requests(TestStaff.DealerRep(_dealerId)).RegisterAsync(new("30000001", _department.Id, receivedAt)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            _database.Requests(TestStaff.DealerRep(_dealerId)).RegisterAsync(new("30000001", _department.Id, receivedAt)));
     }
 }

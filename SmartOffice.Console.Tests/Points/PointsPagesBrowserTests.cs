@@ -17,7 +17,8 @@ public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser brow
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP");
         if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US",
+                Url = app.BaseAddress.ToString() }]);
         await page.SignInAsync(staff, DemoStaff.Password);
         await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
@@ -37,7 +38,8 @@ public sealed class PointsPagesBrowserTests(ConsoleApp app, Support.Browser brow
                                  where a.Kind == PointAccountKind.Department
                                  join d in db.Departments on a.DepartmentId equals d.Id
                                  join c in db.Customers on d.CustomerId equals c.Id
-                                 let points = db.PointLots.Where(l => l.PointAccountId == a.Id && l.ValidThrough >= today).Sum(l => l.Remaining)
+                                 let points = db.PointLots.Where(l => l.PointAccountId == a.Id && l.ValidThrough >= today)
+                                     .Sum(l => l.Remaining)
                                  where points > 0
                                  orderby a.Id
                                  select new { c.Code, Department = d.Name, Balance = points }).FirstAsync();

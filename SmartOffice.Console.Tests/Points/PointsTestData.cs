@@ -15,7 +15,8 @@ public static class PointsTestData
     public static async Task<Department> AddDepartmentAsync(this TestDatabase database, Department sibling, string code, string name)
     {
         await using var db = database.CreateDbContext();
-        var department = new Department { CustomerId = sibling.CustomerId, Code = code, Name = name, PostalCode = "100-0001", Address = "東京都千代田区1-1" };
+        var department = new Department { CustomerId = sibling.CustomerId, Code = code, Name = name, PostalCode = "100-0001",
+            Address = "東京都千代田区1-1" };
         db.Departments.Add(department);
         await db.SaveChangesAsync();
         return department;
@@ -26,7 +27,8 @@ public static class PointsTestData
         await using var db = database.CreateDbContext();
         var account = new PointAccount
         {
-            DepartmentId = department.Id, Kind = user is null ? PointAccountKind.Department : PointAccountKind.WebUser, WebUserId = user?.Id,
+            DepartmentId = department.Id, Kind = user is null ? PointAccountKind.Department : PointAccountKind.WebUser,
+                WebUserId = user?.Id,
         };
         db.PointAccounts.Add(account);
         await db.SaveChangesAsync();
@@ -37,7 +39,8 @@ public static class PointsTestData
         new(db, new PointRules(database.Rules.Value), database.Clock, "test");
 
     /// <summary>Earns points as an order accepted on <paramref name="acceptanceDay"/> would.</summary>
-    public static async Task<PointLot> EarnAsync(this TestDatabase database, PointAccount account, int points, DateOnly acceptanceDay, int orderId)
+    public static async Task<PointLot> EarnAsync(this TestDatabase database, PointAccount account, int points, DateOnly acceptanceDay,
+        int orderId)
     {
         await using var db = database.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -46,7 +49,8 @@ public static class PointsTestData
         return lot!;
     }
 
-    public static async Task<Prize> AddPrizeAsync(this TestDatabase database, string code, int cost, int stock, DateOnly from, DateOnly? to = null)
+    public static async Task<Prize> AddPrizeAsync(this TestDatabase database, string code, int cost, int stock, DateOnly from,
+        DateOnly? to = null)
     {
         await using var db = database.CreateDbContext();
         var prize = new Prize { Code = code, Name = $"賞品{code}", PointCost = cost, Stock = stock, ActiveFrom = from, ActiveTo = to };
@@ -71,6 +75,7 @@ public static class PointsTestData
         new(database, staff, database.Clock, database.BusinessClock);
 
     public static BalanceRequestService Requests(this TestDatabase database, ICurrentStaff staff) =>
-        new(database, staff, database.Clock, database.BusinessClock, database.Accounts(staff), Options.Create(new SmartOffice.Domain.DeskContactOptions()),
+        new(database, staff, database.Clock, database.BusinessClock, database.Accounts(staff),
+            Options.Create(new SmartOffice.Domain.DeskContactOptions()),
             database.FaxInboxLink(staff));
 }

@@ -10,7 +10,10 @@ using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.Prizes;
 
-/// <summary>Prize applications: every refusal, the workflow to shipped and done, and cancellation restoring the same lots and stock.</summary>
+/// <summary>
+/// Prize applications: every refusal, the workflow to shipped and done, and cancellation restoring the same lots and
+/// stock.
+/// </summary>
 public sealed class PrizeApplicationServiceTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
@@ -59,10 +62,12 @@ public sealed class PrizeApplicationServiceTests : IAsyncLifetime
     public async Task Each_refusal_names_the_reason_and_leaves_points_and_stock_alone()
     {
         var expensive = await _database.AddPrizeAsync("P002", cost: 600, stock: 5, from: new DateOnly(2026, 1, 1));
-        var ended = await _database.AddPrizeAsync("P003", cost: 10, stock: 5, from: new DateOnly(2026, 1, 1), to: new DateOnly(2026, 10, 31));
+        var ended = await _database.AddPrizeAsync("P003", cost: 10, stock: 5, from: new DateOnly(2026, 1, 1), to: new DateOnly(2026, 10,
+            31));
         var future = await _database.AddPrizeAsync("P004", cost: 10, stock: 5, from: new DateOnly(2026, 12, 1));
 
-        Assert.Equal("Points.InsufficientBalance", (await Assert.ThrowsAsync<BusinessRuleException>(() => ApplyAsync(prizeId: expensive.Id))).Key);
+        Assert.Equal("Points.InsufficientBalance",
+            (await Assert.ThrowsAsync<BusinessRuleException>(() => ApplyAsync(prizeId: expensive.Id))).Key);
         Assert.Equal("Prizes.OutOfStock", (await Assert.ThrowsAsync<BusinessRuleException>(() => ApplyAsync(quantity: 4))).Key);
         Assert.Equal("Prizes.NotActive", (await Assert.ThrowsAsync<BusinessRuleException>(() => ApplyAsync(prizeId: ended.Id))).Key);
         Assert.Equal("Prizes.NotActive", (await Assert.ThrowsAsync<BusinessRuleException>(() => ApplyAsync(prizeId: future.Id))).Key);
@@ -91,7 +96,8 @@ public sealed class PrizeApplicationServiceTests : IAsyncLifetime
     public async Task The_workflow_goes_received_arranged_shipped_done_in_order()
     {
         var application = await ApplyAsync();
-        var wrong = await Assert.ThrowsAsync<BusinessRuleException>(() => Desk.ShipAsync(application.Id, application.Version, "ヤマト運輸", "1234"));
+        var wrong = await Assert.ThrowsAsync<BusinessRuleException>(() => Desk.ShipAsync(application.Id, application.Version, "ヤマト運輸",
+            "1234"));
         Assert.Equal("Prizes.WrongStatus", wrong.Key);
 
         await Desk.ArrangeAsync(application.Id, application.Version);
@@ -130,7 +136,8 @@ public sealed class PrizeApplicationServiceTests : IAsyncLifetime
         Assert.Equal(3, await StockAsync());
         await using var db = _database.CreateDbContext();
         var restoredLots = await db.PointLedger.Where(e => e.Kind == PointEntryKind.Restore).Select(e => e.PointLotId).ToListAsync();
-        var spentLots = await db.PointLedger.Where(e => e.Kind == PointEntryKind.Spend && e.Points == -50).Select(e => e.PointLotId).ToListAsync();
+        var spentLots = await db.PointLedger.Where(e => e.Kind == PointEntryKind.Spend && e.Points == -50)
+            .Select(e => e.PointLotId).ToListAsync();
         Assert.Equal(spentLots, restoredLots);
         var detail = await Desk.GetAsync(application.Id);
         Assert.Equal(PrizeApplicationStatus.Cancelled, detail.Application.Status);
@@ -145,7 +152,8 @@ public sealed class PrizeApplicationServiceTests : IAsyncLifetime
         var supervisor = _database.Catalog(TestStaff.Supervisor);
         Assert.Equal("Prizes.PeriodReversed", (await Assert.ThrowsAsync<BusinessRuleException>(() =>
             supervisor.SaveAsync(edit with { ActiveTo = new DateOnly(2026, 11, 1) }))).Key);
-        Assert.Equal("Prizes.CostPositive", (await Assert.ThrowsAsync<BusinessRuleException>(() => supervisor.SaveAsync(edit with { PointCost = 0 }))).Key);
+        Assert.Equal("Prizes.CostPositive",
+            (await Assert.ThrowsAsync<BusinessRuleException>(() => supervisor.SaveAsync(edit with { PointCost = 0 }))).Key);
 
         var id = await supervisor.SaveAsync(edit);
         var row = (await supervisor.ListAsync(activeOnly: false)).Single(p => p.Id == id);

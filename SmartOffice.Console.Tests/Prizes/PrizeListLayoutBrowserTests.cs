@@ -3,7 +3,10 @@ using SmartOffice.Domain.Demo;
 
 namespace SmartOffice.Console.Tests.Prizes;
 
-/// <summary>The prize applications at 1366×768: 会社名 (company and department) and the prize read whole words, not 1–2 characters a line.</summary>
+/// <summary>
+/// The prize applications at 1366×768: 会社名 (company and department) and the prize read whole words, not 1–2 characters
+/// a line.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PrizeListLayoutBrowserTests(ConsoleApp app, Support.Browser browser)
 {

@@ -18,7 +18,8 @@ public sealed class PrizesPagesBrowserTests(ConsoleApp app, Support.Browser brow
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP");
         if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US",
+                Url = app.BaseAddress.ToString() }]);
         await page.SignInAsync(staff, DemoStaff.Password);
         await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
@@ -30,7 +31,8 @@ public sealed class PrizesPagesBrowserTests(ConsoleApp app, Support.Browser brow
     {
         await using var db = Demo();
         var today = app.BusinessClock.Today;
-        var prize = await db.Prizes.AsNoTracking().Where(p => p.Stock > 5 && p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today))
+        var prize = await db.Prizes.AsNoTracking().Where(p => p.Stock > 5 && p.ActiveFrom <= today && (p.ActiveTo == null
+            || p.ActiveTo >= today))
             .OrderBy(p => p.PointCost).FirstAsync();
         var account = await (from a in db.PointAccounts.AsNoTracking()
                              where a.Kind == PointAccountKind.Department
@@ -45,13 +47,15 @@ public sealed class PrizesPagesBrowserTests(ConsoleApp app, Support.Browser brow
     }
 
     /// <summary>Keys the customer code, picks the department's FAX account and the prize.</summary>
-    private static async Task KeyApplicationAsync(IPage page, (string Code, string Department, string Prize, string PrizeCode) applicant, bool english)
+    private static async Task KeyApplicationAsync(IPage page, (string Code, string Department, string Prize, string PrizeCode) applicant,
+        bool english)
     {
         await Assertions.Expect(page.Locator(Field("apply-customer-code"))).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(applicant.Code);
         await page.Keyboard.PressAsync("Tab");   // leaving the code looks up the customer's accounts
         await Assertions.Expect(page.Locator("[data-testid=apply-balance]")).ToBeVisibleAsync();
-        await Pick(page, "apply-account", applicant.Department, english ? "Department account" : "部署口座", english ? "Point account" : "ポイント口座");
+        await Pick(page, "apply-account", applicant.Department, english ? "Department account" : "部署口座",
+            english ? "Point account" : "ポイント口座");
         await Assertions.Expect(page.Locator("[data-testid=apply-balance]")).ToBeVisibleAsync();
         // The prize by its code, as the order grid takes a product (it took a ↓ press per prize): typed in lower case and
         // full-width as a FAX gives it, the list narrows to it and Enter chooses it.

@@ -50,12 +50,10 @@ public sealed class ReportServicesTests : IAsyncLifetime
         await using var data = _database.CreateDbContext();
         var f2 = data.Orders.Single(o => o.OrderNumber == "F2");
         var f2Line = data.OrderLines.Single(l => l.OrderId == f2.Id && l.ProductCode == "N-1");
-        data.ReturnSlips.Add(new ReturnSlip
-        {
-            SlipNumber = "R1", OrderId = f2Line.OrderId, CustomerId = _general.CustomerId, FormReceivedOn = new DateOnly(2026, 11, 10),
-            CreatedAt = JapanTime(2026, 11, 10, 10, 0), CreatedByStaffId = "desk-a",
-            Lines = [new ReturnSlipLine { OrderLineId = f2Line.Id, Quantity = 3, Reason = ReturnReason.OrderedByMistake }],
-        });
+        var slip = ReturnSlip.Keyed(0, "R1", f2Line.OrderId, _general.CustomerId, new DateOnly(2026, 11, 10),
+            JapanTime(2026, 11, 10, 10, 0), "desk-a");
+        slip.AddLine(f2Line.Id, 3, ReturnReason.OrderedByMistake, unopened: false, note: null);
+        data.ReturnSlips.Add(slip);
         var account = new PointAccount { DepartmentId = _general.Id };
         data.PointAccounts.Add(account);
         await data.SaveChangesAsync();
@@ -67,10 +65,13 @@ public sealed class ReportServicesTests : IAsyncLifetime
         var prize = new Prize { Code = "PZ1", Name = "マグカップ", PointCost = 100, ActiveFrom = new(2026, 1, 1) };
         data.Prizes.Add(prize);
         await data.SaveChangesAsync();
+        var shipped = PrizeApplication.Keyed(0, "A3", account.Id, prize.Id, 1, 100, OrderChannel.Fax, JapanTime(2026, 10, 1, 9, 0));
+        shipped.Arrange(JapanTime(2026, 10, 1, 10, 0));
+        shipped.Ship(JapanTime(2026, 10, 2, 10, 0), "ヤマト運輸", "T-A3");
         data.PrizeApplications.AddRange(
-            new PrizeApplication { ApplicationNumber = "A1", PointAccountId = account.Id, PrizeId = prize.Id, Quantity = 1, Points = 100, ReceivedAt = JapanTime(2026, 11, 24, 9, 0) },
-            new PrizeApplication { ApplicationNumber = "A2", PointAccountId = account.Id, PrizeId = prize.Id, Quantity = 2, Points = 200, ReceivedAt = JapanTime(2026, 10, 1, 9, 0) },
-            new PrizeApplication { ApplicationNumber = "A3", PointAccountId = account.Id, PrizeId = prize.Id, Quantity = 1, Points = 100, ReceivedAt = JapanTime(2026, 10, 1, 9, 0), Status = PrizeApplicationStatus.Shipped });
+            PrizeApplication.Keyed(0, "A1", account.Id, prize.Id, 1, 100, OrderChannel.Fax, JapanTime(2026, 11, 24, 9, 0)),
+            PrizeApplication.Keyed(0, "A2", account.Id, prize.Id, 2, 200, OrderChannel.Fax, JapanTime(2026, 10, 1, 9, 0)),
+            shipped);
         await data.SaveChangesAsync();
     }
 

@@ -26,9 +26,11 @@ public sealed class ReturnEntryLayoutBrowserTests(ConsoleApp app, Support.Browse
         var used = db.FaxInboxItems.Where(f => f.SenderFax != null).Select(f => f.SenderFax);
         var order = await db.Orders.AsNoTracking()
             .Where(o => !db.ReturnSlips.Any(s => s.OrderId == o.Id) && o.Lines.Count >= 2
-                        && o.Lines.All(l => l.DeliveredQuantity > 0 && l.Shipment!.Status == ShipmentStatus.Delivered && l.Shipment.DeliveryDate >= from)
+                        && o.Lines.All(l => l.DeliveredQuantity > 0 && l.Shipment!.Status == ShipmentStatus.Delivered
+                            && l.Shipment.DeliveryDate >= from)
                         && o.Customer!.FaxDigits != null && !shared.Contains(o.Customer.FaxDigits) && !used.Contains(o.Customer.FaxDigits))
-            .OrderByDescending(o => o.Id).Skip(skip).Select(o => new { o.OrderNumber, o.Customer!.Code, o.Customer.FaxDigits }).FirstAsync();
+            .OrderByDescending(o => o.Id).Skip(skip).Select(o => new { o.OrderNumber, o.Customer!.Code,
+                o.Customer.FaxDigits }).FirstAsync();
         return (order.OrderNumber, order.Code, order.FaxDigits!);
     }
 
@@ -39,7 +41,8 @@ public sealed class ReturnEntryLayoutBrowserTests(ConsoleApp app, Support.Browse
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP");
         if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US",
+                Url = app.BaseAddress.ToString() }]);
         await page.SignInAsync(DemoStaff.DeskAgent, DemoStaff.Password);
         var (orderNumber, customerCode, fax) = await DeliveredOrderAsync(english ? 1 : 0);
         await BesideFax.OpenAsync(page, app, fax, customerCode, "ReturnRequest");

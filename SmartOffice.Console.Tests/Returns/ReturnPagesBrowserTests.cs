@@ -24,9 +24,11 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
         var taken = db.ReturnSlipLines.Select(l => l.OrderLineId);
         var lines = await db.OrderLines.AsNoTracking()
             .Where(l => l.DeliveredQuantity > 0 && !l.Product!.NonReturnable && !l.Product.Category!.NonReturnable
-                        && l.Shipment!.Status == ShipmentStatus.Delivered && l.Shipment.DeliveryDate >= from && l.Shipment.DeliveryDate < today
+                        && l.Shipment!.Status == ShipmentStatus.Delivered && l.Shipment.DeliveryDate >= from
+                            && l.Shipment.DeliveryDate < today
                         && !taken.Contains(l.Id) && !db.ReturnSlips.Any(s => s.OrderId == l.OrderId))
-            .Select(l => new { l.OrderId, OrderNumber = db.Orders.Where(o => o.Id == l.OrderId).Select(o => o.OrderNumber).First(), l.LineNumber }).ToListAsync();
+            .Select(l => new { l.OrderId, OrderNumber = db.Orders.Where(o => o.Id == l.OrderId).Select(o => o.OrderNumber).First(),
+                l.LineNumber }).ToListAsync();
         var order = lines.GroupBy(l => l.OrderId).Where(g => g.Count() >= 2).OrderBy(g => g.Key).First();
         return (order.First().OrderNumber, order.Select(l => l.LineNumber).Order().Take(2).ToArray());
     }
@@ -35,7 +37,8 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP");
         if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US",
+                Url = app.BaseAddress.ToString() }]);
         await page.SignInAsync(DemoStaff.DeskAgent, DemoStaff.Password);
         await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
@@ -92,7 +95,8 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
         if (await page.Locator("[data-testid=new-error]").CountAsync() > 0)
             Assert.Fail(await page.Locator("[data-testid=new-error]").InnerTextAsync());
 
-        await Assertions.Expect(page.Locator("[data-testid=slip-number]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^R[0-9]{11}$"));
+        await Assertions.Expect(page.Locator("[data-testid=slip-number]"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^R[0-9]{11}$"));
         await Assertions.Expect(page.Locator("[data-testid=slip-lines] tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-testid=slip-status]")).ToHaveTextAsync("受付");
         await ConfirmAsync(page, "arrange", "集荷手配済にする");
@@ -114,7 +118,8 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
             Assert.Equal(ReturnSlipStatus.Credited, slip.Status);
             Assert.Equal(2, slip.Lines.Count(l => l.Inspection == InspectionResult.Accepted));
             Assert.True(slip.CreditAmount > 0);
-            await Assertions.Expect(page.Locator("[data-testid=credit-amount]")).ToHaveTextAsync(slip.CreditAmount.ToString("C0", System.Globalization.CultureInfo.GetCultureInfo("ja-JP")));
+            await Assertions.Expect(page.Locator("[data-testid=credit-amount]")).ToHaveTextAsync(slip.CreditAmount.ToString("C0",
+                System.Globalization.CultureInfo.GetCultureInfo("ja-JP")));
         }
 
         await page.ClickAsync("[data-testid=notice-link]");
@@ -153,7 +158,8 @@ public sealed class ReturnPagesBrowserTests(ConsoleApp app, Support.Browser brow
     private async Task<int> FirstLineAsync(string orderNumber)
     {
         await using var db = Database();
-        return await db.OrderLines.Where(l => db.Orders.Any(o => o.Id == l.OrderId && o.OrderNumber == orderNumber)).MinAsync(l => l.LineNumber);
+        return await db.OrderLines.Where(l => db.Orders.Any(o => o.Id == l.OrderId && o.OrderNumber == orderNumber))
+            .MinAsync(l => l.LineNumber);
     }
 
     private static string Field(string testId) => $"input[data-testid={testId}], [data-testid={testId}] input";

@@ -48,7 +48,8 @@ public sealed class ReturnSlipServiceTests : IAsyncLifetime
 
     private Task<ReturnSlipRow> KeyAsync(params ReturnLineInput[] lines) => KeyAsync(_order, lines);
 
-    private static ReturnLineInput Line(int orderLineId, int quantity, ReturnReason reason = ReturnReason.ImageDiffers, bool unopened = true) =>
+    private static ReturnLineInput Line(int orderLineId, int quantity, ReturnReason reason = ReturnReason.ImageDiffers,
+        bool unopened = true) =>
         new(orderLineId, quantity, reason, unopened);
 
     /// <summary>受付 → 集荷手配 → 検品済 (every line accepted unless listed) → 返金処理.</summary>
@@ -56,7 +57,8 @@ public sealed class ReturnSlipServiceTests : IAsyncLifetime
     {
         await Desk.ArrangePickupAsync(row.Id, (await _database.SlipAsync(row.Id)).Version);
         var slip = await _database.SlipAsync(row.Id);
-        await Desk.InspectAsync(row.Id, slip.Version, slip.Lines.Select(l => new LineInspection(l.Id, !refusedOrderLines.Contains(l.OrderLineId))).ToList());
+        await Desk.InspectAsync(row.Id, slip.Version, slip.Lines.Select(l => new LineInspection(l.Id,
+            !refusedOrderLines.Contains(l.OrderLineId))).ToList());
         await Desk.CreditAsync(row.Id, (await _database.SlipAsync(row.Id)).Version);
         return await _database.SlipAsync(row.Id);
     }
@@ -140,7 +142,8 @@ public sealed class ReturnSlipServiceTests : IAsyncLifetime
     [Fact]
     public async Task Damaged_or_wrong_goods_come_back_opened_and_non_returnable_within_the_window()
     {
-        var row = await KeyAsync(Line(_coffee, 2, ReturnReason.DamagedOnArrival, unopened: false), Line(_pen, 1, ReturnReason.WrongItemDelivered, unopened: false));
+        var row = await KeyAsync(Line(_coffee, 2, ReturnReason.DamagedOnArrival, unopened: false), Line(_pen, 1,
+            ReturnReason.WrongItemDelivered, unopened: false));
 
         var slip = await CreditAsync(row);
 
@@ -247,14 +250,16 @@ public sealed class ReturnSlipServiceTests : IAsyncLifetime
         Assert.Equal("Returns.WrongStatus", await RefusedAsync(() => Desk.CreditAsync(row.Id, row.Version)));
         await Desk.ArrangePickupAsync(row.Id, row.Version);
         // A second agent still looking at the received slip is refused, not silently applied.
-        Assert.Equal("Returns.SlipChanged", await RefusedAsync(() => _database.Returns(TestStaff.Supervisor).RejectAsync(row.Id, row.Version, "重複")));
+        Assert.Equal("Returns.SlipChanged", await RefusedAsync(() => _database.Returns(TestStaff.Supervisor).RejectAsync(row.Id,
+            row.Version, "重複")));
         var slip = await _database.SlipAsync(row.Id);
         Assert.Equal("Returns.InspectEveryLine", await RefusedAsync(() => Desk.InspectAsync(row.Id, slip.Version, [])));
         Assert.Equal("Returns.AllLinesRejected", await RefusedAsync(() =>
             Desk.InspectAsync(row.Id, slip.Version, [new LineInspection(slip.Lines[0].Id, false)])));
         Assert.Equal("Returns.RejectReasonRequired", await RefusedAsync(() => Desk.RejectAsync(row.Id, slip.Version, " ")));
         Assert.Equal("Returns.NoticeNotYet", await RefusedAsync(() => Desk.NoticeAsync(row.Id)));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _database.Returns(TestStaff.DealerRep(1)).ArrangePickupAsync(row.Id, slip.Version));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _database.Returns(TestStaff.DealerRep(1)).ArrangePickupAsync(row.Id,
+            slip.Version));
 
         await CreditAsyncFromPickup(row.Id);
         await Desk.CompleteAsync(row.Id, (await _database.SlipAsync(row.Id)).Version);
@@ -292,7 +297,8 @@ public sealed class ReturnSlipServiceTests : IAsyncLifetime
 
         Assert.Equal(row.Id, Assert.Single(own.Rows).Id);
         Assert.Equal(0, others.Total);
-        Assert.Equal("Returns.SlipNotFound", await RefusedAsync(() => _database.Returns(TestStaff.DealerRep(otherDealer)).GetAsync(row.Id)));
+        Assert.Equal("Returns.SlipNotFound",
+            await RefusedAsync(() => _database.Returns(TestStaff.DealerRep(otherDealer)).GetAsync(row.Id)));
         Assert.Empty(await _database.Returns(TestStaff.DealerRep(otherDealer)).FindOrdersAsync(new(_order.OrderNumber, null, null, null)));
         var byText = await Desk.FindAsync(new ReturnSlipQuery(null, false, "４００００００１", 0, 25));
         Assert.Equal(1, byText.Total);

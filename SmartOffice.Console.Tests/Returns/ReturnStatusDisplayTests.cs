@@ -5,7 +5,10 @@ using SmartOffice.Domain.Returns;
 
 namespace SmartOffice.Console.Tests.Returns;
 
-/// <summary>A return slip's workflow step as a chip: the step's word in the UI's language, each step its own colour as a second cue.</summary>
+/// <summary>
+/// A return slip's workflow step as a chip: the step's word in the UI's language, each step its own colour as a second
+/// cue.
+/// </summary>
 public sealed class ReturnStatusDisplayTests : ComponentTest
 {
     [Theory]

@@ -20,7 +20,8 @@ public static class ReturnsTestData
     private static int _orders;
 
     public static ReturnSlipService Returns(this TestDatabase database, ICurrentStaff staff) =>
-        new(database, staff, database.Clock, database.BusinessClock, database.Rules, Options.Create(new SmartOffice.Domain.DeskContactOptions()),
+        new(database, staff, database.Clock, database.BusinessClock, database.Rules,
+            Options.Create(new SmartOffice.Domain.DeskContactOptions()),
             database.FaxInboxLink(staff));
 
     public static async Task<Order> AddDeliveredOrderAsync(this TestDatabase database, Department department, DateOnly deliveredOn,
@@ -50,8 +51,10 @@ public static class ReturnsTestData
             {
                 LineNumber = ++lineNumber, Shipment = shipment, Product = product, ProductCode = line.Code, ProductName = product.Name,
                 Maker = product.Maker, CategoryId = (line.Food ? food : stationery).Id,
-                Returnable = !line.Food, Quantity = line.Quantity, ListUnitPrice = line.UnitPrice, UnitPrice = line.UnitPrice, Amount = line.UnitPrice * line.Quantity,
-                TaxClass = product.TaxClass, DeliveryClass = DeliveryClass.Standard, DeliveredQuantity = line.Quantity, ShippedQuantity = line.Quantity,
+                Returnable = !line.Food, Quantity = line.Quantity, ListUnitPrice = line.UnitPrice, UnitPrice = line.UnitPrice,
+                    Amount = line.UnitPrice * line.Quantity,
+                TaxClass = product.TaxClass, DeliveryClass = DeliveryClass.Standard, DeliveredQuantity = line.Quantity,
+                    ShippedQuantity = line.Quantity,
             });
         }
         var rules = database.Rules.Value;
@@ -66,7 +69,8 @@ public static class ReturnsTestData
         db.Orders.Add(order);
         await db.SaveChangesAsync();
         // The warehouse's result for each line, delivered in full on the day.
-        var file = new WarehouseResultsFile { FileName = $"R{number}.csv", ContentHash = $"{number:D64}", ImportedAt = database.Clock.GetUtcNow() };
+        var file = new WarehouseResultsFile { FileName = $"R{number}.csv", ContentHash = $"{number:D64}",
+            ImportedAt = database.Clock.GetUtcNow() };
         db.WarehouseResultsFiles.Add(file);
         await db.SaveChangesAsync();
         db.ShipmentResults.AddRange(order.Lines.Select(l => new ShipmentResult

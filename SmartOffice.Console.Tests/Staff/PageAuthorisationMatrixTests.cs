@@ -212,11 +212,8 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
             var departmentAccount = await db.PointAccounts.Where(a => a.Kind == PointAccountKind.Department
                     && customers.Any(c => c.Id == db.Departments.First(d => d.Id == a.DepartmentId).CustomerId))
                 .OrderBy(a => a.Id).Select(a => new { a.Id, a.DepartmentId, db.Departments.First(d => d.Id == a.DepartmentId).CustomerId }).FirstAsync();
-            db.BalanceRequests.Add(new BalanceRequest
-            {
-                CustomerId = departmentAccount.CustomerId, DepartmentId = departmentAccount.DepartmentId, PointAccountId = departmentAccount.Id,
-                FaxReceivedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(-1),
-            });
+            db.BalanceRequests.Add(BalanceRequest.Register(departmentAccount.CustomerId, departmentAccount.DepartmentId, departmentAccount.Id,
+                app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(-1)));
             await db.SaveChangesAsync();
         }
         var request = await db.BalanceRequests.Where(r => customers.Any(c => c.Id == r.CustomerId)).OrderBy(r => r.Id)

@@ -26,7 +26,8 @@ internal sealed class PointsPhase(DemoContext context, DemoAccounts accounts, De
 
     private abstract record PointEvent(DateTimeOffset At);
     private sealed record Exchange(DateTimeOffset At, int AccountId) : PointEvent(At);
-    private sealed record Cancellation(DateTimeOffset At, PrizeApplication Application, List<(int LotIndex, int Points)> Taken) : PointEvent(At);
+    private sealed record Cancellation(DateTimeOffset At, PrizeApplication Application, List<(int LotIndex, int Points)> Taken)
+        : PointEvent(At);
     private sealed record Reversal(PointReversal Request) : PointEvent(Request.At);
 
     public async Task RunAsync(IReadOnlyList<PointReversal> reversals, CancellationToken cancellationToken)
@@ -90,19 +91,9 @@ internal sealed class PointsPhase(DemoContext context, DemoAccounts accounts, De
 
         var prize = _rng.Pick(affordable);
         var account = accounts.Account(exchange.AccountId).Entity;
-        var application = new PrizeApplication
-        {
-            Id = _applications.Count + 1,
-            ApplicationNumber = $"PA{day:yyMMdd}{_applications.Count + 1:D5}",
-            PointAccountId = account.Id,
-            PrizeId = prize.Id,
-            Quantity = 1,
-            Points = prize.PointCost,
-            // Department accounts belong to FAX customers, who exchange with the FAX prize application form.
-            Channel = account.Kind == PointAccountKind.Department ? OrderChannel.Fax : OrderChannel.Web,
-            ReceivedAt = exchange.At,
-            Status = PrizeApplicationStatus.Received,
-        };
+        // Department accounts belong to FAX customers, who exchange with the FAX prize application form.
+        var application = PrizeApplication.Keyed(_applications.Count + 1, $"PA{day:yyMMdd}{_applications.Count + 1:D5}", account.Id,
+            prize.Id, 1, prize.PointCost, account.Kind == PointAccountKind.Department ? OrderChannel.Fax : OrderChannel.Web, exchange.At);
         _applications.Add(application);
         var taken = Take(exchange.AccountId, null, prize.PointCost, exchange.At, PointEntryKind.Spend,
             e => e.PrizeApplicationId = application.Id);
@@ -116,16 +107,11 @@ internal sealed class PointsPhase(DemoContext context, DemoAccounts accounts, De
         {
             // Arranged the next hour, shipped with a tracking number derived from the number (no extra random draws,
             // so the rest of the demo stays as it was); done once the customer has surely received it.
-            application.Status = PrizeApplicationStatus.Shipped;
-            application.ArrangedAt = exchange.At.AddHours(1);
-            application.ShippedAt = shippedAt;
-            application.Carrier = DemoCarriers[application.Id % DemoCarriers.Length];
-            application.TrackingNumber = (400_000_000_000L + application.Id * 7_919L).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            application.Arrange(exchange.At.AddHours(1));
+            application.Ship(shippedAt, DemoCarriers[application.Id % DemoCarriers.Length],
+                (400_000_000_000L + application.Id * 7_919L).ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (shippedAt.AddDays(DaysUntilDone) <= context.Now)
-            {
-                application.Status = PrizeApplicationStatus.Done;
-                application.CompletedAt = shippedAt.AddDays(DaysUntilDone);
-            }
+                application.Complete(shippedAt.AddDays(DaysUntilDone));
         }
     }
 
@@ -133,9 +119,7 @@ internal sealed class PointsPhase(DemoContext context, DemoAccounts accounts, De
     private void ApplyCancellation(Cancellation cancellation)
     {
         var application = cancellation.Application;
-        application.Status = PrizeApplicationStatus.Cancelled;
-        application.CancelledAt = cancellation.At;
-        application.CancelReason = _rng.Chance(0.5) ? "お客様のご都合によるキャンセル" : "賞品の在庫切れによるキャンセル";
+        application.Cancel(cancellation.At, _rng.Chance(0.5) ? "お客様のご都合によるキャンセル" : "賞品の在庫切れによるキャンセル");
         var lots = CollectionsMarshal.AsSpan(history.Lots);
         foreach (var (index, points) in cancellation.Taken)
         {
@@ -156,7 +140,8 @@ internal sealed class PointsPhase(DemoContext context, DemoAccounts accounts, De
             e.ReturnSlipId = request.Slip.Id;
             e.OrderId = request.Slip.OrderId;
         });
-        request.Slip.PointsShortfall = request.Points - taken.Sum(t => t.Points);
+        // As the credit records it: what was taken back, and the shortfall (docs/architecture.md "Returns, points and prizes").
+        request.Slip.PointsFellShort(request.Points - taken.Sum(t => t.Points));
     }
 
     /// <summary>Lots past their valid-through date lose what remains, the day after, as the monthly expiry job does.</summary>
@@ -195,7 +180,9 @@ internal sealed class PointsPhase(DemoContext context, DemoAccounts accounts, De
                                                   Action<PointLedgerEntry> describe)
     {
         var day = DateOf(at);
-        var order = firstLot is { } first ? UnexpiredLots(accountId, day).Where(i => i != first).Prepend(first) : UnexpiredLots(accountId, day);
+        var order = firstLot is { } first
+            ? UnexpiredLots(accountId, day).Where(i => i != first).Prepend(first)
+            : UnexpiredLots(accountId, day);
         var taken = new List<(int, int)>();
         var lots = history.Lots;
         foreach (var index in order)
@@ -215,7 +202,10 @@ internal sealed class PointsPhase(DemoContext context, DemoAccounts accounts, De
         return taken;
     }
 
-    /// <summary>The account's lots still valid on <paramref name="day"/>; events come in time order, so expired ones are skipped for good.</summary>
+    /// <summary>
+    /// The account's lots still valid on <paramref name="day"/>; events come in time order, so expired ones are skipped for
+    /// good.
+    /// </summary>
     private IEnumerable<int> UnexpiredLots(int accountId, DateOnly day)
     {
         if (!_lotsByAccount.TryGetValue(accountId, out var indexes))
@@ -289,17 +279,11 @@ internal sealed class PointsPhase(DemoContext context, DemoAccounts accounts, De
                 continue;
             var sentAt = receivedAt.AddMinutes(_rng.Between(20, 24 * 60));
             var sent = sentAt <= context.Now && !_rng.Chance(0.15);
-            requests.Add(new BalanceRequest
-            {
-                Id = requests.Count + 1,
-                CustomerId = account.Department.Customer.Entity.Id,
-                DepartmentId = account.Department.Entity.Id,
-                PointAccountId = account.Entity.Id,
-                FaxReceivedAt = receivedAt,
-                Status = sent ? BalanceRequestStatus.Sent : BalanceRequestStatus.Open,
-                SentAt = sent ? sentAt : null,
-                SentByStaffId = sent ? _rng.Pick(staff.DeskAgents) : null,
-            });
+            var request = BalanceRequest.Register(account.Department.Customer.Entity.Id, account.Department.Entity.Id, account.Entity.Id,
+                receivedAt, id: requests.Count + 1);
+            if (sent)
+                request.MarkSent(sentAt, _rng.Pick(staff.DeskAgents));
+            requests.Add(request);
         }
         return requests;
     }

@@ -39,7 +39,8 @@ internal sealed class ReturnsPhase(DemoContext context, OrderHistory history, De
             var lastDay = context.Returns.LastFormDay(candidate.DeliveredOn) < context.Today
                 ? context.Returns.LastFormDay(candidate.DeliveredOn)
                 : context.Today.AddDays(-1);
-            var formReceivedOn = candidate.DeliveredOn.AddDays(_rng.Between(2, Math.Min(60, lastDay.DayNumber - candidate.DeliveredOn.DayNumber)));
+            var formReceivedOn =
+                candidate.DeliveredOn.AddDays(_rng.Between(2, Math.Min(60, lastDay.DayNumber - candidate.DeliveredOn.DayNumber)));
             var age = context.Today.DayNumber - formReceivedOn.DayNumber;
             var status = age switch
             {
@@ -50,16 +51,10 @@ internal sealed class ReturnsPhase(DemoContext context, OrderHistory history, De
                 _ => ReturnSlipStatus.Done,
             };
             var inspected = status >= ReturnSlipStatus.Inspected;
-            var slip = new ReturnSlip
-            {
-                Id = slips.Count + 1,
-                SlipNumber = $"R{formReceivedOn:yyMMdd}{slips.Count + 1:D4}",
-                OrderId = candidate.OrderId,
-                CustomerId = candidate.CustomerId,
-                FormReceivedOn = formReceivedOn,
-                CreatedAt = context.At(formReceivedOn, TimeSpan.FromMinutes(_rng.Between(9 * 60 + 30, 17 * 60))),
-                CreatedByStaffId = _rng.Pick(staff.DeskAgents),
-            };
+            // Keyed with its number and key, then moved through the slip's own steps to its stage.
+            var slip = ReturnSlip.Keyed(slips.Count + 1, $"R{formReceivedOn:yyMMdd}{slips.Count + 1:D4}", candidate.OrderId,
+                candidate.CustomerId, formReceivedOn, context.At(formReceivedOn, TimeSpan.FromMinutes(_rng.Between(9 * 60 + 30, 17 * 60))),
+                _rng.Pick(staff.DeskAgents));
 
             var verdicts = new List<ReturnVerdict>();
             foreach (var line in eligible.OrderBy(_ => _rng.Next()).Take(_rng.Between(1, Math.Min(3, eligible.Count))))
@@ -69,31 +64,21 @@ internal sealed class ReturnsPhase(DemoContext context, OrderHistory history, De
                     ? context.Returns.CheckOurFaultReturn(candidate.DeliveredOn, formReceivedOn)
                     : context.Returns.CheckCustomerReturn(candidate.DeliveredOn, formReceivedOn, unopened, line.NonReturnable);
                 verdicts.Add(verdict);
-                slip.Lines.Add(new ReturnSlipLine
-                {
-                    Id = ++lineId,
-                    ReturnSlipId = slip.Id,
-                    OrderLineId = line.OrderLineId,
-                    Quantity = _rng.Between(1, line.Quantity),
-                    Reason = reason,
-                    Note = ReasonNote(reason),
-                    Unopened = unopened,
-                    Inspection = !inspected ? InspectionResult.Pending
-                        : verdict == ReturnVerdict.Accepted ? InspectionResult.Accepted : InspectionResult.Rejected,
-                });
+                slip.AddLine(line.OrderLineId, _rng.Between(1, line.Quantity), reason, unopened, ReasonNote(reason), id: ++lineId);
             }
 
+            if (status >= ReturnSlipStatus.PickupArranged)
+                slip.ArrangePickup();
             if (inspected && verdicts.All(v => v != ReturnVerdict.Accepted))
+                slip.Reject(RejectReason(verdicts[0]));
+            else if (inspected)
             {
-                slip.Status = ReturnSlipStatus.Rejected;
-                slip.RejectReason = RejectReason(verdicts[0]);
+                slip.Inspect(slip.Lines.Zip(verdicts).ToDictionary(x => x.First.Id, x => x.Second == ReturnVerdict.Accepted));
+                if (status >= ReturnSlipStatus.Credited)
+                    Credit(slip, candidate, ourFault, formReceivedOn, reversals);
+                if (status == ReturnSlipStatus.Done)
+                    slip.Complete();
             }
-            else
-            {
-                slip.Status = status;
-            }
-            if (slip.Status is ReturnSlipStatus.Credited or ReturnSlipStatus.Done)
-                Credit(slip, candidate, ourFault, formReceivedOn, reversals);
             slips.Add(slip);
         }
         return new DemoReturns(slips, reversals);
@@ -109,14 +94,15 @@ internal sealed class ReturnsPhase(DemoContext context, OrderHistory history, De
             .Where(l => l.Inspection == InspectionResult.Accepted)
             .Select(l => (Line: l, Ordered: candidate.Lines.First(o => o.OrderLineId == l.OrderLineId)))
             .ToList();
-        slip.CreditAmount = accepted.Sum(a => a.Ordered.UnitPrice * a.Line.Quantity);
-        var tax = context.Tax.ForSlip(accepted.Select(a => new TaxableAmount(a.Ordered.TaxClass, a.Ordered.UnitPrice * a.Line.Quantity)), 0);
-        slip.CreditTaxStandard = tax.TaxAt(context.Options.StandardTaxRatePercent);
-        slip.CreditTaxReduced = tax.TaxAt(context.Options.ReducedTaxRatePercent);
-        var fullReturn = candidate.Lines.All(o => accepted.Any(a => a.Ordered.OrderLineId == o.OrderLineId && a.Line.Quantity == o.Quantity));
-        slip.ShippingRefund = ourFault && fullReturn ? candidate.ShippingFee : 0;
-        slip.PointsReversed = candidate.PointsEarned == 0 ? 0
-            : candidate.PointsEarned - context.Points.PointsEarned(candidate.GoodsSubtotal - slip.CreditAmount);
+        var goods = accepted.Sum(a => a.Ordered.UnitPrice * a.Line.Quantity);
+        var tax = context.Tax.ForSlip(
+            accepted.Select(a => new TaxableAmount(a.Ordered.TaxClass, a.Ordered.UnitPrice * a.Line.Quantity)), 0);
+        var fullReturn = candidate.Lines.All(o => accepted.Any(a => a.Ordered.OrderLineId == o.OrderLineId
+                                                                    && a.Line.Quantity == o.Quantity));
+        var pointsDue = candidate.PointsEarned == 0 ? 0
+            : candidate.PointsEarned - context.Points.PointsEarned(candidate.GoodsSubtotal - goods);
+        slip.Credit(new ReturnCredit(goods, tax.TaxAt(context.Options.StandardTaxRatePercent),
+            tax.TaxAt(context.Options.ReducedTaxRatePercent), ourFault && fullReturn ? candidate.ShippingFee : 0, pointsDue));
         if (slip.PointsReversed > 0 && candidate.LotId is { } lotId)
         {
             var lot = history.Lots[lotId - 1];

@@ -11,24 +11,6 @@ using SmartOffice.Domain.Text;
 namespace SmartOffice.Domain.Points;
 
 /// <summary>
-/// A FAX balance request as the desk keys it: customer code, the department named on the form, when the FAX came in, and
-/// the inbox FAX it is keyed from (closed by the save).
-/// </summary>
-public sealed record BalanceRequestInput(string? CustomerCode, int? DepartmentId, DateTimeOffset? FaxReceivedAt, int? FaxInboxItemId = null);
-
-public sealed record BalanceRequestRow(int Id, string CustomerCode, string CustomerName, string DepartmentName, DateTimeOffset FaxReceivedAt,
-    BalanceRequestStatus Status, DateTimeOffset? SentAt, int Version);
-
-public sealed record BalanceRequestPage(IReadOnlyList<BalanceRequestRow> Rows, int Total);
-
-/// <summary>
-/// The reply sheet faxed back (FAX専用ポイント確認依頼用紙への回答): the customer's name and FAX number at the top, the
-/// balance, what lapses at the end of this month, the next expiries, the desk's contact at the foot.
-/// </summary>
-public sealed record BalanceReplySheet(BalanceRequestRow Request, string? CustomerFax, DateOnly AnsweredOn, int Balance, int ExpiringThisMonth,
-    IReadOnlyList<ExpiryMonth> NextExpiries, DeskContactOptions Contact);
-
-/// <summary>
 /// FAX専用ポイント確認依頼用紙 (docs/business-rules.md §6): register a faxed balance request against the department's FAX account,
 /// produce the reply sheet, mark it sent; the open requests oldest first.
 /// </summary>
@@ -46,7 +28,8 @@ public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext
             throw new BusinessRuleException("Points.CustomerCodeRequired");
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, cancellationToken)
                        ?? throw new BusinessRuleException("Points.CustomerNotFound", code);
-        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == input.DepartmentId && d.CustomerId == customer.Id,
+        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == input.DepartmentId
+            && d.CustomerId == customer.Id,
                              cancellationToken) ?? throw new BusinessRuleException("Points.DepartmentRequired");
         var receivedAt = input.FaxReceivedAt ?? time.GetUtcNow();
         if (receivedAt > time.GetUtcNow())
@@ -54,11 +37,7 @@ public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await faxInbox.DemandClaimAsync(db, input.FaxInboxItemId, cancellationToken);
         var account = await accounts.Ledger(db).DepartmentAccountAsync(department.Id, cancellationToken);
-        var request = new BalanceRequest
-        {
-            CustomerId = customer.Id, DepartmentId = department.Id, PointAccountId = account.Id, FaxReceivedAt = receivedAt,
-            Status = BalanceRequestStatus.Open, FaxInboxItemId = input.FaxInboxItemId,
-        };
+        var request = BalanceRequest.Register(customer.Id, department.Id, account.Id, receivedAt, input.FaxInboxItemId);
         db.BalanceRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         await faxInbox.CloseAsync(db, input.FaxInboxItemId, FaxKind.BalanceRequest, request.Id, customer.Id, cancellationToken);
@@ -71,13 +50,15 @@ public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext
     }
 
     /// <summary>The customer named by the code on the form and its departments, or null for an unknown code.</summary>
-    public async Task<(int CustomerId, string CustomerName, IReadOnlyList<Accounts.DepartmentChoice> Departments)?> DepartmentsOfCustomerAsync(string? customerCode,
+    public async Task<(int CustomerId, string CustomerName,
+        IReadOnlyList<Accounts.DepartmentChoice> Departments)?> DepartmentsOfCustomerAsync(string? customerCode,
         CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.PointsProcess);
         var code = JapaneseInput.NormalizeCode(customerCode);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customer = await db.Customers.AsNoTracking().Where(c => c.Code == code).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(cancellationToken);
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Code == code).Select(c => new { c.Id,
+            c.Name }).FirstOrDefaultAsync(cancellationToken);
         if (customer is null)
             return null;
         var departments = await db.Departments.AsNoTracking().Where(d => d.CustomerId == customer.Id && d.IsActive).OrderBy(d => d.Code)
@@ -124,7 +105,8 @@ public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext
         AccessPolicy.DemandCustomer(staff, Capability.PointsView, customer.DealerId);
         var row = await Rows(db, db.BalanceRequests.Where(r => r.Id == requestId)).SingleAsync(cancellationToken);
         var accountId = request.PointAccountId
-                        ?? await db.PointAccounts.Where(a => a.DepartmentId == request.DepartmentId && a.Kind == PointAccountKind.Department)
+                        ?? await db.PointAccounts.Where(a => a.DepartmentId == request.DepartmentId
+                            && a.Kind == PointAccountKind.Department)
                             .Select(a => a.Id).FirstAsync(cancellationToken);
         var account = (await accounts.RowsAsync(db, [accountId], cancellationToken)).Single();
         var schedule = await accounts.ScheduleAsync(db, accountId, cancellationToken);
@@ -140,11 +122,7 @@ public sealed class BalanceRequestService(IDbContextFactory<SmartOfficeDbContext
         var request = await db.BalanceRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken)
                       ?? throw new BusinessRuleException("Points.RequestNotFound");
         request.AsSeen(version, ChangedKey);
-        if (request.Status == BalanceRequestStatus.Sent)
-            throw new BusinessRuleException("Points.RequestAlreadySent");
-        request.Status = BalanceRequestStatus.Sent;
-        request.SentAt = time.GetUtcNow();
-        request.SentByStaffId = staff.Id;
+        request.MarkSent(time.GetUtcNow(), staff.Id);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Points.BalanceReplySent", nameof(BalanceRequest), request.Id,
             new { Status = BalanceRequestStatus.Open }, new { request.Status }));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);

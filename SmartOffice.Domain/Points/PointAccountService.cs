@@ -10,38 +10,6 @@ using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Domain.Points;
 
-public sealed record PointAccountQuery(string? Text, int Skip, int Take);
-
-/// <summary>A point account as lists show it: whose it is, its balance and what lapses at the end of this month.</summary>
-public sealed record PointAccountRow(int Id, PointAccountKind Kind, int CustomerId, string CustomerCode, string CustomerName, int DepartmentId,
-    string DepartmentName, string? WebUserId, string? WebUserName, bool OptedOut, int Balance, int ExpiringThisMonth);
-
-public sealed record PointAccountPage(IReadOnlyList<PointAccountRow> Rows, int Total);
-
-/// <summary>Points lapsing at the end of one month.</summary>
-public sealed record ExpiryMonth(DateOnly Month, DateOnly LastDay, int Points);
-
-/// <summary>One account: the row, the customer's FAX number, the 12-month expiry schedule and the version for edits.</summary>
-public sealed record PointAccountView(PointAccountRow Account, string? CustomerFax, DateOnly Today, IReadOnlyList<ExpiryMonth> Schedule,
-    int Version);
-
-/// <summary>A ledger entry with the numbers people know its order, return slip or prize application by (not the database ids).</summary>
-public sealed record PointHistoryRow(long Id, DateOnly BusinessDate, DateTimeOffset RecordedAt, PointEntryKind Kind, int Points,
-    DateOnly ValidThrough, int? OrderId, int? ReturnSlipId, int? PrizeApplicationId, string? StaffId, string? Reason,
-    string? OrderNumber = null, string? SlipNumber = null, string? ApplicationNumber = null);
-
-public sealed record PointHistoryPage(IReadOnlyList<PointHistoryRow> Rows, int Total);
-
-/// <summary>Points of one department's accounts and of the whole customer.</summary>
-public sealed record DepartmentPointTotal(int DepartmentId, string DepartmentName, int Accounts, int Balance, int ExpiringThisMonth);
-
-public sealed record CustomerPointTotals(int CustomerId, string CustomerName, IReadOnlyList<DepartmentPointTotal> Departments, int Balance,
-    int ExpiringThisMonth);
-
-public sealed record ConsolidationRequest(int FromAccountId, int ToAccountId, int Points, int FromVersion, string? RequestedBy);
-
-public sealed record AdjustmentRequest(int PointAccountId, int Points, string? Reason, int Version);
-
 /// <summary>
 /// ポイント口座 (docs/business-rules.md §6): finding accounts, one account's balance, this month's expiry, the 12-month schedule and
 /// its history, totals per department and customer, consolidation within a department and supervisors' adjustments.
@@ -53,14 +21,14 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
     private const string ChangedKey = "Points.AccountChanged";
     private const int ScheduleMonths = 12;
 
-    public async Task<PointAccountPage> FindAsync(PointAccountQuery query, CancellationToken cancellationToken = default)
+    public async Task<PointAccountListPage> FindAsync(PointAccountQuery query, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.PointsView);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var accounts = Found(db, query);
         var total = await accounts.CountAsync(cancellationToken);
         var ids = await Ordered(accounts).Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
-        return new PointAccountPage(await RowsAsync(db, ids, cancellationToken), total);
+        return new PointAccountListPage(await RowsAsync(db, ids, cancellationToken), total);
     }
 
     /// <summary>Every account the search finds, in its order with today's balances (the page's rows, all pages), for an export.</summary>
@@ -84,7 +52,8 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
         var folded = JapaneseInput.FoldForSearch(text);
         var customers = db.Customers.Where(c => c.Code == code || c.SearchKey.Contains(folded)).Select(c => c.Id);
         var users = db.WebUsers.Where(u => u.UserId == lower).Select(u => u.Id);
-        return accounts.Where(a => users.Contains(a.WebUserId ?? 0) || db.Departments.Any(d => d.Id == a.DepartmentId && customers.Contains(d.CustomerId)));
+        return accounts.Where(a => users.Contains(a.WebUserId ?? 0) || db.Departments.Any(d => d.Id == a.DepartmentId
+            && customers.Contains(d.CustomerId)));
     }
 
     private static IQueryable<int> Ordered(IQueryable<PointAccount> accounts) =>
@@ -121,7 +90,8 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
                               e.ReturnSlipId, e.PrizeApplicationId, e.StaffId, e.Reason,
                               db.Orders.Where(o => o.Id == e.OrderId).Select(o => o.OrderNumber).FirstOrDefault(),
                               db.ReturnSlips.Where(r => r.Id == e.ReturnSlipId).Select(r => r.SlipNumber).FirstOrDefault(),
-                              db.PrizeApplications.Where(a => a.Id == e.PrizeApplicationId).Select(a => a.ApplicationNumber).FirstOrDefault()))
+                              db.PrizeApplications.Where(a => a.Id == e.PrizeApplicationId)
+                                  .Select(a => a.ApplicationNumber).FirstOrDefault()))
             .Skip(skip).Take(take).ToListAsync(cancellationToken);
         return new PointHistoryPage(rows, total);
     }
@@ -136,10 +106,13 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
         AccessPolicy.DemandCustomer(staff, Capability.PointsView, customer.DealerId);
         var sums = await PointTotals.PerDepartmentAsync(db, customerId, clock.Today, cancellationToken);
         var departments = (await db.Departments.AsNoTracking().Where(d => d.CustomerId == customerId).OrderBy(d => d.Code)
-                .Select(d => new { d.Id, d.Name, Accounts = db.PointAccounts.Count(a => a.DepartmentId == d.Id) }).ToListAsync(cancellationToken))
-            .Select(d => new DepartmentPointTotal(d.Id, d.Name, d.Accounts, sums.GetValueOrDefault(d.Id).Balance, sums.GetValueOrDefault(d.Id).Expiring))
+                .Select(d => new { d.Id, d.Name, Accounts = db.PointAccounts.Count(a => a.DepartmentId == d.Id) })
+                .ToListAsync(cancellationToken))
+            .Select(d => new DepartmentPointTotal(d.Id, d.Name, d.Accounts, sums.GetValueOrDefault(d.Id).Balance,
+                sums.GetValueOrDefault(d.Id).Expiring))
             .ToList();
-        return new CustomerPointTotals(customerId, customer.Name, departments, departments.Sum(d => d.Balance), departments.Sum(d => d.ExpiringThisMonth));
+        return new CustomerPointTotals(customerId, customer.Name, departments, departments.Sum(d => d.Balance),
+            departments.Sum(d => d.ExpiringThisMonth));
     }
 
     /// <summary>The other accounts of the same department: where consolidation may move points.</summary>
@@ -157,7 +130,8 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var from = await DemandAccountAsync(db, Capability.PointsProcess, request.FromAccountId, cancellationToken);
-        var to = await db.PointAccounts.FindAsync([request.ToAccountId], cancellationToken) ?? throw new BusinessRuleException("Points.AccountNotFound");
+        var to = await db.PointAccounts.FindAsync([request.ToAccountId], cancellationToken)
+                ?? throw new BusinessRuleException("Points.AccountNotFound");
         from.AsSeen(request.FromVersion, ChangedKey);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Touch(db, from);
@@ -193,15 +167,18 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
     /// Bumps the account's version (saved first, inside the transaction), so of two concurrent movements on one
     /// account the second is refused instead of acting on a balance it did not see.
     /// </summary>
-    internal static void Touch(SmartOfficeDbContext db, PointAccount account) => db.Entry(account).Property(a => a.Version).IsModified = true;
+    internal static void Touch(SmartOfficeDbContext db, PointAccount account) =>
+        db.Entry(account).Property(a => a.Version).IsModified = true;
 
     /// <summary>The account, after checking the capability and (for dealer reps) that it belongs to their dealer's customer.</summary>
     internal async Task<PointAccount> DemandAccountAsync(SmartOfficeDbContext db, Capability capability, int pointAccountId,
         CancellationToken cancellationToken)
     {
         AccessPolicy.Demand(staff, capability);
-        var account = await db.PointAccounts.FindAsync([pointAccountId], cancellationToken) ?? throw new BusinessRuleException("Points.AccountNotFound");
-        var dealer = await db.Departments.Where(d => d.Id == account.DepartmentId).Select(d => d.Customer!.DealerId).SingleAsync(cancellationToken);
+        var account = await db.PointAccounts.FindAsync([pointAccountId], cancellationToken)
+                ?? throw new BusinessRuleException("Points.AccountNotFound");
+        var dealer = await db.Departments.Where(d => d.Id == account.DepartmentId).Select(d => d.Customer!.DealerId)
+            .SingleAsync(cancellationToken);
         AccessPolicy.DemandCustomer(staff, capability, dealer);
         return account;
     }
@@ -210,7 +187,8 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
     {
         var dealer = AccessPolicy.DealerScope(staff);
         var accounts = db.PointAccounts.AsNoTracking();
-        return dealer is null ? accounts : accounts.Where(a => db.Departments.Any(d => d.Id == a.DepartmentId && d.Customer!.DealerId == dealer));
+        return dealer is null ? accounts : accounts.Where(a => db.Departments.Any(d => d.Id == a.DepartmentId
+            && d.Customer!.DealerId == dealer));
     }
 
     private (DateOnly Today, DateOnly MonthEnd) ThisMonth()
@@ -220,7 +198,8 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
     }
 
     /// <summary>Rows for the given accounts, in the given order, with balance and this month's expiry.</summary>
-    internal async Task<List<PointAccountRow>> RowsAsync(SmartOfficeDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    internal async Task<List<PointAccountRow>> RowsAsync(SmartOfficeDbContext db, IReadOnlyList<int> ids,
+        CancellationToken cancellationToken)
     {
         var (today, monthEnd) = ThisMonth();
         var rows = await (from a in db.PointAccounts.AsNoTracking()
@@ -232,9 +211,12 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
                           select new
                           {
                               a.Id, a.Kind, CustomerId = c.Id, c.Code, c.Name, DepartmentId = d.Id, DepartmentName = d.Name,
-                              UserId = u == null ? null : u.UserId, UserName = u == null ? null : u.Name, c.PointsOptedOut, c.PointsOptOutFrom,
-                              Balance = db.PointLots.Where(l => l.PointAccountId == a.Id && l.ValidThrough >= today).Sum(l => (int?)l.Remaining) ?? 0,
-                              Expiring = db.PointLots.Where(l => l.PointAccountId == a.Id && l.ValidThrough >= today && l.ValidThrough <= monthEnd)
+                              UserId = u == null ? null : u.UserId, UserName = u == null ? null : u.Name, c.PointsOptedOut,
+                                  c.PointsOptOutFrom,
+                              Balance = db.PointLots.Where(l => l.PointAccountId == a.Id && l.ValidThrough >= today)
+                                  .Sum(l => (int?)l.Remaining) ?? 0,
+                              Expiring = db.PointLots.Where(l => l.PointAccountId == a.Id && l.ValidThrough >= today
+                                  && l.ValidThrough <= monthEnd)
                                   .Sum(l => (int?)l.Remaining) ?? 0,
                           }).ToListAsync(cancellationToken);
         return ids.Select(id => rows.Single(r => r.Id == id)).Select(r => new PointAccountRow(r.Id, r.Kind, r.CustomerId, r.Code, r.Name,
@@ -243,7 +225,8 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
     }
 
     /// <summary>Points lapsing at the end of each of the next 12 months, this month first.</summary>
-    internal async Task<IReadOnlyList<ExpiryMonth>> ScheduleAsync(SmartOfficeDbContext db, int pointAccountId, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<ExpiryMonth>> ScheduleAsync(SmartOfficeDbContext db, int pointAccountId,
+        CancellationToken cancellationToken)
     {
         var (today, _) = ThisMonth();
         var first = new DateOnly(today.Year, today.Month, 1);

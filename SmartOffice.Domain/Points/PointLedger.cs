@@ -14,9 +14,10 @@ public sealed record LotMovement(int LotId, int Points);
 /// entries), so call them inside an open transaction. Lots' <see cref="PointLot.Remaining"/> change only together with a
 /// ledger entry of the same amount, by an atomic update that never lets a lot go below zero.
 /// Operations: earn, order reversal and return reversal (never below zero, shortfall returned), prize spend and its
-/// restore (the same lots; expired ones stay expired), expiry (idempotent), transfer within one department (lots keep
-/// their expiry) and manual adjustment. Spending-type operations take from lots valid on the business date, earliest
-/// valid-through first. Who may do what, opt-out and versions are the calling service's checks.
+/// restore (the same lots; expired ones stay expired), transfer within one department (lots keep their expiry) and
+/// manual adjustment; expiry is set-based, in <see cref="PointExpiry"/>. Spending-type operations take from lots valid
+/// on the business date, earliest valid-through first. Who may do what, opt-out and versions are the calling service's
+/// checks.
 /// </summary>
 public sealed class PointLedger(SmartOfficeDbContext db, PointRules rules, TimeProvider time, string? staffId)
 {
@@ -64,7 +65,8 @@ public sealed class PointLedger(SmartOfficeDbContext db, PointRules rules, TimeP
     /// be taken is returned as the shortfall. Each lot touched gets a Reversal entry.
     /// </summary>
     /// <returns>The shortfall: points that could not be taken back (0 when all were).</returns>
-    public async Task<int> ReverseOrderAsync(int orderId, DateOnly businessDate, string reason, CancellationToken cancellationToken = default)
+    public async Task<int> ReverseOrderAsync(int orderId, DateOnly businessDate, string reason,
+        CancellationToken cancellationToken = default)
     {
         var earned = await db.PointLots.AsNoTracking().Where(l => l.OrderId == orderId)
             .Select(l => new { l.Id, l.PointAccountId, l.Points }).ToListAsync(cancellationToken);
@@ -158,31 +160,14 @@ public sealed class PointLedger(SmartOfficeDbContext db, PointRules rules, TimeP
             var points = -lot.Net;
             await db.PointLots.Where(l => l.Id == lot.PointLotId)
                 .ExecuteUpdateAsync(u => u.SetProperty(l => l.Remaining, l => l.Remaining + points), cancellationToken);
-            var entry = Entry(lot.PointAccountId, lot.PointLotId, PointEntryKind.Restore, points, businessDate, orderId: null, reason: null);
+            var entry = Entry(lot.PointAccountId, lot.PointLotId, PointEntryKind.Restore, points, businessDate, orderId: null,
+                reason: null);
             entry.PrizeApplicationId = prizeApplicationId;
             db.PointLedger.Add(entry);
             restored += points;
         }
         await db.SaveChangesAsync(cancellationToken);
         return restored;
-    }
-
-    /// <summary>
-    /// 失効: every lot valid through a day before <paramref name="businessDate"/> loses what remains, dated the day after
-    /// its valid-through date. Idempotent — an expired lot has nothing left, so a second or late run appends nothing.
-    /// Limited to one account when <paramref name="pointAccountId"/> is given. Returns the points expired.
-    /// </summary>
-    public async Task<int> ExpireAsync(DateOnly businessDate, int? pointAccountId = null, CancellationToken cancellationToken = default)
-    {
-        var due = db.PointLots.AsNoTracking().Where(l => l.ValidThrough < businessDate && l.Remaining > 0);
-        if (pointAccountId is { } id)
-            due = due.Where(l => l.PointAccountId == id);
-        var expired = 0;
-        foreach (var lot in await due.OrderBy(l => l.Id).Select(l => new { l.Id, l.PointAccountId, l.ValidThrough }).ToListAsync(cancellationToken))
-            expired += await TakeAsync(lot.PointAccountId, lot.Id, int.MaxValue, lot.ValidThrough.AddDays(1), PointEntryKind.Expire, _ => { },
-                cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return expired;
     }
 
     /// <summary>
@@ -203,7 +188,8 @@ public sealed class PointLedger(SmartOfficeDbContext db, PointRules rules, TimeP
         if (from.DepartmentId != to.DepartmentId)
             throw new BusinessRuleException("Points.TransferAcrossDepartments");
         var reason = $"#{from.Id}→#{to.Id}";
-        var taken = await TakeEarliestAsync(from.Id, points, businessDate, PointEntryKind.TransferOut, e => e.Reason = reason, cancellationToken);
+        var taken = await TakeEarliestAsync(from.Id, points, businessDate, PointEntryKind.TransferOut, e => e.Reason = reason,
+            cancellationToken);
         var sources = await LotsAsync(taken.Select(t => t.LotId), cancellationToken);
         foreach (var piece in taken)
         {
@@ -219,16 +205,19 @@ public sealed class PointLedger(SmartOfficeDbContext db, PointRules rules, TimeP
     /// 手動調整 with a reason: a positive adjustment is a new lot valid as if earned on <paramref name="businessDate"/>;
     /// a negative one takes points earliest expiry first, never below zero. Who may adjust is the caller's check.
     /// </summary>
-    public async Task AdjustAsync(int pointAccountId, int points, string? reason, DateOnly businessDate, CancellationToken cancellationToken = default)
+    public async Task AdjustAsync(int pointAccountId, int points, string? reason, DateOnly businessDate,
+        CancellationToken cancellationToken = default)
     {
         var text = ReasonText.Require(reason, "Points.ReasonRequired");
         if (points == 0)
             throw new BusinessRuleException("Points.AdjustmentZero");
         if (points > 0)
-            await NewLotAsync(pointAccountId, points, businessDate, rules.ValidThrough(businessDate), PointEntryKind.Adjustment, businessDate, text,
+            await NewLotAsync(pointAccountId, points, businessDate, rules.ValidThrough(businessDate), PointEntryKind.Adjustment,
+                businessDate, text,
                 cancellationToken);
         else
-            await TakeEarliestAsync(pointAccountId, -points, businessDate, PointEntryKind.Adjustment, e => e.Reason = text, cancellationToken);
+            await TakeEarliestAsync(pointAccountId, -points, businessDate, PointEntryKind.Adjustment, e => e.Reason = text,
+                cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -240,7 +229,8 @@ public sealed class PointLedger(SmartOfficeDbContext db, PointRules rules, TimeP
     /// The balance at the end of <paramref name="day"/> from the ledger alone: the entries up to that day of lots still
     /// valid that day — whether or not the expiry job has run since.
     /// </summary>
-    public static Task<int> BalanceAsOfAsync(SmartOfficeDbContext db, int pointAccountId, DateOnly day, CancellationToken cancellationToken = default) =>
+    public static Task<int> BalanceAsOfAsync(SmartOfficeDbContext db, int pointAccountId, DateOnly day,
+        CancellationToken cancellationToken = default) =>
         (from e in db.PointLedger
          join l in db.PointLots on e.PointLotId equals l.Id
          where e.PointAccountId == pointAccountId && e.BusinessDate <= day && l.ValidThrough >= day
@@ -271,7 +261,10 @@ public sealed class PointLedger(SmartOfficeDbContext db, PointRules rules, TimeP
         return taken;
     }
 
-    /// <summary>The account's lots valid on <paramref name="businessDate"/> with points left, earliest valid-through first, then oldest.</summary>
+    /// <summary>
+    /// The account's lots valid on <paramref name="businessDate"/> with points left, earliest valid-through first, then
+    /// oldest.
+    /// </summary>
     private Task<List<PointLot>> LiveLotsAsync(int pointAccountId, DateOnly businessDate, CancellationToken cancellationToken) =>
         db.PointLots.AsNoTracking().Where(l => l.PointAccountId == pointAccountId && l.ValidThrough >= businessDate && l.Remaining > 0)
             .OrderBy(l => l.ValidThrough).ThenBy(l => l.Id).ToListAsync(cancellationToken);

@@ -12,24 +12,6 @@ using SmartOffice.Domain.Text;
 namespace SmartOffice.Domain.Prizes;
 
 /// <summary>
-/// An application keyed by the desk (FAX form, with when it came in, and the inbox FAX it is keyed from — closed by the
-/// save) or arriving from the web.
-/// </summary>
-public sealed record PrizeApplicationInput(int PointAccountId, int PrizeId, int Quantity, OrderChannel Channel, DateTimeOffset? ReceivedAt,
-    int? FaxInboxItemId = null);
-
-public sealed record PrizeApplicationQuery(PrizeApplicationStatus? Status, int Skip, int Take);
-
-public sealed record PrizeApplicationRow(int Id, string ApplicationNumber, PrizeApplicationStatus Status, OrderChannel Channel,
-    DateTimeOffset ReceivedAt, string PrizeCode, string PrizeName, int Quantity, int Points, int PointAccountId, string CustomerCode,
-    string CustomerName, string DepartmentName, string? WebUserId, string? Carrier, string? TrackingNumber, DateTimeOffset? ShippedAt, int Version);
-
-public sealed record PrizeApplicationPage(IReadOnlyList<PrizeApplicationRow> Rows, int Total);
-
-public sealed record PrizeApplicationDetail(PrizeApplicationRow Application, DateTimeOffset? ArrangedAt, DateTimeOffset? CompletedAt,
-    DateTimeOffset? CancelledAt, string? CancelReason, IReadOnlyList<AuditEntry> History);
-
-/// <summary>
 /// ポイント交換申請 (docs/business-rules.md §6): the desk keys FAX applications (web ones arrive the same way); balance, opt-out,
 /// stock and the prize's active period are checked and the points are spent at application, earliest expiry first.
 /// Workflow 受付 → 手配中 → 発送済 (carrier and tracking number) → 完了; a cancellation before shipping restores the same
@@ -51,10 +33,12 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
         var receivedAt = input.ReceivedAt ?? time.GetUtcNow();
         if (receivedAt > time.GetUtcNow())
             throw new BusinessRuleException("Points.FaxReceivedInFuture");
-        var customer = await db.Departments.Where(d => d.Id == account.DepartmentId).Select(d => d.Customer!).SingleAsync(cancellationToken);
+        var customer = await db.Departments.Where(d => d.Id == account.DepartmentId).Select(d => d.Customer!)
+            .SingleAsync(cancellationToken);
         if (PointLedger.IsOptedOut(customer.PointsOptedOut, customer.PointsOptOutFrom, today))
             throw new BusinessRuleException("Prizes.OptedOut", customer.Name);
-        var prize = await db.Prizes.FindAsync([input.PrizeId], cancellationToken) ?? throw new BusinessRuleException("Prizes.PrizeNotFound");
+        var prize = await db.Prizes.FindAsync([input.PrizeId], cancellationToken)
+                ?? throw new BusinessRuleException("Prizes.PrizeNotFound");
         if (prize.ActiveFrom > today || prize.ActiveTo < today)
             throw new BusinessRuleException("Prizes.NotActive", prize.Name);
         if (prize.Stock < input.Quantity)
@@ -65,17 +49,11 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
         await faxInbox.DemandClaimAsync(db, input.FaxInboxItemId, cancellationToken);
         PointAccountService.Touch(db, account);
         prize.Stock -= input.Quantity;
-        var application = new PrizeApplication
-        {
-            ApplicationNumber = "", PointAccountId = account.Id, PrizeId = prize.Id, Quantity = input.Quantity, Points = points,
-            Channel = input.Channel, ReceivedAt = receivedAt, Status = PrizeApplicationStatus.Received,
-            KeyedByStaffId = input.Channel == OrderChannel.Fax ? staff.Id : null,
-            FaxInboxItemId = input.FaxInboxItemId,
-        };
+        var application = PrizeApplication.Receive(account.Id, prize.Id, input.Quantity, points, input.Channel, receivedAt,
+            input.Channel == OrderChannel.Fax ? staff.Id : null, input.FaxInboxItemId);
         db.PrizeApplications.Add(application);
-        application.ApplicationNumber = $"PX{Guid.NewGuid():N}"[..20];
         await db.SaveOrRefuseAsync(PrizeCatalogService.ChangedKey, cancellationToken);
-        application.ApplicationNumber = $"PA{clock.ToBusinessTime(receivedAt):yyMMdd}{application.Id:D5}";
+        application.Number(DateOnly.FromDateTime(clock.ToBusinessTime(receivedAt).DateTime));
         await faxInbox.CloseAsync(db, input.FaxInboxItemId, FaxKind.PrizeApplication, application.Id, customer.Id, cancellationToken);
         await accounts.Ledger(db).SpendAsync(account.Id, points, application.Id, today, cancellationToken);
         db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Prizes.Applied", nameof(PrizeApplication), application.ApplicationNumber, null,
@@ -87,14 +65,14 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
     }
 
     /// <summary>The backlog: by status (all open ones when none given), oldest first.</summary>
-    public async Task<PrizeApplicationPage> FindAsync(PrizeApplicationQuery query, CancellationToken cancellationToken = default)
+    public async Task<PrizeApplicationListPage> FindAsync(PrizeApplicationQuery query, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.PointsView);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var applications = Found(db, query);
         var total = await applications.CountAsync(cancellationToken);
         var rows = await Rows(db, Ordered(applications, query).Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
-        return new PrizeApplicationPage(rows, total);
+        return new PrizeApplicationListPage(rows, total);
     }
 
     /// <summary>Every application of the backlog or status, in its order (the page's rows, all pages), for an export.</summary>
@@ -140,11 +118,11 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
 
     /// <summary>受付 → 手配中.</summary>
     public Task ArrangeAsync(int applicationId, int version, CancellationToken cancellationToken = default) =>
-        MoveAsync(applicationId, version, PrizeApplicationStatus.Received, PrizeApplicationStatus.Arranged, a => a.ArrangedAt = time.GetUtcNow(),
-            cancellationToken);
+        MoveAsync(applicationId, version, a => a.Arrange(time.GetUtcNow()), cancellationToken);
 
     /// <summary>手配中 → 発送済, with the carrier and its tracking number.</summary>
-    public Task ShipAsync(int applicationId, int version, string? carrier, string? trackingNumber, CancellationToken cancellationToken = default)
+    public Task ShipAsync(int applicationId, int version, string? carrier, string? trackingNumber,
+        CancellationToken cancellationToken = default)
     {
         var carrierText = Text.JapaneseInput.Normalize(carrier);
         var tracking = Text.JapaneseInput.NormalizeCode(trackingNumber).Replace(" ", "");
@@ -152,18 +130,12 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
             throw new BusinessRuleException("Prizes.CarrierRequired");
         if (tracking.Length == 0)
             throw new BusinessRuleException("Prizes.TrackingRequired");
-        return MoveAsync(applicationId, version, PrizeApplicationStatus.Arranged, PrizeApplicationStatus.Shipped, a =>
-        {
-            a.ShippedAt = time.GetUtcNow();
-            a.Carrier = carrierText;
-            a.TrackingNumber = tracking;
-        }, cancellationToken);
+        return MoveAsync(applicationId, version, a => a.Ship(time.GetUtcNow(), carrierText, tracking), cancellationToken);
     }
 
     /// <summary>発送済 → 完了.</summary>
     public Task CompleteAsync(int applicationId, int version, CancellationToken cancellationToken = default) =>
-        MoveAsync(applicationId, version, PrizeApplicationStatus.Shipped, PrizeApplicationStatus.Done, a => a.CompletedAt = time.GetUtcNow(),
-            cancellationToken);
+        MoveAsync(applicationId, version, a => a.Complete(time.GetUtcNow()), cancellationToken);
 
     /// <summary>
     /// Cancels an application not yet shipped: its lots get back what they gave (expired ones stay expired), the prize
@@ -175,15 +147,11 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
         var text = ReasonText.Require(reason, "Prizes.CancelReasonRequired");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var application = await LoadAsync(db, applicationId, version, cancellationToken);
-        if (application.Status is not (PrizeApplicationStatus.Received or PrizeApplicationStatus.Arranged))
-            throw new BusinessRuleException("Prizes.CannotCancel", application.ApplicationNumber);
+        var before = application.Status;
+        application.Cancel(time.GetUtcNow(), text);
         var prize = await db.Prizes.SingleAsync(p => p.Id == application.PrizeId, cancellationToken);
         var account = await db.PointAccounts.SingleAsync(a => a.Id == application.PointAccountId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var before = application.Status;
-        application.Status = PrizeApplicationStatus.Cancelled;
-        application.CancelledAt = time.GetUtcNow();
-        application.CancelReason = text;
         prize.Stock += application.Quantity;
         PointAccountService.Touch(db, account);
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
@@ -195,23 +163,24 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
         return restored;
     }
 
-    private async Task MoveAsync(int applicationId, int version, PrizeApplicationStatus from, PrizeApplicationStatus to,
-        Action<PrizeApplication> change, CancellationToken cancellationToken)
+    /// <summary>One step: the application's own guarded transition, checked against the version seen and audited.</summary>
+    private async Task MoveAsync(int applicationId, int version, Action<PrizeApplication> step, CancellationToken cancellationToken)
     {
         AccessPolicy.Demand(staff, Capability.PointsProcess);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var application = await LoadAsync(db, applicationId, version, cancellationToken);
-        if (application.Status != from)
-            throw new BusinessRuleException("Prizes.WrongStatus", application.ApplicationNumber);
-        application.Status = to;
-        change(application);
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, $"Prizes.{to}", nameof(PrizeApplication), application.ApplicationNumber,
-            new { Status = from }, new { application.Status, application.Carrier, application.TrackingNumber }));
+        var from = application.Status;
+        step(application);
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, $"Prizes.{application.Status}", nameof(PrizeApplication),
+            application.ApplicationNumber, new { Status = from }, new { application.Status, application.Carrier,
+                application.TrackingNumber }));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
     }
 
-    private static async Task<PrizeApplication> LoadAsync(SmartOfficeDbContext db, int applicationId, int version, CancellationToken cancellationToken) =>
-        (await db.PrizeApplications.FindAsync([applicationId], cancellationToken) ?? throw new BusinessRuleException("Prizes.ApplicationNotFound"))
+    private static async Task<PrizeApplication> LoadAsync(SmartOfficeDbContext db, int applicationId, int version,
+        CancellationToken cancellationToken) =>
+        (await db.PrizeApplications.FindAsync([applicationId], cancellationToken)
+                ?? throw new BusinessRuleException("Prizes.ApplicationNotFound"))
         .AsSeen(version, ChangedKey);
 
     private async Task<PrizeApplicationRow> RowAsync(int applicationId, CancellationToken cancellationToken)
@@ -227,7 +196,8 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
         return dealer is null
             ? applications
             : applications.Where(a => db.PointAccounts.Any(p => p.Id == a.PointAccountId
-                                                                && db.Departments.Any(d => d.Id == p.DepartmentId && d.Customer!.DealerId == dealer)));
+                                                                && db.Departments.Any(d => d.Id == p.DepartmentId
+                                                                    && d.Customer!.DealerId == dealer)));
     }
 
     private static IQueryable<PrizeApplicationRow> Rows(SmartOfficeDbContext db, IQueryable<PrizeApplication> applications) =>

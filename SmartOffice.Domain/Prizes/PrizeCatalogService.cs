@@ -7,16 +7,9 @@ using SmartOffice.Domain.Text;
 
 namespace SmartOffice.Domain.Prizes;
 
-public sealed record PrizeRow(int Id, string Code, string Name, int PointCost, int Stock, DateOnly ActiveFrom, DateOnly? ActiveTo, bool HasImage,
-    bool IsActiveToday, int Version);
-
-/// <summary>A new prize (<see cref="Id"/> 0) or a change to one the supervisor saw at <see cref="Version"/>.</summary>
-public sealed record PrizeEdit(int Id, int Version, string? Code, string? Name, int PointCost, int Stock, DateOnly? ActiveFrom, DateOnly? ActiveTo);
-
-public sealed record PrizeImage(byte[] Data, string ContentType);
-
 /// <summary>賞品カタログ: everyone who handles applications reads it; supervisors edit cost, stock, period and picture.</summary>
-public sealed class PrizeCatalogService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time, BusinessClock clock)
+public sealed class PrizeCatalogService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
+    BusinessClock clock)
 {
     internal const string ChangedKey = "Prizes.PrizeChanged";
     /// <summary>Pictures are for a catalogue card, not a print shop.</summary>
@@ -77,14 +70,16 @@ public sealed class PrizeCatalogService(IDbContextFactory<SmartOfficeDbContext> 
         prize.ActiveFrom = from;
         prize.ActiveTo = edit.ActiveTo;
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, before is null ? "Prizes.PrizeAdded" : "Prizes.PrizeChanged", nameof(Prize), prize.Code,
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, before is null ? "Prizes.PrizeAdded" : "Prizes.PrizeChanged", nameof(Prize),
+            prize.Code,
             before, Snapshot(prize)));
         await db.SaveChangesAsync(cancellationToken);
         return prize.Id;
     }
 
     /// <summary>Replaces the prize's picture (PNG, JPEG, WebP or GIF up to <see cref="MaxImageBytes"/>), kept in the database.</summary>
-    public async Task SetImageAsync(int prizeId, int version, byte[] data, string contentType, CancellationToken cancellationToken = default)
+    public async Task SetImageAsync(int prizeId, int version, byte[] data, string contentType,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.PointsAdjust);
         if (!ImageTypes.Contains(contentType))

@@ -3,7 +3,10 @@ using SmartOffice.Domain.Points;
 
 namespace SmartOffice.Domain.Returns;
 
-/// <summary>How the desk finds the original order: its number, a delivery-slip number, or the customer code and a date (ordered or delivered that day).</summary>
+/// <summary>
+/// How the desk finds the original order: its number, a delivery-slip number, or the customer code and a date (ordered
+/// or delivered that day).
+/// </summary>
 public sealed record ReturnOrderLookup(string? OrderNumber, string? DeliverySlipNumber, string? CustomerCode, DateOnly? Date);
 
 public sealed record ReturnOrderHit(int OrderId, string OrderNumber, string CustomerCode, string CustomerName, string DepartmentName,
@@ -40,7 +43,7 @@ public sealed record ReturnSlipQuery(ReturnSlipStatus? Status, bool OpenOnly, st
 public sealed record ReturnSlipRow(int Id, string SlipNumber, ReturnSlipStatus Status, DateOnly FormReceivedOn, DateTimeOffset CreatedAt,
     string OrderNumber, string CustomerCode, string CustomerName, int LineCount, int Quantity, int CreditAmount, int Version);
 
-public sealed record ReturnSlipPage(IReadOnlyList<ReturnSlipRow> Rows, int Total);
+public sealed record ReturnSlipListPage(IReadOnlyList<ReturnSlipRow> Rows, int Total);
 
 public sealed record ReturnSlipLineView(int Id, int OrderLineId, int LineNumber, string ProductCode, string ProductName, int UnitPrice,
     int Quantity, ReturnReason Reason, string? Note, bool Unopened, InspectionResult Inspection, bool OurFault);

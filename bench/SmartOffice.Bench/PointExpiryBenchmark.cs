@@ -15,7 +15,7 @@ namespace SmartOffice.Bench;
 
 /// <summary>
 /// <c>point-expiry</c>: the month-end job over 1,000,000 lots of which 400,000 are due (12 past month-ends), on a database
-/// of its own (<c>bench/.data/expiry.db</c>, built once). <see cref="PointExpiryService"/> (set-based) against the tracked
+/// of its own (<c>bench/.data/expiry.db</c>, built once). <see cref="PointExpiry"/> (set-based, what the job triggers) against the tracked
 /// per-row EF way — load every due lot, zero it, add its entry, save — each on a fresh copy of the same file.
 /// Target: &lt; 3 s and at least 10× the baseline. Both must leave the same ledger.
 /// </summary>
@@ -44,11 +44,10 @@ internal sealed class PointExpiryBenchmark(string repositoryRoot) : IBenchmark
         var (setBased, setLedger) = await OnCopyAsync(template, Path.Combine(folder, "expiry-run.db"), async provider =>
         {
             var clock = new BusinessClock(new FixedTime(RunAt), provider.GetRequiredService<IOptions<RulesOptions>>());
-            var run = await new PointExpiryService(provider.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>(), clock,
-                    provider.GetRequiredService<IOptions<JobsOptions>>())
-                .RunAsync(JobRunTrigger.Schedule, cancellationToken: cancellationToken);
-            if (run.Outcome != JobRunOutcome.Completed)
-                throw new InvalidOperationException($"The expiry run did not complete: {run.Detail}");
+            var expired = await PointExpiry.RunAsync(provider.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>(), clock.Today,
+                clock.Now, provider.GetRequiredService<IOptions<JobsOptions>>().Value.PointExpiryCacheMiB, cancellationToken);
+            if (expired.Count == 0)
+                throw new InvalidOperationException("The expiry run found nothing due.");
         }, cancellationToken);
         var (tracked, trackedLedger) = await OnCopyAsync(template, Path.Combine(folder, "expiry-run.db"),
             provider => TrackedPerRowAsync(provider.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>(), cancellationToken), cancellationToken);
@@ -56,7 +55,7 @@ internal sealed class PointExpiryBenchmark(string repositoryRoot) : IBenchmark
         var ratio = tracked.TotalSeconds / setBased.TotalSeconds;
         var met = setBased.TotalSeconds < TargetSeconds && ratio >= TargetRatio;
         global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"set-based PointExpiryService     {setBased.TotalSeconds,8:0.00} s   ledger {setLedger}"));
+            $"set-based PointExpiry            {setBased.TotalSeconds,8:0.00} s   ledger {setLedger}"));
         global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"baseline: tracked EF per row     {tracked.TotalSeconds,8:0.00} s   ledger {trackedLedger}"));
         global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

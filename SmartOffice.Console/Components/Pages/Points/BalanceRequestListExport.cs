@@ -8,7 +8,8 @@ namespace SmartOffice.Console.Components.Pages.Points;
 public static class BalanceRequestListExport
 {
     public static readonly ListExport Declaration = new ListExport<BalanceRequestService, PointsText, bool, BalanceRequestRow>(
-        "balance-requests", Capability.PointsView, "Requests.Title", (service, openOnly, token) => service.ExportAsync(openOnly, token), c => c
+        "balance-requests", Capability.PointsView, "Requests.Title",
+        (service, openOnly, token) => service.ExportAsync(openOnly, token), c => c
             .Time("Col.ReceivedAt", r => r.FaxReceivedAt)
             .Text("Col.Age", r => r.SentAt is null ? PointsLinks.Age(c.Now - r.FaxReceivedAt, c.T["Age.Hours"], c.T["Age.Days"]) : "—", 8)
             .Text("Col.CustomerCode", r => r.CustomerCode, 12)

@@ -9,8 +9,10 @@ namespace SmartOffice.Console.Components.Pages.Prizes;
 /// <summary>景品交換申請's export: the backlog or the chosen status, in the page's order.</summary>
 public static class PrizeApplicationListExport
 {
-    public static readonly ListExport Declaration = new ListExport<PrizeApplicationService, PrizesText, PrizeApplicationQuery, PrizeApplicationRow>(
-        "prize-applications", Capability.PointsView, "Applications.Title", (service, query, token) => service.ExportAsync(query, token), c =>
+    public static readonly ListExport Declaration =
+        new ListExport<PrizeApplicationService, PrizesText, PrizeApplicationQuery, PrizeApplicationRow>(
+        "prize-applications", Capability.PointsView, "Applications.Title",
+        (service, query, token) => service.ExportAsync(query, token), c =>
         {
             var points = c.With<PointsText>();
             c.Text("Col.Number", r => r.ApplicationNumber, 16)
