@@ -129,6 +129,7 @@ internal sealed class PointExpiryBenchmark(string repositoryRoot) : IBenchmark
     private async Task BuildTemplateAsync(string template, CancellationToken cancellationToken)
     {
         global::System.Console.WriteLine($"Preparing {Lots:N0} point lots once in {template}…");
+        var started = Stopwatch.GetTimestamp();
         var partial = template + ".partial";
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(partial + suffix);
@@ -169,6 +170,7 @@ internal sealed class PointExpiryBenchmark(string repositoryRoot) : IBenchmark
         }
         SqliteConnection.ClearAllPools();
         File.Move(partial, template);
+        global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  prepared in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

@@ -57,18 +57,24 @@ internal static class BenchRunner
         var started = DateTimeOffset.Now;
         var machine = Machine.Describe();
         global::System.Console.WriteLine(machine);
-        await using var data = selected.Any(n => benchmarks[n].UsesDemoData) ? await BenchData.OpenAsync(root, size, stop.Token) : null;
+        var clock = new PhaseClock();
+        if (double.TryParse(Environment.GetEnvironmentVariable("BENCH_BUILD_SECONDS"), CultureInfo.InvariantCulture, out var build))
+            clock.Add("build", TimeSpan.FromSeconds(build));
+        await using var data = selected.Any(n => benchmarks[n].UsesDemoData)
+            ? await clock.TimeAsync($"{size} data ready", () => BenchData.OpenAsync(root, size, stop.Token))
+            : null;
         var results = new List<BenchResult>();
         foreach (var name in selected)
         {
             var benchmark = benchmarks[name];
             global::System.Console.WriteLine(benchmark.UsesDemoData ? $"== {name} ({size} data, {runs} runs) — load {Machine.LoadAverage()}" : $"== {name} — load {Machine.LoadAverage()}");
-            results.AddRange(await benchmark.RunAsync(benchmark.UsesDemoData ? data!.Services : null, runs, stop.Token));
+            results.AddRange(await clock.TimeAsync(name, () => benchmark.RunAsync(benchmark.UsesDemoData ? data!.Services : null, runs, stop.Token)));
         }
         await BenchResult.MergeIntoAsync(Path.Combine(root, "bench", "results", "latest.json"), results);
         global::System.Console.WriteLine();
         global::System.Console.WriteLine(BenchResult.Table(results));
         global::System.Console.WriteLine();
+        global::System.Console.WriteLine(clock.Footer());
         global::System.Console.WriteLine($"{machine}; load average at the end {Machine.LoadAverage()}; {(DateTimeOffset.Now - started).TotalMinutes:0.0} min");
         return 0;
 

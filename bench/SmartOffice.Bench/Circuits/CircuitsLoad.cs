@@ -41,11 +41,15 @@ internal static class CircuitsLoad
 
     public static async Task<int> RunAsync(string resultsFile, IReadOnlyList<int> steps, bool chromium, CancellationToken cancellationToken)
     {
+        // Each phase's wall clock is printed, so a slow run shows where its minutes went (docs/performance.md).
+        var phase = Stopwatch.StartNew();
         await using var server = PinnedProcess.Start(0, CircuitsServer.AnswerPrefix, commands: true,
             CircuitsServer.Command, steps[^1].ToString(CultureInfo.InvariantCulture));
         var ready = await server.ReadAsync(cancellationToken);
         var setup = JsonSerializer.Deserialize<CircuitsServer.Setup>(ready["ready ".Length..])!;
-        global::System.Console.WriteLine($"Server up at {setup.BaseAddress} ({steps[^1]} agent accounts); load client pinned: {PinnedProcess.NotPinned ?? "yes, server core 0, client core 1"}");
+        global::System.Console.WriteLine($"Server up at {setup.BaseAddress} ({steps[^1]} agent accounts) in {phase.Elapsed.TotalSeconds:0} s; " +
+            $"load client pinned: {PinnedProcess.NotPinned ?? "yes, server core 0, client core 1"}");
+        phase.Restart();
 
         // Warm-up: ten agents key until the server's JIT is quiet, and leave, so that the steps measure the server's steady state.
         // Until its hot paths are recompiled optimised (tiered JIT), a change costs the server several times the CPU.
@@ -55,6 +59,8 @@ internal static class CircuitsLoad
         global::System.Console.WriteLine("Warm-up agents' interop calls answered: " +
             string.Join(", ", warming[0].Client.InteropCalls.Select(c => $"{c.Key} ×{c.Value}")));
         await Task.WhenAll(warming.Select(a => a.DisposeAsync().AsTask()));
+        global::System.Console.WriteLine($"Warm-up done in {phase.Elapsed.TotalSeconds:0} s");
+        phase.Restart();
 
         var agents = new List<DeskAgent>();
         var accounts = 0;
@@ -102,6 +108,8 @@ internal static class CircuitsLoad
             await Task.WhenAll(agents.Select(a => a.DisposeAsync().AsTask()));
         }
 
+        global::System.Console.WriteLine($"Steps done in {phase.Elapsed.TotalSeconds:0} s");
+        phase.Restart();
         BrowserCheck.Outcome? browser = null;
         try
         {
@@ -112,6 +120,8 @@ internal static class CircuitsLoad
             // The check, not the measurement: its failure is reported and the steps' figures still count.
             global::System.Console.Error.WriteLine($"The Chromium check failed: {e.Message.Split('\n')[0]}");
         }
+        if (chromium)
+            global::System.Console.WriteLine($"Chromium check done in {phase.Elapsed.TotalSeconds:0} s");
         await File.WriteAllTextAsync(resultsFile, JsonSerializer.Serialize(new Results(results, browser?.P95, browser?.Changes ?? 0, PinnedProcess.NotPinned),
             ResultsJson), cancellationToken);
         return 0;
