@@ -22,5 +22,8 @@ fi
 if [ $# -eq 0 ]; then
   set -- all
 fi
+# The build's time goes to the runner's footer with each benchmark's (docs/performance.md).
+build_started=$SECONDS
 dotnet build -c Release bench/SmartOffice.Bench -v quiet -nologo
+export BENCH_BUILD_SECONDS=$((SECONDS - build_started))
 dotnet run -c Release --no-build --project bench/SmartOffice.Bench -- "$@"

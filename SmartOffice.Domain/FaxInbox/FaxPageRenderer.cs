@@ -108,6 +108,23 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
 
     private List<FaxRenderedPage> TiffPages(byte[] bytes)
     {
+        // Only LibTiff's decoding needs the lock (its one error handler): pages are scaled and encoded after it, so
+        // renderings on several threads overlap (docs/performance.md, fax-recognition).
+        var decoded = new List<(SKBitmap Bitmap, int Number, float Stretch)>();
+        try
+        {
+            TiffBitmaps(bytes, decoded);
+        }
+        catch
+        {
+            decoded.ForEach(d => d.Bitmap.Dispose());
+            throw;
+        }
+        return decoded.Select(d => Page(d.Bitmap, d.Number, d.Stretch)).ToList();
+    }
+
+    private void TiffBitmaps(byte[] bytes, List<(SKBitmap Bitmap, int Number, float Stretch)> decoded)
+    {
         lock (TiffErrors.Gate)
         {
             TiffErrors.Messages.Clear();
@@ -115,7 +132,6 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
                              ?? throw new FaxFileException(FaxFileProblem.DamagedImage, "the TIFF does not open: " + TiffErrors.Messages);
             var count = tiff.NumberOfDirectories();
             CheckPageCount(count);
-            var pages = new List<FaxRenderedPage>();
             for (short n = 0; n < count; n++)
             {
                 if (!tiff.SetDirectory(n))
@@ -133,9 +149,8 @@ public sealed class FaxPageRenderer(int maxPageWidth, int maxPages, long maxByte
                 // FAX standard resolution is 204×98 dpi: stretch the rows back so the page keeps its shape.
                 var stretch = Resolution(tiff, TiffTag.XRESOLUTION) is { } x && Resolution(tiff, TiffTag.YRESOLUTION) is { } y
                     && y > 0 ? x / y : 1f;
-                pages.Add(Page(bitmap.Copy(), n + 1, stretch));
+                decoded.Add((bitmap.Copy(), n + 1, stretch));
             }
-            return pages;
         }
     }
 

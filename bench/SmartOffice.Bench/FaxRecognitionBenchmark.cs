@@ -65,21 +65,28 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
                 {
                     var score = new FaxRecognitionScore();
                     var needed = filling == FormFilling.Printed ? PrintedFields : HandwrittenFields;
-                    while (score.Fields < needed)
+                    using var phases = new FaxPhases();
+                    // The series is drawn first, in the seed's order (the same forms as drawn one at a time), and its pages
+                    // rendered on every core; the timed reading then runs alone (docs/performance.md, fax-recognition).
+                    var forms = phases.Time(FaxPhases.Draw, () => DrawSeries(records, rng, resolution, filling, needed, clock.Now));
+                    var rendered = phases.Time(FaxPhases.Render, () => RenderAll(renderer, forms));
+                    for (var f = 0; f < forms.Count && score.Fields < needed; f++)
                     {
-                        var form = FaxFormCorpus.Draw(records, rng, resolution, filling, clock.Now);
-                        var pages = renderer.Render("bench.tif", form.Tiff).Pages;
+                        var (form, pages) = (forms[f], rendered[f]);
                         if (filling == FormFilling.Printed)
                             (samplePages.TryGetValue(resolution, out var list) ? list : samplePages[resolution] = []).AddRange(pages.Take(1).Select(p => p.Png));
-                        var id = await ImportAsync(contexts, form, pages, clock.Now, cancellationToken);
+                        var id = await phases.TimeAsync(FaxPhases.Import, () => ImportAsync(contexts, form, pages, clock.Now, cancellationToken));
+                        process.Refresh();
                         var cpu = process.TotalProcessorTime;
                         var watch = Stopwatch.StartNew();
-                        await runner.ReadNextAsync(engine, cancellationToken);
+                        await phases.TimeAsync(FaxPhases.Read, () => runner.ReadNextAsync(engine, cancellationToken));
                         var seconds = watch.Elapsed.TotalSeconds;
                         process.Refresh();
-                        score.Add(form, await drafts.DraftAsync(id, cancellationToken), seconds, (process.TotalProcessorTime - cpu).TotalSeconds, pages.Count);
+                        var draft = await phases.TimeAsync(FaxPhases.Check, () => drafts.DraftAsync(id, cancellationToken));
+                        score.Add(form, draft, seconds, (process.TotalProcessorTime - cpu).TotalSeconds, pages.Count);
                     }
                     global::System.Console.WriteLine($"{resolution} {filling}: {score}");
+                    global::System.Console.WriteLine($"   {phases}");
                     foreach (var miss in score.Misses.Take(25))
                         global::System.Console.WriteLine($"   {miss}");
                     results.AddRange(Figures(resolution, filling, score));
@@ -93,6 +100,25 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
         results = await WithNaiveBaselineAsync(results, samplePages, cancellationToken);
         results.AddRange(EngineCall(engine, samplePages[FaxResolution.Fine][0], options));
         return results;
+    }
+
+    /// <summary>Forms of one series until their lines hold <paramref name="fields"/> fields (a code and a quantity each).</summary>
+    private static List<CorpusForm> DrawSeries(CorpusRecords records, Random rng, FaxResolution resolution, FormFilling filling, int fields,
+        DateTimeOffset now)
+    {
+        var forms = new List<CorpusForm>();
+        for (var drawn = 0; drawn < fields; drawn += 2 * forms[^1].Lines.Count)
+            forms.Add(FaxFormCorpus.Draw(records, rng, resolution, filling, now));
+        return forms;
+    }
+
+    /// <summary>Each form's pages as the import renders them, several forms at a time (untimed preparation).</summary>
+    private static IReadOnlyList<FaxRenderedPage>[] RenderAll(FaxPageRenderer renderer, List<CorpusForm> forms)
+    {
+        var pages = new IReadOnlyList<FaxRenderedPage>[forms.Count];
+        Parallel.For(0, forms.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => pages[i] = renderer.Render("bench.tif", forms[i].Tiff).Pages);
+        return pages;
     }
 
     private static IEnumerable<BenchResult> Figures(FaxResolution resolution, FormFilling filling, FaxRecognitionScore score)
