@@ -48,7 +48,8 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
         // Pairs a double run already wrote are repaired first, or the index could not be created.
         Assert.True(script.IndexOf("DELETE FROM [PointLedger] WHERE [Kind] = N'Expire'", StringComparison.Ordinal)
                     < script.IndexOf("CREATE UNIQUE INDEX [IX_PointLedger_ExpiredOnce]", StringComparison.Ordinal));
-        var index = Assert.Single(db.Model.FindEntityType(typeof(PointLedgerEntry))!.GetIndexes(), i => i.GetDatabaseName() == "IX_PointLedger_ExpiredOnce");
+        var index = Assert.Single(db.Model.FindEntityType(typeof(PointLedgerEntry))!.GetIndexes(),
+            i => i.GetDatabaseName() == "IX_PointLedger_ExpiredOnce");
         Assert.True(index.IsUnique);
     }
 
@@ -96,7 +97,8 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
             Code = "10000001", Name = "株式会社テスト", NameKana = "テスト", SearchKey = "テスト", PostalCode = "100-0001", Address = "東京都",
             Phone = "03-1111-2222", PhoneDigits = "0311112222", Region = region, Dealer = dealer,
         };
-        var department = new Domain.Accounts.Department { Customer = customer, Code = "01", Name = "総務部", PostalCode = "100-0001", Address = "東京都" };
+        var department = new Domain.Accounts.Department { Customer = customer, Code = "01", Name = "総務部", PostalCode = "100-0001",
+            Address = "東京都" };
         db.Departments.Add(department);
         await db.SaveChangesAsync();
         var account = new PointAccount { Kind = PointAccountKind.Department, DepartmentId = department.Id };
@@ -205,7 +207,8 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
 
         Assert.Equal(2, runs.Count);
         Assert.True(runs[1].StartedAt >= runs[0].FinishedAt,
-            $"the runs overlapped: {runs[0].StartedAt:HH:mm:ss.fff}–{runs[0].FinishedAt:HH:mm:ss.fff} and {runs[1].StartedAt:HH:mm:ss.fff}–{runs[1].FinishedAt:HH:mm:ss.fff}");
+            $"the runs overlapped: {runs[0].StartedAt:HH:mm:ss.fff}–{runs[0].FinishedAt:HH:mm:ss.fff} " +
+                $"and {runs[1].StartedAt:HH:mm:ss.fff}–{runs[1].FinishedAt:HH:mm:ss.fff}");
         Assert.Equal([JobRunOutcome.Completed, JobRunOutcome.NothingToDo], runs.Select(r => r.Outcome));
     }
 
@@ -219,7 +222,8 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
         await using var db = database.CreateDbContext();
         db.PointLots.AddRange(Enumerable.Range(0, count).Select(i => new PointLot
         {
-            PointAccountId = account.Id, Points = 10 + i % 7, Remaining = 10 + i % 7, EarnedOn = validThrough.AddYears(-1), ValidThrough = validThrough,
+            PointAccountId = account.Id, Points = 10 + i % 7, Remaining = 10 + i % 7, EarnedOn = validThrough.AddYears(-1),
+                ValidThrough = validThrough,
         }));
         await db.SaveChangesAsync();
     }
@@ -237,7 +241,8 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
     /// <summary>The test database with one more interceptor: one run's connection, watched.</summary>
     private sealed class Intercepted(TestDatabase database, IInterceptor interceptor) : IDbContextFactory<SmartOfficeDbContext>
     {
-        public SmartOfficeDbContext CreateDbContext() => new SqliteSmartOfficeDbContext(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
+        public SmartOfficeDbContext CreateDbContext() =>
+            new SqliteSmartOfficeDbContext(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
             .UseSqlite(database.ConnectionString).AddInterceptors(interceptor).Options);
     }
 
@@ -259,7 +264,8 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
     /// <summary>Says when the run is about to begin its transaction.</summary>
     private sealed class SignalBegin(TaskCompletionSource begins) : DbTransactionInterceptor
     {
-        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+            TransactionStartingEventData eventData,
             InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
         {
             begins.TrySetResult();

@@ -16,26 +16,32 @@ internal static class JobsTestData
     public static CutoffBatchService CutoffService(this TestDatabase database, JobsOptions jobs)
     {
         var options = Microsoft.Extensions.Options.Options.Create(jobs);
-        return new CutoffBatchService(database, new CutoffSchedule(database, database.Rules, options), new ShippingInstructionWriter(options),
+        return new CutoffBatchService(database, new CutoffSchedule(database, database.Rules, options),
+            new ShippingInstructionWriter(options),
             database.Calendar, database.BusinessClock, database.Rules, options);
     }
 
     private static int _products;
 
-    /// <summary>A one-line order whose single shipment of <paramref name="deliveryClass"/> is still open on <paramref name="acceptanceDay"/>.</summary>
+    /// <summary>A one-line order whose single shipment of <paramref name="deliveryClass"/> is still open on <paramref
+    /// name="acceptanceDay"/>.</summary>
     public static async Task<Shipment> AddOpenShipmentAsync(this TestDatabase database, Department department, OrderChannel channel,
         DateOnly acceptanceDay, DeliveryClass deliveryClass = DeliveryClass.Standard)
     {
         await using var db = database.CreateDbContext();
-        var category = await db.ProductCategories.FirstOrDefaultAsync() ?? db.ProductCategories.Add(new ProductCategory { Code = "C1", Name = "文具" }).Entity;
+        var category = await db.ProductCategories.FirstOrDefaultAsync()
+            ?? db.ProductCategories.Add(new ProductCategory { Code = "C1", Name = "文具" }).Entity;
         var code = $"P{Interlocked.Increment(ref _products):D5}";
-        var product = new Product { Code = code, Name = "ボールペン", Maker = "テスト", Category = category, UnitPrice = 100, DeliveryClass = deliveryClass, StockOnHand = 100 };
+        var product = new Product { Code = code, Name = "ボールペン", Maker = "テスト", Category = category, UnitPrice = 100,
+            DeliveryClass = deliveryClass, StockOnHand = 100 };
         var order = new Order
         {
-            OrderNumber = $"F{acceptanceDay:yyMMdd}{code}", CustomerId = department.CustomerId, DepartmentId = department.Id, Channel = channel,
+            OrderNumber = $"F{acceptanceDay:yyMMdd}{code}", CustomerId = department.CustomerId, DepartmentId = department.Id,
+                Channel = channel,
             ReceivedAt = database.BusinessClock.At(acceptanceDay, new TimeOnly(10, 0)), GoodsSubtotal = 300,
         };
-        var shipment = new Shipment { Order = order, DeliveryClass = deliveryClass, AcceptanceDay = acceptanceDay, DeliveryDate = acceptanceDay.AddDays(1) };
+        var shipment = new Shipment { Order = order, DeliveryClass = deliveryClass, AcceptanceDay = acceptanceDay,
+            DeliveryDate = acceptanceDay.AddDays(1) };
         order.Lines.Add(new OrderLine
         {
             LineNumber = 1, Shipment = shipment, Product = product, ProductCode = code, ProductName = product.Name, Quantity = 3,

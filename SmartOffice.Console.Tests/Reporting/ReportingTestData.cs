@@ -35,7 +35,8 @@ internal static class ReportingTestData
             OrderNumber = number, CustomerId = department.CustomerId, DepartmentId = department.Id, Channel = channel,
             ReceivedAt = receivedAt, Status = status, KeyedAt = keyedAt, KeyedByStaffId = keyedBy,
         };
-        var shipment = new Shipment { Order = order, AcceptanceDay = DateOnly.FromDateTime(receivedAt.ToOffset(TimeSpan.FromHours(9)).DateTime) };
+        var shipment = new Shipment { Order = order,
+            AcceptanceDay = DateOnly.FromDateTime(receivedAt.ToOffset(TimeSpan.FromHours(9)).DateTime) };
         order.Shipments.Add(shipment);
         var number2 = 0;
         foreach (var (product, quantity, comment) in lines)
@@ -43,7 +44,8 @@ internal static class ReportingTestData
             {
                 LineNumber = ++number2, Shipment = shipment, ProductId = product.Id, ProductCode = product.Code, ProductName = product.Name,
                 Maker = product.Maker, IsEco = product.IsEco, CategoryId = product.CategoryId, Returnable = !product.NonReturnable,
-                Quantity = quantity, ListUnitPrice = product.UnitPrice, UnitPrice = product.UnitPrice, Amount = product.UnitPrice * quantity,
+                Quantity = quantity, ListUnitPrice = product.UnitPrice, UnitPrice = product.UnitPrice,
+                    Amount = product.UnitPrice * quantity,
                 TaxClass = product.TaxClass, LineComment = comment, DeliveredQuantity = quantity,
             });
         order.GoodsSubtotal = order.Lines.Sum(l => l.Amount);

@@ -36,7 +36,8 @@ public sealed class DemoAccountTests
         }
         await database.AddStaffMemberAsync("real-admin1", DemoStaff.Administrator, StaffRoles.Administrator);
         var desk = await database.StaffAsync(demoIds[0]);
-        var session = await MatrixDatabase.Services(database, TestStaff.Anonymous).GetRequiredService<StaffSessionStore>().StartAsync(desk, "127.0.0.1");
+        var session = await MatrixDatabase.Services(database, TestStaff.Anonymous).GetRequiredService<StaffSessionStore>()
+            .StartAsync(desk, "127.0.0.1");
 
         // Start-up with the demo off (TestDatabase initialises as the app does, Demo:Enabled false).
         await database.InitializeAsync();
@@ -56,7 +57,8 @@ public sealed class DemoAccountTests
         await database.AddStaffMemberAsync("old-demo", "desk1", StaffRoles.DeskAgent);
         await database.AddStaffMemberAsync("real", "yamada", StaffRoles.Administrator);
         await using var db = database.CreateDbContext();
-        await db.Users.Where(u => u.Id == "old-demo").ExecuteUpdateAsync(u => u.SetProperty(x => x.NormalizedEmail, "DESK1@SMARTOFFICE.EXAMPLE.JP"));
+        await db.Users.Where(u => u.Id == "old-demo")
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.NormalizedEmail, "DESK1@SMARTOFFICE.EXAMPLE.JP"));
 
         await db.Database.ExecuteSqlRawAsync(Issue21Sql.MarkDemoAccounts);
 

@@ -57,7 +57,8 @@ public sealed class LineFactsTests : IAsyncLifetime
         var purchases = new PurchaseDataService(_database, TestStaff.DeskAgent, _database.BusinessClock);
         await using (var db = _database.CreateDbContext())
         {
-            var exported = await purchases.Lines(db, new PurchaseDataQuery(_department.CustomerId, null, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 25)))
+            var exported = await purchases.Lines(db,
+                new PurchaseDataQuery(_department.CustomerId, null, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 25)))
                 .ToListAsync();
             Assert.Equal([("テストメーカー", false), ("テストメーカー", false)], exported.Select(l => (l.Maker, l.IsEco)));
         }
@@ -78,22 +79,31 @@ public sealed class LineFactsTests : IAsyncLifetime
             await db.GetService<IMigrator>().MigrateAsync("20261203095405_Issue17TextAndOrderRules");
             await db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO Dealers (Id, Code, Name, Phone, Version) VALUES (1, 'D1', '販売店', '03-0000-0000', 0);
-                INSERT INTO Regions (Id, Code, Name, FaxCutoff, WebCutoff, ExtraLeadDays, SortOrder, Version) VALUES (1, 'Honshu', '本州', '17:00:00', '17:30:00', 0, 1, 0);
-                INSERT INTO Customers (Id, Code, Name, NameKana, SearchKey, PostalCode, Address, Phone, PhoneDigits, RegionId, DealerId, PointsOptedOut, VolumeDiscountRate, IsActive, OrdersVersion, Version) VALUES
+                INSERT INTO Regions (Id, Code, Name, FaxCutoff, WebCutoff, ExtraLeadDays, SortOrder, Version) VALUES
+                  (1, 'Honshu', '本州', '17:00:00', '17:30:00', 0, 1, 0);
+                INSERT INTO Customers (Id, Code, Name, NameKana, SearchKey, PostalCode, Address, Phone, PhoneDigits, RegionId,
+                  DealerId, PointsOptedOut, VolumeDiscountRate, IsActive, OrdersVersion, Version) VALUES
                   (1, '10000013', '株式会社テスト', 'テスト', 'テスト', '100-0001', '東京都港区1-1', '03-1111-2222', '0311112222', 1, 1, 0, '0', 1, 0, 0);
-                INSERT INTO Departments (Id, CustomerId, Code, Name, PostalCode, Address, BudgetKind, IsActive, Version) VALUES (1, 1, '01', '総務部', '100-0001', '港区', 'Hard', 1, 0);
+                INSERT INTO Departments (Id, CustomerId, Code, Name, PostalCode, Address, BudgetKind, IsActive, Version) VALUES
+                  (1, 1, '01', '総務部', '100-0001', '港区', 'Hard', 1, 0);
                 INSERT INTO ProductCategories (Id, Code, Name, NonReturnable, Version) VALUES (1, 'ST', '文具', 0, 0), (2, 'FD', '食品', 1, 0);
-                INSERT INTO Products (Id, CategoryId, Code, DeliveryClass, IsActive, IsEco, Maker, Name, NoSaturdayDelivery, NonReturnable, StockOnHand, TaxClass, UnitPrice, Version) VALUES
+                INSERT INTO Products (Id, CategoryId, Code, DeliveryClass, IsActive, IsEco, Maker, Name, NoSaturdayDelivery,
+                  NonReturnable, StockOnHand, TaxClass, UnitPrice, Version) VALUES
                   (1, 1, 'A1', 'Standard', 1, 1, 'エコ社', '再生紙', 0, 0, 10, 'Standard10', 100, 0),
                   (2, 2, 'F1', 'Standard', 1, 0, '食品社', '緑茶', 0, 0, 10, 'Reduced8', 100, 0),
                   (3, 1, 'A2', 'Standard', 1, 0, '特注社', '名入れペン', 0, 1, 10, 'Standard10', 100, 0);
-                INSERT INTO Orders (Id, AcceptanceDay, Channel, CustomerId, DepartmentId, GoodsSubtotal, OrderNumber, PointsEarned, PointsShortfall, ReceivedAt, SaturdayRequested, ShippingFee, ShippingFeeReason, Status, TaxReduced, TaxStandard, Total, Version) VALUES
-                  (1, '2026-11-02', 'Fax', 1, 1, 600, 'F26110200001', 6, 0, '2026-11-02 01:00:00', 0, 0, 'Charged', 'Accepted', 0, 0, 600, 0),
-                  (2, '2026-11-24', 'Fax', 1, 1, 100, 'F26112400001', 1, 0, '2026-11-24 01:00:00', 0, 0, 'Charged', 'Accepted', 0, 0, 100, 0);
+                INSERT INTO Orders (Id, AcceptanceDay, Channel, CustomerId, DepartmentId, GoodsSubtotal, OrderNumber,
+                  PointsEarned, PointsShortfall, ReceivedAt, SaturdayRequested, ShippingFee, ShippingFeeReason, Status,
+                  TaxReduced, TaxStandard, Total, Version) VALUES
+                  (1, '2026-11-02', 'Fax', 1, 1, 600, 'F26110200001', 6, 0, '2026-11-02 01:00:00', 0, 0, 'Charged', 'Accepted', 0, 0,
+                    600, 0),
+                  (2, '2026-11-24', 'Fax', 1, 1, 100, 'F26112400001', 1, 0, '2026-11-24 01:00:00', 0, 0, 'Charged', 'Accepted', 0, 0,
+                    100, 0);
                 INSERT INTO Shipments (Id, AcceptanceDay, DeliveryClass, OrderId, Status, DeliveryDate, DeliverySlipNumber, Version) VALUES
                   (1, '2026-11-02', 'Standard', 1, 'Delivered', '2026-11-03', 'D000000001', 0),
                   (2, '2026-11-24', 'Standard', 2, 'Instructed', '2026-11-25', NULL, 0);
-                INSERT INTO OrderLines (Id, Amount, DeliveredQuantity, DeliveryClass, LineNumber, ListUnitPrice, OrderId, ProductCode, ProductId, ProductName, Quantity, ShipmentId, ShortOfStock, TaxClass, UnitPrice) VALUES
+                INSERT INTO OrderLines (Id, Amount, DeliveredQuantity, DeliveryClass, LineNumber, ListUnitPrice, OrderId,
+                  ProductCode, ProductId, ProductName, Quantity, ShipmentId, ShortOfStock, TaxClass, UnitPrice) VALUES
                   (1, 200, 2, 'Standard', 1, 100, 1, 'A1', 1, '再生紙', 2, 1, 0, 'Standard10', 100),
                   (2, 300, 3, 'Standard', 2, 100, 1, 'F1', 2, '緑茶', 3, 1, 0, 'Reduced8', 100),
                   (3, 100, 1, 'Standard', 3, 100, 1, 'A2', 3, '名入れペン', 1, 1, 0, 'Standard10', 100),

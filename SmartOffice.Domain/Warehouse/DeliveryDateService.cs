@@ -13,11 +13,13 @@ namespace SmartOffice.Domain.Warehouse;
 /// audit entry. The part then stands as the delivery job would leave it: delivered on the new date when it has come,
 /// not delivered yet when it is still ahead — refused when returns already take back what that would un-deliver.
 /// </summary>
-public sealed class DeliveryDateService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time, BusinessClock clock)
+public sealed class DeliveryDateService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
+    BusinessClock clock)
 {
     private const string ChangedKey = "Warehouse.Delivery.Changed";
 
-    public async Task CorrectAsync(int shipmentResultId, int version, DateOnly deliveryDate, string? reason, CancellationToken cancellationToken = default)
+    public async Task CorrectAsync(int shipmentResultId, int version, DateOnly deliveryDate, string? reason,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.DeliveryDateCorrection);
         var note = ReasonText.Require(JapaneseInput.Normalize(reason), "Warehouse.Delivery.ReasonRequired");
@@ -42,7 +44,8 @@ public sealed class DeliveryDateService(IDbContextFactory<SmartOfficeDbContext> 
         var returned = await ReturnedAsync(db, line.Id, cancellationToken);
         if (line.DeliveredQuantity < returned)
             throw new BusinessRuleException("Warehouse.Delivery.AlreadyReturned", line.ProductCode, returned);
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Warehouse.DeliveryDateCorrected", nameof(ShipmentResult), part.Id.ToString(), before,
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Warehouse.DeliveryDateCorrected", nameof(ShipmentResult), part.Id.ToString(),
+            before,
             new { Order = order.OrderNumber, line.LineNumber, part.DeliverySlipNumber, part.DeliveryDate, part.DeliveredOn }, note: note));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -13,7 +13,8 @@ namespace SmartOffice.Domain.Warehouse;
 /// transaction marks the parts, re-counts their lines' delivered quantities from the parts and marks the shipments whose
 /// every line is delivered in full.
 /// </summary>
-public sealed class DeliveryJobService(IDbContextFactory<SmartOfficeDbContext> contexts, BusinessClock clock, ConsoleMetrics? metrics = null)
+public sealed class DeliveryJobService(IDbContextFactory<SmartOfficeDbContext> contexts, BusinessClock clock,
+    ConsoleMetrics? metrics = null)
 {
     public const string JobName = "delivery";
     private const int Chunk = 500;
@@ -21,7 +22,8 @@ public sealed class DeliveryJobService(IDbContextFactory<SmartOfficeDbContext> c
     public async Task<JobRun> RunAsync(JobRunTrigger trigger, string? staffId = null, CancellationToken cancellationToken = default)
     {
         var today = clock.Today;
-        var run = new JobRun { JobName = JobName, BusinessKey = today.ToString("yyyy-MM-dd"), Trigger = trigger, StartedAt = clock.Now, StaffId = staffId };
+        var run = new JobRun { JobName = JobName, BusinessKey = today.ToString("yyyy-MM-dd"), Trigger = trigger, StartedAt = clock.Now,
+            StaffId = staffId };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         try
         {
@@ -66,17 +68,21 @@ public sealed class DeliveryJobService(IDbContextFactory<SmartOfficeDbContext> c
     {
         foreach (var ids in lineIds.Distinct().Chunk(Chunk))
             await db.OrderLines.Where(l => ids.Contains(l.Id)).ExecuteUpdateAsync(s => s.SetProperty(l => l.DeliveredQuantity,
-                l => db.ShipmentResults.Where(r => r.OrderLineId == l.Id && r.DeliveredOn != null).Sum(r => (int?)r.Quantity) ?? 0), cancellationToken);
+                l => db.ShipmentResults.Where(r => r.OrderLineId == l.Id && r.DeliveredOn != null).Sum(r => (int?)r.Quantity) ?? 0),
+                    cancellationToken);
         var delivered = 0;
         foreach (var ids in shipmentIds.Distinct().Chunk(Chunk))
         {
             delivered += await db.Shipments.Where(s => ids.Contains(s.Id) && s.Status == ShipmentStatus.Shipped
-                                                       && db.OrderLines.Where(l => l.ShipmentId == s.Id).All(l => l.DeliveredQuantity >= l.Quantity))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ShipmentStatus.Delivered).SetProperty(x => x.Version, x => x.Version + 1),
+                                                       && db.OrderLines.Where(l => l.ShipmentId == s.Id)
+                                                           .All(l => l.DeliveredQuantity >= l.Quantity))
+                .ExecuteUpdateAsync(s =>
+                    s.SetProperty(x => x.Status, ShipmentStatus.Delivered).SetProperty(x => x.Version, x => x.Version + 1),
                     cancellationToken);
             await db.Shipments.Where(s => ids.Contains(s.Id) && s.Status == ShipmentStatus.Delivered
                                           && db.OrderLines.Where(l => l.ShipmentId == s.Id).Any(l => l.DeliveredQuantity < l.Quantity))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ShipmentStatus.Shipped).SetProperty(x => x.Version, x => x.Version + 1),
+                .ExecuteUpdateAsync(s =>
+                    s.SetProperty(x => x.Status, ShipmentStatus.Shipped).SetProperty(x => x.Version, x => x.Version + 1),
                     cancellationToken);
         }
         return delivered;

@@ -33,7 +33,8 @@ public class ShipmentResult : IVersioned
     public DateOnly? DeliveredOn { get; set; }
     public int Version { get; set; }
 
-    /// <summary>The desk's correction (docs/business-rules.md §3b): delivered on the new date when it has come, else not delivered yet.</summary>
+    /// <summary>The desk's correction (docs/business-rules.md §3b): delivered on the new date when it has come, else
+    /// not delivered yet.</summary>
     public void CorrectDeliveryDate(DateOnly day, DateOnly today)
     {
         DeliveryDate = day;

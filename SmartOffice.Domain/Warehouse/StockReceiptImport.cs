@@ -36,7 +36,8 @@ public sealed class StockReceiptImport(
         List<StockReceiptRow> rows, CancellationToken cancellationToken)
     {
         var codes = rows.Select(r => r.ProductCode).Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Id, cancellationToken);
+        var products = await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code))
+            .ToDictionaryAsync(p => p.Code, p => p.Id, cancellationToken);
         var problems = new List<WarehouseRowProblem>();
         var receipts = new List<StockReceipt>();
         foreach (var row in rows)
@@ -47,7 +48,8 @@ public sealed class StockReceiptImport(
                 problems.Add(new(row.Row, "Warehouse.Stock.ReceivedInFuture", WarehouseCsv.Day(row.ReceivedOn)));
             receipts.Add(new StockReceipt
             {
-                ProductId = productId, ProductCode = row.ProductCode, Quantity = row.Quantity, ReceivedOn = row.ReceivedOn, RowNumber = row.Row,
+                ProductId = productId, ProductCode = row.ProductCode, Quantity = row.Quantity, ReceivedOn = row.ReceivedOn,
+                    RowNumber = row.Row,
                 RecordedAt = Time.GetUtcNow(),
             });
         }

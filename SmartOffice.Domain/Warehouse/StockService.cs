@@ -12,11 +12,13 @@ using SmartOffice.Domain.Text;
 namespace SmartOffice.Domain.Warehouse;
 
 /// <summary>A back-ordered line as the stock page lists it, oldest acceptance first.</summary>
-public sealed record WaitingBackOrder(int OrderId, string OrderNumber, int LineNumber, string CustomerName, string ProductCode, string ProductName,
+public sealed record WaitingBackOrder(int OrderId, string OrderNumber, int LineNumber, string CustomerName, string ProductCode,
+    string ProductName,
     int Quantity, int StockOnHand, DateOnly AcceptanceDay, int AgeDays);
 
 /// <summary>A stock receipt as the stock page lists it; <see cref="FileName"/> null when keyed.</summary>
-public sealed record StockReceiptListRow(int Id, string ProductCode, string ProductName, int Quantity, int ServedQuantity, DateOnly ReceivedOn,
+public sealed record StockReceiptListRow(int Id, string ProductCode, string ProductName, int Quantity, int ServedQuantity,
+    DateOnly ReceivedOn,
     DateTimeOffset RecordedAt, string? FileName, string? KeyedBy);
 
 /// <summary>The stock page: the drop folder, the back orders waiting and the last receipts.</summary>
@@ -54,7 +56,8 @@ public sealed class StockService(
             where line.BackOrder == BackOrderState.Waiting && line.Shipment!.Status == ShipmentStatus.BackOrdered
             join order in db.Orders on line.OrderId equals order.Id
             orderby order.AcceptanceDay, order.ReceivedAt, order.Id, line.LineNumber
-            select new { order.Id, order.OrderNumber, line.LineNumber, Customer = order.Customer!.Name, line.ProductCode, line.ProductName, line.Quantity,
+            select new { order.Id, order.OrderNumber, line.LineNumber, Customer = order.Customer!.Name, line.ProductCode, line.ProductName,
+                line.Quantity,
                 line.Product!.StockOnHand, order.AcceptanceDay })
             .Take(Shown).ToListAsync(cancellationToken);
         var receipts = await (
@@ -67,7 +70,8 @@ public sealed class StockService(
                 f == null ? null : f.FileName, u == null ? r.KeyedByStaffId : u.DisplayName))
             .Take(Shown).ToListAsync(cancellationToken);
         return new StockOverview(options.Value.StockFolder, import.FolderReadable,
-            waiting.Select(w => new WaitingBackOrder(w.Id, w.OrderNumber, w.LineNumber, w.Customer, w.ProductCode, w.ProductName, w.Quantity,
+            waiting.Select(w => new WaitingBackOrder(w.Id, w.OrderNumber, w.LineNumber, w.Customer, w.ProductCode, w.ProductName,
+                w.Quantity,
                 w.StockOnHand, w.AcceptanceDay, today.DayNumber - w.AcceptanceDay.DayNumber)).ToList(), receipts);
     }
 
@@ -93,7 +97,8 @@ public sealed class StockService(
                         ?? throw new BusinessRuleException("Warehouse.Stock.UnknownProduct", code);
         var receipt = new StockReceipt
         {
-            ProductId = productId, ProductCode = code, Quantity = quantity, ReceivedOn = day, KeyedByStaffId = staff.Id, RecordedAt = time.GetUtcNow(),
+            ProductId = productId, ProductCode = code, Quantity = quantity, ReceivedOn = day, KeyedByStaffId = staff.Id,
+                RecordedAt = time.GetUtcNow(),
         };
         var serving = new BackOrderServing(rules.Value, await calendar.GetAsync(cancellationToken), clock, time, staff);
         await StockReceiving.ReceiveAsync(db, serving, receipt, cancellationToken);
@@ -123,7 +128,8 @@ public sealed class StockService(
         var text = JapaneseInput.NormalizeCode(input).Replace(",", "", StringComparison.Ordinal);
         if (text.Length == 0)
             throw new BusinessRuleException("Warehouse.Stock.QuantityMissing");
-        if (!text.All(char.IsAsciiDigit) || text.Length > 9 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity))
+        if (!text.All(char.IsAsciiDigit) || text.Length > 9
+            || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity))
             throw new BusinessRuleException("Warehouse.Stock.QuantityNotNumber", input);
         if (quantity is <= 0 or > MaximumReceiptQuantity)
             throw new BusinessRuleException("Warehouse.Stock.QuantityRange", MaximumReceiptQuantity);

@@ -26,7 +26,8 @@ internal static class WarehouseCsv
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         if (lines.Count > 0 && lines[^1].Length == 0)
             lines.RemoveAt(lines.Count - 1);
-        if (lines.Count == 0 || lines[0].Length > MaxRowChars || !Split(lines[0], out var found) || !found.Select(h => h.Trim()).SequenceEqual(header))
+        if (lines.Count == 0 || lines[0].Length > MaxRowChars || !Split(lines[0], out var found)
+            || !found.Select(h => h.Trim()).SequenceEqual(header))
             return (rows, [new(0, "Warehouse.File.Header", string.Join(",", header))], 0);
         if (!text.EndsWith('\n'))
             problems.Add(new(lines.Count - 1, "Warehouse.Row.Truncated"));
@@ -60,7 +61,8 @@ internal static class WarehouseCsv
         return fields;
     }
 
-    /// <summary>UTF-8 after its BOM, else strict UTF-8 (plain ASCII reads alike in both), else strict Shift_JIS; null when neither reads.</summary>
+    /// <summary>UTF-8 after its BOM, else strict UTF-8 (plain ASCII reads alike in both), else strict Shift_JIS; null
+    /// when neither reads.</summary>
     private static string? Decode(byte[] content)
     {
         var encodings = content.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])

@@ -47,7 +47,8 @@ public abstract class WarehouseFileIntake<TRow, TPlan>(
         CancellationToken cancellationToken);
 
     /// <summary>Applies a file whose every row is good, in the import's transaction; returns the rows applied.</summary>
-    private protected abstract Task<int> ApplyAsync(SmartOfficeDbContext db, WarehouseResultsFile record, TPlan plan, CancellationToken cancellationToken);
+    private protected abstract Task<int> ApplyAsync(SmartOfficeDbContext db, WarehouseResultsFile record, TPlan plan,
+        CancellationToken cancellationToken);
 
     /// <summary>Whether the drop folder can be read; the /warehouse page alerts when it cannot.</summary>
     public bool FolderReadable => Directory.Exists(Folder);
@@ -71,7 +72,8 @@ public abstract class WarehouseFileIntake<TRow, TPlan>(
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // One file's trouble (the database away, a shipment changed meanwhile) never stops the others: tried again next scan.
-                    log.LogError(e, "Warehouse {Kind} file {File} could not be imported this time; it stays in the folder", Label, Path.GetFileName(path));
+                    log.LogError(e, "Warehouse {Kind} file {File} could not be imported this time; it stays in the folder", Label,
+                        Path.GetFileName(path));
                 }
             }
             return done;
@@ -92,7 +94,8 @@ public abstract class WarehouseFileIntake<TRow, TPlan>(
         {
             FileInfo info = new(path);
             // A file still being written changes between scans: import it once it has held still.
-            var seen = _sightings.TryGetValue(path, out var last) && last.Length == info.Length && last.WrittenAt == info.LastWriteTimeUtc ? last.Seen + 1 : 0;
+            var seen = _sightings.TryGetValue(path, out var last) && last.Length == info.Length && last.WrittenAt == info.LastWriteTimeUtc
+                ? last.Seen + 1 : 0;
             _sightings[path] = (info.Length, info.LastWriteTimeUtc, seen);
             if (!waitForStableFiles || seen >= Options.StableScans)
                 ready.Add(path);
@@ -110,7 +113,8 @@ public abstract class WarehouseFileIntake<TRow, TPlan>(
         var name = Path.GetFileName(path);
         var length = new FileInfo(path).Length;
         var content = length > Options.MaxFileBytes ? [] : await File.ReadAllBytesAsync(path, cancellationToken);
-        var hash = length > Options.MaxFileBytes ? await HashFileAsync(path, cancellationToken) : Convert.ToHexStringLower(SHA256.HashData(content));
+        var hash = length > Options.MaxFileBytes ? await HashFileAsync(path, cancellationToken)
+            : Convert.ToHexStringLower(SHA256.HashData(content));
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var earlier = await db.WarehouseResultsFiles.AsNoTracking().Where(f => f.ContentHash == hash && f.FileName == name)
@@ -125,7 +129,8 @@ public abstract class WarehouseFileIntake<TRow, TPlan>(
         var (rows, problems, rowCount) = length > Options.MaxFileBytes
             ? ([], [new WarehouseRowProblem(0, "Warehouse.File.TooBig", Options.MaxFileBytes / 1024 / 1024)], 0)
             : Read(content);
-        var record = new WarehouseResultsFile { FileName = name, ContentHash = hash, ImportedAt = time.GetUtcNow(), RowCount = rowCount, Kind = Kind };
+        var record = new WarehouseResultsFile { FileName = name, ContentHash = hash, ImportedAt = time.GetUtcNow(), RowCount = rowCount,
+            Kind = Kind };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         TPlan plan = default!;
         // Every bad row is named: the well-formed rows are checked against the orders too, unless the file itself is unreadable.
@@ -152,13 +157,15 @@ public abstract class WarehouseFileIntake<TRow, TPlan>(
         if (record.Outcome == WarehouseFileOutcome.Applied)
             log.LogInformation("Warehouse {Kind} file {File} applied: {Rows} row(s)", Label, name, applied);
         else
-            log.LogWarning("Warehouse {Kind} file {File} quarantined: {Count} problem(s), first: row {Row} {Problem}", Label, name, problems.Count,
+            log.LogWarning("Warehouse {Kind} file {File} quarantined: {Count} problem(s), first: row {Row} {Problem}", Label, name,
+                problems.Count,
                 problems[0].Row, problems[0].Key);
         Move(path, record.Outcome, record.ImportedAt, hash);
         return true;
     }
 
-    /// <summary>Into the archive or the quarantine folder under the import day, with a hash prefix so two files of one name never collide.</summary>
+    /// <summary>Into the archive or the quarantine folder under the import day, with a hash prefix so two files of one
+    /// name never collide.</summary>
     private void Move(string path, WarehouseFileOutcome outcome, DateTimeOffset importedAt, string hash)
     {
         var root = outcome == WarehouseFileOutcome.Applied ? Options.ArchiveFolder : Options.QuarantineFolder;
@@ -172,7 +179,8 @@ public abstract class WarehouseFileIntake<TRow, TPlan>(
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Recorded already: the file stays and the next scan finishes the move.
-            log.LogError("Warehouse {Kind} file {File} cannot be moved to {Target}: {Reason}", Label, Path.GetFileName(path), target, e.Message);
+            log.LogError("Warehouse {Kind} file {File} cannot be moved to {Target}: {Reason}", Label, Path.GetFileName(path), target,
+                e.Message);
         }
     }
 

@@ -23,7 +23,8 @@ public sealed class WarehouseOptions
     /// <summary>How often the results folder is looked at.</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>A file is imported once its size and time held still over this many scans (the warehouse may still be writing it).</summary>
+    /// <summary>A file is imported once its size and time held still over this many scans (the warehouse may still be
+    /// writing it).</summary>
     public int StableScans { get; set; } = 1;
 
     /// <summary>A bigger file is refused whole without being parsed: no honest batch comes near it.</summary>

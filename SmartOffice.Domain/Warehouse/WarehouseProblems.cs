@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace SmartOffice.Domain.Warehouse;
 
-/// <summary>A file's problems as its record keeps them (row, key, arguments as text), rendered in the reader's language when read.</summary>
+/// <summary>A file's problems as its record keeps them (row, key, arguments as text), rendered in the reader's language
+/// when read.</summary>
 internal static class WarehouseProblems
 {
     /// <summary>More problems than this are counted, not listed: the alert stays readable.</summary>
@@ -20,7 +21,8 @@ internal static class WarehouseProblems
     }
 
     internal static IReadOnlyList<WarehouseRowProblem> Problems(string? stored) =>
-        stored is null ? [] : JsonSerializer.Deserialize<List<StoredProblem>>(stored)!.Select(p => new WarehouseRowProblem(p.Row, p.Key, p.Args)).ToList();
+        stored is null ? [] : JsonSerializer.Deserialize<List<StoredProblem>>(stored)!.Select(p =>
+            new WarehouseRowProblem(p.Row, p.Key, p.Args)).ToList();
 
     private sealed record StoredProblem(int Row, string Key, string?[] Args);
 }

@@ -17,7 +17,8 @@ public enum WarehouseFileKind
 }
 
 /// <summary>
-/// 出荷実績ファイル (or 入荷実績ファイル, <see cref="Kind"/>) — one results file the warehouse dropped, as imported. Name and content hash are its idempotency key:
+/// 出荷実績ファイル (or 入荷実績ファイル, <see cref="Kind"/>) — one results file the warehouse dropped, as imported. Name and content
+/// hash are its idempotency key:
 /// the same file seen again (a restart mid-import, a second console instance) is never applied twice.
 /// </summary>
 public class WarehouseResultsFile

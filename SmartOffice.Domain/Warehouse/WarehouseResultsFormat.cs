@@ -7,7 +7,8 @@ public sealed record WarehouseRowProblem(int Row, string Key, params object?[] A
 }
 
 /// <summary>A well-formed data row of a results file, before it is checked against the orders.</summary>
-public sealed record WarehouseResultRow(int Row, int ShipmentId, int LineNumber, int Quantity, DateOnly ShippedOn, string DeliverySlipNumber,
+public sealed record WarehouseResultRow(int Row, int ShipmentId, int LineNumber, int Quantity, DateOnly ShippedOn,
+    string DeliverySlipNumber,
     string Carrier, string TrackingNumber, DateOnly? CarrierDeliveryDate);
 
 /// <summary>
@@ -44,6 +45,7 @@ internal static class WarehouseResultsFormat
             problems.Add(new(row, "Warehouse.Row.DeliveryBeforeShipped", WarehouseCsv.Day(d), WarehouseCsv.Day(s)));
         return problems.Count > before
             ? null
-            : new WarehouseResultRow(row, shipment!.Value, lineNumber!.Value, quantity!.Value, shipped!.Value, slip!, carrier, tracking!, delivery);
+            : new WarehouseResultRow(row, shipment!.Value, lineNumber!.Value, quantity!.Value, shipped!.Value, slip!, carrier, tracking!,
+                delivery);
     }
 }

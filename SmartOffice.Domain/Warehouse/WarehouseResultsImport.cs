@@ -16,7 +16,8 @@ public sealed class WarehouseResultsImport(
     IOptions<WarehouseOptions> options,
     BusinessClock clock,
     TimeProvider time,
-    ILogger<WarehouseResultsImport> log) : WarehouseFileIntake<WarehouseResultRow, List<ShipmentResult>>(contexts, options, clock, time, log)
+    ILogger<WarehouseResultsImport> log)
+        : WarehouseFileIntake<WarehouseResultRow, List<ShipmentResult>>(contexts, options, clock, time, log)
 {
     public override string Folder => Options.ResultsFolder;
 
@@ -27,21 +28,25 @@ public sealed class WarehouseResultsImport(
     private protected override (List<WarehouseResultRow> Rows, List<WarehouseRowProblem> Problems, int RowCount) Read(byte[] content) =>
         WarehouseResultsFormat.Read(content);
 
-    /// <summary>Every row against the orders: a known instructed line, no more than ordered minus shipped, no date before the order or after today.</summary>
-    private protected override async Task<(List<ShipmentResult> Plan, List<WarehouseRowProblem> Problems)> CheckAsync(SmartOfficeDbContext db, List<WarehouseResultRow> rows,
+    /// <summary>Every row against the orders: a known instructed line, no more than ordered minus shipped, no date
+    /// before the order or after today.</summary>
+    private protected override async Task<(List<ShipmentResult> Plan, List<WarehouseRowProblem> Problems)> CheckAsync(
+        SmartOfficeDbContext db, List<WarehouseResultRow> rows,
         CancellationToken cancellationToken)
     {
         var shipmentIds = rows.Select(r => r.ShipmentId).Distinct().ToList();
         var shipments = await db.Shipments.AsNoTracking().Where(s => shipmentIds.Contains(s.Id))
             .Select(s => new { s.Id, s.Status, s.DeliveryDate, s.Order!.ReceivedAt }).ToDictionaryAsync(s => s.Id, cancellationToken);
         var lines = await db.OrderLines.AsNoTracking().Where(l => shipmentIds.Contains(l.ShipmentId))
-            .Select(l => new { l.Id, l.ShipmentId, l.LineNumber, l.Quantity, l.ShippedQuantity }).ToDictionaryAsync(l => (l.ShipmentId, l.LineNumber), cancellationToken);
+            .Select(l => new { l.Id, l.ShipmentId, l.LineNumber, l.Quantity, l.ShippedQuantity })
+                .ToDictionaryAsync(l => (l.ShipmentId, l.LineNumber), cancellationToken);
         var problems = new List<WarehouseRowProblem>();
         var results = new List<ShipmentResult>();
         var shippedInFile = new Dictionary<int, int>();
         foreach (var row in rows)
         {
-            if (!shipments.TryGetValue(row.ShipmentId, out var shipment) || !lines.TryGetValue((row.ShipmentId, row.LineNumber), out var line))
+            if (!shipments.TryGetValue(row.ShipmentId, out var shipment)
+                || !lines.TryGetValue((row.ShipmentId, row.LineNumber), out var line))
             {
                 problems.Add(new(row.Row, "Warehouse.Row.UnknownLine", row.ShipmentId, row.LineNumber));
                 continue;
@@ -54,7 +59,8 @@ public sealed class WarehouseResultsImport(
             var before = shippedInFile.GetValueOrDefault(line.Id);
             var left = line.Quantity - line.ShippedQuantity - before;
             if (row.Quantity > left)
-                problems.Add(new(row.Row, "Warehouse.Row.OverShipped", row.Quantity, line.Quantity, line.ShippedQuantity + before, Math.Max(0, left)));
+                problems.Add(new(row.Row, "Warehouse.Row.OverShipped", row.Quantity, line.Quantity, line.ShippedQuantity + before,
+                    Math.Max(0, left)));
             shippedInFile[line.Id] = before + row.Quantity;
             var ordered = DateOnly.FromDateTime(Clock.ToBusinessTime(shipment.ReceivedAt).DateTime);
             if (row.ShippedOn < ordered)
@@ -75,7 +81,8 @@ public sealed class WarehouseResultsImport(
     /// The rows and what they change. Each line's shipped quantity grows in one guarded UPDATE that never passes the ordered
     /// quantity, so two imports racing over one line cannot both pass the check: the second fails whole and is tried again.
     /// </summary>
-    private protected override async Task<int> ApplyAsync(SmartOfficeDbContext db, WarehouseResultsFile record, List<ShipmentResult> results,
+    private protected override async Task<int> ApplyAsync(SmartOfficeDbContext db, WarehouseResultsFile record,
+        List<ShipmentResult> results,
         CancellationToken cancellationToken)
     {
         foreach (var result in results)
@@ -93,7 +100,8 @@ public sealed class WarehouseResultsImport(
         // 出荷済 once every line of the shipment has shipped in full.
         await db.Shipments.Where(s => shipmentIds.Contains(s.Id) && s.Status == ShipmentStatus.Instructed
                                       && db.OrderLines.Where(l => l.ShipmentId == s.Id).All(l => l.ShippedQuantity >= l.Quantity))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ShipmentStatus.Shipped).SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ShipmentStatus.Shipped).SetProperty(x => x.Version, x => x.Version + 1),
+                cancellationToken);
         return results.Count;
     }
 }

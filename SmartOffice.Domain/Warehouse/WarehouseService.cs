@@ -23,9 +23,11 @@ public sealed class WarehouseService(IDbContextFactory<SmartOfficeDbContext> con
     {
         AccessPolicy.Demand(staff, Capability.WarehouseResults);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var files = await db.WarehouseResultsFiles.AsNoTracking().OrderByDescending(f => f.ImportedAt).ThenByDescending(f => f.Id).Take(Shown)
+        var files = await db.WarehouseResultsFiles.AsNoTracking().OrderByDescending(f => f.ImportedAt).ThenByDescending(f => f.Id)
+            .Take(Shown)
             .Select(f => new { f.Id, f.FileName, f.ImportedAt, f.Outcome, f.RowCount, f.Problems, f.Kind,
-                Results = db.ShipmentResults.Count(r => r.WarehouseResultsFileId == f.Id) + db.StockReceipts.Count(r => r.WarehouseResultsFileId == f.Id) })
+                Results = db.ShipmentResults.Count(r => r.WarehouseResultsFileId == f.Id)
+                    + db.StockReceipts.Count(r => r.WarehouseResultsFileId == f.Id) })
             .ToListAsync(cancellationToken);
         var rows = files.Select(f => new WarehouseFileRow(f.Id, f.FileName, f.ImportedAt, f.Outcome, f.RowCount, f.Results,
             WarehouseProblems.Problems(f.Problems), f.Kind)).ToList();

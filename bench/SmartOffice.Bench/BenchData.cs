@@ -59,7 +59,8 @@ internal sealed class BenchData : IAsyncDisposable
     }
 
     /// <summary>The domain as the app registers it, over the repository's appsettings.json and the given SQLite file.</summary>
-    internal static ServiceProvider Build(string repositoryRoot, string databaseFile, bool log = false, Action<IServiceCollection>? register = null)
+    internal static ServiceProvider Build(string repositoryRoot, string databaseFile, bool log = false,
+        Action<IServiceCollection>? register = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(repositoryRoot, "appsettings.json"), optional: false)

@@ -50,7 +50,8 @@ internal sealed class PointExpiryBenchmark(string repositoryRoot) : IBenchmark
                 throw new InvalidOperationException($"The expiry run did not complete: {run.Detail}");
         }, cancellationToken);
         var (tracked, trackedLedger) = await OnCopyAsync(template, Path.Combine(folder, "expiry-run.db"),
-            provider => TrackedPerRowAsync(provider.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>(), cancellationToken), cancellationToken);
+            provider => TrackedPerRowAsync(provider.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>(), cancellationToken),
+                cancellationToken);
 
         var ratio = tracked.TotalSeconds / setBased.TotalSeconds;
         var met = setBased.TotalSeconds < TargetSeconds && ratio >= TargetRatio;
@@ -64,7 +65,8 @@ internal sealed class PointExpiryBenchmark(string repositoryRoot) : IBenchmark
             global::System.Console.WriteLine("Warning: the two ways left different ledgers.");
         return
         [
-            BenchResult.Against("point-expiry 400k of 1M lots", setBased.TotalSeconds, "s", tracked.TotalSeconds, "tracked EF per row", TargetSeconds, met)
+            BenchResult.Against("point-expiry 400k of 1M lots", setBased.TotalSeconds, "s", tracked.TotalSeconds, "tracked EF per row",
+                TargetSeconds, met)
                 with { TargetNote = $"≥ {TargetRatio}×" },
         ];
     }
@@ -75,13 +77,15 @@ internal sealed class PointExpiryBenchmark(string repositoryRoot) : IBenchmark
         await using (var provider = BenchData.Build(repositoryRoot, template))
         {
             await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(withDemoData: false, cancellationToken);
-            await using var db = await provider.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync(cancellationToken);
+            await using var db = await provider.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>()
+                .CreateDbContextAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
         }
         SqliteConnection.ClearAllPools();
     }
 
-    /// <summary>Copies the template, times <paramref name="expire"/> on the copy and sums up the ledger it left (entries, points).</summary>
+    /// <summary>Copies the template, times <paramref name="expire"/> on the copy and sums up the ledger it left
+    /// (entries, points).</summary>
     private async Task<(TimeSpan Elapsed, (int Entries, long Points) Ledger)> OnCopyAsync(string template, string copy,
         Func<IServiceProvider, Task> expire, CancellationToken cancellationToken)
     {

@@ -20,7 +20,8 @@ internal static class BenchRunner
         if (args is [CircuitsServer.Command, var agents])
             return await CircuitsServer.RunAsync(int.Parse(agents, CultureInfo.InvariantCulture));
         if (args is [CircuitsLoad.Command, var resultsFile, var steps, ..])
-            return await CircuitsLoad.RunAsync(resultsFile, steps.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
+            return await CircuitsLoad.RunAsync(resultsFile,
+                steps.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
                 chromium: !args.Contains("--no-chromium"), CancellationToken.None);
         if (args is [ListExportBenchmark.ChildCommand, var listVariant, var auditFile])
             return await ListExportBenchmark.RunChildAsync(root, listVariant, auditFile);
@@ -44,7 +45,8 @@ internal static class BenchRunner
         var runs = int.Parse(Option("--runs") ?? "300", CultureInfo.InvariantCulture);
         if (names.Count == 0 || names.Any(n => !benchmarks.ContainsKey(n) && n != "all"))
         {
-            global::System.Console.Error.WriteLine($"Usage: SmartOffice.Bench <{string.Join("|", benchmarks.Keys)}|all>… [--size large|standard] [--runs N]");
+            global::System.Console.Error.WriteLine(
+                $"Usage: SmartOffice.Bench <{string.Join("|", benchmarks.Keys)}|all>… [--size large|standard] [--runs N]");
             return 2;
         }
         #if DEBUG
@@ -62,14 +64,16 @@ internal static class BenchRunner
         foreach (var name in selected)
         {
             var benchmark = benchmarks[name];
-            global::System.Console.WriteLine(benchmark.UsesDemoData ? $"== {name} ({size} data, {runs} runs) — load {Machine.LoadAverage()}" : $"== {name} — load {Machine.LoadAverage()}");
+            global::System.Console.WriteLine(benchmark.UsesDemoData ? $"== {name} ({size} data, {runs} runs) — load {Machine.LoadAverage()}"
+                : $"== {name} — load {Machine.LoadAverage()}");
             results.AddRange(await benchmark.RunAsync(benchmark.UsesDemoData ? data!.Services : null, runs, stop.Token));
         }
         await BenchResult.MergeIntoAsync(Path.Combine(root, "bench", "results", "latest.json"), results);
         global::System.Console.WriteLine();
         global::System.Console.WriteLine(BenchResult.Table(results));
         global::System.Console.WriteLine();
-        global::System.Console.WriteLine($"{machine}; load average at the end {Machine.LoadAverage()}; {(DateTimeOffset.Now - started).TotalMinutes:0.0} min");
+        global::System.Console.WriteLine(
+            $"{machine}; load average at the end {Machine.LoadAverage()}; {(DateTimeOffset.Now - started).TotalMinutes:0.0} min");
         return 0;
 
         string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -82,6 +86,7 @@ internal static class BenchRunner
             if (File.Exists(Path.Combine(folder.FullName, "SmartOffice.Console.sln")))
                 return folder.FullName;
         }
-        throw new InvalidOperationException("Run the benchmarks from inside the repository (no SmartOffice.Console.sln found above the current folder).");
+        throw new InvalidOperationException(
+            "Run the benchmarks from inside the repository (no SmartOffice.Console.sln found above the current folder).");
     }
 }

@@ -19,9 +19,11 @@ internal static class CircuitsLoad
     public const string Command = "circuits-client";
     /// <summary>How long agents key at each step (<c>BENCH_CIRCUITS_SECONDS</c> overrides it, e.g. to take a CPU trace).</summary>
     private static readonly TimeSpan KeyingTime = TimeSpan.FromSeconds(
-        double.TryParse(Environment.GetEnvironmentVariable("BENCH_CIRCUITS_SECONDS"), CultureInfo.InvariantCulture, out var seconds) ? seconds : 20);
+        double.TryParse(Environment.GetEnvironmentVariable("BENCH_CIRCUITS_SECONDS"), CultureInfo.InvariantCulture, out var seconds)
+            ? seconds : 20);
     private static readonly TimeSpan ThinkTime = TimeSpan.FromSeconds(1.5);
-    /// <summary>Unmeasured keying in slices of this length until the server compiles few new methods in one (see <see cref="SettleAsync"/>).</summary>
+    /// <summary>Unmeasured keying in slices of this length until the server compiles few new methods in one (see <see
+    /// cref="SettleAsync"/>).</summary>
     private static readonly TimeSpan SettleSlice = TimeSpan.FromSeconds(5);
     private const int QuietJitMethods = 25;
     /// <summary>The fewest slices keyed before measuring: the first warm-up, then each step (tiering starts late on a busy core).</summary>
@@ -37,7 +39,8 @@ internal static class CircuitsLoad
     public sealed record Results(IReadOnlyList<Step> Steps, double? ChromiumP95, int ChromiumChanges, string? NotPinned);
 
     /// <summary>The results file between the client and the runner (a step without a single change has NaN percentiles).</summary>
-    public static readonly JsonSerializerOptions ResultsJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    public static readonly JsonSerializerOptions ResultsJson =
+        new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public static async Task<int> RunAsync(string resultsFile, IReadOnlyList<int> steps, bool chromium, CancellationToken cancellationToken)
     {
@@ -45,12 +48,15 @@ internal static class CircuitsLoad
             CircuitsServer.Command, steps[^1].ToString(CultureInfo.InvariantCulture));
         var ready = await server.ReadAsync(cancellationToken);
         var setup = JsonSerializer.Deserialize<CircuitsServer.Setup>(ready["ready ".Length..])!;
-        global::System.Console.WriteLine($"Server up at {setup.BaseAddress} ({steps[^1]} agent accounts); load client pinned: {PinnedProcess.NotPinned ?? "yes, server core 0, client core 1"}");
+        global::System.Console.WriteLine(
+            $"Server up at {setup.BaseAddress} ({steps[^1]} agent accounts); load client " +
+            $"pinned: {PinnedProcess.NotPinned ?? "yes, server core 0, client core 1"}");
 
         // Warm-up: ten agents key until the server's JIT is quiet, and leave, so that the steps measure the server's steady state.
         // Until its hot paths are recompiled optimised (tiered JIT), a change costs the server several times the CPU.
         var warmUp = Math.Min(WarmUpAgents, steps[^1]);
-        var warming = await Task.WhenAll(Enumerable.Range(steps[^1] - warmUp, warmUp).Select(i => DeskAgent.OpenAsync(setup, i, cancellationToken)));
+        var warming = await Task.WhenAll(Enumerable.Range(steps[^1] - warmUp, warmUp)
+            .Select(i => DeskAgent.OpenAsync(setup, i, cancellationToken)));
         await SettleAsync(server, warming, WarmUpSlices, new Random(1), cancellationToken);
         global::System.Console.WriteLine("Warm-up agents' interop calls answered: " +
             string.Join(", ", warming[0].Client.InteropCalls.Select(c => $"{c.Key} ×{c.Value}")));
@@ -79,7 +85,9 @@ internal static class CircuitsLoad
                     agents.AddRange(await Task.WhenAll(batch));
                 }
                 var openingSeconds = opening.Elapsed.TotalSeconds;
-                global::System.Console.WriteLine($"{count,3} circuits open in {openingSeconds:0} s; keying until the server's JIT is quiet, then {KeyingTime.TotalSeconds:0} s measured…");
+                global::System.Console.WriteLine(
+                    $"{count,3} circuits open in {openingSeconds:0} s; keying until the server's JIT is quiet, " +
+                    $"then {KeyingTime.TotalSeconds:0} s measured…");
                 await SettleAsync(server, agents, StepSlices, random, cancellationToken);
                 var heap = double.Parse(await server.AskAsync("heap", cancellationToken), CultureInfo.InvariantCulture) / 1048576.0;
                 var load = Machine.LoadAverage();
@@ -94,7 +102,11 @@ internal static class CircuitsLoad
                     clientCpuMs / count / KeyingTime.TotalSeconds, clientCpuMs / Math.Max(1, latencies.Count), openingSeconds, load);
                 results.Add(step);
                 global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{count,3} circuits: change → summary p50 {step.P50,6:0.0} ms  p95 {step.P95,6:0.0} ms  p99 {step.P99,6:0.0} ms ({step.Changes} changes{(failed > 0 ? $", {failed} failed" : "")}); server CPU {step.ServerCpuMsPerChange:0.00} ms/change; heap {heap:0.0} MiB after forced GC; client CPU {step.ClientCpuMsPerAgentSecond:0.00} ms per agent-second ({step.ClientCpuMsPerChange:0.00} ms/change); load {load}"));
+                    $"{count,3} circuits: change → summary p50 {step.P50,6:0.0} ms  p95 {step.P95,6:0.0} ms  p99 {step.P99,6:0.0} ms " +
+                        $"({step.Changes} changes{(failed > 0 ? $", {failed} failed" : "")}); server " +
+                        $"CPU {step.ServerCpuMsPerChange:0.00} ms/change; heap {heap:0.0} MiB after forced GC; client " +
+                        $"CPU {step.ClientCpuMsPerAgentSecond:0.00} ms per agent-second ({step.ClientCpuMsPerChange:0.00} ms/change); " +
+                        $"load {load}"));
             }
         }
         finally
@@ -112,7 +124,8 @@ internal static class CircuitsLoad
             // The check, not the measurement: its failure is reported and the steps' figures still count.
             global::System.Console.Error.WriteLine($"The Chromium check failed: {e.Message.Split('\n')[0]}");
         }
-        await File.WriteAllTextAsync(resultsFile, JsonSerializer.Serialize(new Results(results, browser?.P95, browser?.Changes ?? 0, PinnedProcess.NotPinned),
+        await File.WriteAllTextAsync(resultsFile,
+            JsonSerializer.Serialize(new Results(results, browser?.P95, browser?.Changes ?? 0, PinnedProcess.NotPinned),
             ResultsJson), cancellationToken);
         return 0;
     }
@@ -122,7 +135,8 @@ internal static class CircuitsLoad
     /// that fails (no summary within <see cref="BlazorAgent.Patience"/>, the circuit or its connection lost) counts as taking
     /// the patience — what the agent saw is at least that — and the agent stops.
     /// </summary>
-    private static async Task<(List<double> Latencies, int Failed)> KeyAsync(IReadOnlyList<DeskAgent> agents, TimeSpan duration, Random random,
+    private static async Task<(List<double> Latencies, int Failed)> KeyAsync(IReadOnlyList<DeskAgent> agents, TimeSpan duration,
+        Random random,
         CancellationToken cancellationToken)
     {
         var plans = agents.Select(_ => (Seed: random.Next(), Offset: random.Next(0, (int)ThinkTime.TotalMilliseconds))).ToList();
@@ -175,7 +189,8 @@ internal static class CircuitsLoad
                 return;
             }
         }
-        global::System.Console.WriteLine($"    still compiling after {MaxSettleSlices * SettleSlice.TotalSeconds:0} s of keying: measuring anyway");
+        global::System.Console.WriteLine(
+            $"    still compiling after {MaxSettleSlices * SettleSlice.TotalSeconds:0} s of keying: measuring anyway");
     }
 
     private static async Task<long> JitCountAsync(PinnedProcess server, CancellationToken cancellationToken) =>
