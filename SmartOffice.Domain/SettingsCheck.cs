@@ -12,7 +12,8 @@ internal sealed class SettingsCheck(string section)
     private readonly List<string> _failures = [];
 
     public void Fail(string key, object? value, string problemAndFix) =>
-        _failures.Add(string.Create(CultureInfo.InvariantCulture, $"{(key.Length == 0 ? section : $"{section}:{key}")} '{value}' {problemAndFix}"));
+        _failures.Add(string.Create(CultureInfo.InvariantCulture,
+            $"{(key.Length == 0 ? section : $"{section}:{key}")} '{value}' {problemAndFix}"));
 
     public void Require(bool holds, string key, object? value, string problemAndFix)
     {
@@ -21,7 +22,8 @@ internal sealed class SettingsCheck(string section)
     }
 
     public void Range(double value, double min, double max, string key, string unit) =>
-        Require(value >= min && value <= max, key, value, string.Create(CultureInfo.InvariantCulture, $"is out of range: use {min} to {max} {unit}."));
+        Require(value >= min && value <= max, key, value,
+            string.Create(CultureInfo.InvariantCulture, $"is out of range: use {min} to {max} {unit}."));
 
     public void NotBlank(string? value, string key, string what) =>
         Require(!string.IsNullOrWhiteSpace(value), key, value, $"is empty: write {what}.");

@@ -33,7 +33,8 @@ public sealed partial class AuditActionWordsTests
         var history = _services.GetRequiredService<IStringLocalizer<HistoryText>>();
         using var _ = new CultureScope(culture);
         var (actions, records) = Recorded();
-        Assert.True(actions.Count > 40 && records.Count > 10, $"only {actions.Count} actions and {records.Count} kinds of record found: has the audit call changed shape?");
+        Assert.True(actions.Count > 40 && records.Count > 10,
+            $"only {actions.Count} actions and {records.Count} kinds of record found: has the audit call changed shape?");
 
         var unnamed = actions.Where(a => formatter.ActionName(a) == a)
             .Concat(records.Where(r => history["Entity." + r].ResourceNotFound)).ToList();
@@ -42,7 +43,8 @@ public sealed partial class AuditActionWordsTests
 
     [Theory]
     [InlineData("ja-JP", "送料の扱い: 追加注文(同じ日・届け先・お届け日)のため無料 → 商品合計が無料ライン未満のため有料")]
-    [InlineData("en-US", "Shipping fee basis: Free: additional order (same day, ship-to and date) → Charged: goods total under the threshold")]
+    [InlineData("en-US", "Shipping fee basis: Free: additional order (same day, ship-to and date) → Charged: goods total under the " +
+        "threshold")]
     public void A_repriced_orders_history_names_the_fee_basis_and_hides_database_ids(string culture, string basis)
     {
         var formatter = Formatter();
@@ -59,8 +61,10 @@ public sealed partial class AuditActionWordsTests
         Assert.DoesNotContain(changes, c => c.Contains("ShipToDepartmentId") || c.Contains("2001"));
     }
 
-    /// <summary>The action names and kinds of record (nameof) written as literals in the domain's AuditTrail.Entry and BySystem calls.</summary>
-    private static (SortedSet<string> Actions, SortedSet<string> Records) Recorded([System.Runtime.CompilerServices.CallerFilePath] string here = "")
+    /// <summary>The action names and kinds of record (nameof) written as literals in the domain's AuditTrail.Entry and
+    /// BySystem calls.</summary>
+    private static (SortedSet<string> Actions, SortedSet<string> Records) Recorded(
+        [System.Runtime.CompilerServices.CallerFilePath] string here = "")
     {
         var domain = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "SmartOffice.Domain"));
         var actions = new SortedSet<string>(StringComparer.Ordinal);

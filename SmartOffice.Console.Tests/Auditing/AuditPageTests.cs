@@ -38,10 +38,12 @@ public sealed class AuditPageTests : IAsyncLifetime
         _user = await _database.AddWebUserAsync(_department, "u1000001", failures: 5, lockedAt: TestDatabase.JapanTime(2026, 11, 24, 8, 0));
         await using var db = _database.CreateDbContext();
         db.AuditEntries.AddRange(
-            Entry(TestDatabase.JapanTime(2026, 11, 20, 9, 1), "desk", "田中 美咲", "Ordering.FaxOrderSaved", "Order", _order.OrderNumber, null, """{"Total":3300}"""),
+            Entry(TestDatabase.JapanTime(2026, 11, 20, 9, 1), "desk", "田中 美咲", "Ordering.FaxOrderSaved", "Order", _order.OrderNumber, null,
+                """{"Total":3300}"""),
             Entry(TestDatabase.JapanTime(2026, 11, 21, 10, 0), "super", "伊藤 真理", "Ordering.FaxOrderCorrected", "Order", _order.OrderNumber,
                 """{"Total":3300}""", """{"Total":1650}""", "数量訂正"),
-            Entry(TestDatabase.JapanTime(2026, 11, 20, 9, 6), "desk", "田中 美咲", "Ordering.FaxOrderSaved", "Order", _otherOrder.OrderNumber, null, """{"Total":3300}"""),
+            Entry(TestDatabase.JapanTime(2026, 11, 20, 9, 6), "desk", "田中 美咲", "Ordering.FaxOrderSaved", "Order", _otherOrder.OrderNumber,
+                null, """{"Total":3300}"""),
             Entry(TestDatabase.JapanTime(2026, 11, 24, 9, 0), "desk2", "佐藤 健太", "Accounts.WebUserUnlocked", "WebUser", _user.UserId,
                 """{"LockedAt":"2026-11-23T23:00:00+00:00","FailedPasswordCount":5}""", """{"LockedAt":null,"FailedPasswordCount":0}"""),
             Entry(TestDatabase.JapanTime(2026, 11, 25, 8, 0), "super", "伊藤 真理", "Calendar.ClosureAdded", "CalendarDay", "2026-12-24", null,
@@ -49,10 +51,12 @@ public sealed class AuditPageTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    private static AuditEntry Entry(DateTimeOffset at, string staffId, string staffName, string action, string type, string id, string? before,
+    private static AuditEntry Entry(DateTimeOffset at, string staffId, string staffName, string action, string type, string id,
+        string? before,
         string? after, string? note = null) => new()
     {
-        At = at, StaffId = staffId, StaffName = staffName, Action = action, EntityType = type, EntityId = id, Before = before, After = after, Note = note,
+        At = at, StaffId = staffId, StaffName = staffName, Action = action, EntityType = type, EntityId = id, Before = before,
+            After = after, Note = note,
     };
 
     private AuditTrailService Service(ICurrentStaff staff) => new(_database, staff, _database.BusinessClock);
@@ -65,7 +69,8 @@ public sealed class AuditPageTests : IAsyncLifetime
     {
         var found = await FoundAsync(new AuditQuery(null, null, null, "10000001", null, null));
 
-        Assert.Equal(["Accounts.WebUserUnlocked u1000001", "Ordering.FaxOrderCorrected F20261120-0001", "Ordering.FaxOrderSaved F20261120-0001"], found);
+        Assert.Equal(["Accounts.WebUserUnlocked u1000001", "Ordering.FaxOrderCorrected F20261120-0001",
+            "Ordering.FaxOrderSaved F20261120-0001"], found);
     }
 
     [Fact]
@@ -82,7 +87,8 @@ public sealed class AuditPageTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_customer_code_is_named_in_the_refusal()
     {
-        var refusal = await Assert.ThrowsAsync<BusinessRuleException>(() => FoundAsync(new AuditQuery(null, null, null, "99999999", null, null)));
+        var refusal = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            FoundAsync(new AuditQuery(null, null, null, "99999999", null, null)));
         Assert.Contains("99999999", refusal.Message);
     }
 
@@ -92,13 +98,16 @@ public sealed class AuditPageTests : IAsyncLifetime
         var rep = TestStaff.DealerRep(await _database.DealerIdOfAsync(_department));
         foreach (var staff in new ICurrentStaff[] { rep, TestStaff.DeskAgent, TestStaff.Anonymous })
         {
-            await Assert.ThrowsAsync<AccessDeniedException>(() => Service(staff).SearchAsync(new AuditQuery(null, null, null, null, null, null)));
-            await Assert.ThrowsAsync<AccessDeniedException>(() => Service(staff).ExportAsync(new AuditQuery(null, null, null, null, null, null)));
+            await Assert.ThrowsAsync<AccessDeniedException>(() =>
+                Service(staff).SearchAsync(new AuditQuery(null, null, null, null, null, null)));
+            await Assert.ThrowsAsync<AccessDeniedException>(() =>
+                Service(staff).ExportAsync(new AuditQuery(null, null, null, null, null, null)));
         }
         Assert.Equal(5, (await Service(TestStaff.Administrator).ExportAsync(new AuditQuery(null, null, null, null, null, null))).Total);
     }
 
-    /// <summary>A staff account's entries (sign-ins, access changes) named their record by its 36-character id, which widened the column.</summary>
+    /// <summary>A staff account's entries (sign-ins, access changes) named their record by its 36-character id, which
+    /// widened the column.</summary>
     [Fact]
     public async Task A_staff_accounts_record_is_named_by_the_person_not_its_id()
     {
@@ -110,7 +119,8 @@ public sealed class AuditPageTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var row = (await Service(TestStaff.Supervisor).SearchAsync(new AuditQuery(null, nameof(StaffUser), null, null, null, null))).Rows.Single();
+        var row = (await Service(TestStaff.Supervisor).SearchAsync(new AuditQuery(null, nameof(StaffUser), null, null, null, null)))
+            .Rows.Single();
 
         Assert.Equal("渡辺 浩 (admin9)", row.RecordName);
     }

@@ -35,14 +35,16 @@ public sealed class HistoryDisplayTests : IAsyncLifetime
 
     private static AuditEntry Entry(string action, string type, string id, string? before, string? after, string? note = null) => new()
     {
-        At = At, StaffId = "desk", StaffName = "田中 美咲", Action = action, EntityType = type, EntityId = id, Before = before, After = after, Note = note,
+        At = At, StaffId = "desk", StaffName = "田中 美咲", Action = action, EntityType = type, EntityId = id, Before = before, After = after,
+            Note = note,
     };
 
     private IRenderedComponent<AuditTable> Render(params AuditEntry[] entries) =>
         _context.Render<AuditTable>(p => p.Add(x => x.Entries, entries));
 
     private static string Detail(IRenderedComponent<AuditTable> table, int row = 0) =>
-        string.Join(" / ", table.FindAll("[data-testid=audit-row]")[row].QuerySelectorAll("[data-testid=audit-detail] .history-change").Select(d => d.TextContent));
+        string.Join(" / ", table.FindAll("[data-testid=audit-row]")[row].QuerySelectorAll("[data-testid=audit-detail] .history-change")
+            .Select(d => d.TextContent));
 
     [Fact]
     public void An_unlock_shows_the_lock_time_in_Japan_time_the_count_and_yes_for_the_temporary_password()
@@ -61,7 +63,8 @@ public sealed class HistoryDisplayTests : IAsyncLifetime
     public void An_order_lock_names_the_kind_in_the_UIs_words()
     {
         using var _ = Culture("ja-JP");
-        var table = Render(Entry("Accounts.OrderLockAdded", "Customer", "10000001", null, """{"Kind":"Product","Code":"A1000001","Name":"コピー用紙"}"""),
+        var table = Render(Entry("Accounts.OrderLockAdded", "Customer", "10000001", null,
+            """{"Kind":"Product","Code":"A1000001","Name":"コピー用紙"}"""),
             Entry("Accounts.OrderLockRemoved", "Customer", "10000001", """{"Kind":"Category","Code":"C10","Name":"家具"}""", null));
 
         Assert.Equal("種類: 商品 / コード: A1000001 / 名称: コピー用紙", Detail(table));
@@ -76,7 +79,8 @@ public sealed class HistoryDisplayTests : IAsyncLifetime
         var table = Render(Entry("Accounts.DepartmentEdited", "Customer", "10000001",
             """{"Code":"001","Name":"総務部","MonthlyBudget":null,"BudgetKind":"Soft"}""",
             """{"Code":"001","Name":"総務部","MonthlyBudget":50000,"BudgetKind":"Hard"}"""),
-            Entry("Accounts.ShipToDeactivated", "Customer", "10000001", """{"Name":"倉庫","IsActive":true}""", """{"Name":"倉庫","IsActive":false}"""));
+            Entry("Accounts.ShipToDeactivated", "Customer", "10000001", """{"Name":"倉庫","IsActive":true}""",
+                """{"Name":"倉庫","IsActive":false}"""));
 
         Assert.Equal("コード: 001 / 名称: 総務部 / 月間予算: — → ￥50,000 / 予算の種類: 警告のみ(ソフト) → 超過不可(ハード)", Detail(table));
         Assert.Equal("名称: 倉庫 / 有効: はい → いいえ", Detail(table, 1));
@@ -90,7 +94,8 @@ public sealed class HistoryDisplayTests : IAsyncLifetime
             """{"LockedAt":"2026-12-03T05:32:18.7634631+00:00","FailedPasswordCount":11}""",
             """{"LockedAt":null,"FailedPasswordCount":0,"TemporaryPassword":true}"""));
 
-        Assert.Equal("Locked at: 2026/12/03 (Thu) 14:32 → — / Failed password attempts: 11 → 0 / Temporary password issued: — → Yes", Detail(table));
+        Assert.Equal("Locked at: 2026/12/03 (Thu) 14:32 → — / Failed password attempts: 11 → 0 / Temporary password issued: — → Yes",
+            Detail(table));
     }
 
     [Fact]
@@ -98,8 +103,10 @@ public sealed class HistoryDisplayTests : IAsyncLifetime
     {
         using var _ = Culture("ja-JP");
         var table = Render(Entry("Ordering.FaxOrderCorrected", "Order", "F20261125-000123",
-            """{"OrderNumber":"F20261125-000123","Status":"Accepted","DepartmentId":7,"Total":11000,"Lines":[{"LineNumber":1,"ProductCode":"A1000001","Quantity":10,"UnitPrice":1000}]}""",
-            """{"OrderNumber":"F20261125-000123","Status":"Accepted","DepartmentId":7,"Total":5500,"Lines":[{"LineNumber":1,"ProductCode":"A1000001","Quantity":5,"UnitPrice":1000}]}""",
+            """{"OrderNumber":"F20261125-000123","Status":"Accepted","DepartmentId":7,"Total":11000,"Lines":[{"LineNumber":""" +
+                """1,"ProductCode":"A1000001","Quantity":10,"UnitPrice":1000}]}""",
+            """{"OrderNumber":"F20261125-000123","Status":"Accepted","DepartmentId":7,"Total":5500,"Lines":[{"LineNumber":""" +
+                """1,"ProductCode":"A1000001","Quantity":5,"UnitPrice":1000}]}""",
             note: "数量訂正（お客様よりFAX）"));
 
         Assert.Contains("注文を訂正", table.Markup);
@@ -115,8 +122,10 @@ public sealed class HistoryDisplayTests : IAsyncLifetime
     public void Statuses_are_the_words_of_their_own_pages()
     {
         using var _ = Culture("ja-JP");
-        var table = Render(Entry("Returns.PickupArranged", "ReturnSlip", "R2026-0001", """{"Status":"Received"}""", """{"Status":"PickupArranged","Details":null}"""),
-            Entry("Prizes.Cancelled", "PrizeApplication", "P2026-0001", """{"Status":"Received"}""", """{"Status":"Cancelled","Restored":1200,"Points":1200}"""));
+        var table = Render(Entry("Returns.PickupArranged", "ReturnSlip", "R2026-0001", """{"Status":"Received"}""",
+            """{"Status":"PickupArranged","Details":null}"""),
+            Entry("Prizes.Cancelled", "PrizeApplication", "P2026-0001", """{"Status":"Received"}""",
+                """{"Status":"Cancelled","Restored":1200,"Points":1200}"""));
 
         Assert.StartsWith("状態: 受付 → 集荷手配", Detail(table));
         Assert.Equal("状態: 受付 → 取消 / 戻したポイント: — → 1,200 pt / ポイント: — → 1,200 pt", Detail(table, 1));
@@ -126,7 +135,8 @@ public sealed class HistoryDisplayTests : IAsyncLifetime
     public void A_calendar_day_is_a_date_and_its_kind_a_word()
     {
         using var _ = Culture("ja-JP");
-        var table = _context.Render<AuditTable>(p => p.Add(x => x.Entries, [Entry("Calendar.ClosureAdded", "CalendarDay", "2026-12-24", null,
+        var table = _context.Render<AuditTable>(p =>
+            p.Add(x => x.Entries, [Entry("Calendar.ClosureAdded", "CalendarDay", "2026-12-24", null,
             """{"Date":"2026-12-24","Kind":"Closure","Name":"社内行事"}""")]).Add(x => x.ShowTarget, true));
 
         Assert.Contains("2026/12/24 (木)", table.Markup);

@@ -24,7 +24,8 @@ public sealed class StandardDemoData : IAsyncLifetime
     {
         Database = await DemoDatabase.CreateAsync();
         var stopwatch = Stopwatch.StartNew();
-        Generated = await DemoDatabase.Generator(Database).GenerateIfEmptyAsync(DemoSize.Standard, DemoDatabase.Seed, CancellationToken.None);
+        Generated = await DemoDatabase.Generator(Database)
+            .GenerateIfEmptyAsync(DemoSize.Standard, DemoDatabase.Seed, CancellationToken.None);
         Elapsed = stopwatch.Elapsed;
     }
 
@@ -104,9 +105,11 @@ public sealed class DemoDataGeneratorTests(StandardDemoData demo, ITestOutputHel
         Assert.Equal(0, await db.Orders.CountAsync(o =>
             o.TaxReduced != db.OrderLines.Where(l => l.OrderId == o.Id && l.TaxClass == TaxClass.Reduced8).Sum(l => l.Amount) * 8 / 100));
         Assert.Equal(0, await db.Orders.CountAsync(o =>
-            o.TaxStandard != (db.OrderLines.Where(l => l.OrderId == o.Id && l.TaxClass == TaxClass.Standard10).Sum(l => l.Amount) + o.ShippingFee) * 10 / 100));
+            o.TaxStandard != (db.OrderLines.Where(l => l.OrderId == o.Id && l.TaxClass == TaxClass.Standard10).Sum(l => l.Amount)
+                + o.ShippingFee) * 10 / 100));
         Assert.Equal(0, await db.Orders.CountAsync(o => o.GoodsSubtotal >= 2_500 && o.ShippingFee != 0));
-        Assert.Equal(0, await db.Orders.CountAsync(o => o.GoodsSubtotal < 2_500 && o.ShippingFee != 300 && o.ShippingFeeReason != ShippingFeeReason.FreeAdditionalOrder));
+        Assert.Equal(0, await db.Orders.CountAsync(o => o.GoodsSubtotal < 2_500 && o.ShippingFee != 300
+            && o.ShippingFeeReason != ShippingFeeReason.FreeAdditionalOrder));
         Assert.True(await db.Orders.AnyAsync(o => o.ShippingFeeReason == ShippingFeeReason.FreeAdditionalOrder));
         Assert.True(await db.Orders.AnyAsync(o => o.TaxReduced > 0));
     }
@@ -122,7 +125,8 @@ public sealed class DemoDataGeneratorTests(StandardDemoData demo, ITestOutputHel
         var customers = await db.Customers.AsNoTracking().ToDictionaryAsync(c => c.Id);
         var orders = await db.Orders.AsNoTracking().Include(o => o.Shipments).ToListAsync();
 
-        Assert.All(lines, l => Assert.Equal(TaxRules.DiscountedUnitPrice(l.ListUnitPrice, customers[l.CustomerId].VolumeDiscountRate), l.UnitPrice));
+        Assert.All(lines, l =>
+            Assert.Equal(TaxRules.DiscountedUnitPrice(l.ListUnitPrice, customers[l.CustomerId].VolumeDiscountRate), l.UnitPrice));
         Assert.All(orders, o =>
         {
             // Points belong to the order's acceptance day: its standard shipment's, else its first.
@@ -138,7 +142,8 @@ public sealed class DemoDataGeneratorTests(StandardDemoData demo, ITestOutputHel
     public async Task Shipments_are_dated_by_the_delivery_rules_and_past_ones_are_delivered()
     {
         await using var db = demo.Database.CreateDbContext();
-        var calendar = new BusinessCalendarSnapshot(await db.CalendarDays.AsNoTracking().ToListAsync(), new StaticBusinessCalendar(new RulesOptions()));
+        var calendar = new BusinessCalendarSnapshot(await db.CalendarDays.AsNoTracking().ToListAsync(),
+            new StaticBusinessCalendar(new RulesOptions()));
         var rules = new DeliveryRules(calendar, new RulesOptions());
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id);
         var customers = await db.Customers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.RegionId);
@@ -156,9 +161,11 @@ public sealed class DemoDataGeneratorTests(StandardDemoData demo, ITestOutputHel
                     Assert.Equal(order.RequestedDeliveryDate ?? quote.EarliestDelivery, shipment.DeliveryDate);
             }
         }
-        Assert.Equal(0, await db.Shipments.CountAsync(s => s.Status != ShipmentStatus.Voided && s.DeliveryDate < Today && s.Status != ShipmentStatus.Delivered));
+        Assert.Equal(0, await db.Shipments.CountAsync(s => s.Status != ShipmentStatus.Voided && s.DeliveryDate < Today
+            && s.Status != ShipmentStatus.Delivered));
         Assert.Equal(0, await db.Shipments.CountAsync(s => s.Status == ShipmentStatus.Delivered && s.DeliverySlipNumber == null));
-        Assert.Equal(0, await db.OrderLines.CountAsync(l => l.Shipment!.Status == ShipmentStatus.Delivered && l.DeliveredQuantity != l.Quantity));
+        Assert.Equal(0, await db.OrderLines.CountAsync(l => l.Shipment!.Status == ShipmentStatus.Delivered
+            && l.DeliveredQuantity != l.Quantity));
         Assert.True(await db.Shipments.AnyAsync(s => s.AcceptanceDay == Today && s.Status == ShipmentStatus.Open));
     }
 
@@ -167,8 +174,10 @@ public sealed class DemoDataGeneratorTests(StandardDemoData demo, ITestOutputHel
     {
         await using var db = demo.Database.CreateDbContext();
         var (start, end) = demo.Database.BusinessClock.DayBounds(Today);
-        var deskAgents = await db.Users.Where(u => u.UserName == DemoStaff.DeskAgent || u.UserName == DemoStaff.DeskAgent2).Select(u => u.Id).ToListAsync();
-        var faxToday = await db.Orders.AsNoTracking().Where(o => o.Channel == OrderChannel.Fax && o.ReceivedAt >= start && o.ReceivedAt < end).ToListAsync();
+        var deskAgents = await db.Users.Where(u => u.UserName == DemoStaff.DeskAgent || u.UserName == DemoStaff.DeskAgent2)
+            .Select(u => u.Id).ToListAsync();
+        var faxToday = await db.Orders.AsNoTracking()
+            .Where(o => o.Channel == OrderChannel.Fax && o.ReceivedAt >= start && o.ReceivedAt < end).ToListAsync();
 
         Assert.NotEmpty(faxToday);
         Assert.All(faxToday, o =>
@@ -192,7 +201,8 @@ public sealed class DemoDataGeneratorTests(StandardDemoData demo, ITestOutputHel
         // One lot per order with points, holding exactly those points.
         var ordersWithPoints = await db.Orders.CountAsync(o => o.PointsEarned > 0);
         Assert.Equal(ordersWithPoints, await db.PointLots.CountAsync());
-        Assert.Equal(ordersWithPoints, await db.PointLots.CountAsync(l => db.Orders.Any(o => o.Id == l.OrderId && o.PointsEarned == l.Points)));
+        Assert.Equal(ordersWithPoints,
+            await db.PointLots.CountAsync(l => db.Orders.Any(o => o.Id == l.OrderId && o.PointsEarned == l.Points)));
         Assert.True(await db.PointLedger.AnyAsync(e => e.Kind == PointEntryKind.Expire));
         Assert.True(await db.PointLedger.AnyAsync(e => e.Kind == PointEntryKind.Spend));
         // The desk can show points that expire at the end of this month.
@@ -224,7 +234,8 @@ public sealed class DemoDataGeneratorTests(StandardDemoData demo, ITestOutputHel
     {
         var orders = await DemoDatabase.ScalarAsync(demo.Database, "SELECT COUNT(*) FROM Orders");
 
-        var generated = await DemoDatabase.Generator(demo.Database).GenerateIfEmptyAsync(DemoSize.Standard, DemoDatabase.Seed, CancellationToken.None);
+        var generated = await DemoDatabase.Generator(demo.Database)
+            .GenerateIfEmptyAsync(DemoSize.Standard, DemoDatabase.Seed, CancellationToken.None);
 
         Assert.False(generated);
         Assert.Equal(orders, await DemoDatabase.ScalarAsync(demo.Database, "SELECT COUNT(*) FROM Orders"));

@@ -29,7 +29,8 @@ internal static class DemoDatabase
             Region("Honshu", "本州", 17, 0, 0, 1), Region("Hokkaido", "北海道", 16, 0, 1, 2), Region("Shikoku", "四国", 16, 30, 0, 3),
             Region("Kyushu", "九州", 16, 30, 1, 4), Region("Okinawa", "沖縄", 15, 0, 2, 5), Region("Islands", "離島", 14, 0, 3, 6));
         // Fixed role ids and stamps (Identity would draw random ones), so two databases can be compared row by row.
-        db.Roles.AddRange(StaffRoles.All.Select(r => new IdentityRole(r) { Id = "role-" + r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = "1" }));
+        db.Roles.AddRange(StaffRoles.All.Select(r =>
+            new IdentityRole(r) { Id = "role-" + r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = "1" }));
         await db.SaveChangesAsync();
         return database;
     }
@@ -54,7 +55,8 @@ internal static class DemoDatabase
         await connection.OpenAsync();
         var dump = new StringBuilder();
         foreach (var table in await ListAsync(connection,
-                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> '__EFMigrationsHistory' ORDER BY name"))
+                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> " +
+                         "'__EFMigrationsHistory' ORDER BY name"))
         {
             var columns = (await ListAsync(connection, $"SELECT name FROM pragma_table_info('{table}') ORDER BY cid"))
                 .Where(c => c != "PasswordHash")

@@ -66,10 +66,12 @@ public sealed partial class ConsoleMetricsTests(ConsoleApp app, Support.Browser 
         Assert.Contains(imports, i => i.Tag("outcome") == "imported" && i.Tag("source") == "folder");
         readings.Observe();
         Assert.True(readings.Of("smartoffice.fax.queue.length").Last().Value >= 1, "the dropped FAX is not counted waiting");
-        Assert.True(readings.Of("smartoffice.fax.queue.age").Last().Value >= 60, "the oldest waiting FAX is younger than the one just dropped");
+        Assert.True(readings.Of("smartoffice.fax.queue.age").Last().Value >= 60,
+            "the oldest waiting FAX is younger than the one just dropped");
     }
 
-    /// <summary>An earlier order of a customer the desk keys plainly (one department, no budget, no lock), and two stocked products.</summary>
+    /// <summary>An earlier order of a customer the desk keys plainly (one department, no budget, no lock), and two
+    /// stocked products.</summary>
     private async Task<(int SameAs, List<string> Codes)> OrderDataAsync()
     {
         _ = app.BaseAddress;
@@ -77,7 +79,8 @@ public sealed partial class ConsoleMetricsTests(ConsoleApp app, Support.Browser 
         var locked = db.OrderLocks.Select(l => l.CustomerId);
         // From the last customers: the other browser tests take theirs from the first.
         var customer = await db.Customers.AsNoTracking()
-            .Where(c => c.IsActive && !locked.Contains(c.Id) && c.Departments.Count(d => d.IsActive) == 1 && c.Departments.All(d => d.MonthlyBudget == null)
+            .Where(c => c.IsActive && !locked.Contains(c.Id) && c.Departments.Count(d => d.IsActive) == 1
+                && c.Departments.All(d => d.MonthlyBudget == null)
                         && db.Orders.Any(o => o.CustomerId == c.Id))
             .OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync();
         var order = await db.Orders.AsNoTracking().Where(o => o.CustomerId == customer).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
@@ -106,7 +109,8 @@ public sealed partial class ConsoleMetricsTests(ConsoleApp app, Support.Browser 
             _listener.InstrumentPublished = (instrument, listener) =>
             {
                 if (instrument.Meter.Scope == appMeters
-                    && (instrument.Meter.Name == ConsoleMetrics.MeterName || instrument.Meter.Name.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal)))
+                    && (instrument.Meter.Name == ConsoleMetrics.MeterName
+                        || instrument.Meter.Name.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal)))
                     listener.EnableMeasurementEvents(instrument);
             };
             _listener.SetMeasurementEventCallback<double>((i, value, tags, _) => Add(i, value, tags));
@@ -123,7 +127,8 @@ public sealed partial class ConsoleMetricsTests(ConsoleApp app, Support.Browser 
         /// <summary>Collects the observable gauges now, as a listener's collection would.</summary>
         public void Observe() => _listener.RecordObservableInstruments();
 
-        /// <summary>Polls until the instrument has at least <paramref name="count"/> measurements (what the app does takes its time).</summary>
+        /// <summary>Polls until the instrument has at least <paramref name="count"/> measurements (what the app does
+        /// takes its time).</summary>
         public async Task<List<Reading>> WaitForAsync(string instrument, int count)
         {
             var waiting = System.Diagnostics.Stopwatch.StartNew();

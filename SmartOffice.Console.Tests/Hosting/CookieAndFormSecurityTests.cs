@@ -16,7 +16,8 @@ public sealed class ProductionConsoleApp : ConsoleApp
     public const string Password = "prod-secret-1";
 
     // Behind a TLS-terminating proxy (here: the test, from 127.0.0.1) that says so in X-Forwarded-Proto.
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:Enabled"] = "false", ["ForwardedHeaders_Enabled"] = "true" };
+    protected override IDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Demo:Enabled"] = "false", ["ForwardedHeaders_Enabled"] = "true" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -24,10 +25,12 @@ public sealed class ProductionConsoleApp : ConsoleApp
         builder.UseEnvironment("Production");
     }
 
-    public Task<string> CreateAdministratorAsync(string userName) => CreateStaffAsync(userName, Password, StaffRoles.Administrator, "本番 管理者");
+    public Task<string> CreateAdministratorAsync(string userName) =>
+        CreateStaffAsync(userName, Password, StaffRoles.Administrator, "本番 管理者");
 }
 
-/// <summary>Cookies HttpOnly and SameSite=Strict, Secure always in Production (same-as-request on the tests' plain HTTP); antiforgery on every post.</summary>
+/// <summary>Cookies HttpOnly and SameSite=Strict, Secure always in Production (same-as-request on the tests' plain
+/// HTTP); antiforgery on every post.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CookieAndFormSecurityTests(ConsoleApp app)
 {
@@ -37,7 +40,8 @@ public sealed class CookieAndFormSecurityTests(ConsoleApp app)
         await using var production = new ProductionConsoleApp();
         await production.CreateAdministratorAsync("prodadmin");
         // Secure cookies are not sent back over plain HTTP by a cookie container: carry them by hand, as a TLS proxy would.
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = production.BaseAddress };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) {
+            BaseAddress = production.BaseAddress };
         http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         using var form = await http.GetAsync("signin");
         var antiforgery = SetCookie(form, "smartoffice.antiforgery");
@@ -65,7 +69,8 @@ public sealed class CookieAndFormSecurityTests(ConsoleApp app)
     [Fact]
     public async Task In_Development_over_plain_HTTP_the_cookies_are_HttpOnly_and_SameSite_Strict_but_not_Secure()
     {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) {
+            BaseAddress = app.BaseAddress };
         using var form = await http.GetAsync("signin");
         var cookie = SetCookie(form, "smartoffice.antiforgery").ToLowerInvariant();
         Assert.Contains("; httponly", cookie);
@@ -73,7 +78,8 @@ public sealed class CookieAndFormSecurityTests(ConsoleApp app)
         Assert.DoesNotContain("; secure", cookie);
     }
 
-    /// <summary>Every POST endpoint the app maps, signed in, without a token: refused (400). Blazor's own circuit endpoints are not forms.</summary>
+    /// <summary>Every POST endpoint the app maps, signed in, without a token: refused (400). Blazor's own circuit
+    /// endpoints are not forms.</summary>
     [Fact]
     public async Task Every_post_without_an_antiforgery_token_is_refused()
     {
@@ -81,7 +87,8 @@ public sealed class CookieAndFormSecurityTests(ConsoleApp app)
         var posts = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
             .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
-            // SignalR's negotiate/disconnect for the circuit: not a form, and the SameSite=Strict cookie never comes with another site's request.
+            // SignalR's negotiate/disconnect for the circuit: not a form, and the SameSite=Strict cookie never comes
+            // with another site's request.
             .Where(p => !p.StartsWith("/_blazor", StringComparison.Ordinal))
             .Select(p => System.Text.RegularExpressions.Regex.Replace(p, @"\{[^}]+\}", "1"))
             .Distinct().Order().ToList();
@@ -94,7 +101,8 @@ public sealed class CookieAndFormSecurityTests(ConsoleApp app)
         var accepted = new List<string>();
         foreach (var path in posts)
         {
-            using var response = await client.PostAsync(path.TrimStart('/'), new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "x", ["password"] = "y" }));
+            using var response = await client.PostAsync(path.TrimStart('/'),
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "x", ["password"] = "y" }));
             if (response.StatusCode != HttpStatusCode.BadRequest)
                 accepted.Add($"{path}: {(int)response.StatusCode}");
         }

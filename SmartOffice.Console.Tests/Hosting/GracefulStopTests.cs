@@ -38,8 +38,10 @@ public sealed class GracefulStopTests(Support.Browser browser)
 
         Assert.True(app.Events.Errors().Count == 0, string.Join("\n", app.Events.Errors()));
         // Closed first: every circuit ended while the services were there.
-        var closed = Assert.Single(app.Events.Snapshot(), e => e.MessageTemplate.Text.StartsWith("Open circuits closed", StringComparison.Ordinal));
-        Assert.Equal((Pages.Length.ToString(), Pages.Length.ToString()), (closed.Properties["Closed"].ToString(), closed.Properties["Count"].ToString()));
+        var closed = Assert.Single(app.Events.Snapshot(),
+            e => e.MessageTemplate.Text.StartsWith("Open circuits closed", StringComparison.Ordinal));
+        Assert.Equal((Pages.Length.ToString(), Pages.Length.ToString()),
+            (closed.Properties["Closed"].ToString(), closed.Properties["Count"].ToString()));
         foreach (var page in pages)
             await page.Context.CloseAsync();
     }

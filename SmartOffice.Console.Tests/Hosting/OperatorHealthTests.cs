@@ -11,7 +11,8 @@ using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.Hosting;
 
-/// <summary>A console where a later folder watcher (a warehouse's, say) has registered its readiness check, and found its folder missing.</summary>
+/// <summary>A console where a later folder watcher (a warehouse's, say) has registered its readiness check, and found
+/// its folder missing.</summary>
 public sealed class LaterWatcherApp : ConsoleApp
 {
     public const string Password = "lantern-river-42";
@@ -60,7 +61,8 @@ public sealed class OperatorHealthTests(ConsoleApp app)
         var scheduler = checks.GetProperty("scheduler");
         Assert.Equal("Healthy", scheduler.GetProperty("status").GetString());
         Assert.Contains("standby", scheduler.GetProperty("description").GetString());
-        Assert.Contains(scheduler.GetProperty("data").GetProperty("jobs").EnumerateArray(), j => j.GetProperty("job").GetString() == "point-expiry");
+        Assert.Contains(scheduler.GetProperty("data").GetProperty("jobs").EnumerateArray(),
+            j => j.GetProperty("job").GetString() == "point-expiry");
         var watcher = checks.GetProperty("fax-watcher").GetProperty("data");
         Assert.Equal(app.FaxDropFolder, watcher.GetProperty("dropFolder").GetString());
         Assert.Empty(watcher.GetProperty("alerts").EnumerateArray());
@@ -81,6 +83,7 @@ public sealed class OperatorHealthTests(ConsoleApp app)
         using var admin = await StaffHttp.ClientAsync(later.BaseAddress, "opsadmin", LaterWatcherApp.Password);
         using var report = JsonDocument.Parse(await admin.GetStringAsync("health/ready"));
         var warehouse = report.RootElement.GetProperty("checks").GetProperty("warehouse-inbound");
-        Assert.Equal(("Degraded", "inbound folder missing"), (warehouse.GetProperty("status").GetString(), warehouse.GetProperty("description").GetString()));
+        Assert.Equal(("Degraded", "inbound folder missing"),
+            (warehouse.GetProperty("status").GetString(), warehouse.GetProperty("description").GetString()));
     }
 }

@@ -22,7 +22,8 @@ public sealed partial class RepositorySecretsTests
     [Fact]
     public void Settings_hold_no_passwords()
     {
-        var settings = Files().Where(f => Path.GetFileName(f).StartsWith("appsettings", StringComparison.Ordinal) && f.EndsWith(".json")).ToList();
+        var settings = Files().Where(f => Path.GetFileName(f).StartsWith("appsettings", StringComparison.Ordinal) && f.EndsWith(".json"))
+            .ToList();
         Assert.NotEmpty(settings);
         var found = settings.Where(f => PasswordSetting().IsMatch(Read(f))).ToList();
         Assert.True(found.Count == 0, string.Join("\n", found));
@@ -42,7 +43,8 @@ public sealed partial class RepositorySecretsTests
     }
 
     private static IEnumerable<string> Files() =>
-        Directory.EnumerateFiles(Root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.System })
+        Directory.EnumerateFiles(Root, "*",
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.System })
             .Where(f => !Relative(f).Split('/').Any(part => Skipped.Contains(part)));
 
     private static string Read(string file) => new FileInfo(file).Length > 2_000_000 ? "" : File.ReadAllText(file);

@@ -45,13 +45,15 @@ public sealed class SecurityHeadersTests(ConsoleApp app, Support.Browser browser
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         using var first = await http.GetAsync("signin");
         using var second = await http.GetAsync("signin");
-        var nonce = System.Text.RegularExpressions.Regex.Match(string.Join("", first.Headers.GetValues("Content-Security-Policy")), "'nonce-([^']+)'").Groups[1].Value;
+        var nonce = System.Text.RegularExpressions.Regex.Match(string.Join("", first.Headers.GetValues("Content-Security-Policy")),
+            "'nonce-([^']+)'").Groups[1].Value;
 
         Assert.NotEqual(first.Headers.GetValues("Content-Security-Policy"), second.Headers.GetValues("Content-Security-Policy"));
         var html = await first.Content.ReadAsStringAsync();
         // Every inline script (the import map) carries this answer's nonce; scripts with a src come from this site.
         var inline = System.Text.RegularExpressions.Regex.Matches(html, "<script(?![^>]*\\ssrc=)[^>]*>").Select(m => m.Value).ToList();
-        Assert.True(inline.Count > 0 && inline.All(tag => tag.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal)), string.Join("\n", inline) + "\n" + html[..Math.Min(html.Length, 1500)]);
+        Assert.True(inline.Count > 0 && inline.All(tag => tag.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal)),
+            string.Join("\n", inline) + "\n" + html[..Math.Min(html.Length, 1500)]);
     }
 
     [Fact]
@@ -94,7 +96,8 @@ public sealed class SecurityHeadersTests(ConsoleApp app, Support.Browser browser
         // The upload goes through the circuit (Blazor's InputFile), not a form post.
         var name = $"csp-{Guid.NewGuid():N}.pdf";
         await page.Locator("[data-testid=fax-upload-toggle]").ClickAsync();
-        await page.Locator("[data-testid=upload-file]").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/pdf", Buffer = FaxFiles.Pdf() });
+        await page.Locator("[data-testid=upload-file]")
+            .SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/pdf", Buffer = FaxFiles.Pdf() });
         await Assertions.Expect(page.Locator("[data-testid=upload-button]")).ToBeEnabledAsync();
         await page.Locator("[data-testid=upload-button]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=fax-upload]")).ToHaveCountAsync(0);
@@ -107,7 +110,8 @@ public sealed class SecurityHeadersTests(ConsoleApp app, Support.Browser browser
         await page.WaitForCircuitAsync();
         await page.Locator("[data-testid=fax-sort] [data-testid=fax-claim]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=sort-Order]")).ToBeVisibleAsync();
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=fax-page]'); return i && i.complete && i.naturalWidth > 0; }");
+        await page.WaitForFunctionAsync(
+            "() => { const i = document.querySelector('[data-testid=fax-page]'); return i && i.complete && i.naturalWidth > 0; }");
         await page.ScreenshotAsync("csp-fax-claimed");
 
         violations = [.. violations, .. await ViolationsAsync(page)];
@@ -115,14 +119,23 @@ public sealed class SecurityHeadersTests(ConsoleApp app, Support.Browser browser
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
-    /// <summary>A signed-in page that collects CSP violations (in the page: read them with <see cref="ViolationsAsync"/>) and console errors.</summary>
+    /// <summary>A signed-in page that collects CSP violations (in the page: read them with <see
+    /// cref="ViolationsAsync"/>) and console errors.</summary>
     private async Task<(IPage Page, List<string> Errors)> WatchedPageAsync(string userName)
     {
         var page = await browser.NewPageAsync(app.BaseAddress);
-        await page.AddInitScriptAsync("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
+        await page.AddInitScriptAsync(
+            "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + " +
+            "e.blockedURI));");
         var errors = new List<string>();
         // The browser's own look for /favicon.ico (there is none) is no error of the page.
-        page.Console += (_, m) => { if (m.Type == "error" && !m.Text.Contains("404 (Not Found)", StringComparison.Ordinal)) errors.Add($"{page.Url}: {m.Text}"); };
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && !m.Text.Contains("404 (Not Found)", StringComparison.Ordinal))
+            {
+                errors.Add($"{page.Url}: {m.Text}");
+            }
+        };
         await page.SignInAsync(userName, DemoStaff.Password);
         return (page, errors);
     }

@@ -25,24 +25,29 @@ public sealed class SettingsValidationTests : IDisposable
         { "Regions__1__Code", "Honshu", "Regions:1:Code 'Honshu' is used by an earlier region too", "give each region its own code" },
         { "FaxInbox__FileNamePattern", @"^(?<received>\d{14}", "FaxInbox:FileNamePattern", "is not a regular expression" },
         { "FaxInbox__FileNamePattern", @"^(\d{14})_(?<sender>[0-9-]+)", "FaxInbox:FileNamePattern", "has no group (?<received>" },
-        { "FaxInbox__ReceivedFormat", "yyyyMMdd", "FaxInbox:ReceivedFormat 'yyyyMMdd' is not a date format that reads back", "such as yyyyMMddHHmmss" },
+        { "FaxInbox__ReceivedFormat", "yyyyMMdd", "FaxInbox:ReceivedFormat 'yyyyMMdd' is not a date format that reads back",
+            "such as yyyyMMddHHmmss" },
         { "FaxInbox__PollInterval", "00:00:00", "FaxInbox:PollInterval '00:00:00' is out of range", "e.g. 00:00:03" },
         { "FaxInbox__PollInterval", "3 seconds", "FaxInbox:PollInterval '3 seconds' is not a duration", "write it as hh:mm:ss" },
         { "FaxInbox__ArchiveFolder", "data/fax/inbox", "FaxInbox:ArchiveFolder", "is the drop folder itself" },
         { "FaxInbox__MaxPages", "0", "FaxInbox:MaxPages '0' is out of range", "use 1 to 1000 pages" },
         { "Jobs__MisfireThreshold", "-00:01:00", "Jobs:MisfireThreshold '-00:01:00' is out of range", "e.g. 00:01:00" },
-        { "Jobs__FaxKeyingGraceMinutes", "half an hour", "Jobs:FaxKeyingGraceMinutes 'half an hour' is not a whole number", "write digits only" },
+        { "Jobs__FaxKeyingGraceMinutes", "half an hour", "Jobs:FaxKeyingGraceMinutes 'half an hour' is not a whole number",
+            "write digits only" },
         { "Jobs__SchedulerName", " ", "Jobs:SchedulerName ' ' is empty", "the same on every instance" },
         { "Staff__IdleTimeoutMinutes", "0", "Staff:IdleTimeoutMinutes '0' is out of range", "minutes" },
-        { "Staff__RevalidationMinutes", "90", "Staff:RevalidationMinutes '90' is longer than Staff:IdleTimeoutMinutes", "check sessions at least as often" },
-        { "Staff__SessionLifetimeHours", "0.5", "Staff:SessionLifetimeHours '0.5' is shorter than Staff:IdleTimeoutMinutes", "at least the idle timeout" },
+        { "Staff__RevalidationMinutes", "90", "Staff:RevalidationMinutes '90' is longer than Staff:IdleTimeoutMinutes",
+            "check sessions at least as often" },
+        { "Staff__SessionLifetimeHours", "0.5", "Staff:SessionLifetimeHours '0.5' is shorter than Staff:IdleTimeoutMinutes",
+            "at least the idle timeout" },
         { "Desk__Fax", " ", "Desk:Fax ' ' is empty", "the desk's FAX number" },
         { "Demo__Size", "huge", "Demo:Size 'huge' is not a DemoSize", "use one of Standard, Large" },
     };
 
     [Theory]
     [MemberData(nameof(WrongSettings))]
-    public async Task A_wrong_setting_stops_start_up_with_one_line_naming_it_and_the_fix(string variable, string value, string names, string fix)
+    public async Task A_wrong_setting_stops_start_up_with_one_line_naming_it_and_the_fix(string variable, string value, string names,
+        string fix)
     {
         var database = Path.Combine(_folder, "console.db");
         using var process = ConsoleProcess.Start(_folder, database, new Dictionary<string, string> { [variable] = value });
@@ -62,7 +67,8 @@ public sealed class SettingsValidationTests : IDisposable
     public async Task Several_wrong_settings_are_named_together_on_the_one_line()
     {
         using var process = ConsoleProcess.Start(_folder, Path.Combine(_folder, "console.db"),
-            new Dictionary<string, string> { ["Rules__ShippingFee"] = "-300", ["Staff__MaxFailedSignIns"] = "0", ["FaxInbox__StableScans"] = "-1" });
+            new Dictionary<string, string> { ["Rules__ShippingFee"] = "-300", ["Staff__MaxFailedSignIns"] = "0",
+                ["FaxInbox__StableScans"] = "-1" });
         var (exitCode, output) = await process.WaitAsync(Patience);
 
         Assert.Equal(1, exitCode);

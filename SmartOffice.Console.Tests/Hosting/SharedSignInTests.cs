@@ -47,11 +47,13 @@ public sealed class SharedSignInTests : IDisposable
     private static async Task AssertSignedInElsewhereAsync(InstanceConsoleApp signIn, InstanceConsoleApp other)
     {
         var cookies = new CookieContainer();
-        using (var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = signIn.BaseAddress })
+        using (var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) {
+            BaseAddress = signIn.BaseAddress })
             Assert.Equal(HttpStatusCode.Redirect, (await StaffHttp.SignInAsync(http, "roaming", InstanceConsoleApp.Password)).StatusCode);
         var staffCookie = cookies.GetAllCookies().Single(c => c.Name == "smartoffice.staff");
 
-        using var elsewhere = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = other.BaseAddress };
+        using var elsewhere =
+            new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = other.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, "");
         request.Headers.Add("Cookie", $"{staffCookie.Name}={staffCookie.Value}");
         using var response = await elsewhere.SendAsync(request);

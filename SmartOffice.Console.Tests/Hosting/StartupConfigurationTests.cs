@@ -5,7 +5,8 @@ using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.Hosting;
 
-/// <summary>The console started as an operator starts it: wrong settings stop it with one clear line; commands run instead of the server.</summary>
+/// <summary>The console started as an operator starts it: wrong settings stop it with one clear line; commands run
+/// instead of the server.</summary>
 public sealed class StartupConfigurationTests : IDisposable
 {
     /// <summary>A start on a loaded 2-core machine (several test runs at once) has taken more than three minutes.</summary>
@@ -49,7 +50,8 @@ public sealed class StartupConfigurationTests : IDisposable
             .UseSqlite($"Data Source={database};Pooling=False").Options);
         var admin = await db.Users.SingleAsync();
         Assert.Equal(("yamada", "山田 花子"), (admin.UserName, admin.DisplayName));
-        var role = await db.UserRoles.Where(r => r.UserId == admin.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).SingleAsync();
+        var role = await db.UserRoles.Where(r => r.UserId == admin.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+            .SingleAsync();
         Assert.Equal(StaffRoles.Administrator, role);
         // Demo data is off: no demo accounts, no customers.
         Assert.False(await db.Customers.AnyAsync());
@@ -77,7 +79,8 @@ public sealed class StartupConfigurationTests : IDisposable
         var shipped = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppFolder, "appsettings.json")));
         Assert.False(shipped.RootElement.GetProperty("Demo").GetProperty("Enabled").GetBoolean());
         Assert.False(shipped.RootElement.TryGetProperty("DeskContact", out _));
-        var development = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppFolder, "appsettings.Development.json")));
+        var development = System.Text.Json.JsonDocument.Parse(
+            await File.ReadAllTextAsync(Path.Combine(AppFolder, "appsettings.Development.json")));
         Assert.True(development.RootElement.GetProperty("Demo").GetProperty("Enabled").GetBoolean());
     }
 
@@ -103,7 +106,8 @@ public sealed class StartupConfigurationTests : IDisposable
     [Fact]
     public async Task Create_admin_refuses_a_common_password()
     {
-        var (exitCode, output) = await RunConsoleAsync(new() { ["SMARTOFFICE_ADMIN_PASSWORD"] = "password1" }, "create-admin", "yamada", "山田 花子");
+        var (exitCode, output) =
+            await RunConsoleAsync(new() { ["SMARTOFFICE_ADMIN_PASSWORD"] = "password1" }, "create-admin", "yamada", "山田 花子");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Administrator not created", output);
@@ -111,7 +115,8 @@ public sealed class StartupConfigurationTests : IDisposable
         Assert.Matches("too easy to guess|推測されやすい", output);
     }
 
-    private static string AppFolder => AppContext.BaseDirectory.Replace("SmartOffice.Console.Tests", "SmartOffice.Console", StringComparison.Ordinal);
+    private static string AppFolder =>
+        AppContext.BaseDirectory.Replace("SmartOffice.Console.Tests", "SmartOffice.Console", StringComparison.Ordinal);
 
     private async Task<(int ExitCode, string Output)> RunConsoleAsync(Dictionary<string, string> environment, params string[] arguments)
     {

@@ -35,7 +35,8 @@ public sealed class TransportAndCachingTests(ConsoleApp app)
     {
         var records = await PageAuthorisationMatrixTests.RecordsAsync(app);
         using var desk = await StaffHttp.ClientAsync(app.BaseAddress, DemoStaff.DeskAgent2, DemoStaff.Password);
-        foreach (var path in new[] { "", "signin", $"customers/{records.CustomerId}", PageAuthorisationMatrixTests.FaxPageImage.Url!(records), PageAuthorisationMatrixTests.Download.Url!(records) })
+        foreach (var path in new[] { "", "signin", $"customers/{records.CustomerId}",
+            PageAuthorisationMatrixTests.FaxPageImage.Url!(records), PageAuthorisationMatrixTests.Download.Url!(records) })
         {
             using var response = await desk.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");

@@ -83,7 +83,8 @@ public sealed class CutoffBatchServiceTests : IAsyncLifetime
         await _database.AddOpenShipmentAsync(_department, OrderChannel.Fax, Nov(25));
         At(25, 17, 30);
 
-        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => Service().RunAsync(FaxHonshu, JobRunTrigger.Schedule))));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2)
+            .Select(_ => Task.Run(() => Service().RunAsync(FaxHonshu, JobRunTrigger.Schedule))));
 
         var batches = await _database.BatchesAsync(FaxHonshu);
         Assert.Equal(6, batches.Count);
@@ -117,7 +118,8 @@ public sealed class CutoffBatchServiceTests : IAsyncLifetime
     public async Task A_holiday_added_by_a_supervisor_stops_that_days_cutoff()
     {
         var shipment = await _database.AddOpenShipmentAsync(_department, OrderChannel.Fax, Nov(25));
-        var calendar = new BusinessCalendarService(_database, TestStaff.Supervisor, _database.Clock, _database.Calendar, _database.Rules, new SchedulingChanges());
+        var calendar = new BusinessCalendarService(_database, TestStaff.Supervisor, _database.Clock, _database.Calendar, _database.Rules,
+            new SchedulingChanges());
         await calendar.AddClosureAsync(Nov(25), "臨時休業");
         At(25, 18, 0);
 

@@ -45,7 +45,8 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
 
         // Idempotent scripts run a filtered index through EXEC (quotes doubled).
         Assert.Contains("CREATE UNIQUE INDEX [IX_PointLedger_ExpiredOnce] ON [PointLedger] ([PointLotId]) WHERE Kind = ''Expire''", script);
-        var index = Assert.Single(db.Model.FindEntityType(typeof(PointLedgerEntry))!.GetIndexes(), i => i.GetDatabaseName() == "IX_PointLedger_ExpiredOnce");
+        var index = Assert.Single(db.Model.FindEntityType(typeof(PointLedgerEntry))!.GetIndexes(),
+            i => i.GetDatabaseName() == "IX_PointLedger_ExpiredOnce");
         Assert.True(index.IsUnique);
     }
 
@@ -153,7 +154,8 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
 
         Assert.Equal(2, runs.Count);
         Assert.True(runs[1].StartedAt >= runs[0].FinishedAt,
-            $"the runs overlapped: {runs[0].StartedAt:HH:mm:ss.fff}–{runs[0].FinishedAt:HH:mm:ss.fff} and {runs[1].StartedAt:HH:mm:ss.fff}–{runs[1].FinishedAt:HH:mm:ss.fff}");
+            $"the runs overlapped: {runs[0].StartedAt:HH:mm:ss.fff}–{runs[0].FinishedAt:HH:mm:ss.fff} " +
+                $"and {runs[1].StartedAt:HH:mm:ss.fff}–{runs[1].FinishedAt:HH:mm:ss.fff}");
         Assert.Equal([JobRunOutcome.Completed, JobRunOutcome.NothingToDo], runs.Select(r => r.Outcome));
     }
 
@@ -167,7 +169,8 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
         await using var db = database.CreateDbContext();
         db.PointLots.AddRange(Enumerable.Range(0, count).Select(i => new PointLot
         {
-            PointAccountId = account.Id, Points = 10 + i % 7, Remaining = 10 + i % 7, EarnedOn = validThrough.AddYears(-1), ValidThrough = validThrough,
+            PointAccountId = account.Id, Points = 10 + i % 7, Remaining = 10 + i % 7, EarnedOn = validThrough.AddYears(-1),
+                ValidThrough = validThrough,
         }));
         await db.SaveChangesAsync();
     }
@@ -185,7 +188,8 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
     /// <summary>The test database with one more interceptor: one run's connection, watched.</summary>
     private sealed class Intercepted(TestDatabase database, IInterceptor interceptor) : IDbContextFactory<SmartOfficeDbContext>
     {
-        public SmartOfficeDbContext CreateDbContext() => new SqliteSmartOfficeDbContext(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
+        public SmartOfficeDbContext CreateDbContext() =>
+            new SqliteSmartOfficeDbContext(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
             .UseSqlite(database.ConnectionString).AddInterceptors(interceptor).Options);
     }
 
@@ -207,7 +211,8 @@ public sealed class ExpirySingleRunTests : IAsyncLifetime
     /// <summary>Says when the run is about to begin its transaction.</summary>
     private sealed class SignalBegin(TaskCompletionSource begins) : DbTransactionInterceptor
     {
-        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+            TransactionStartingEventData eventData,
             InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
         {
             begins.TrySetResult();

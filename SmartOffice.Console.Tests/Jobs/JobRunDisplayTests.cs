@@ -5,7 +5,8 @@ using SmartOffice.Domain.Jobs;
 
 namespace SmartOffice.Console.Tests.Jobs;
 
-/// <summary>A job run's outcome on /jobs: what happened in words (a run with nothing to do is not a failure), colour as a second cue.</summary>
+/// <summary>A job run's outcome on /jobs: what happened in words (a run with nothing to do is not a failure), colour as
+/// a second cue.</summary>
 public sealed class JobRunDisplayTests : ComponentTest
 {
     [Theory]

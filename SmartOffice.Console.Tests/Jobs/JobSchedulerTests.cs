@@ -11,7 +11,8 @@ using SmartOffice.Domain.Rules;
 
 namespace SmartOffice.Console.Tests.Jobs;
 
-/// <summary>The real app's Quartz scheduler with its job store in the app's SQLite file, on the app's clock (<see cref="TestClock"/>).</summary>
+/// <summary>The real app's Quartz scheduler with its job store in the app's SQLite file, on the app's clock (<see
+/// cref="TestClock"/>).</summary>
 public sealed class JobSchedulerTests : IDisposable
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), "smartoffice-app-tests", Guid.NewGuid().ToString("N") + ".db");

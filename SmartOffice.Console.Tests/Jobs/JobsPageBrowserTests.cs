@@ -5,7 +5,8 @@ using SmartOffice.Domain.Demo;
 namespace SmartOffice.Console.Tests.Jobs;
 
 [Collection(BrowserCollection.Name)]
-public sealed class JobsPageBrowserTests(FiringConsoleApp app, ConsoleApp standbyApp, Support.Browser browser) : IClassFixture<FiringConsoleApp>
+public sealed class JobsPageBrowserTests(FiringConsoleApp app, ConsoleApp standbyApp, Support.Browser browser)
+    : IClassFixture<FiringConsoleApp>
 {
     [Fact]
     public async Task A_supervisor_sees_every_cutoff_in_Japan_time_and_runs_one_now_after_confirming()
@@ -35,7 +36,8 @@ public sealed class JobsPageBrowserTests(FiringConsoleApp app, ConsoleApp standb
         // Run again: the batches are closed, so nothing changes and the record says so.
         await faxHonshu.Locator("[data-testid=run-cutoff-fax-Honshu]").ClickAsync();
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "今すぐ実行" }).ClickAsync();
-        await Assertions.Expect(runs.Locator("tbody tr").First.Locator("[data-outcome]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("処理済み（変更なし）|受付日でないため締めなし"), new() { Timeout = 15_000 });
+        await Assertions.Expect(runs.Locator("tbody tr").First.Locator("[data-outcome]"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("処理済み（変更なし）|受付日でないため締めなし"), new() { Timeout = 15_000 });
 
         await faxHonshu.Locator("[data-testid=pause-cutoff-fax-Honshu]").ClickAsync();
         await Assertions.Expect(faxHonshu).ToContainTextAsync("一時停止中");

@@ -16,20 +16,24 @@ internal static class JobsTestData
     public static CutoffBatchService CutoffService(this TestDatabase database, JobsOptions jobs)
     {
         var options = Microsoft.Extensions.Options.Options.Create(jobs);
-        return new CutoffBatchService(database, new CutoffSchedule(database, database.Rules, options), new ShippingInstructionWriter(options),
+        return new CutoffBatchService(database, new CutoffSchedule(database, database.Rules, options),
+            new ShippingInstructionWriter(options),
             database.Calendar, database.BusinessClock, database.Rules, options);
     }
 
     private static int _products;
 
-    /// <summary>A one-line order whose single shipment of <paramref name="deliveryClass"/> is still open on <paramref name="acceptanceDay"/>.</summary>
+    /// <summary>A one-line order whose single shipment of <paramref name="deliveryClass"/> is still open on <paramref
+    /// name="acceptanceDay"/>.</summary>
     public static async Task<Shipment> AddOpenShipmentAsync(this TestDatabase database, Department department, OrderChannel channel,
         DateOnly acceptanceDay, DeliveryClass deliveryClass = DeliveryClass.Standard)
     {
         await using var db = database.CreateDbContext();
-        var category = await db.ProductCategories.FirstOrDefaultAsync() ?? db.ProductCategories.Add(new ProductCategory { Code = "C1", Name = "文具" }).Entity;
+        var category = await db.ProductCategories.FirstOrDefaultAsync()
+            ?? db.ProductCategories.Add(new ProductCategory { Code = "C1", Name = "文具" }).Entity;
         var code = $"P{Interlocked.Increment(ref _products):D5}";
-        var product = new Product { Code = code, Name = "ボールペン", Maker = "テスト", Category = category, UnitPrice = 100, DeliveryClass = deliveryClass, StockOnHand = 100 };
+        var product = new Product { Code = code, Name = "ボールペン", Maker = "テスト", Category = category, UnitPrice = 100,
+            DeliveryClass = deliveryClass, StockOnHand = 100 };
         var shipment = Shipment.Open(deliveryClass, acceptanceDay, acceptanceDay.AddDays(1));
         var line = new OrderLine
         {

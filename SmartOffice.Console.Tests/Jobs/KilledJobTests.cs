@@ -44,7 +44,8 @@ public sealed class KilledJobTests : IAsyncLifetime
     public async Task A_cutoff_run_killed_after_its_first_batch_ends_as_one_run_after_a_restart()
     {
         var expected = await RunAsync(CutoffJob, kill: null);
-        var killed = await RunAsync(CutoffJob, (process, copy) => KillWhenAsync(process, copy.ConnectionString, "SELECT COUNT(*) FROM CutoffBatches"));
+        var killed = await RunAsync(CutoffJob,
+            (process, copy) => KillWhenAsync(process, copy.ConnectionString, "SELECT COUNT(*) FROM CutoffBatches"));
 
         Assert.Equal(expected, killed);
         Assert.Contains("batch", expected.Database);
@@ -125,7 +126,8 @@ public sealed class KilledJobTests : IAsyncLifetime
         return false;
     }
 
-    /// <summary>What a run leaves: batches, shipments, ledger and lots (without times and ids of runs), and the outbox files with their lines.</summary>
+    /// <summary>What a run leaves: batches, shipments, ledger and lots (without times and ids of runs), and the outbox
+    /// files with their lines.</summary>
     private static async Task<JobResult> ResultAsync(TestDatabase copy)
     {
         await using var db = copy.CreateDbContext();
@@ -146,7 +148,8 @@ public sealed class KilledJobTests : IAsyncLifetime
     private async Task AddOpenShipmentsAsync(Department department, int perDay)
     {
         await using var db = _template.CreateDbContext();
-        var product = new Product { Code = "A0000001", Name = "ボールペン", Maker = "テスト", Category = new ProductCategory { Code = "C1", Name = "文具" }, UnitPrice = 100, StockOnHand = 1_000_000 };
+        var product = new Product { Code = "A0000001", Name = "ボールペン", Maker = "テスト",
+            Category = new ProductCategory { Code = "C1", Name = "文具" }, UnitPrice = 100, StockOnHand = 1_000_000 };
         var today = _template.BusinessClock.Today;
         for (var day = today.AddDays(-6); day < today; day = day.AddDays(1))
         {
@@ -155,7 +158,8 @@ public sealed class KilledJobTests : IAsyncLifetime
                 var shipment = Shipment.Open(DeliveryClass.Standard, day, day.AddDays(1));
                 var line = new OrderLine
                 {
-                    LineNumber = 1, Shipment = shipment, Product = product, ProductCode = product.Code, ProductName = product.Name, Quantity = 3,
+                    LineNumber = 1, Shipment = shipment, Product = product, ProductCode = product.Code, ProductName = product.Name,
+                        Quantity = 3,
                     Maker = product.Maker, CategoryId = product.CategoryId, Returnable = true,
                     ListUnitPrice = 100, UnitPrice = 100, Amount = 300, DeliveryClass = DeliveryClass.Standard, LineComment = $"行{i}",
                 };
@@ -184,7 +188,8 @@ public sealed class KilledJobTests : IAsyncLifetime
         var lots = new[] { 13, 14, 15 }.Select(monthsAgo => new DateOnly(today.Year, today.Month, 1).AddMonths(-monthsAgo))
             .SelectMany(earned => Enumerable.Range(0, perMonth).Select(i => new PointLot
             {
-                PointAccountId = account.Id, OrderId = orderId, Points = 10 + i % 7, Remaining = 10 + i % 7, EarnedOn = earned.AddDays(i % 20),
+                PointAccountId = account.Id, OrderId = orderId, Points = 10 + i % 7, Remaining = 10 + i % 7,
+                    EarnedOn = earned.AddDays(i % 20),
                 ValidThrough = rules.ValidThrough(earned.AddDays(i % 20)),
             })).ToList();
         write.PointLots.AddRange(lots);

@@ -19,8 +19,10 @@ public sealed class PointExpiryServiceTests
         var account = new PointAccount { Kind = PointAccountKind.Department, DepartmentId = department.Id };
         db.PointAccounts.Add(account);
         await db.SaveChangesAsync();
-        foreach (var (validThrough, points, remaining) in new[] { (Day(2026, 9, 30), 50, 50), (Day(2026, 10, 31), 30, 20), (Day(2026, 11, 30), 40, 40) })
-            db.PointLots.Add(new PointLot { PointAccountId = account.Id, Points = points, Remaining = remaining, EarnedOn = validThrough.AddYears(-1), ValidThrough = validThrough });
+        foreach (var (validThrough, points, remaining) in new[] { (Day(2026, 9, 30), 50, 50), (Day(2026, 10, 31), 30, 20),
+            (Day(2026, 11, 30), 40, 40) })
+            db.PointLots.Add(new PointLot { PointAccountId = account.Id, Points = points, Remaining = remaining,
+                EarnedOn = validThrough.AddYears(-1), ValidThrough = validThrough });
         await db.SaveChangesAsync();
         return database;
     }
@@ -28,10 +30,12 @@ public sealed class PointExpiryServiceTests
     private static async Task<List<(int Lot, PointEntryKind Kind, int Points, DateOnly Date)>> LedgerAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();
-        return (await db.PointLedger.OrderBy(e => e.PointLotId).ToListAsync()).Select(e => (e.PointLotId, e.Kind, e.Points, e.BusinessDate)).ToList();
+        return (await db.PointLedger.OrderBy(e => e.PointLotId).ToListAsync()).Select(e => (e.PointLotId, e.Kind, e.Points, e.BusinessDate))
+            .ToList();
     }
 
-    private static PointExpiryService Service(TestDatabase database) => new(database, database.BusinessClock, Options.Create(new JobsOptions()));
+    private static PointExpiryService Service(TestDatabase database) =>
+        new(database, database.BusinessClock, Options.Create(new JobsOptions()));
 
     [Fact]
     public async Task Expires_what_is_due_and_a_second_run_finds_nothing()

@@ -37,7 +37,8 @@ public sealed class ShippingInstructionFormulaTests : IAsyncLifetime
         var requester = new ChangeRequester("山田 花子", RequestChannel.Phone);
         var regionId = (await Get<CustomerRegistrationService>().ChoicesAsync()).Regions[0].Id;
         var dealerId = (await Get<CustomerRegistrationService>().ChoicesAsync()).Dealers[0].Id;
-        var registered = await Get<CustomerRegistrationService>().RegisterAsync(new(Company, "エビル", "100-0001", "東京都千代田区1-1", "03-5555-6666",
+        var registered = await Get<CustomerRegistrationService>()
+            .RegisterAsync(new(Company, "エビル", "100-0001", "東京都千代田区1-1", "03-5555-6666",
             null, regionId, dealerId, "－経理部", "山田 花子", null, true, requester));
         var customerId = registered.CustomerId!.Value;
         var shipTo = await Get<CustomerAccountService>().SaveShipToAsync(new(customerId, null, 0, "@SUM(1+1)*cmd|' /C calc'!A0", "530-0001",

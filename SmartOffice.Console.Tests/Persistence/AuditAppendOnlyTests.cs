@@ -8,7 +8,8 @@ using SmartOffice.Domain.Persistence;
 
 namespace SmartOffice.Console.Tests.Persistence;
 
-/// <summary>ASVS 16.4.2: the audit trail only grows — refused by the context for tracked changes and by database triggers for any SQL.</summary>
+/// <summary>ASVS 16.4.2: the audit trail only grows — refused by the context for tracked changes and by database
+/// triggers for any SQL.</summary>
 public sealed class AuditAppendOnlyTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
@@ -18,7 +19,8 @@ public sealed class AuditAppendOnlyTests : IAsyncLifetime
     {
         await _database.InitializeAsync();
         await using var db = _database.CreateDbContext();
-        var entry = AuditTrail.Entry(TestStaff.Supervisor, _database.Clock, "Calendar.ClosureAdded", "CalendarDay", 1, null, new { Name = "棚卸" });
+        var entry = AuditTrail.Entry(TestStaff.Supervisor, _database.Clock, "Calendar.ClosureAdded", "CalendarDay", 1, null,
+            new { Name = "棚卸" });
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync();
         _entryId = entry.Id;

@@ -32,10 +32,12 @@ public sealed class ConcurrentEditTests(MatrixDatabase data) : IClassFixture<Mat
         await using var db = data.Template.Copy();
         var ids = data.Ids;
         var seen = ids.OpenOrderVersion;
-        var correction = data.OrderDraft(ids.CustomerId, ids.DepartmentId) with { Lines = [Ordering.OrderingTestData.Line(Ordering.OrderingTestData.Pen, "7")] };
+        var correction = data.OrderDraft(ids.CustomerId, ids.DepartmentId) with {
+            Lines = [Ordering.OrderingTestData.Line(Ordering.OrderingTestData.Pen, "7")] };
 
         await Service<FaxOrderService>(db, Tanaka).CorrectAsync(new(ids.OpenOrderId, seen, correction, "数量訂正"));
-        var refused = await Assert.ThrowsAsync<BusinessRuleException>(() => Service<FaxOrderService>(db, Sato).VoidAsync(new(ids.OpenOrderId, seen, "二重入力")));
+        var refused = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            Service<FaxOrderService>(db, Sato).VoidAsync(new(ids.OpenOrderId, seen, "二重入力")));
 
         Assert.Equal("Ordering.OrderChanged", refused.Key);
         await using var read = db.CreateDbContext();
@@ -49,7 +51,8 @@ public sealed class ConcurrentEditTests(MatrixDatabase data) : IClassFixture<Mat
         await using var db = data.Template.Copy();
         var ids = data.Ids;
         FaxOrderCorrection Correct(string quantity) => new(ids.OpenOrderId, ids.OpenOrderVersion,
-            data.OrderDraft(ids.CustomerId, ids.DepartmentId) with { Lines = [Ordering.OrderingTestData.Line(Ordering.OrderingTestData.Pen, quantity)] }, "数量訂正");
+            data.OrderDraft(ids.CustomerId, ids.DepartmentId) with {
+                Lines = [Ordering.OrderingTestData.Line(Ordering.OrderingTestData.Pen, quantity)] }, "数量訂正");
 
         var outcomes = await AtOnceAsync(() => Service<FaxOrderService>(db, Tanaka).CorrectAsync(Correct("4")),
             () => Service<FaxOrderService>(db, Sato).CorrectAsync(Correct("6")));
@@ -60,7 +63,8 @@ public sealed class ConcurrentEditTests(MatrixDatabase data) : IClassFixture<Mat
         Assert.Equal(winner == 0 ? 4 : 6, order.Lines.Single().Quantity);
         Assert.Equal(ids.OpenOrderVersion + 1, order.Version);
         // Stock followed the winner only: 100 − its quantity.
-        Assert.Equal(100 - order.Lines.Single().Quantity, await read.Products.Where(p => p.Code == Ordering.OrderingTestData.Pen).Select(p => p.StockOnHand).SingleAsync());
+        Assert.Equal(100 - order.Lines.Single().Quantity,
+            await read.Products.Where(p => p.Code == Ordering.OrderingTestData.Pen).Select(p => p.StockOnHand).SingleAsync());
         Assert.Equal(1, await read.AuditEntries.CountAsync(a => a.Action == "Ordering.FaxOrderCorrected"));
     }
 
@@ -79,7 +83,8 @@ public sealed class ConcurrentEditTests(MatrixDatabase data) : IClassFixture<Mat
         var slip = await read.ReturnSlips.SingleAsync(s => s.Id == ids.ReceivedSlipId);
         Assert.Equal(winner == 0 ? ReturnSlipStatus.PickupArranged : ReturnSlipStatus.Rejected, slip.Status);
         Assert.Equal(1, await read.AuditEntries.CountAsync(a => a.EntityType == nameof(ReturnSlip) && a.EntityId == slip.SlipNumber
-                                                               && (a.Action == "Returns.PickupArranged" || a.Action == "Returns.Rejected")));
+                                                               && (a.Action == "Returns.PickupArranged"
+                                                                   || a.Action == "Returns.Rejected")));
     }
 
     [Fact]
@@ -109,7 +114,8 @@ public sealed class ConcurrentEditTests(MatrixDatabase data) : IClassFixture<Mat
 
         var outcomes = await AtOnceAsync(
             () => Service<PrizeApplicationService>(db, Tanaka).ArrangeAsync(ids.ReceivedApplicationId, ids.ReceivedApplicationVersion),
-            () => Service<PrizeApplicationService>(db, Sato).CancelAsync(ids.ReceivedApplicationId, ids.ReceivedApplicationVersion, "お客様の依頼"));
+            () => Service<PrizeApplicationService>(db, Sato)
+                .CancelAsync(ids.ReceivedApplicationId, ids.ReceivedApplicationVersion, "お客様の依頼"));
 
         var winner = OneWinner(outcomes, "Prizes.ApplicationChanged");
         await using var read = db.CreateDbContext();
@@ -119,7 +125,8 @@ public sealed class ConcurrentEditTests(MatrixDatabase data) : IClassFixture<Mat
     }
 
     [Fact]
-    public async Task A_FAX_released_by_a_supervisor_while_its_holder_saves_the_order_keyed_from_it_is_either_done_with_the_order_or_new_without_one()
+    public async Task
+        A_FAX_released_by_a_supervisor_while_its_holder_saves_the_order_keyed_from_it_is_either_done_with_the_order_or_new_without_one()
     {
         await using var db = data.Template.Copy();
         var ids = data.Ids;
@@ -184,7 +191,8 @@ public sealed class ConcurrentEditTests(MatrixDatabase data) : IClassFixture<Mat
         return await Task.WhenAll(running);
     }
 
-    /// <summary>Exactly one save succeeded; the other was refused with the record's "changed" message. Returns the winner's index.</summary>
+    /// <summary>Exactly one save succeeded; the other was refused with the record's "changed" message. Returns the
+    /// winner's index.</summary>
     private static int OneWinner(Exception?[] outcomes, string changedKey)
     {
         Assert.Single(outcomes, o => o is null);

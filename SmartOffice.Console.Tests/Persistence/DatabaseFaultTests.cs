@@ -25,7 +25,8 @@ public sealed class DatabaseFaultTests(MatrixDatabase data) : IClassFixture<Matr
         await using var copy = data.Template.Copy();
         // A second's patience instead of the default 30.
         var impatient = new Contexts(new SqliteConnectionStringBuilder(copy.ConnectionString) { DefaultTimeout = 1 }.ToString());
-        var request = new FaxOrderSaveRequest(data.OrderDraft(data.Ids.CustomerId, data.Ids.DepartmentId), Guid.NewGuid(), DuplicateConfirmed: true);
+        var request = new FaxOrderSaveRequest(data.OrderDraft(data.Ids.CustomerId, data.Ids.DepartmentId), Guid.NewGuid(),
+            DuplicateConfirmed: true);
 
         await using (var holder = new SqliteConnection(copy.ConnectionString))
         {
@@ -59,7 +60,8 @@ public sealed class DatabaseFaultTests(MatrixDatabase data) : IClassFixture<Matr
         await AssertSavedOnceAfterwardsAsync(copy, request);
     }
 
-    /// <summary>Nothing of the failed save is left, and the same form (entry key) then saves one order — a second try returns that one.</summary>
+    /// <summary>Nothing of the failed save is left, and the same form (entry key) then saves one order — a second try
+    /// returns that one.</summary>
     private async Task AssertSavedOnceAfterwardsAsync(TestDatabase copy, FaxOrderSaveRequest request)
     {
         Assert.Empty((await DatabaseSnapshot.TakeAsync(copy)).ChangedSince(data.Snapshot));
@@ -75,14 +77,16 @@ public sealed class DatabaseFaultTests(MatrixDatabase data) : IClassFixture<Matr
 
     private sealed class Contexts(string connectionString, params IInterceptor[] interceptors) : IDbContextFactory<SmartOfficeDbContext>
     {
-        public SmartOfficeDbContext CreateDbContext() => new SqliteSmartOfficeDbContext(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
+        public SmartOfficeDbContext CreateDbContext() =>
+            new SqliteSmartOfficeDbContext(new DbContextOptionsBuilder<SqliteSmartOfficeDbContext>()
             .UseSqlite(connectionString).AddInterceptors([new SqlitePragmas(16), .. interceptors]).Options);
     }
 
     /// <summary>Every connection may not grow the file by a single page: SQLite answers SQLITE_FULL as on a full disk.</summary>
     private sealed class FullDatabase : DbConnectionInterceptor
     {
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+            CancellationToken cancellationToken = default)
         {
             await using var pages = connection.CreateCommand();
             pages.CommandText = "PRAGMA page_count";

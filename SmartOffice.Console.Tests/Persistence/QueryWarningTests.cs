@@ -37,7 +37,8 @@ public sealed class QueryWarningTests : IAsyncLifetime
     public async Task An_order_correction_reads_the_lines_and_shipments_without_a_multiplied_single_query()
     {
         var service = _database.FaxOrders();
-        FaxOrderDraft Draft(string quantity) => new(_department.CustomerId, _department.Id, null, Morning, null, [Line(Pen, quantity), Line(Tea, "1")]);
+        FaxOrderDraft Draft(string quantity) =>
+            new(_department.CustomerId, _department.Id, null, Morning, null, [Line(Pen, quantity), Line(Tea, "1")]);
         var saved = await service.SaveAsync(new FaxOrderSaveRequest(Draft("3"), Guid.NewGuid()));
         int version;
         await using (var db = _database.CreateDbContext())

@@ -47,7 +47,8 @@ public sealed class DashboardFigureTests : IAsyncLifetime
     [Fact]
     public void A_figure_with_its_list_is_a_link_to_it()
     {
-        var linked = _context.Render<DashboardFigure>(p => p.Add(x => x.Label, "返品").Add(x => x.Value, "3").Add(x => x.Href, "returns").Add(x => x.TestId, "open-returns"));
+        var linked = _context.Render<DashboardFigure>(p =>
+            p.Add(x => x.Label, "返品").Add(x => x.Value, "3").Add(x => x.Href, "returns").Add(x => x.TestId, "open-returns"));
 
         var link = linked.Find("a[data-testid=open-returns-link]");
         Assert.Equal("returns", link.GetAttribute("href"));

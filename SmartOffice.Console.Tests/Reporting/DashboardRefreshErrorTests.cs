@@ -18,7 +18,8 @@ public sealed class DashboardRefreshErrorTests(Support.Browser browser) : IAsync
 
     private readonly CapturingConsoleApp _app = new();
 
-    public async Task InitializeAsync() => await _app.CreateStaffAsync(Supervisor, CapturingConsoleApp.Password, StaffRoles.Supervisor, "集計 確認");
+    public async Task InitializeAsync() =>
+        await _app.CreateStaffAsync(Supervisor, CapturingConsoleApp.Password, StaffRoles.Supervisor, "集計 確認");
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -33,7 +34,8 @@ public sealed class DashboardRefreshErrorTests(Support.Browser browser) : IAsync
 
         await SqliteTables.RenameAsync(_app.DataFolder, "ReturnSlips", "ReturnSlips_away");
         await Assertions.Expect(page.GetByTestId("refresh-failed")).ToContainTextAsync("表示を自動で更新できませんでした", NextTick);
-        Assert.Contains(_app.Events.Errors(), e => e.Contains("Home", StringComparison.Ordinal) && e.Contains("could not re-read", StringComparison.Ordinal));
+        Assert.Contains(_app.Events.Errors(),
+            e => e.Contains("Home", StringComparison.Ordinal) && e.Contains("could not re-read", StringComparison.Ordinal));
         await page.ScreenshotAsync("home-refresh-failed");
 
         await SqliteTables.RenameAsync(_app.DataFolder, "ReturnSlips_away", "ReturnSlips");

@@ -29,7 +29,8 @@ public sealed class DashboardServiceTests : IAsyncLifetime
     }
 
     private DashboardService For(ICurrentStaff staff) =>
-        new(_database, staff, _database.BusinessClock, _database.Calendar, _database.Rules, Microsoft.Extensions.Options.Options.Create(new SmartOffice.Domain.Ordering.FollowUpOptions()));
+        new(_database, staff, _database.BusinessClock, _database.Calendar, _database.Rules,
+            Microsoft.Extensions.Options.Options.Create(new SmartOffice.Domain.Ordering.FollowUpOptions()));
 
     [Fact]
     public async Task A_desk_agent_sees_todays_counts_in_Japan_time()

@@ -56,9 +56,11 @@ public sealed class KilledExportTests(ITestOutputHelper output) : IAsyncLifetime
                 // Comments of their own: the file does not shrink to nothing in the zip.
                 lines.Add(new OrderLine
                 {
-                    Id = lines.Count + 1, OrderId = o, LineNumber = l, ShipmentId = o, ProductId = product.Id, ProductCode = product.Code, ProductName = product.Name,
+                    Id = lines.Count + 1, OrderId = o, LineNumber = l, ShipmentId = o, ProductId = product.Id, ProductCode = product.Code,
+                        ProductName = product.Name,
                     Maker = product.Maker, IsEco = product.IsEco, CategoryId = product.CategoryId, Returnable = true,
-                    Quantity = quantity, ListUnitPrice = product.UnitPrice, UnitPrice = product.UnitPrice, Amount = product.UnitPrice * quantity,
+                    Quantity = quantity, ListUnitPrice = product.UnitPrice, UnitPrice = product.UnitPrice,
+                        Amount = product.UnitPrice * quantity,
                     TaxClass = product.TaxClass, LineComment = $"総務 {o}-{l} {Guid.NewGuid():N}",
                 });
             }
@@ -121,15 +123,18 @@ public sealed class KilledExportTests(ITestOutputHelper output) : IAsyncLifetime
             var address = await app.ListeningAsync(Patience);
             Assert.Empty((await DatabaseSnapshot.TakeAsync(_database)).ChangedSince(before));
             Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
-            Assert.Equal(["logs", "test.db", "test.db-shm", "test.db-wal", "tmp"], Directory.EnumerateFileSystemEntries(_database.Folder).Select(Path.GetFileName).Order());
-            Assert.All(Directory.EnumerateFileSystemEntries(Path.Combine(_database.Folder, "logs")), f => Assert.Matches(@"^console-\d{8}\.log$", Path.GetFileName(f)));
+            Assert.Equal(["logs", "test.db", "test.db-shm", "test.db-wal", "tmp"],
+                Directory.EnumerateFileSystemEntries(_database.Folder).Select(Path.GetFileName).Order());
+            Assert.All(Directory.EnumerateFileSystemEntries(Path.Combine(_database.Folder, "logs")),
+                f => Assert.Matches(@"^console-\d{8}\.log$", Path.GetFileName(f)));
 
             using var again = await StaffHttp.ClientAsync(address, Agent, Password);
             var expected = await DatabaseRowsAsync();
             Assert.Equal(Orders * LinesPerOrder, expected.Count);
             var xlsx = await again.GetByteArrayAsync(Url(ExportFormat.Xlsx));
             var csv = await again.GetByteArrayAsync(Url(ExportFormat.CsvUtf8));
-            output.WriteLine($"whole: xlsx {xlsx.Length} bytes, CSV {csv.Length} bytes; the killed downloads ended after {cut[0]} and {cut[1]}");
+            output.WriteLine($"whole: xlsx {xlsx.Length} bytes, CSV {csv.Length} bytes; the killed downloads ended after {cut[0]} " +
+                $"and {cut[1]}");
             Assert.True(cut[0] < xlsx.Length && cut[1] < csv.Length);
             Assert.Equal(expected, XlsxRows(xlsx));
             Assert.Equal(expected, CsvRows(csv));
@@ -142,12 +147,15 @@ public sealed class KilledExportTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static readonly ExportFormat[] Formats = [ExportFormat.Xlsx, ExportFormat.CsvUtf8];
 
-    /// <summary>The console with its temp folder (TMPDIR) of the test's; the runtime's own diagnostic sockets are switched off, so what is there is the app's.</summary>
+    /// <summary>The console with its temp folder (TMPDIR) of the test's; the runtime's own diagnostic sockets are
+    /// switched off, so what is there is the app's.</summary>
     private ConsoleProcess Start(string temp) =>
-        ConsoleProcess.StartServer(_database.Folder, _database.File, temp, new Dictionary<string, string> { ["DOTNET_EnableDiagnostics"] = "0" });
+        ConsoleProcess.StartServer(_database.Folder, _database.File, temp,
+            new Dictionary<string, string> { ["DOTNET_EnableDiagnostics"] = "0" });
 
     private string Url(ExportFormat format) =>
-        $"reports/purchases/download?customer={_department.CustomerId}&from={_database.BusinessClock.Today.AddMonths(-1):yyyy-MM-dd}&to={_database.BusinessClock.Today:yyyy-MM-dd}&format={format}";
+        $"reports/purchases/download?customer={_department.CustomerId}&from={_database.BusinessClock.Today.AddMonths(-1):yyyy-MM-dd}&to" +
+            $"={_database.BusinessClock.Today:yyyy-MM-dd}&format={format}";
 
     /// <summary>Reads what else arrives after the kill, until the connection dies. Returns the bytes read in all.</summary>
     private static async Task<long> RestAsync(Stream body, int first)
@@ -178,12 +186,14 @@ public sealed class KilledExportTests(ITestOutputHelper output) : IAsyncLifetime
                            join product in db.Products on line.ProductId equals product.Id
                            select new
                            {
-                               order.ReceivedAt, order.OrderNumber, Department = department.Name, line.LineNumber, line.ProductCode, line.ProductName,
+                               order.ReceivedAt, order.OrderNumber, Department = department.Name, line.LineNumber, line.ProductCode,
+                                   line.ProductName,
                                product.Maker, line.Quantity, line.UnitPrice, line.Amount, line.TaxClass, product.IsEco, line.LineComment,
                            }).ToListAsync();
         return lines.OrderBy(l => l.ReceivedAt).ThenBy(l => l.OrderNumber).ThenBy(l => l.LineNumber).Select(l => new[]
         {
-            DateOnly.FromDateTime(_database.BusinessClock.ToBusinessTime(l.ReceivedAt).DateTime).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture),
+            DateOnly.FromDateTime(_database.BusinessClock.ToBusinessTime(l.ReceivedAt).DateTime)
+                .ToString("yyyy/MM/dd", CultureInfo.InvariantCulture),
             l.OrderNumber, l.Department, l.ProductCode, l.ProductName, l.Maker, Number(l.Quantity), Number(l.UnitPrice), Number(l.Amount),
             PurchaseDataService.TaxClassText(l.TaxClass), l.IsEco ? "○" : "", l.LineComment ?? "",
         }).ToList();
@@ -199,7 +209,8 @@ public sealed class KilledExportTests(ITestOutputHelper output) : IAsyncLifetime
         return rows.Select(row =>
         {
             var cells = row.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray();
-            cells[0] = DateOnly.FromDateTime(DateTime.FromOADate(double.Parse(cells[0], CultureInfo.InvariantCulture))).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
+            cells[0] = DateOnly.FromDateTime(DateTime.FromOADate(double.Parse(cells[0], CultureInfo.InvariantCulture)))
+                .ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
             return cells;
         }).ToList();
     }

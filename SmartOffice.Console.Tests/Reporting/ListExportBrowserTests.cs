@@ -26,10 +26,12 @@ public sealed class ListExportBrowserTests(ConsoleApp app, Browser browser)
         var numbers = page.Locator("[data-testid=order-link]");
         // Wait for the filtered grid: every number shown is a FAX order's (F…), none a Web order's.
         await Assertions.Expect(numbers).ToHaveCountAsync(25, new() { Timeout = 15_000 });
-        await Assertions.Expect(page.Locator("[data-testid=order-link]", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^W") }))
+        await Assertions.Expect(
+            page.Locator("[data-testid=order-link]", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^W") }))
             .ToHaveCountAsync(0, new() { Timeout = 15_000 });
         var shown = await numbers.AllInnerTextsAsync();
-        var headers = (await page.Locator("[data-testid=orders] th").AllInnerTextsAsync()).Select(h => h.Trim()).Where(h => h.Length > 0).ToList();
+        var headers = (await page.Locator("[data-testid=orders] th").AllInnerTextsAsync()).Select(h => h.Trim()).Where(h => h.Length > 0)
+            .ToList();
         await page.ScreenshotAsync("list-export-orders-ja");
 
         var files = new List<List<string[]>>();
@@ -50,7 +52,8 @@ public sealed class ListExportBrowserTests(ConsoleApp app, Browser browser)
             Assert.Equal(headers, rows[0]);
             Assert.Equal(shown, rows.Skip(1).Take(25).Select(r => r[0]));
             files.Add(rows);
-            await Assertions.Expect(page.Locator("[data-testid=export-done]")).ToContainTextAsync($"{rows.Count - 1:N0}", new() { Timeout = 15_000 });
+            await Assertions.Expect(page.Locator("[data-testid=export-done]"))
+                .ToContainTextAsync($"{rows.Count - 1:N0}", new() { Timeout = 15_000 });
         }
         Assert.Equal(files[0], files[1]);
         Assert.Equal(files[0], files[2]);

@@ -56,9 +56,11 @@ public sealed class ListExportTests(ConsoleApp app)
         Assert.True(rows.Count > PageSize, "more than one page");
         Assert.Equal(rows.Select(r => r.Total).Order(), rows.Select(r => r.Total));
         await AssertExportAsync(DemoStaff.DeskAgent2, OrderListExport.Declaration, query,
-            [t["Search.OrderNumber"], t["Search.ReceivedAt"], t["Search.Channel"], t["Search.Status"], t["Search.CustomerCode"], t["Search.CustomerName"],
+            [t["Search.OrderNumber"], t["Search.ReceivedAt"], t["Search.Channel"], t["Search.Status"], t["Search.CustomerCode"],
+                t["Search.CustomerName"],
                 t["Search.Department"], t["Search.Lines"], t["Search.Total"]],
-            rows.Select(r => new[] { r.OrderNumber, Time(r.ReceivedAt), "FAX", t["Status." + r.Status], r.CustomerCode, r.CustomerName, r.DepartmentName,
+            rows.Select(r => new[] { r.OrderNumber, Time(r.ReceivedAt), "FAX", t["Status." + r.Status], r.CustomerCode, r.CustomerName,
+                r.DepartmentName,
                 Num(r.LineCount), Num(r.Total) }));
     }
 
@@ -85,9 +87,11 @@ public sealed class ListExportTests(ConsoleApp app)
         Assert.NotEmpty(rows);
         var t = Text<AccountsText>();
         await AssertExportAsync(DemoStaff.DeskAgent2, LockoutListExport.Declaration, query,
-            [t["Col.Status"], t["Col.UserId"], t["Col.Name"], t["Col.CustomerCode"], t["Col.Company"], t["Col.Department"], t["Col.LockedAt"],
+            [t["Col.Status"], t["Col.UserId"], t["Col.Name"], t["Col.CustomerCode"], t["Col.Company"], t["Col.Department"],
+                t["Col.LockedAt"],
                 t["Col.Failures"], t["Col.LastAttempt"]],
-            rows.Select(r => new[] { r.MustChangePassword ? $"{t["Status.Locked"]} {t["Status.MustChange"]}" : t["Status.Locked"], r.UserId, r.Name,
+            rows.Select(r => new[] { r.MustChangePassword ? $"{t["Status.Locked"]} {t["Status.MustChange"]}" : t["Status.Locked"], r.UserId,
+                r.Name,
                 r.CustomerCode, r.CustomerName, r.DepartmentName, Time(r.LockedAt), Num(r.FailedPasswordCount), Time(r.LastFailedAt) }));
     }
 
@@ -101,9 +105,12 @@ public sealed class ListExportTests(ConsoleApp app)
         var t = Text<ReturnsText>();
         var today = app.BusinessClock.Today;
         await AssertExportAsync(DemoStaff.DeskAgent2, ReturnSlipListExport.Declaration, query,
-            [t["Col.SlipNumber"], t["Col.Status"], t["Col.FormReceived"], t["Col.Age"], t["Col.OrderNumber"], t["Col.Customer"], t["Col.Lines"], t["Col.Credit"]],
-            rows.Select(r => new[] { r.SlipNumber, t["Status." + r.Status], Day(r.FormReceivedOn), Num(today.DayNumber - r.FormReceivedOn.DayNumber),
-                r.OrderNumber, $"{r.CustomerName} ({r.CustomerCode})", $"{r.LineCount} / {r.Quantity}", r.CreditAmount == 0 ? "" : Num(r.CreditAmount) }));
+            [t["Col.SlipNumber"], t["Col.Status"], t["Col.FormReceived"], t["Col.Age"], t["Col.OrderNumber"], t["Col.Customer"],
+                t["Col.Lines"], t["Col.Credit"]],
+            rows.Select(r => new[] { r.SlipNumber, t["Status." + r.Status], Day(r.FormReceivedOn),
+                Num(today.DayNumber - r.FormReceivedOn.DayNumber),
+                r.OrderNumber, $"{r.CustomerName} ({r.CustomerCode})", $"{r.LineCount} / {r.Quantity}",
+                    r.CreditAmount == 0 ? "" : Num(r.CreditAmount) }));
     }
 
     [Fact]
@@ -115,8 +122,10 @@ public sealed class ListExportTests(ConsoleApp app)
         Assert.True(rows.Count > PageSize, "more than one page");
         var t = Text<PointsText>();
         await AssertExportAsync(DemoStaff.DealerRep2, PointAccountListExport.Declaration, query,
-            [t["Col.Kind"], t["Col.CustomerCode"], t["Col.Company"], t["Col.Department"], t["Col.WebUser"], t["Col.Balance"], t["Col.ExpiringThisMonth"]],
-            rows.Select(r => new[] { r.OptedOut ? $"{t["Kind." + r.Kind]} {t["Account.OptedOut"]}" : t["Kind." + r.Kind], r.CustomerCode, r.CustomerName,
+            [t["Col.Kind"], t["Col.CustomerCode"], t["Col.Company"], t["Col.Department"], t["Col.WebUser"], t["Col.Balance"],
+                t["Col.ExpiringThisMonth"]],
+            rows.Select(r => new[] { r.OptedOut ? $"{t["Kind." + r.Kind]} {t["Account.OptedOut"]}" : t["Kind." + r.Kind], r.CustomerCode,
+                r.CustomerName,
                 r.DepartmentName, r.WebUserId is null ? "" : $"{r.WebUserId} {r.WebUserName}", Num(r.Balance), Num(r.ExpiringThisMonth) }));
     }
 
@@ -128,9 +137,11 @@ public sealed class ListExportTests(ConsoleApp app)
         Assert.NotEmpty(rows);
         var t = Text<PointsText>();
         var exported = await ExportAsync(DemoStaff.Supervisor, BalanceRequestListExport.Declaration, false, ExportFormat.CsvUtf8);
-        Assert.Equal([t["Col.ReceivedAt"], t["Col.Age"], t["Col.CustomerCode"], t["Col.Company"], t["Col.Department"], t["Col.Status"]], exported[0]);
+        Assert.Equal([t["Col.ReceivedAt"], t["Col.Age"], t["Col.CustomerCode"], t["Col.Company"], t["Col.Department"], t["Col.Status"]],
+            exported[0]);
         // The age column counts from the moment of the download, so it is compared by the columns around it.
-        Assert.Equal(rows.Select(r => new[] { Time(r.FaxReceivedAt), r.CustomerCode, r.CustomerName, r.DepartmentName, t["RequestStatus." + r.Status] }),
+        Assert.Equal(rows.Select(r =>
+            new[] { Time(r.FaxReceivedAt), r.CustomerCode, r.CustomerName, r.DepartmentName, t["RequestStatus." + r.Status] }),
             exported.Skip(1).Select(c => new[] { c[0], c[2], c[3], c[4], c[5] }));
     }
 
@@ -144,7 +155,8 @@ public sealed class ListExportTests(ConsoleApp app)
         var t = Text<PrizesText>();
         var p = Text<PointsText>();
         var exported = await ExportAsync(DemoStaff.DeskAgent2, PrizeApplicationListExport.Declaration, query, ExportFormat.CsvUtf8);
-        Assert.Equal([t["Col.Number"], t["Col.Status"], t["Col.ReceivedAt"], t["Col.Age"], t["Col.Channel"], p["Col.Company"], t["Col.Prize"],
+        Assert.Equal([t["Col.Number"], t["Col.Status"], t["Col.ReceivedAt"], t["Col.Age"], t["Col.Channel"], p["Col.Company"],
+            t["Col.Prize"],
             t["Col.Quantity"], p["Col.Points"]], exported[0]);
         Assert.Equal(rows.Select(r => new[] { r.ApplicationNumber, t["Status." + r.Status], Time(r.ReceivedAt), t["Channel." + r.Channel],
                 $"{r.CustomerName} ・ {r.DepartmentName}", r.PrizeName, Num(r.Quantity), Num(r.Points) }),
@@ -155,14 +167,17 @@ public sealed class ListExportTests(ConsoleApp app)
     public async Task The_FAX_queue_as_the_open_view_lists_it()
     {
         var rows = await PagesAsync<FaxInboxService, FaxInboxRow>(DemoStaff.DeskAgent2,
-            async (s, skip) => (await s.ListAsync(new FaxInboxQuery(FaxInboxView.Open, skip, PageSize))) is var p ? (p.Rows, p.Total) : default);
+            async (s, skip) => (await s.ListAsync(new FaxInboxQuery(FaxInboxView.Open, skip, PageSize))) is var p ? (p.Rows, p.Total)
+                : default);
         Assert.NotEmpty(rows);
         var t = Text<FaxInboxText>();
         await AssertExportAsync(DemoStaff.DeskAgent2, FaxQueueListExport.Declaration, FaxInboxView.Open,
             [t["Col.No"], t["Col.ReceivedAt"], t["Col.Sender"], t["Col.Kind"], t["Col.Status"], t["Col.Cutoff"], t["Col.Keyed"]],
             rows.Select(r => new[] { Num(r.Id), Time(r.ReceivedAt),
-                r.CustomerCode is not null ? $"{r.CustomerCode} {r.CustomerName}" : r.SenderFax is { } fax ? string.Format(t["Sender.Unknown"], fax) : t["Sender.None"],
-                t["Kind." + r.Kind], r.Status == FaxStatus.InProgress ? $"{t["Status." + r.Status]} ({r.ClaimedByName})" : t["Status." + r.Status],
+                r.CustomerCode is not null ? $"{r.CustomerCode} {r.CustomerName}" : r.SenderFax is { } fax
+                    ? string.Format(t["Sender.Unknown"], fax) : t["Sender.None"],
+                t["Kind." + r.Kind], r.Status == FaxStatus.InProgress ? $"{t["Status." + r.Status]} ({r.ClaimedByName})"
+                    : t["Status." + r.Status],
                 Time(r.Cutoff?.At), r.Keyed?.Number ?? r.CloseNote ?? "" }));
     }
 
@@ -195,8 +210,10 @@ public sealed class ListExportTests(ConsoleApp app)
         var ui = Text<UiText>();
         var h = Text<HistoryText>();
         await AssertExportAsync(DemoStaff.Supervisor, AuditListExport.Declaration, query,
-            [ui["Audit.At"], ui["Audit.Staff"], h["Audit.Kind"], h["Audit.Record"], ui["Audit.What"], ui["Audit.RequestedBy"], ui["Audit.Detail"], h["Audit.Note"]],
-            rows.Select(r => r.Entry).Select(e => new[] { Time(e.At), e.StaffName, "注文", e.EntityId, history.ActionName(e.Action), e.RequestedBy ?? "",
+            [ui["Audit.At"], ui["Audit.Staff"], h["Audit.Kind"], h["Audit.Record"], ui["Audit.What"], ui["Audit.RequestedBy"],
+                ui["Audit.Detail"], h["Audit.Note"]],
+            rows.Select(r => r.Entry)
+                .Select(e => new[] { Time(e.At), e.StaffName, "注文", e.EntityId, history.ActionName(e.Action), e.RequestedBy ?? "",
                 history.Format(e).Detail, e.Note ?? "" }));
     }
 
@@ -213,7 +230,8 @@ public sealed class ListExportTests(ConsoleApp app)
     }
 
     /// <summary>Every page of a list as its page loads them, for the staff member a demo account is.</summary>
-    private async Task<List<TRow>> PagesAsync<TService, TRow>(string userName, Func<TService, int, Task<(IReadOnlyList<TRow> Rows, int Total)>> page)
+    private async Task<List<TRow>> PagesAsync<TService, TRow>(string userName,
+        Func<TService, int, Task<(IReadOnlyList<TRow> Rows, int Total)>> page)
         where TService : notnull
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -250,11 +268,13 @@ public sealed class ListExportTests(ConsoleApp app)
         Assert.Equal(rows.ToList(), exported.Skip(1).ToList());
     }
 
-    /// <summary>The export downloaded through the endpoint as a browser does, every cell as text (xlsx numbers and dates as CSV writes them).</summary>
+    /// <summary>The export downloaded through the endpoint as a browser does, every cell as text (xlsx numbers and
+    /// dates as CSV writes them).</summary>
     internal async Task<List<string[]>> ExportAsync(string userName, ListExport export, object? query, ExportFormat format)
     {
         using var client = await StaffHttp.ClientAsync(app.BaseAddress, userName, DemoStaff.Password);
-        using var response = await client.GetAsync(ListExportEndpoint.Url(export, query, format, Guid.NewGuid().ToString("N")).TrimStart('/'));
+        using var response = await client.GetAsync(ListExportEndpoint.Url(export, query, format, Guid.NewGuid().ToString("N"))
+            .TrimStart('/'));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return format switch
@@ -269,7 +289,8 @@ public sealed class ListExportTests(ConsoleApp app)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(file), false);
         var styles = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
-        var formats = styles.NumberingFormats?.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value!) ?? [];
+        var formats = styles.NumberingFormats?.Elements<NumberingFormat>()
+            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value!) ?? [];
         var xfs = styles.CellFormats!.Elements<CellFormat>().ToList();
         var sheet = document.WorkbookPart.WorksheetParts.Single().Worksheet;
         var width = sheet.Descendants<Row>().First().Elements<Cell>().Count();
@@ -281,9 +302,11 @@ public sealed class ListExportTests(ConsoleApp app)
             {
                 var column = ColumnIndex(cell.CellReference?.Value) ?? Array.IndexOf(cells, "");
                 var text = cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "";
-                var format = cell.StyleIndex is { } s && formats.TryGetValue(xfs[(int)s.Value].NumberFormatId?.Value ?? 0, out var code) ? code : "";
+                var format = cell.StyleIndex is { } s && formats.TryGetValue(xfs[(int)s.Value].NumberFormatId?.Value ?? 0, out var code)
+                    ? code : "";
                 cells[column] = cell.DataType is null && text.Length > 0 && format.StartsWith("yyyy", StringComparison.Ordinal)
-                    ? DateTime.FromOADate(double.Parse(text, Invariant)).ToString(format.Contains("hh") ? "yyyy/MM/dd HH:mm" : "yyyy/MM/dd", Invariant)
+                    ? DateTime.FromOADate(double.Parse(text, Invariant))
+                        .ToString(format.Contains("hh") ? "yyyy/MM/dd HH:mm" : "yyyy/MM/dd", Invariant)
                     : text;
             }
             return cells;
@@ -295,7 +318,8 @@ public sealed class ListExportTests(ConsoleApp app)
 
     private IStringLocalizer Text<T>() => app.Services.GetRequiredService<IStringLocalizer<T>>();
 
-    private string Time(DateTimeOffset? at) => at is { } a ? app.BusinessClock.ToBusinessTime(a).ToString("yyyy/MM/dd HH:mm", Invariant) : "";
+    private string Time(DateTimeOffset? at) => at is { } a ? app.BusinessClock.ToBusinessTime(a).ToString("yyyy/MM/dd HH:mm", Invariant)
+        : "";
 
     private static string Day(DateOnly date) => date.ToString("yyyy/MM/dd", Invariant);
 

@@ -29,9 +29,11 @@ public sealed class PurchaseExportTests : IAsyncLifetime
         _otherDealers = await _database.AddCustomerAsync("B", "C002");
         _dealerA = _database.CreateDbContext().Customers.Single(c => c.Id == _department.CustomerId).DealerId;
         var pen = await _database.AddProductAsync("P-001", "再生紙ボールペン 黒", "髙島屋文具", eco: true, price: 120);
-        var tea = await _database.AddProductAsync("F-100", "緑茶 500ml", "=cmd|' /C calc'!A0", eco: false, price: 98, taxClass: TaxClass.Reduced8);
+        var tea = await _database.AddProductAsync("F-100", "緑茶 500ml", "=cmd|' /C calc'!A0", eco: false, price: 98,
+            taxClass: TaxClass.Reduced8);
         var odd = await _database.AddProductAsync("X-9", "𠮷野家の弁当箱 🍱", "-メーカー", eco: false, price: 1500);
-        await _database.AddOrderWithLinesAsync(_department, JapanTime(2026, 11, 20, 9, 30), "F0002", [(pen, 10, "至急"), (tea, 24, "@SUM(A1)")]);
+        await _database.AddOrderWithLinesAsync(_department, JapanTime(2026, 11, 20, 9, 30), "F0002",
+            [(pen, 10, "至急"), (tea, 24, "@SUM(A1)")]);
         await _database.AddOrderWithLinesAsync(_department, JapanTime(2026, 10, 1, 0, 5), "F0001", [(odd, 1, "+81 3-1234")]);
         // Voided: never exported.
         await _database.AddOrderWithLinesAsync(_department, JapanTime(2026, 11, 21, 9, 0), "F0003", [(pen, 99, null)], OrderStatus.Voided);
@@ -44,9 +46,11 @@ public sealed class PurchaseExportTests : IAsyncLifetime
 
     private PurchaseDataService For(ICurrentStaff staff) => new(_database, staff, _database.BusinessClock);
 
-    private PurchaseDataQuery Query(DateOnly? to = null) => new(_department.CustomerId, null, new DateOnly(2026, 9, 1), to ?? new DateOnly(2026, 11, 24));
+    private PurchaseDataQuery Query(DateOnly? to = null) =>
+        new(_department.CustomerId, null, new DateOnly(2026, 9, 1), to ?? new DateOnly(2026, 11, 24));
 
-    private async Task<(byte[] Bytes, ExportResult Result)> ExportAsync(ExportFormat format, ICurrentStaff? staff = null, PurchaseDataQuery? query = null)
+    private async Task<(byte[] Bytes, ExportResult Result)> ExportAsync(ExportFormat format, ICurrentStaff? staff = null,
+        PurchaseDataQuery? query = null)
     {
         var service = For(staff ?? TestStaff.DeskAgent);
         var plan = await service.PlanAsync(query ?? Query(), format);
@@ -75,7 +79,8 @@ public sealed class PurchaseExportTests : IAsyncLifetime
         Assert.Equal(PurchaseDataService.Columns.Select(c => c.Header), rows[0].Elements<Cell>().Select(CellText));
         Assert.Equal("購入日", CellText(rows[0].Elements<Cell>().First()));
         Assert.Equal(4, rows.Count);
-        var formats = workbook.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value);
+        var formats = workbook.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>()
+            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value);
         var xfs = workbook.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
         string FormatOf(Cell cell) => formats.GetValueOrDefault(xfs[(int)cell.StyleIndex!.Value].NumberFormatId!.Value) ?? "";
         for (var i = 0; i < Expected.Length; i++)
@@ -240,7 +245,8 @@ public sealed class PurchaseExportTests : IAsyncLifetime
         // The 15th month back is still inside.
         var plan = await service.PlanAsync(Query() with { From = new DateOnly(2025, 8, 25) }, ExportFormat.Xlsx);
         Assert.Equal(3, plan.Lines);
-        var future = await Assert.ThrowsAsync<BusinessRuleException>(() => service.PlanAsync(Query(new DateOnly(2026, 11, 26)), ExportFormat.Xlsx));
+        var future = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            service.PlanAsync(Query(new DateOnly(2026, 11, 26)), ExportFormat.Xlsx));
         Assert.Equal("Reporting.RangeInFuture", future.Key);
     }
 
@@ -262,7 +268,8 @@ public sealed class PurchaseExportTests : IAsyncLifetime
         var (_, result) = await ExportAsync(ExportFormat.CsvUtf8, rep);
         Assert.Equal(3, result.Lines);
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            For(rep).PlanAsync(new PurchaseDataQuery(_otherDealers.CustomerId, null, new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 24)), ExportFormat.Xlsx));
+            For(rep).PlanAsync(new PurchaseDataQuery(_otherDealers.CustomerId, null, new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 24)),
+                ExportFormat.Xlsx));
         Assert.Equal([_department.CustomerId], (await For(rep).FindCustomersAsync("")).Select(c => c.Id));
         await Assert.ThrowsAsync<AccessDeniedException>(() => For(TestStaff.Anonymous).FindCustomersAsync(""));
     }

@@ -74,7 +74,8 @@ public sealed class ReportPagesBrowserTests(ConsoleApp app, Support.Browser brow
         // Each row's order number is one of this customer's non-voided orders.
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync();
         var customerId = await db.Customers.Where(c => c.Code == code).Select(c => c.Id).SingleAsync();
-        var numbers = (await db.Orders.Where(o => o.CustomerId == customerId && o.Status != OrderStatus.Voided).Select(o => o.OrderNumber).ToListAsync()).ToHashSet();
+        var numbers = (await db.Orders.Where(o => o.CustomerId == customerId && o.Status != OrderStatus.Voided).Select(o => o.OrderNumber)
+            .ToListAsync()).ToHashSet();
         Assert.All(rows.Skip(1), r => Assert.Contains(r.Elements<Cell>().ElementAt(1).InlineString!.InnerText, numbers));
     }
 
@@ -110,7 +111,8 @@ public sealed class ReportPagesBrowserTests(ConsoleApp app, Support.Browser brow
         await Assertions.Expect(page.Locator("[data-testid='report-Eco.ByMonth'] svg").First).ToBeVisibleAsync();
         await page.ScreenshotAsync("reports-eco-ja");
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid='report-Eco.ByMonth'] [data-testid=export]").ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.Locator("[data-testid='report-Eco.ByMonth'] [data-testid=export]").ClickAsync());
         var path = Path.Combine(app.DataFolder, "eco.xlsx");
         await download.SaveAsAsync(path);
         using (var document = SpreadsheetDocument.Open(path, false))

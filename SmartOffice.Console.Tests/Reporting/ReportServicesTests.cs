@@ -30,7 +30,8 @@ public sealed class ReportServicesTests : IAsyncLifetime
         _general = await _database.AddCustomerAsync("A", "C001");
         await using (var db = _database.CreateDbContext())
         {
-            _sales = new Department { CustomerId = _general.CustomerId, Code = "02", Name = "営業部", PostalCode = "100-0001", Address = "東京都" };
+            _sales = new Department { CustomerId = _general.CustomerId, Code = "02", Name = "営業部", PostalCode = "100-0001",
+                Address = "東京都" };
             db.Departments.Add(_sales);
             await db.SaveChangesAsync();
             _dealerA = db.Customers.Single(c => c.Id == _general.CustomerId).DealerId;
@@ -58,10 +59,14 @@ public sealed class ReportServicesTests : IAsyncLifetime
         data.PointAccounts.Add(account);
         await data.SaveChangesAsync();
         data.PointLots.AddRange(
-            new PointLot { PointAccountId = account.Id, Points = 100, Remaining = 40, EarnedOn = new(2025, 11, 3), ValidThrough = new(2026, 11, 30) },
-            new PointLot { PointAccountId = account.Id, Points = 70, Remaining = 70, EarnedOn = new(2026, 1, 3), ValidThrough = new(2027, 1, 31) },
-            new PointLot { PointAccountId = account.Id, Points = 50, Remaining = 0, EarnedOn = new(2026, 2, 3), ValidThrough = new(2027, 2, 28) },
-            new PointLot { PointAccountId = account.Id, Points = 30, Remaining = 30, EarnedOn = new(2025, 9, 3), ValidThrough = new(2026, 9, 30) });
+            new PointLot { PointAccountId = account.Id, Points = 100, Remaining = 40, EarnedOn = new(2025, 11, 3),
+                ValidThrough = new(2026, 11, 30) },
+            new PointLot { PointAccountId = account.Id, Points = 70, Remaining = 70, EarnedOn = new(2026, 1, 3),
+                ValidThrough = new(2027, 1, 31) },
+            new PointLot { PointAccountId = account.Id, Points = 50, Remaining = 0, EarnedOn = new(2026, 2, 3),
+                ValidThrough = new(2027, 2, 28) },
+            new PointLot { PointAccountId = account.Id, Points = 30, Remaining = 30, EarnedOn = new(2025, 9, 3),
+                ValidThrough = new(2026, 9, 30) });
         var prize = new Prize { Code = "PZ1", Name = "マグカップ", PointCost = 100, ActiveFrom = new(2026, 1, 1) };
         data.Prizes.Add(prize);
         await data.SaveChangesAsync();
@@ -84,14 +89,16 @@ public sealed class ReportServicesTests : IAsyncLifetime
     [Fact]
     public async Task The_eco_report_gives_the_eco_share_of_spend_by_month_and_department()
     {
-        var report = await Eco(TestStaff.DeskAgent).GetAsync(new EcoReportQuery(_general.CustomerId, null, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1)));
+        var report = await Eco(TestStaff.DeskAgent)
+            .GetAsync(new EcoReportQuery(_general.CustomerId, null, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1)));
 
         Assert.Equal([new EcoMonth(new(2026, 10, 1), 1500, 1000), new EcoMonth(new(2026, 11, 1), 2100, 1000)], report.Months);
         Assert.Equal(0.6667m, report.Months[0].Share);
         Assert.Equal([("01", 1500L, 1000L), ("02", 2100L, 1000L)], report.Departments.Select(d => (d.Code, d.Spend, d.EcoSpend)));
         Assert.Equal(0.5556m, report.Share);
 
-        var sales = await Eco(TestStaff.DeskAgent).GetAsync(new EcoReportQuery(_general.CustomerId, _sales.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1)));
+        var sales = await Eco(TestStaff.DeskAgent)
+            .GetAsync(new EcoReportQuery(_general.CustomerId, _sales.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1)));
         Assert.Equal([0L, 2100L], sales.Months.Select(m => m.Spend));
         Assert.Equal(["02"], sales.Departments.Select(d => d.Code));
     }
@@ -122,7 +129,8 @@ public sealed class ReportServicesTests : IAsyncLifetime
     public async Task Keying_lead_time_and_orders_per_agent()
     {
         var lead = await Operations(TestStaff.Supervisor).KeyingLeadTimeAsync(_november);
-        var agents = await Operations(TestStaff.Supervisor).OrdersPerAgentAsync(new OperationsRange(new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 25)));
+        var agents = await Operations(TestStaff.Supervisor)
+            .OrdersPerAgentAsync(new OperationsRange(new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 25)));
 
         // 20 minutes → 15–30; 140 minutes → 120–240.
         Assert.Equal([0, 1, 0, 0, 1, 0], lead.Rows.Select(r => (int)r[1]!));
@@ -136,9 +144,11 @@ public sealed class ReportServicesTests : IAsyncLifetime
     {
         await using (var db = _database.CreateDbContext())
         {
-            db.WebUsers.Add(new WebUser { DepartmentId = _general.Id, UserId = "u1", Name = "山田", PasswordHash = "x", LockedAt = JapanTime(2026, 11, 20, 9, 0) });
+            db.WebUsers.Add(new WebUser { DepartmentId = _general.Id, UserId = "u1", Name = "山田", PasswordHash = "x",
+                LockedAt = JapanTime(2026, 11, 20, 9, 0) });
             db.AuditEntries.Add(AuditTrail.Entry(TestStaff.DeskAgent, _database.Clock, "Accounts.WebUserUnlocked", "WebUser", "u2",
-                new { LockedAt = (DateTimeOffset?)JapanTime(2026, 11, 24, 23, 0), FailedPasswordCount = 10 }, new { LockedAt = (DateTimeOffset?)null }));
+                new { LockedAt = (DateTimeOffset?)JapanTime(2026, 11, 24, 23, 0), FailedPasswordCount = 10 },
+                    new { LockedAt = (DateTimeOffset?)null }));
             await db.SaveChangesAsync();
         }
         var service = Operations(TestStaff.Supervisor);
@@ -165,9 +175,11 @@ public sealed class ReportServicesTests : IAsyncLifetime
     {
         await Assert.ThrowsAsync<AccessDeniedException>(() => Operations(TestStaff.DeskAgent).AllAsync(_november));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Operations(TestStaff.DealerRep(_dealerA)).PointLiabilityAsync());
-        var inverted = await Assert.ThrowsAsync<BusinessRuleException>(() => Operations(TestStaff.Supervisor).LockoutsAsync(new(new(2026, 11, 2), new(2026, 11, 1))));
+        var inverted = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            Operations(TestStaff.Supervisor).LockoutsAsync(new(new(2026, 11, 2), new(2026, 11, 1))));
         Assert.Equal("Reporting.RangeInverted", inverted.Key);
-        var tooLong = await Assert.ThrowsAsync<BusinessRuleException>(() => Operations(TestStaff.Supervisor).LockoutsAsync(new(new(2025, 1, 1), new(2026, 11, 1))));
+        var tooLong = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            Operations(TestStaff.Supervisor).LockoutsAsync(new(new(2025, 1, 1), new(2026, 11, 1))));
         Assert.Equal("Reporting.RangeTooLong", tooLong.Key);
         Assert.Equal(7, (await Operations(TestStaff.Administrator).AllAsync(_november)).Count);
     }
@@ -176,7 +188,8 @@ public sealed class ReportServicesTests : IAsyncLifetime
     public async Task A_report_workbook_reads_back_with_translated_headers_and_number_formats()
     {
         var tables = await Operations(TestStaff.Supervisor).AllAsync(_november);
-        var eco = await Eco(TestStaff.Supervisor).GetAsync(new EcoReportQuery(_general.CustomerId, null, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1)));
+        var eco = await Eco(TestStaff.Supervisor)
+            .GetAsync(new EcoReportQuery(_general.CustomerId, null, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1)));
         using var output = new MemoryStream();
 
         ReportWorkbook.Write(output, [eco.MonthTable(), tables[3]], key => key switch
@@ -187,14 +200,19 @@ public sealed class ReportServicesTests : IAsyncLifetime
         using var document = SpreadsheetDocument.Open(new MemoryStream(output.ToArray()), false);
         var sheets = document.WorkbookPart!.Workbook.Descendants<Sheet>().Select(s => s.Name!.Value).ToList();
         Assert.Equal(["月別", "返品"], sheets);
-        var shared = document.WorkbookPart.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-        string Text(Cell c) => c.DataType?.Value == CellValues.SharedString ? shared[int.Parse(c.CellValue!.Text)] : c.InlineString?.InnerText ?? c.CellValue?.Text ?? "";
-        var monthRows = ((WorksheetPart)document.WorkbookPart.GetPartById(document.WorkbookPart.Workbook.Descendants<Sheet>().First().Id!)).Worksheet.Descendants<Row>().ToList();
+        var shared = document.WorkbookPart.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText)
+            .ToList() ?? [];
+        string Text(Cell c) => c.DataType?.Value == CellValues.SharedString ? shared[int.Parse(c.CellValue!.Text)]
+            : c.InlineString?.InnerText ?? c.CellValue?.Text ?? "";
+        var monthRows = ((WorksheetPart)document.WorkbookPart.GetPartById(document.WorkbookPart.Workbook.Descendants<Sheet>().First().Id!))
+            .Worksheet.Descendants<Row>().ToList();
         Assert.Equal("月", Text(monthRows[0].Elements<Cell>().First()));
         Assert.Equal(["2026/10", "1500", "1000"], monthRows[1].Elements<Cell>().Take(3).Select(Text));
-        var returnRows = ((WorksheetPart)document.WorkbookPart.GetPartById(document.WorkbookPart.Workbook.Descendants<Sheet>().Last().Id!)).Worksheet.Descendants<Row>().ToList();
+        var returnRows = ((WorksheetPart)document.WorkbookPart.GetPartById(document.WorkbookPart.Workbook.Descendants<Sheet>().Last().Id!))
+            .Worksheet.Descendants<Row>().ToList();
         Assert.Equal("注文間違い", Text(returnRows[1].Elements<Cell>().First()));
-        var formats = document.WorkbookPart.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().Select(f => f.FormatCode!.Value).ToList();
+        var formats = document.WorkbookPart.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>()
+            .Select(f => f.FormatCode!.Value).ToList();
         Assert.Contains(formats, f => f!.Contains('¥'));
         Assert.Contains("0.0%", formats);
     }

@@ -38,7 +38,8 @@ internal static class ReportingTestData
             {
                 LineNumber = ++number2, Shipment = shipment, ProductId = product.Id, ProductCode = product.Code, ProductName = product.Name,
                 Maker = product.Maker, IsEco = product.IsEco, CategoryId = product.CategoryId, Returnable = !product.NonReturnable,
-                Quantity = quantity, ListUnitPrice = product.UnitPrice, UnitPrice = product.UnitPrice, Amount = product.UnitPrice * quantity,
+                Quantity = quantity, ListUnitPrice = product.UnitPrice, UnitPrice = product.UnitPrice,
+                    Amount = product.UnitPrice * quantity,
                 TaxClass = product.TaxClass, LineComment = comment, DeliveredQuantity = quantity,
             });
         var order = Order.Past(number, department.CustomerId, department.Id, channel, receivedAt,

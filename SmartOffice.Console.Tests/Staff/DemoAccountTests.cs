@@ -35,7 +35,8 @@ public sealed class DemoAccountTests
         }
         await database.AddStaffMemberAsync("real-admin1", DemoStaff.Administrator, StaffRoles.Administrator);
         var desk = await database.StaffAsync(demoIds[0]);
-        var session = await MatrixDatabase.Services(database, TestStaff.Anonymous).GetRequiredService<StaffSessionStore>().StartAsync(desk, "127.0.0.1");
+        var session = await MatrixDatabase.Services(database, TestStaff.Anonymous).GetRequiredService<StaffSessionStore>()
+            .StartAsync(desk, "127.0.0.1");
 
         // Start-up with the demo off (TestDatabase initialises as the app does, Demo:Enabled false).
         await database.InitializeAsync();

@@ -31,7 +31,8 @@ public sealed class QuickRevalidationConsoleApp : ConsoleApp
     }
 }
 
-/// <summary>A staff account disabled while signed in loses its open circuit and its cookie within the revalidation interval (one minute).</summary>
+/// <summary>A staff account disabled while signed in loses its open circuit and its cookie within the revalidation
+/// interval (one minute).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DisabledAccountTests(ConsoleApp console, Support.Browser browser)
 {
@@ -56,7 +57,8 @@ public sealed class DisabledAccountTests(ConsoleApp console, Support.Browser bro
         // The circuit: revalidation turns the user anonymous and the router sends the page to sign-in.
         await page.WaitForURLAsync("**/signin?returnUrl=**", new() { Timeout = 30_000 });
         // The cookie: refused at the next request once the interval has passed.
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) {
+            BaseAddress = app.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, "orders");
         request.Headers.Add("Cookie", $"{cookie.Name}={cookie.Value}");
         using var response = await http.SendAsync(request);

@@ -30,7 +30,8 @@ public sealed partial class FixedDateTextTests
                     found.Add($"{Path.GetFileName(file)} {data.Attribute("name")!.Value}: {value}");
             }
         }
-        foreach (var page in Directory.GetFiles(Path.Combine(Root(), "SmartOffice.Console", "Components"), "*.razor", SearchOption.AllDirectories))
+        foreach (var page in Directory.GetFiles(Path.Combine(Root(), "SmartOffice.Console", "Components"), "*.razor",
+            SearchOption.AllDirectories))
         {
             foreach (Match placeholder in Regex.Matches(File.ReadAllText(page), "Placeholder=\"([^\"@]*)\"", RegexOptions.IgnoreCase))
             {

@@ -18,7 +18,8 @@ public sealed class KeysHelpKeyboardTests(ConsoleApp app, Support.Browser browse
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: english ? "en-US" : "ja-JP");
         if (english)
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
+            await page.Context.AddCookiesAsync(
+                [new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-US|uic=en-US", Url = app.BaseAddress.ToString() }]);
         await page.SignInAsync(DemoStaff.DeskAgent, DemoStaff.Password);
         await page.GotoAsync("orders/new");
         await page.WaitForCircuitAsync();

@@ -64,7 +64,8 @@ public sealed class MatrixDatabase : IAsyncLifetime
         // confirms, and dealer B's records now hold dealer A's data (the duplicate note, the duplicate warning).
         await db.UpdateAsync<Customer>(other.CustomerId, c => (c.Phone, c.PhoneDigits) = ("03-2222-3333", "0322223333"));
         var administrator = await db.AddWebUserAsync(department, "u2000001");
-        var locked = await db.AddWebUserAsync(department, LockedUserId, failures: 11, lockedAt: db.Clock.GetUtcNow().AddHours(-1), administrator: false);
+        var locked = await db.AddWebUserAsync(department, LockedUserId, failures: 11, lockedAt: db.Clock.GetUtcNow().AddHours(-1),
+            administrator: false);
         var plain = await db.AddWebUserAsync(department, PlainUserId, administrator: false);
         var shipTo = await db.AddShipToAsync(department.CustomerId, "大阪支店");
         var supervisor = TestStaff.Supervisor;
@@ -72,17 +73,21 @@ public sealed class MatrixDatabase : IAsyncLifetime
         await using var services = Services(db, supervisor);
         T Get<T>() where T : notnull => services.GetRequiredService<T>();
         await using (var asDesk = Services(db, desk))
-            await asDesk.GetRequiredService<CustomerRegistrationService>().ChangeAsync(new(department.CustomerId, 0, $"株式会社テスト{CustomerCode}", "テスト",
+            await asDesk.GetRequiredService<CustomerRegistrationService>()
+                .ChangeAsync(new(department.CustomerId, 0, $"株式会社テスト{CustomerCode}", "テスト",
                 "100-0001", "東京都千代田区1-1", "03-2222-3333", "03-2222-4444", ByFax, DuplicateConfirmed: true));
 
-        await Get<CustomerAccountService>().AddOrderLockAsync(new(department.CustomerId, (await Get<CustomerAccountService>().GetAsync(department.CustomerId)).Version,
+        await Get<CustomerAccountService>()
+            .AddOrderLockAsync(new(department.CustomerId, (await Get<CustomerAccountService>().GetAsync(department.CustomerId)).Version,
             OrderLockKind.Product, OrderingTestData.Toner, ByFax));
         var faxOrders = Get<FaxOrderService>();
         var saved = await faxOrders.SaveAsync(new(OrderDraft(department), Guid.NewGuid()));
         // 入荷待ち: more than the stock, so the line waits (the desk may cancel it).
-        var backOrdered = await faxOrders.SaveAsync(new(new FaxOrderDraft(department.CustomerId, department.Id, null, Template.Clock.GetUtcNow().AddHours(-1),
+        var backOrdered = await faxOrders.SaveAsync(
+            new(new FaxOrderDraft(department.CustomerId, department.Id, null, Template.Clock.GetUtcNow().AddHours(-1),
             null, [OrderingTestData.Line(OrderingTestData.Scarce, "99")]), Guid.NewGuid()));
-        var specialOrdered = await faxOrders.SaveAsync(new(new FaxOrderDraft(department.CustomerId, department.Id, null, Template.Clock.GetUtcNow().AddHours(-1),
+        var specialOrdered = await faxOrders.SaveAsync(
+            new(new FaxOrderDraft(department.CustomerId, department.Id, null, Template.Clock.GetUtcNow().AddHours(-1),
             null, [OrderingTestData.Line(OrderingTestData.Special, "1")]), Guid.NewGuid()));
         QuoteId = (await Get<QuoteService>().IssueAsync(OrderDraft(department))).Id;
         var delivered = await db.AddDeliveredOrderAsync(department, new DateOnly(2026, 11, 20), new DeliveredLine("R0000001", 500, 10));
@@ -95,17 +100,20 @@ public sealed class MatrixDatabase : IAsyncLifetime
         await returns.ArrangePickupAsync(arranged.Id, await VersionAsync<ReturnSlip>(arranged.Id));
         var inspected = await Slip();
         await returns.ArrangePickupAsync(inspected.Id, await VersionAsync<ReturnSlip>(inspected.Id));
-        await returns.InspectAsync(inspected.Id, await VersionAsync<ReturnSlip>(inspected.Id), [new((await db.SlipAsync(inspected.Id)).Lines[0].Id, true)]);
+        await returns.InspectAsync(inspected.Id, await VersionAsync<ReturnSlip>(inspected.Id),
+            [new((await db.SlipAsync(inspected.Id)).Lines[0].Id, true)]);
         var credited = await Slip();
         await returns.ArrangePickupAsync(credited.Id, await VersionAsync<ReturnSlip>(credited.Id));
-        await returns.InspectAsync(credited.Id, await VersionAsync<ReturnSlip>(credited.Id), [new((await db.SlipAsync(credited.Id)).Lines[0].Id, true)]);
+        await returns.InspectAsync(credited.Id, await VersionAsync<ReturnSlip>(credited.Id),
+            [new((await db.SlipAsync(credited.Id)).Lines[0].Id, true)]);
         await returns.CreditAsync(credited.Id, await VersionAsync<ReturnSlip>(credited.Id));
 
         var userAccount = await db.AddAccountAsync(department, administrator);
         await db.EarnAsync(userAccount, 2000, new DateOnly(2026, 10, 1), saved.OrderId!.Value);
         int departmentAccount;
         await using (var read = db.CreateDbContext())
-            departmentAccount = await read.PointAccounts.Where(a => a.DepartmentId == department.Id && a.Kind == PointAccountKind.Department).Select(a => a.Id).SingleAsync();
+            departmentAccount = await read.PointAccounts.Where(a => a.DepartmentId == department.Id
+                && a.Kind == PointAccountKind.Department).Select(a => a.Id).SingleAsync();
         var prize = await db.AddPrizeAsync("PZ0001", 100, 50, new DateOnly(2026, 1, 1));
         var applications = Get<SmartOffice.Domain.Prizes.PrizeApplicationService>();
         async Task<int> Apply() => (await applications.ApplyAsync(new(userAccount.Id, prize.Id, 1, OrderChannel.Fax, null))).Id;
@@ -114,7 +122,8 @@ public sealed class MatrixDatabase : IAsyncLifetime
         await applications.ArrangeAsync(appArranged, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appArranged));
         var appShipped = await Apply();
         await applications.ArrangeAsync(appShipped, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appShipped));
-        await applications.ShipAsync(appShipped, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appShipped), "ヤマト運輸", "1234-5678-9012");
+        await applications.ShipAsync(appShipped, await VersionAsync<SmartOffice.Domain.Prizes.PrizeApplication>(appShipped), "ヤマト運輸",
+            "1234-5678-9012");
         var balanceRequest = await Get<BalanceRequestService>().RegisterAsync(new(CustomerCode, department.Id, null));
         var closure = await Get<BusinessCalendarService>().AddClosureAsync(new DateOnly(2026, 12, 26), "棚卸");
         Fax = await FaxAsync(db);
@@ -127,7 +136,8 @@ public sealed class MatrixDatabase : IAsyncLifetime
             await db.DealerIdOfAsync(other), await db.DealerIdOfAsync(department), department.CustomerId, department.Id,
             await VersionAsync<Customer>(department.CustomerId), await VersionAsync<Department>(department.Id),
             administrator.Id, locked.Id, await VersionAsync<WebUser>(locked.Id), plain.Id, await VersionAsync<WebUser>(plain.Id),
-            shipTo.Id, await VersionAsync<ShipTo>(shipTo.Id), await read2.OrderLocks.Where(l => l.CustomerId == department.CustomerId).Select(l => l.Id).SingleAsync(),
+            shipTo.Id, await VersionAsync<ShipTo>(shipTo.Id),
+                await read2.OrderLocks.Where(l => l.CustomerId == department.CustomerId).Select(l => l.Id).SingleAsync(),
             order.Id, order.OrderNumber, order.Version, delivered.Id, delivered.OrderNumber, deliveredLine,
             received.Id, await VersionAsync<ReturnSlip>(received.Id), arranged.Id, await VersionAsync<ReturnSlip>(arranged.Id),
             (await db.SlipAsync(arranged.Id)).Lines[0].Id, inspected.Id, await VersionAsync<ReturnSlip>(inspected.Id),
@@ -144,7 +154,8 @@ public sealed class MatrixDatabase : IAsyncLifetime
             await read2.Shipments.Where(s => s.OrderId == specialOrdered.OrderId).Select(s => s.Id).SingleAsync());
         var slipNumbers = await read2.ReturnSlips.Select(s => s.SlipNumber).ToListAsync();
         var applicationNumbers = await read2.PrizeApplications.Select(a => a.ApplicationNumber).ToListAsync();
-        CustomerMarkers = [CustomerCode, $"株式会社テスト{CustomerCode}", "u2000001", LockedUserId, PlainUserId, order.OrderNumber, delivered.OrderNumber,
+        CustomerMarkers = [CustomerCode, $"株式会社テスト{CustomerCode}", "u2000001", LockedUserId, PlainUserId, order.OrderNumber,
+            delivered.OrderNumber,
             .. slipNumbers, .. applicationNumbers, .. await read2.Quotes.Select(q => q.QuoteNumber).ToListAsync()];
         Snapshot = await DatabaseSnapshot.TakeAsync(db);
 
@@ -231,13 +242,15 @@ public sealed class MatrixDatabase : IAsyncLifetime
     public FaxOrderDraft OrderDraft(Department department) => OrderDraft(department.CustomerId, department.Id);
 
     public FaxOrderDraft OrderDraft(int customerId, int departmentId) => new(customerId, departmentId, null,
-        Template.Clock.GetUtcNow().AddHours(-1), null, [OrderingTestData.Line(OrderingTestData.Pen, "3", "総務 山田"), OrderingTestData.Line(OrderingTestData.Tea, "2")]);
+        Template.Clock.GetUtcNow().AddHours(-1), null,
+            [OrderingTestData.Line(OrderingTestData.Pen, "3", "総務 山田"), OrderingTestData.Line(OrderingTestData.Tea, "2")]);
 
     /// <summary>
     /// The domain as the app wires it (<c>AddSmartOfficeDomain</c>), over <paramref name="database"/>, its clock and one caller:
     /// a service added to the domain later resolves here without the test knowing its constructor.
     /// </summary>
-    public static ServiceProvider Services(TestDatabase database, ICurrentStaff staff, IDbContextFactory<SmartOfficeDbContext>? contexts = null)
+    public static ServiceProvider Services(TestDatabase database, ICurrentStaff staff,
+        IDbContextFactory<SmartOfficeDbContext>? contexts = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -265,7 +278,8 @@ public sealed record MatrixIds(
     int ClosureId, int ClosureVersion, int RegionId, int RegionVersion);
 
 /// <summary>The staff accounts an administrator manages in the matrix, with the versions the screen saw.</summary>
-public sealed record MatrixStaffIds(string TargetId, string TargetVersion, string DisabledId, string DisabledVersion, string LockedId, string LockedVersion,
+public sealed record MatrixStaffIds(string TargetId, string TargetVersion, string DisabledId, string DisabledVersion, string LockedId,
+    string LockedVersion,
     string AdministratorVersion);
 
 public sealed record MatrixOtherIds(int CustomerId, int DepartmentId, int AdministratorVersion);
@@ -281,4 +295,5 @@ public sealed record MatrixSpecialOrder(int OrderId, int Version, int ShipmentId
 /// supervisor and administrator holds (by staff id), the one <see cref="MatrixDatabase.Colleague"/> holds, and the
 /// quarantined file's issue.
 /// </summary>
-public sealed record MatrixFaxIds(int NewId, string NewFileName, IReadOnlyDictionary<string, int> HeldBy, int HeldByColleagueId, int IssueId);
+public sealed record MatrixFaxIds(int NewId, string NewFileName, IReadOnlyDictionary<string, int> HeldBy, int HeldByColleagueId,
+    int IssueId);

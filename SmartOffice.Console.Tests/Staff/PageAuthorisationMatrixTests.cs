@@ -70,12 +70,15 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/customers/{Id:int}",                    N, Y, Y, N, Y, Y, r => $"customers/{r.CustomerId}", r => r.CustomerCode),
         Page("/customers/{Id:int}/change",             N, Y, Y, N, Y, Y, r => $"customers/{r.CustomerId}/change", r => r.CustomerCode),
         Page("/points",                                N, Y, Y, Y, Y, Y),
-        Page("/points/{Id:int}",                       N, Y, Y, N, Y, Y, r => $"points/{r.PointAccountId}", r => r.PointAccountCustomerName),
+        Page("/points/{Id:int}",                       N, Y, Y, N, Y, Y, r => $"points/{r.PointAccountId}",
+            r => r.PointAccountCustomerName),
         Page("/points/requests",                       N, Y, Y, Y, Y, Y),
-        Page("/points/requests/{Id:int}/sheet",        N, Y, Y, N, Y, Y, r => $"points/requests/{r.BalanceRequestId}/sheet", r => r.BalanceRequestCustomerCode),
+        Page("/points/requests/{Id:int}/sheet",        N, Y, Y, N, Y, Y, r => $"points/requests/{r.BalanceRequestId}/sheet",
+            r => r.BalanceRequestCustomerCode),
         Page("/prizes",                                N, Y, Y, Y, Y, Y),
         Page("/prizes/applications",                   N, Y, Y, Y, Y, Y),
-        Page("/prizes/applications/{Id:int}",          N, Y, Y, N, Y, Y, r => $"prizes/applications/{r.ApplicationId}", r => r.ApplicationNumber),
+        Page("/prizes/applications/{Id:int}",          N, Y, Y, N, Y, Y, r => $"prizes/applications/{r.ApplicationId}",
+            r => r.ApplicationNumber),
         Page("/reports/purchases",                     N, Y, Y, Y, Y, Y),
         Page("/reports/eco",                           N, Y, Y, Y, Y, Y),
         Page("/reports/operations",                    N, N, N, N, Y, Y),
@@ -90,11 +93,14 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         Page("/warehouse/stock",                       N, N, N, N, Y, Y),
     ];
 
-    /// <summary>The endpoints that are not pages but hand out a customer's data: the purchase data download and a FAX's page image.</summary>
+    /// <summary>The endpoints that are not pages but hand out a customer's data: the purchase data download and a FAX's
+    /// page image.</summary>
     internal static readonly PageRow Download = new("/reports/purchases/download", [N, Y, Y, N, Y, Y],
-        r => $"reports/purchases/download?customer={r.CustomerId}&from={r.Today.AddMonths(-1):yyyy-MM-dd}&to={r.Today:yyyy-MM-dd}&format=CsvUtf8", null);
+        r => $"reports/purchases/download?customer={r.CustomerId}&from={r.Today.AddMonths(-1):yyyy-MM-dd}&to={r.Today:yyyy-MM-dd}&format=" +
+            $"CsvUtf8", null);
 
-    internal static readonly PageRow FaxPageImage = new("/fax/{id}/pages/{n}.png", [N, Y, N, N, Y, Y], r => $"fax/{r.FaxId}/pages/1.png", null);
+    internal static readonly PageRow FaxPageImage =
+        new("/fax/{id}/pages/{n}.png", [N, Y, N, N, Y, Y], r => $"fax/{r.FaxId}/pages/1.png", null);
 
     /// <summary>
     /// Every list's export through the one download endpoint, unfiltered (all pages): as the list's page, and a rep's export never
@@ -115,7 +121,8 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
     ];
 
     private static PageRow Export(ListExport export, object? query, params Outcome[] expected) =>
-        new($"/exports/{export.Name}", expected, _ => ListExportEndpoint.Url(export, query, ExportFormat.CsvUtf8, "matrix").TrimStart('/'), null);
+        new($"/exports/{export.Name}", expected, _ => ListExportEndpoint.Url(export, query, ExportFormat.CsvUtf8, "matrix").TrimStart('/'),
+            null);
 
     [Fact]
     public void Every_list_export_has_a_row() =>
@@ -129,7 +136,8 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
     private static readonly (Caller Caller, string? UserName)[] Callers =
     [
         (Caller.Anonymous, null), (Caller.DeskAgent, DemoStaff.DeskAgent2), (Caller.OwnDealerRep, DemoStaff.DealerRep2),
-        (Caller.OtherDealerRep, DemoStaff.DealerRep), (Caller.Supervisor, DemoStaff.Supervisor), (Caller.Administrator, DemoStaff.Administrator),
+        (Caller.OtherDealerRep, DemoStaff.DealerRep), (Caller.Supervisor, DemoStaff.Supervisor),
+            (Caller.Administrator, DemoStaff.Administrator),
     ];
 
     [Fact]
@@ -169,12 +177,15 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         var body = await response.Content.ReadAsStringAsync();
         var marker = row.Shows?.Invoke(records);
         // A refused caller must get nothing of the record, whatever the status.
-        var leaked = caller is Caller.Anonymous or Caller.OtherDealerRep && records.Markers.FirstOrDefault(body.Contains) is { } m ? m : null;
+        var leaked = caller is Caller.Anonymous or Caller.OtherDealerRep && records.Markers.FirstOrDefault(body.Contains) is { } m ? m
+            : null;
         var where = response.Headers.Location?.OriginalString ?? "";
         if (response.StatusCode == HttpStatusCode.Redirect)
         {
-            var refused = caller == Caller.Anonymous ? where.Contains("/signin", StringComparison.Ordinal) : where.Contains("/denied", StringComparison.Ordinal);
-            return refused && leaked is null ? (N, "redirect " + where) : (null, $"redirect {where}{(leaked is null ? "" : ", shows " + leaked)}");
+            var refused = caller == Caller.Anonymous ? where.Contains("/signin", StringComparison.Ordinal)
+                : where.Contains("/denied", StringComparison.Ordinal);
+            return refused && leaked is null ? (N, "redirect " + where)
+                : (null, $"redirect {where}{(leaked is null ? "" : ", shows " + leaked)}");
         }
         if (response.StatusCode != HttpStatusCode.OK)
             return (null, $"{(int)response.StatusCode}");
@@ -198,12 +209,15 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         var customers = db.Customers.Where(c => c.DealerId == dealer);
         var order = await db.Orders.Where(o => customers.Any(c => c.Id == o.CustomerId) && o.Channel == Domain.Rules.OrderChannel.Fax)
             .OrderByDescending(o => o.Id).Select(o => new { o.Id, o.OrderNumber, o.CustomerId }).FirstAsync();
-        var slip = await db.ReturnSlips.Where(s => customers.Any(c => c.Id == s.CustomerId)).OrderBy(s => s.Id).Select(s => new { s.Id, s.SlipNumber }).FirstAsync();
+        var slip = await db.ReturnSlips.Where(s => customers.Any(c => c.Id == s.CustomerId)).OrderBy(s => s.Id)
+            .Select(s => new { s.Id, s.SlipNumber }).FirstAsync();
         var noticeSlip = await db.ReturnSlips.Where(s => customers.Any(c => c.Id == s.CustomerId)
                 && s.Status != Domain.Returns.ReturnSlipStatus.Received && s.Status != Domain.Returns.ReturnSlipStatus.PickupArranged)
             .OrderBy(s => s.Id).Select(s => new { s.Id, s.SlipNumber }).FirstAsync();
-        var webUser = await db.WebUsers.Where(u => customers.Any(c => c.Id == u.Department!.CustomerId)).OrderBy(u => u.Id).Select(u => new { u.Id, u.UserId }).FirstAsync();
-        var account = await db.PointAccounts.Where(a => customers.Any(c => c.Id == db.Departments.First(d => d.Id == a.DepartmentId).CustomerId))
+        var webUser = await db.WebUsers.Where(u => customers.Any(c => c.Id == u.Department!.CustomerId)).OrderBy(u => u.Id)
+            .Select(u => new { u.Id, u.UserId }).FirstAsync();
+        var account = await db.PointAccounts.Where(a =>
+            customers.Any(c => c.Id == db.Departments.First(d => d.Id == a.DepartmentId).CustomerId))
             .OrderBy(a => a.Id).Select(a => new { a.Id, db.Departments.First(d => d.Id == a.DepartmentId).Customer!.Name }).FirstAsync();
         // The demo keys only a few balance requests (about one per dealer): when dealer2's customers have none, the matrix
         // keys one on a department account of theirs, as the desk would.
@@ -211,8 +225,10 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
         {
             var departmentAccount = await db.PointAccounts.Where(a => a.Kind == PointAccountKind.Department
                     && customers.Any(c => c.Id == db.Departments.First(d => d.Id == a.DepartmentId).CustomerId))
-                .OrderBy(a => a.Id).Select(a => new { a.Id, a.DepartmentId, db.Departments.First(d => d.Id == a.DepartmentId).CustomerId }).FirstAsync();
-            db.BalanceRequests.Add(BalanceRequest.Register(departmentAccount.CustomerId, departmentAccount.DepartmentId, departmentAccount.Id,
+                .OrderBy(a => a.Id).Select(a => new { a.Id, a.DepartmentId, db.Departments.First(d => d.Id == a.DepartmentId).CustomerId })
+                    .FirstAsync();
+            db.BalanceRequests.Add(
+                BalanceRequest.Register(departmentAccount.CustomerId, departmentAccount.DepartmentId, departmentAccount.Id,
                 app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(-1)));
             await db.SaveChangesAsync();
         }
@@ -227,8 +243,10 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
             .Select(f => new { f.Id, db.Customers.First(c => c.Id == f.CustomerId).Code }).FirstAsync();
         var today = app.Services.GetRequiredService<Domain.Calendar.BusinessClock>().Today;
         var quote = await QuoteMatrixRecord.OfAsync(app, order.Id);
-        return new PageRecords(customer.Id, customer.Code, order.Id, order.OrderNumber, slip.Id, slip.SlipNumber, noticeSlip.Id, noticeSlip.SlipNumber,
-            webUser.Id, webUser.UserId, account.Id, account.Name, request.Id, request.Code, application.Id, application.ApplicationNumber, fax.Id, fax.Code, today,
+        return new PageRecords(customer.Id, customer.Code, order.Id, order.OrderNumber, slip.Id, slip.SlipNumber, noticeSlip.Id,
+            noticeSlip.SlipNumber,
+            webUser.Id, webUser.UserId, account.Id, account.Name, request.Id, request.Code, application.Id, application.ApplicationNumber,
+                fax.Id, fax.Code, today,
             quote.Id, quote.QuoteNumber);
     }
 
@@ -240,7 +258,8 @@ public sealed class PageAuthorisationMatrixTests(ConsoleApp app, ITestOutputHelp
 public sealed record PageRow(string Template, Outcome[] Expected, Func<PageRecords, string>? Url, Func<PageRecords, string>? Shows);
 
 public sealed record PageRecords(int CustomerId, string CustomerCode, int OrderId, string OrderNumber, int SlipId, string SlipNumber,
-    int NoticeSlipId, string NoticeSlipNumber, int WebUserId, string WebUserCode, int PointAccountId, string PointAccountCustomerName, int BalanceRequestId,
+    int NoticeSlipId, string NoticeSlipNumber, int WebUserId, string WebUserCode, int PointAccountId, string PointAccountCustomerName,
+        int BalanceRequestId,
     string BalanceRequestCustomerCode, int ApplicationId, string ApplicationNumber, int FaxId, string FaxCustomerCode, DateOnly Today,
     int QuoteId = 0, string QuoteNumber = "")
 {

@@ -15,14 +15,16 @@ internal static class QuoteMatrixRecord
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync();
         var order = await db.Orders.Where(o => o.Id == orderId).Select(o => new { o.CustomerId, o.DepartmentId }).SingleAsync();
-        if (await db.Quotes.Where(q => q.CustomerId == order.CustomerId).OrderBy(q => q.Id).Select(q => new { q.Id, q.QuoteNumber }).FirstOrDefaultAsync()
+        if (await db.Quotes.Where(q => q.CustomerId == order.CustomerId).OrderBy(q => q.Id).Select(q => new { q.Id, q.QuoteNumber })
+            .FirstOrDefaultAsync()
             is { } existing)
             return (existing.Id, existing.QuoteNumber);
         var locked = db.OrderLocks.Where(l => l.CustomerId == order.CustomerId);
         var product = await db.Products.Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard
                 && !locked.Any(l => l.ProductId == p.Id || l.CategoryId == p.CategoryId))
             .OrderBy(p => p.Id).Select(p => p.Code).FirstAsync();
-        var department = await db.Departments.Where(d => d.Id == order.DepartmentId && d.IsActive).Select(d => (int?)d.Id).SingleOrDefaultAsync()
+        var department = await db.Departments.Where(d => d.Id == order.DepartmentId && d.IsActive).Select(d => (int?)d.Id)
+            .SingleOrDefaultAsync()
                          ?? await db.Departments.Where(d => d.CustomerId == order.CustomerId && d.IsActive).Select(d => d.Id).FirstAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var quotes = ActivatorUtilities.CreateInstance<QuoteService>(scope.ServiceProvider, (ICurrentStaff)TestStaff.DeskAgent);

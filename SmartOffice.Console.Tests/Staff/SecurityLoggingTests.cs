@@ -27,7 +27,9 @@ public sealed class SecurityLoggingTests(ConsoleApp app, Support.Browser browser
         using (var signedIn = await StaffHttp.ClientAsync(app.BaseAddress, desk, SmartOffice.Domain.Demo.DemoStaff.Password))
             Assert.Equal(HttpStatusCode.Redirect, (await signedIn.GetAsync("jobs")).StatusCode);
 
-        var log = await LogAsync(app, text => text.Contains($"Access denied to {desk}", StringComparison.Ordinal) && text.Contains(stranger, StringComparison.Ordinal));
+        var log = await LogAsync(app,
+            text => text.Contains($"Access denied to {desk}", StringComparison.Ordinal)
+            && text.Contains(stranger, StringComparison.Ordinal));
         Assert.Contains($"Staff sign-in refused for {stranger} from 127.0.0.1: unknown user name", log);
         Assert.Contains($"Staff sign-in refused for {desk} from 127.0.0.1: wrong password", log);
         Assert.Matches($@"Access denied to {desk} \([^)]*roles DeskAgent\): policy [^ ]*Operations at /jobs", log);
@@ -35,7 +37,8 @@ public sealed class SecurityLoggingTests(ConsoleApp app, Support.Browser browser
         Assert.DoesNotContain(SmartOffice.Domain.Demo.DemoStaff.Password, log);
     }
 
-    /// <summary>A dealer rep opening another dealer's customer by its address is refused, and the refusal is in the log (it was not).</summary>
+    /// <summary>A dealer rep opening another dealer's customer by its address is refused, and the refusal is in the log
+    /// (it was not).</summary>
     [Fact]
     public async Task A_dealer_reps_refused_look_at_another_dealers_customer_is_logged()
     {
@@ -52,8 +55,10 @@ public sealed class SecurityLoggingTests(ConsoleApp app, Support.Browser browser
         await page.WaitForCircuitAsync();
         await Microsoft.Playwright.Assertions.Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
 
-        var log = await LogAsync(app, text => text.Contains($"of customer {customerId} at /customers/{customerId}", StringComparison.Ordinal));
-        Assert.Matches($@"Access denied to {rep} \([^)]*roles DealerRep\): capability [A-Za-z]+ of customer {customerId} at /customers/{customerId}", log);
+        var log = await LogAsync(app,
+            text => text.Contains($"of customer {customerId} at /customers/{customerId}", StringComparison.Ordinal));
+        Assert.Matches($@"Access denied to {rep} \([^)]*roles DealerRep\): capability [A-Za-z]+ of customer {customerId} at " +
+            $@"/customers/{customerId}", log);
     }
 
     /// <summary>The app's log files (the sink writes each event through), once <paramref name="ready"/> holds.</summary>

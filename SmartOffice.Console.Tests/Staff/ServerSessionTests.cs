@@ -138,10 +138,12 @@ public sealed class ServerSessionTests(Support.Browser browser)
         _ = app.BaseAddress;
         var password = app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value.Password;
         Assert.Equal((8, false, false, false, false, 1),
-            (password.RequiredLength, password.RequireDigit, password.RequireLowercase, password.RequireUppercase, password.RequireNonAlphanumeric, password.RequiredUniqueChars));
+            (password.RequiredLength, password.RequireDigit, password.RequireLowercase, password.RequireUppercase,
+                password.RequireNonAlphanumeric, password.RequiredUniqueChars));
         // A common password is refused by Identity too (create-admin goes through it).
         await using var scope = app.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().CreateAsync(new StaffUser { UserName = "weak", DisplayName = "弱い" }, "password1");
+        var result = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>()
+            .CreateAsync(new StaffUser { UserName = "weak", DisplayName = "弱い" }, "password1");
         Assert.Equal("Staff.PasswordCommon", Assert.Single(result.Errors).Code);
     }
 
@@ -150,7 +152,8 @@ public sealed class ServerSessionTests(Support.Browser browser)
 
     private static async Task<HttpResponseMessage> GetWithCookieAsync(ConsoleApp app, string cookie, bool navigate)
     {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) {
+            BaseAddress = app.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, "");
         request.Headers.Add("Cookie", $"smartoffice.staff={cookie}");
         if (navigate)

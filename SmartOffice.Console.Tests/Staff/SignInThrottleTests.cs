@@ -5,7 +5,8 @@ using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.Staff;
 
-/// <summary>A console that slows an address down after 3 failed sign-ins (the shipped setting is 10 in 15 minutes), on an <see cref="AdjustableClock"/>.</summary>
+/// <summary>A console that slows an address down after 3 failed sign-ins (the shipped setting is 10 in 15 minutes), on
+/// an <see cref="AdjustableClock"/>.</summary>
 public sealed class SlowDownApp : AdjustableClockApp
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -62,13 +63,16 @@ public sealed class SignInThrottleTests
         }
 
         var answers = new List<string>();
-        foreach (var (name, password) in new[] { ("nobody", "x-guess-1"), ("wrongpw", "x-guess-1"), ("gone", SlowDownApp.Password), ("locked", SlowDownApp.Password) })
+        foreach (var (name, password) in new[] { ("nobody", "x-guess-1"), ("wrongpw", "x-guess-1"), ("gone", SlowDownApp.Password),
+            ("locked", SlowDownApp.Password) })
         {
             // Each from a fresh client, and the clock moved past any slow-down: only the account differs.
             using var client = await StaffHttp.ClientAsync(app.BaseAddress, null, "");
             app.Clock.Advance(TimeSpan.FromMinutes(1));
             var location = (await StaffHttp.SignInAsync(client, name, password)).Headers.Location!.OriginalString;
-            answers.Add(location + "\n" + System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync(location.TrimStart('/')), "role=\"alert\">([^<]*)<").Groups[1].Value);
+            answers.Add(location + "\n"
+                + System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync(location.TrimStart('/')),
+                "role=\"alert\">([^<]*)<").Groups[1].Value);
         }
 
         Assert.Single(answers.Distinct());

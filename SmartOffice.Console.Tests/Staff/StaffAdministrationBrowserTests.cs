@@ -86,7 +86,8 @@ public sealed class StaffAdministrationBrowserTests(ConsoleApp app, Support.Brow
         await admin.ScreenshotAsync("staff-history");
         await panel.Locator("[data-testid=disable]").ClickAsync();
         await admin.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "無効にする" }).ClickAsync();
-        await Assertions.Expect(admin.Locator("[data-testid=staff-list] tbody tr", new() { HasTextString = "hanako" }).First.Locator("[data-testid=status-disabled]")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("[data-testid=staff-list] tbody tr", new() { HasTextString = "hanako" })
+            .First.Locator("[data-testid=status-disabled]")).ToBeVisibleAsync();
 
         await desk.WaitForAddressAsync(new Regex("/signin"));
         await desk.FillAsync("#userName", "hanako");
@@ -149,7 +150,8 @@ public sealed class StaffAdministrationBrowserTests(ConsoleApp app, Support.Brow
     public async Task The_staff_page_and_the_password_page_read_well_at_1366_in_both_languages(string culture)
     {
         var page = await browser.NewPageAsync(app.BaseAddress, locale: culture);
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseAddress.ToString() }]);
+        await page.Context.AddCookiesAsync(
+            [new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseAddress.ToString() }]);
         await page.SignInAsync(DemoStaff.Administrator, DemoStaff.Password);
         await page.GotoAsync("staff");
         await page.WaitForCircuitAsync();
@@ -166,7 +168,8 @@ public sealed class StaffAdministrationBrowserTests(ConsoleApp app, Support.Brow
         await page.FillAsync("#newPassword", "paper lantern over the river");
         await page.FillAsync("#confirmPassword", "paper lantern over the river");
         await page.ClickAsync("[data-testid=change-password]");
-        await Assertions.Expect(page.Locator("[data-testid=password-error]")).ToHaveTextAsync(culture == "ja-JP" ? "現在のパスワードが正しくありません。" : "The current password is wrong.");
+        await Assertions.Expect(page.Locator("[data-testid=password-error]"))
+            .ToHaveTextAsync(culture == "ja-JP" ? "現在のパスワードが正しくありません。" : "The current password is wrong.");
         await page.ScreenshotAsync($"own-password-{culture}");
     }
 

@@ -63,11 +63,13 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     [InlineData("hanako", "新人", null, "Staff.RoleRequired")]
     [InlineData("hanako", "新人", "Owner", "Staff.RoleUnknown")]
     [InlineData("hanako", "新人", StaffRoles.DealerRep, "Staff.DealerRequired")]
-    public async Task A_wrong_new_staff_member_is_refused_with_its_reason_and_nothing_is_written(string userName, string displayName, string? role, string key)
+    public async Task A_wrong_new_staff_member_is_refused_with_its_reason_and_nothing_is_written(string userName, string displayName,
+        string? role, string key)
     {
         var before = await DatabaseSnapshot.TakeAsync(_db);
 
-        var refusal = await Assert.ThrowsAsync<BusinessRuleException>(() => Admin().CreateAsync(new NewStaffMember(userName, displayName, role, null)));
+        var refusal = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            Admin().CreateAsync(new NewStaffMember(userName, displayName, role, null)));
 
         Assert.Equal(key, refusal.Key);
         Assert.Empty((await DatabaseSnapshot.TakeAsync(_db)).ChangedSince(before));
@@ -141,7 +143,8 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
 
         // With a second active administrator, either may go.
         var second = await Admin().CreateAsync(new NewStaffMember("admin2", "二人目 管理者", StaffRoles.Administrator, null));
-        await Admin(caller).ChangeAccessAsync(new StaffAccessChange(_admin.Id, (await _db.StaffAsync(_admin.Id)).ConcurrencyStamp!, StaffRoles.Supervisor, null));
+        await Admin(caller).ChangeAccessAsync(
+            new StaffAccessChange(_admin.Id, (await _db.StaffAsync(_admin.Id)).ConcurrencyStamp!, StaffRoles.Supervisor, null));
         Assert.Equal(StaffRoles.Supervisor, await _db.RoleOfAsync(_admin.Id));
         // Now the second is the last one.
         var secondVersion = (await Admin(caller).GetAsync(second.StaffId)).Staff.Version;
@@ -193,7 +196,8 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
         await Admin().UnlockAsync(_desk.Id, locked.Version);
         var unlocked = (await Admin().GetAsync(_desk.Id)).Staff;
         Assert.False(unlocked.IsLocked);
-        Assert.Equal("Staff.NotLocked", (await Assert.ThrowsAsync<BusinessRuleException>(() => Admin().UnlockAsync(_desk.Id, unlocked.Version))).Key);
+        Assert.Equal("Staff.NotLocked",
+            (await Assert.ThrowsAsync<BusinessRuleException>(() => Admin().UnlockAsync(_desk.Id, unlocked.Version))).Key);
 
         var session = await Service<StaffSessionStore>().StartAsync(_desk, "127.0.0.1");
         var reset = await Admin().ResetPasswordAsync(_desk.Id, unlocked.Version);

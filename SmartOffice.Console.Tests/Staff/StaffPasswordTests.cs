@@ -56,7 +56,8 @@ public sealed class StaffPasswordTests : IAsyncLifetime
         var phrase = string.Concat(Enumerable.Repeat("紙の提灯と川の音 ", 20));
         Assert.Null(StaffPasswordRules.Check(phrase[..64], "tanaka", "田中"));
         Assert.Null(StaffPasswordRules.Check(phrase[..StaffPasswordRules.MaximumLength], "tanaka", "田中"));
-        Assert.Equal("Staff.PasswordTooLong", StaffPasswordRules.Check(phrase[..(StaffPasswordRules.MaximumLength + 1)], "tanaka", "田中")?.Key);
+        Assert.Equal("Staff.PasswordTooLong",
+            StaffPasswordRules.Check(phrase[..(StaffPasswordRules.MaximumLength + 1)], "tanaka", "田中")?.Key);
     }
 
     private StaffPasswordService Passwords(ICurrentStaff? caller = null) =>
@@ -70,7 +71,8 @@ public sealed class StaffPasswordTests : IAsyncLifetime
         var elsewhere = await store.StartAsync(_desk, "192.0.2.8");
         var stamp = _desk.SecurityStamp;
 
-        await Passwords().ChangeOwnAsync(new OwnPasswordChange(StaffTestData.Password, "paper lantern over the river", "paper lantern over the river", here.Id));
+        await Passwords().ChangeOwnAsync(
+            new OwnPasswordChange(StaffTestData.Password, "paper lantern over the river", "paper lantern over the river", here.Id));
 
         var user = await _db.StaffAsync(_desk.Id);
         Assert.True(user.Verifies("paper lantern over the river"));
@@ -83,14 +85,17 @@ public sealed class StaffPasswordTests : IAsyncLifetime
 
     [Theory]
     [InlineData(null, "paper lantern over the river", "paper lantern over the river", "Staff.CurrentPasswordRequired")]
-    [InlineData(StaffTestData.Password, "paper lantern over the river", "paper lantern over the rivers", "Staff.PasswordConfirmationMismatch")]
+    [InlineData(StaffTestData.Password, "paper lantern over the river", "paper lantern over the rivers",
+        "Staff.PasswordConfirmationMismatch")]
     [InlineData(StaffTestData.Password, StaffTestData.Password, StaffTestData.Password, "Staff.PasswordUnchanged")]
     [InlineData(StaffTestData.Password, "password1", "password1", "Staff.PasswordCommon")]
     [InlineData(StaffTestData.Password, "short", "short", "Staff.PasswordTooShort")]
-    public async Task A_wrong_change_is_refused_and_leaves_the_password_as_it_was(string? current, string next, string confirmation, string key)
+    public async Task A_wrong_change_is_refused_and_leaves_the_password_as_it_was(string? current, string next, string confirmation,
+        string key)
     {
         var before = await DatabaseSnapshot.TakeAsync(_db);
-        var refusal = await Assert.ThrowsAsync<BusinessRuleException>(() => Passwords().ChangeOwnAsync(new OwnPasswordChange(current, next, confirmation, null)));
+        var refusal = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            Passwords().ChangeOwnAsync(new OwnPasswordChange(current, next, confirmation, null)));
         Assert.Equal(key, refusal.Key);
         Assert.Empty((await DatabaseSnapshot.TakeAsync(_db)).ChangedSince(before));
     }
@@ -98,12 +103,15 @@ public sealed class StaffPasswordTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_current_password_counts_as_a_failed_sign_in_and_locks_the_account_at_the_limit()
     {
-        var session = await MatrixDatabase.Services(_db, TestStaff.Anonymous).GetRequiredService<StaffSessionStore>().StartAsync(_desk, "127.0.0.1");
+        var session = await MatrixDatabase.Services(_db, TestStaff.Anonymous).GetRequiredService<StaffSessionStore>()
+            .StartAsync(_desk, "127.0.0.1");
         var change = new OwnPasswordChange("not-my-password", "paper lantern over the river", "paper lantern over the river", session.Id);
         for (var attempt = 1; attempt < new StaffOptions().MaxFailedSignIns; attempt++)
-            Assert.Equal("Staff.CurrentPasswordWrong", (await Assert.ThrowsAsync<BusinessRuleException>(() => Passwords().ChangeOwnAsync(change))).Key);
+            Assert.Equal("Staff.CurrentPasswordWrong",
+                (await Assert.ThrowsAsync<BusinessRuleException>(() => Passwords().ChangeOwnAsync(change))).Key);
 
-        Assert.Equal("Staff.LockedByPasswordChange", (await Assert.ThrowsAsync<BusinessRuleException>(() => Passwords().ChangeOwnAsync(change))).Key);
+        Assert.Equal("Staff.LockedByPasswordChange",
+            (await Assert.ThrowsAsync<BusinessRuleException>(() => Passwords().ChangeOwnAsync(change))).Key);
 
         var user = await _db.StaffAsync(_desk.Id);
         Assert.True(user.IsLockedOutAt(_db.Clock.GetUtcNow()));
@@ -115,6 +123,7 @@ public sealed class StaffPasswordTests : IAsyncLifetime
     [Fact]
     public async Task Nobody_signed_in_changes_no_password()
     {
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Passwords(TestStaff.Anonymous).ChangeOwnAsync(new OwnPasswordChange(StaffTestData.Password, "x", "x", null)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            Passwords(TestStaff.Anonymous).ChangeOwnAsync(new OwnPasswordChange(StaffTestData.Password, "x", "x", null)));
     }
 }

@@ -6,7 +6,8 @@ using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Tests.Staff;
 
-/// <summary>Staff accounts and sessions written straight into a test database, with the ids of <see cref="TestStaff"/> where a test calls as them.</summary>
+/// <summary>Staff accounts and sessions written straight into a test database, with the ids of <see cref="TestStaff"/>
+/// where a test calls as them.</summary>
 public static class StaffTestData
 {
     public const string Password = "kagi-no-hashira-7";
@@ -23,7 +24,8 @@ public static class StaffTestData
         };
         user.PasswordHash = new PasswordHasher<StaffUser>().HashPassword(user, password);
         db.Users.Add(user);
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = id, RoleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync() });
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = id,
+            RoleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync() });
         await db.SaveChangesAsync();
         return user;
     }
@@ -49,7 +51,8 @@ public static class StaffTestData
     public static async Task<IReadOnlyList<string>> AuditActionsAsync(this TestDatabase database, string staffId)
     {
         await using var db = database.CreateDbContext();
-        return await db.AuditEntries.Where(a => a.EntityType == nameof(StaffUser) && a.EntityId == staffId).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+        return await db.AuditEntries.Where(a => a.EntityType == nameof(StaffUser) && a.EntityId == staffId).OrderBy(a => a.Id)
+            .Select(a => a.Action).ToListAsync();
     }
 
     public static async Task<int> AddDealerAsync(this TestDatabase database, string code)

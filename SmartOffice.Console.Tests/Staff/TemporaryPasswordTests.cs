@@ -24,7 +24,8 @@ public sealed class TemporaryPasswordTests
             Assert.Equal("/account/password", page.Headers.Location?.OriginalString);
         // The circuit's hub (every interactive page) and posts are refused outright.
         using (var circuit = await client.PostAsync("_blazor/negotiate?negotiateVersion=1", new StringContent("")))
-            Assert.True(circuit.StatusCode == HttpStatusCode.Forbidden, $"{circuit.StatusCode} {await circuit.Content.ReadAsStringAsync()}");
+            Assert.True(circuit.StatusCode == HttpStatusCode.Forbidden,
+                $"{circuit.StatusCode} {await circuit.Content.ReadAsStringAsync()}");
         using (var password = await client.NavigateAsync("account/password"))
             Assert.Equal(HttpStatusCode.OK, password.StatusCode);
     }
@@ -64,7 +65,8 @@ public sealed class TemporaryPasswordTests
     }
 
     /// <summary>Posts the static password form (as the browser got it) as the browser does.</summary>
-    private static async Task<HttpResponseMessage> ChangePasswordAsync(HttpClient client, HttpResponseMessage form, string current, string next)
+    private static async Task<HttpResponseMessage> ChangePasswordAsync(HttpClient client, HttpResponseMessage form, string current,
+        string next)
     {
         var html = await form.Content.ReadAsStringAsync();
         return await client.PostAsync("account/password", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -24,7 +24,8 @@ public sealed class WalkthroughLayoutBrowserTests(ConsoleApp app, Support.Browse
     public async Task Every_page_of_the_role_reads_as_keyed_at_1366(string staff, bool english)
     {
         var page = await browser.OpenSignedInAsync(app, staff, DemoStaff.Password, "", english);
-        var menu = await page.Locator(".mud-drawer a.mud-nav-link").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        var menu = await page.Locator(".mud-drawer a.mud-nav-link")
+            .EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
         Assert.NotEmpty(menu);
 
         var visited = new HashSet<string>();
@@ -67,7 +68,9 @@ public sealed class WalkthroughLayoutBrowserTests(ConsoleApp app, Support.Browse
     {
         try
         {
-            await page.WaitForFunctionAsync("() => !document.querySelector('.mud-main-content .mud-progress-linear, .mud-main-content .mud-progress-circular, .mud-main-content .mud-skeleton')",
+            await page.WaitForFunctionAsync(
+                "() => !document.querySelector('.mud-main-content .mud-progress-linear, .mud-main-content .mud-progress-circular, " +
+                ".mud-main-content .mud-skeleton')",
                 null, new PageWaitForFunctionOptions { Timeout = 15_000, PollingInterval = 200 });
         }
         catch (TimeoutException)

@@ -26,10 +26,12 @@ public sealed class WarehouseFileCorpusTests(MatrixDatabase data) : IClassFixtur
         ("a PNG named .csv", "Warehouse.File.Encoding", () => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]),
         ("an empty file", "Warehouse.File.Header", () => []),
         ("truncated mid-row", "Warehouse.Row.Truncated", () => Utf8($"{Header}\r\n{Good}\r\n1,1,1,2026/1")),
-        ("a 10 MB single row", "Warehouse.Row.TooLong", () => Utf8($"{Header}\r\n1,1,1,2026/11/20,N1,{new string('A', 10 * 1024 * 1024)},T1,\r\n")),
+        ("a 10 MB single row", "Warehouse.Row.TooLong",
+            () => Utf8($"{Header}\r\n1,1,1,2026/11/20,N1,{new string('A', 10 * 1024 * 1024)},T1,\r\n")),
         ("a formula as quantity", "Warehouse.Row.Formula", () => Utf8($"{Header}\r\n1,1,=1+1,2026/11/20,N1,ヤマト運輸,T1,\r\n")),
         ("a formula as shipped date", "Warehouse.Row.Formula", () => Utf8($"{Header}\r\n1,1,1,=TODAY(),N1,ヤマト運輸,T1,\r\n")),
-        ("a formula as slip number", "Warehouse.Row.Formula", () => Utf8($"{Header}\r\n1,1,1,2026/11/20,=HYPERLINK(\"\"http://x\"\"),ヤマト運輸,T1,\r\n")),
+        ("a formula as slip number", "Warehouse.Row.Formula",
+            () => Utf8($"{Header}\r\n1,1,1,2026/11/20,=HYPERLINK(\"\"http://x\"\"),ヤマト運輸,T1,\r\n")),
         ("a formula as shipment number", "Warehouse.Row.Formula", () => Utf8($"{Header}\r\n@SUM(1),1,1,2026/11/20,N1,ヤマト運輸,T1,\r\n")),
         ("a formula as tracking number", "Warehouse.Row.Formula", () => Utf8($"{Header}\r\n1,1,1,2026/11/20,N1,ヤマト運輸,-2+3,\r\n")),
         ("a formula as delivery date", "Warehouse.Row.Formula", () => Utf8($"{Header}\r\n1,1,1,2026/11/20,N1,ヤマト運輸,T1,+A1\r\n")),
@@ -48,8 +50,10 @@ public sealed class WarehouseFileCorpusTests(MatrixDatabase data) : IClassFixtur
         ("an empty file", "Warehouse.File.Header", () => []),
         ("the results file's header", "Warehouse.File.Header", () => Utf8($"{Header}\r\n{GoodStock}\r\n")),
         ("truncated mid-row", "Warehouse.Row.Truncated", () => Utf8($"{StockHeader}\r\n{GoodStock}\r\nA0000001,1,2026/1")),
-        ("a 10 MB single row", "Warehouse.Row.TooLong", () => Utf8($"{StockHeader}\r\nA0000001,{new string('9', 10 * 1024 * 1024)},2026/11/20\r\n")),
-        ("a formula as product code", "Warehouse.Row.Formula", () => Utf8($"{StockHeader}\r\n=HYPERLINK(\"\"http://x\"\"),1,2026/11/20\r\n")),
+        ("a 10 MB single row", "Warehouse.Row.TooLong",
+            () => Utf8($"{StockHeader}\r\nA0000001,{new string('9', 10 * 1024 * 1024)},2026/11/20\r\n")),
+        ("a formula as product code", "Warehouse.Row.Formula",
+            () => Utf8($"{StockHeader}\r\n=HYPERLINK(\"\"http://x\"\"),1,2026/11/20\r\n")),
         ("a formula as quantity", "Warehouse.Row.Formula", () => Utf8($"{StockHeader}\r\nA0000001,+1+1,2026/11/20\r\n")),
         ("a formula as received date", "Warehouse.Row.Formula", () => Utf8($"{StockHeader}\r\nA0000001,1,@TODAY()\r\n")),
         ("full-width digits", "Warehouse.Row.Number", () => Utf8($"{StockHeader}\r\nA0000001,１,2026/11/20\r\n")),
@@ -65,12 +69,14 @@ public sealed class WarehouseFileCorpusTests(MatrixDatabase data) : IClassFixtur
     [Theory]
     [MemberData(nameof(Names))]
     public Task A_bad_results_file_is_quarantined_whole_naming_its_problem_and_applies_nothing(string name) =>
-        QuarantinedAsync(Files.Single(f => f.Name == name), o => o.ResultsFolder, s => s.GetRequiredService<WarehouseService>().ScanNowAsync());
+        QuarantinedAsync(Files.Single(f => f.Name == name), o => o.ResultsFolder,
+            s => s.GetRequiredService<WarehouseService>().ScanNowAsync());
 
     [Theory]
     [MemberData(nameof(StockNames))]
     public Task A_bad_stock_receipt_file_is_quarantined_whole_naming_its_problem_and_applies_nothing(string name) =>
-        QuarantinedAsync(StockFiles.Single(f => f.Name == name), o => o.StockFolder, s => s.GetRequiredService<StockService>().ScanNowAsync());
+        QuarantinedAsync(StockFiles.Single(f => f.Name == name), o => o.StockFolder,
+            s => s.GetRequiredService<StockService>().ScanNowAsync());
 
     private async Task QuarantinedAsync((string Name, string Key, Func<byte[]> Content) bad, Func<WarehouseOptions, string> folderOf,
         Func<IServiceProvider, Task<int>> scanNow)

@@ -8,7 +8,8 @@ using SmartOffice.Domain.Persistence;
 
 namespace SmartOffice.Console.Tests.Support;
 
-/// <summary>A keying form as the desk uses it: a FAX dropped from a customer's number, claimed, sorted, the form beside its image.</summary>
+/// <summary>A keying form as the desk uses it: a FAX dropped from a customer's number, claimed, sorted, the form beside
+/// its image.</summary>
 public static class BesideFax
 {
     /// <summary>
@@ -33,10 +34,12 @@ public static class BesideFax
         await page.Locator($"[data-testid=sort-{kind}]").ClickAsync();
         await page.WaitForAddressAsync(new Regex(@"\?fax=\d+$"));
         await page.WaitForCircuitAsync();
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=fax-page]'); return i && i.complete && i.naturalWidth > 0; }");
+        await page.WaitForFunctionAsync(
+            "() => { const i = document.querySelector('[data-testid=fax-page]'); return i && i.complete && i.naturalWidth > 0; }");
     }
 
-    /// <summary>The inbox id of the dropped file once the watcher has imported it, and the code of the customer its number matched.</summary>
+    /// <summary>The inbox id of the dropped file once the watcher has imported it, and the code of the customer its
+    /// number matched.</summary>
     private static async Task<(int Id, string? Sender)> ImportedAsync(ConsoleApp app, string fileName)
     {
         var contexts = app.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>();
@@ -44,7 +47,8 @@ public static class BesideFax
         {
             await using var db = await contexts.CreateDbContextAsync();
             var item = await db.FaxInboxItems.Where(f => f.FileName == fileName)
-                .Select(f => new { f.Id, Sender = db.Customers.Where(c => c.Id == f.CustomerId).Select(c => c.Code).FirstOrDefault() }).FirstOrDefaultAsync();
+                .Select(f => new { f.Id, Sender = db.Customers.Where(c => c.Id == f.CustomerId).Select(c => c.Code).FirstOrDefault() })
+                    .FirstOrDefaultAsync();
             if (item is not null)
                 return (item.Id, item.Sender);
             await Task.Delay(200);
@@ -62,5 +66,8 @@ public static class BesideFax
 
     /// <summary>Whether the page scrolls sideways (a form wider than the window beside the FAX).</summary>
     public static Task<bool> ScrollsSidewaysAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth || [...document.querySelectorAll('.fax-form *')].some(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible' && getComputedStyle(e).overflowX !== 'hidden')");
+        page.EvaluateAsync<bool>(
+            "() => document.documentElement.scrollWidth > window.innerWidth || [...document.querySelectorAll('.fax-form *')].some(e => " +
+            "e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible' && getComputedStyle(e).overflowX !== " +
+            "'hidden')");
 }

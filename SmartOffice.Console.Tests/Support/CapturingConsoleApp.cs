@@ -48,5 +48,6 @@ public sealed class CapturedEvents : ILogEventSink
 
     /// <summary>Errors and worse, one line each, for an assertion's message.</summary>
     public IReadOnlyList<string> Errors() => Snapshot().Where(e => e.Level >= LogEventLevel.Error)
-        .Select(e => $"{e.Timestamp:HH:mm:ss.fff} {e.Level} {e.RenderMessage()} {e.Exception?.GetType().Name}: {e.Exception?.Message}").ToList();
+        .Select(e => $"{e.Timestamp:HH:mm:ss.fff} {e.Level} {e.RenderMessage()} {e.Exception?.GetType().Name}: {e.Exception?.Message}")
+            .ToList();
 }

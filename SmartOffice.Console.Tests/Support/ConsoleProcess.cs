@@ -27,7 +27,8 @@ public sealed partial class ConsoleProcess : IDisposable
     }
 
     /// <param name="folder">Working folder (logs, outbox); <paramref name="database"/> the SQLite file.</param>
-    public static ConsoleProcess Start(string folder, string database, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+    public static ConsoleProcess Start(string folder, string database, IReadOnlyDictionary<string, string>? environment,
+        params string[] arguments) =>
         Start(folder, database, environment, [], arguments);
 
     /// <summary>
@@ -39,9 +40,11 @@ public sealed partial class ConsoleProcess : IDisposable
     /// allocate — under a loaded machine enough of them did to use the limit up and kill the console silently at its first
     /// scan. <c>MALLOC_ARENA_MAX=2</c> keeps that reservation fixed, so the limit is left to what the test measures.
     /// </remarks>
-    public static ConsoleProcess StartWithMemoryLimit(long bytes, string folder, string database, IReadOnlyDictionary<string, string>? environment,
+    public static ConsoleProcess StartWithMemoryLimit(long bytes, string folder, string database,
+        IReadOnlyDictionary<string, string>? environment,
         params string[] arguments) =>
-        Start(folder, database, new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["MALLOC_ARENA_MAX"] = "2" },
+        Start(folder, database,
+            new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["MALLOC_ARENA_MAX"] = "2" },
             ["prlimit", $"--as={bytes}", "--"], arguments);
 
     private static ConsoleProcess Start(string folder, string database, IReadOnlyDictionary<string, string>? environment, string[] wrapper,
@@ -71,7 +74,8 @@ public sealed partial class ConsoleProcess : IDisposable
     /// The web server for a browser (Development serves the static web assets of the unpublished build, docs/stack-pitfalls.md pitfall 7),
     /// its temp folder set to <paramref name="temp"/> when given. Await <see cref="ListeningAsync"/> for its address.
     /// </summary>
-    public static ConsoleProcess StartServer(string folder, string database, string? temp = null, IReadOnlyDictionary<string, string>? environment = null)
+    public static ConsoleProcess StartServer(string folder, string database, string? temp = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var settings = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
         if (temp is not null)
@@ -112,7 +116,8 @@ public sealed partial class ConsoleProcess : IDisposable
         }
         catch (Exception e) when (e is TimeoutException or EndOfStreamException)
         {
-            throw new InvalidOperationException($"The line did not come ({e.Message}{await ExitStatusAsync()}). Output:\n{Output}{await StderrSoFarAsync()}");
+            throw new InvalidOperationException(
+                $"The line did not come ({e.Message}{await ExitStatusAsync()}). Output:\n{Output}{await StderrSoFarAsync()}");
         }
     }
 

@@ -32,7 +32,8 @@ public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, string> Tables
 
     /// <summary>The tables whose rows differ, empty when the database is as it was.</summary>
     public IReadOnlyList<string> ChangedSince(DatabaseSnapshot before) =>
-        Tables.Keys.Union(before.Tables.Keys).Where(t => Tables.GetValueOrDefault(t) != before.Tables.GetValueOrDefault(t)).Order().ToList();
+        Tables.Keys.Union(before.Tables.Keys).Where(t => Tables.GetValueOrDefault(t) != before.Tables.GetValueOrDefault(t)).Order()
+            .ToList();
 
     private static async Task<string> ChecksumAsync(SqliteConnection connection, string table)
     {
@@ -53,7 +54,9 @@ public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, string> Tables
             rows++;
             for (var i = 0; i < reader.FieldCount; i++)
             {
-                var value = reader.IsDBNull(i) ? "\u2400" : reader.GetFieldType(i) == typeof(byte[]) ? Convert.ToBase64String((byte[])reader.GetValue(i)) : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+                var value = reader.IsDBNull(i) ? "\u2400" : reader.GetFieldType(i) == typeof(byte[])
+                    ? Convert.ToBase64String((byte[])reader.GetValue(i))
+                    : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
                 hash.AppendData(Encoding.UTF8.GetBytes(value + "\u241F"));
             }
             hash.AppendData("\u241E"u8);

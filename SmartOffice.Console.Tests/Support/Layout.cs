@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace SmartOffice.Console.Tests.Support;
 
-/// <summary>Measures of a page as the eye sees it: boxes cut off at their container's edge, and text wrapped a character or two per line.</summary>
+/// <summary>Measures of a page as the eye sees it: boxes cut off at their container's edge, and text wrapped a
+/// character or two per line.</summary>
 public static class Layout
 {
     /// <summary>
@@ -47,14 +48,19 @@ public static class Layout
 
     /// <summary>Whether the page or a table in it scrolls sideways.</summary>
     public static Task<bool> ScrollsSidewaysAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth || [...document.querySelectorAll('.mud-table-container')].some(e => e.scrollWidth > e.clientWidth + 1)");
+        page.EvaluateAsync<bool>(
+            "() => document.documentElement.scrollWidth > window.innerWidth || [...document.querySelectorAll('.mud-table-container')].som" +
+            "e(e => e.scrollWidth > e.clientWidth + 1)");
 
-    /// <summary>The innermost elements reaching past the window's right edge, with their width: what makes a page scroll sideways.</summary>
+    /// <summary>The innermost elements reaching past the window's right edge, with their width: what makes a page
+    /// scroll sideways.</summary>
     public static Task<string[]> PastTheWindowAsync(IPage page) =>
         page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
-              .slice(0, 8).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().width)}px: ${e.textContent.trim().slice(0, 30)}`)
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+              .slice(0, 8).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} `
+                + `${Math.round(e.getBoundingClientRect().width)}px: ${e.textContent.trim().slice(0, 30)}`)
             """);
 
     /// <summary>

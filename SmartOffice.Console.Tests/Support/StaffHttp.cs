@@ -9,11 +9,13 @@ public static partial class StaffHttp
     /// <summary>Redirects are not followed, so a test sees them; <paramref name="userName"/> null stays anonymous.</summary>
     public static async Task<HttpClient> ClientAsync(Uri baseAddress, string? userName, string password)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) {
+            BaseAddress = baseAddress };
         if (userName is null)
             return client;
         using var signIn = await SignInAsync(client, userName, password);
-        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect && signIn.Headers.Location?.OriginalString == "/", $"{userName} did not sign in: {signIn.StatusCode} {signIn.Headers.Location}");
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect && signIn.Headers.Location?.OriginalString == "/",
+            $"{userName} did not sign in: {signIn.StatusCode} {signIn.Headers.Location}");
         return client;
     }
 

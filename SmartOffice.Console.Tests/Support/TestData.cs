@@ -49,7 +49,8 @@ public static class TestData
         await using var db = database.CreateDbContext();
         db.Products.Add(new Product
         {
-            Code = "A1234", Name = "クリアファイル", Maker = "コクヨ", Category = new ProductCategory { Code = "C10", Name = "ファイル" }, UnitPrice = 300,
+            Code = "A1234", Name = "クリアファイル", Maker = "コクヨ", Category = new ProductCategory { Code = "C10", Name = "ファイル" },
+                UnitPrice = 300,
         });
         await db.SaveChangesAsync();
     }
@@ -57,7 +58,8 @@ public static class TestData
     /// <summary>The password of web users added with <c>withPassword</c>; hashed once (a hash costs ≈ 50 ms).</summary>
     public const string WebUserPassword = "correct-horse";
 
-    private static readonly Lazy<string> WebUserPasswordHash = new(() => new PasswordHasher<WebUser>().HashPassword(null!, WebUserPassword));
+    private static readonly Lazy<string> WebUserPasswordHash =
+        new(() => new PasswordHasher<WebUser>().HashPassword(null!, WebUserPassword));
 
     public static async Task<WebUser> AddWebUserAsync(this TestDatabase database, Department department, string userId,
         int failures = 0, DateTimeOffset? lockedAt = null, bool administrator = true, bool withPassword = false)
@@ -84,7 +86,8 @@ public static class TestData
         };
         user.PasswordHash = new PasswordHasher<StaffUser>().HashPassword(user, password);
         db.Users.Add(user);
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync() });
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id,
+            RoleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync() });
         await db.SaveChangesAsync();
     }
 

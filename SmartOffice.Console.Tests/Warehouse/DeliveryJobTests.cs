@@ -133,7 +133,8 @@ public sealed class DeliveryJobTests : IAsyncLifetime
         await Job.RunAsync(JobRunTrigger.Schedule);
         var returns = _database.Returns(TestStaff.DeskAgent);
         var lineId = (await returns.GetOrderAsync(_order.Id)).Lines.Single().OrderLineId;
-        var slip = await returns.CreateAsync(new(_order.Id, "10000013", null, [new ReturnLineInput(lineId, 2, ReturnReason.ImageDiffers, true, null)]));
+        var slip = await returns.CreateAsync(
+            new(_order.Id, "10000013", null, [new ReturnLineInput(lineId, 2, ReturnReason.ImageDiffers, true, null)]));
 
         var view = Assert.Single(await new OrderShipmentsService(_database, TestStaff.DeskAgent).GetAsync(_order.Id));
         Assert.Equal((_shipment, ShipmentStatus.Shipped), (view.ShipmentId, view.Status));
@@ -143,9 +144,11 @@ public sealed class DeliveryJobTests : IAsyncLifetime
                       ("N0002", "T2", 6, new DateOnly(2026, 11, 30), null)],
             view.Parts.Select(p => (p.DeliverySlipNumber, p.TrackingNumber, p.Quantity, p.DeliveryDate, p.DeliveredOn)));
         var returned = Assert.Single(view.Returns);
-        Assert.Equal((slip.SlipNumber, 1, 2, ReturnSlipStatus.Received), (returned.SlipNumber, returned.LineNumber, returned.Quantity, returned.Status));
+        Assert.Equal((slip.SlipNumber, 1, 2, ReturnSlipStatus.Received),
+            (returned.SlipNumber, returned.LineNumber, returned.Quantity, returned.Status));
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => new OrderShipmentsService(_database, TestStaff.DealerRep(999)).GetAsync(_order.Id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            new OrderShipmentsService(_database, TestStaff.DealerRep(999)).GetAsync(_order.Id));
     }
 
     [Fact]
@@ -156,9 +159,11 @@ public sealed class DeliveryJobTests : IAsyncLifetime
         var part = await db.ShipmentResults.AsNoTracking().OrderBy(r => r.Id).FirstAsync();
         var service = new DeliveryDateService(_database, TestStaff.DeskAgent, _database.Clock, _database.BusinessClock);
 
-        var noReason = await Assert.ThrowsAsync<BusinessRuleException>(() => service.CorrectAsync(part.Id, part.Version, new DateOnly(2026, 11, 25), " "));
+        var noReason = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            service.CorrectAsync(part.Id, part.Version, new DateOnly(2026, 11, 25), " "));
         Assert.Equal("Warehouse.Delivery.ReasonRequired", noReason.Key);
-        var early = await Assert.ThrowsAsync<BusinessRuleException>(() => service.CorrectAsync(part.Id, part.Version, new DateOnly(2026, 11, 24), "運送会社の連絡"));
+        var early = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            service.CorrectAsync(part.Id, part.Version, new DateOnly(2026, 11, 24), "運送会社の連絡"));
         Assert.Equal("Warehouse.Delivery.BeforeShipped", early.Key);
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
             new DeliveryDateService(_database, TestStaff.DealerRep(1), _database.Clock, _database.BusinessClock)
@@ -169,7 +174,8 @@ public sealed class DeliveryJobTests : IAsyncLifetime
         var corrected = await StateAsync();
         Assert.Equal(0, corrected.Delivered);
         Assert.Equal([null, null], corrected.DeliveredOn);
-        var stale = await Assert.ThrowsAsync<BusinessRuleException>(() => service.CorrectAsync(part.Id, part.Version, new DateOnly(2026, 11, 25), "x"));
+        var stale = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            service.CorrectAsync(part.Id, part.Version, new DateOnly(2026, 11, 25), "x"));
         Assert.Equal("Warehouse.Delivery.Changed", stale.Key);
 
         var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "Warehouse.DeliveryDateCorrected");

@@ -21,7 +21,8 @@ public sealed class DemoWarehouseTests : IAsyncLifetime
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
-    private DemoWarehouse Warehouse => new(_database, Microsoft.Extensions.Options.Options.Create(_database.Options()), _database.BusinessClock);
+    private DemoWarehouse Warehouse =>
+        new(_database, Microsoft.Extensions.Options.Options.Create(_database.Options()), _database.BusinessClock);
 
     private async Task<ShipmentStatus> StatusAsync(Order order)
     {
@@ -40,7 +41,8 @@ public sealed class DemoWarehouseTests : IAsyncLifetime
         {
             var batch = db.CutoffBatches.Add(new CutoffBatch
             {
-                BatchKey = "fax-test", Kind = CutoffKind.Fax, AcceptanceDay = new DateOnly(2026, 11, 26), ClosedAt = _database.BusinessClock.Now,
+                BatchKey = "fax-test", Kind = CutoffKind.Fax, AcceptanceDay = new DateOnly(2026, 11, 26),
+                    ClosedAt = _database.BusinessClock.Now,
                 InstructionFile = "20261126_fax-test.csv", InstructionWrittenAt = _database.BusinessClock.Now,
             }).Entity;
             await db.SaveChangesAsync();
@@ -64,7 +66,8 @@ public sealed class DemoWarehouseTests : IAsyncLifetime
         Assert.Equal(0, await Warehouse.AnswerDueAsync());
 
         await using var after = _database.CreateDbContext();
-        var parts = await after.ShipmentResults.AsNoTracking().Where(r => r.OrderLine!.OrderId == keyed.Id).OrderBy(r => r.RowNumber).ToListAsync();
+        var parts = await after.ShipmentResults.AsNoTracking().Where(r => r.OrderLine!.OrderId == keyed.Id).OrderBy(r => r.RowNumber)
+            .ToListAsync();
         Assert.Equal([5], parts.Select(p => p.Quantity));
         Assert.All(parts, p => Assert.Equal(new DateOnly(2026, 11, 26), p.ShippedOn));
         Assert.All(parts, p => Assert.NotNull(p.DeliveryDate));

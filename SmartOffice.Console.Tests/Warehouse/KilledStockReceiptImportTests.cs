@@ -39,12 +39,14 @@ public sealed class KilledStockReceiptImportTests(ITestOutputHelper output) : Ki
         }
     }
 
-    /// <summary>Every product received: the 500 in stock and the first file's 100 serve the first order in full; each later file the next.</summary>
+    /// <summary>Every product received: the 500 in stock and the first file's 100 serve the first order in full; each
+    /// later file the next.</summary>
     protected override string FileText(int moment)
     {
         var today = Database.BusinessClock.Today.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture);
         var quantity = moment == 0 ? 100 : 600;
-        return string.Concat(new[] { StockHeader }.Concat(Enumerable.Range(1, LineCount).Select(n => $"{ProductCode(n)},{quantity},{today}"))
+        return string.Concat(
+            new[] { StockHeader }.Concat(Enumerable.Range(1, LineCount).Select(n => $"{ProductCode(n)},{quantity},{today}"))
             .Select(r => r + "\r\n"));
     }
 
@@ -52,7 +54,8 @@ public sealed class KilledStockReceiptImportTests(ITestOutputHelper output) : Ki
     {
         Assert.Equal(LineCount, await db.StockReceipts.CountAsync(r => r.WarehouseResultsFileId == record.Id));
         var order = _orders[moment];
-        Assert.True(await db.OrderLines.Where(l => l.OrderId == order).AllAsync(l => l.BackOrder == BackOrderState.None && l.BackOrderServedOn != null),
+        Assert.True(await db.OrderLines.Where(l => l.OrderId == order)
+            .AllAsync(l => l.BackOrder == BackOrderState.None && l.BackOrderServedOn != null),
             $"the back orders of file {record.FileName} are not all served");
         Assert.Equal(0, await db.OrderLines.CountAsync(l => l.OrderId > order && l.BackOrder != BackOrderState.Waiting));
     }

@@ -34,7 +34,8 @@ public abstract class KilledWarehouseFileImport(ITestOutputHelper output) : IAsy
     /// <summary>The file of moment <paramref name="moment"/>, header and rows, as the warehouse writes it.</summary>
     protected abstract string FileText(int moment);
 
-    /// <summary>Asserts that the file of <paramref name="moment"/>, recorded as <paramref name="record"/>, is applied whole and once.</summary>
+    /// <summary>Asserts that the file of <paramref name="moment"/>, recorded as <paramref name="record"/>, is applied
+    /// whole and once.</summary>
     protected abstract Task AssertAppliedWholeAsync(SmartOfficeDbContext db, WarehouseResultsFile record, int moment);
 
     public async Task InitializeAsync()
@@ -45,7 +46,8 @@ public abstract class KilledWarehouseFileImport(ITestOutputHelper output) : IAsy
             var category = new ProductCategory { Code = "NOTES", Name = "ノート" };
             db.Products.AddRange(Enumerable.Range(1, LineCount).Select(i => new Product
             {
-                Code = ProductCode(i), Name = $"キャンパスノート {i}冊", Maker = "テストメーカー", Category = category, UnitPrice = 100 + i, StockOnHand = 500,
+                Code = ProductCode(i), Name = $"キャンパスノート {i}冊", Maker = "テストメーカー", Category = category, UnitPrice = 100 + i,
+                    StockOnHand = 500,
             }));
             await db.SaveChangesAsync();
         }
@@ -93,7 +95,8 @@ public abstract class KilledWarehouseFileImport(ITestOutputHelper output) : IAsy
                 app = ConsoleProcess.StartServer(Database.Folder, Database.File, environment: Environment);
                 await app.ListeningAsync(Patience);
                 await LeftTheFolderAsync(file);
-                Assert.True(await AppliedWholeOrNotAtAllAsync(moment, file, i, before), $"killed at '{moment}': not applied after the restart");
+                Assert.True(await AppliedWholeOrNotAtAllAsync(moment, file, i, before),
+                    $"killed at '{moment}': not applied after the restart");
             }
             // A kill inside the transaction left nothing (the console had logged a statement of it; a kill reads that line
             // from its output, so on a busy machine it may land only after the commit: then whole); the one after the
@@ -115,7 +118,8 @@ public abstract class KilledWarehouseFileImport(ITestOutputHelper output) : IAsy
         File.Move(Path.Combine(Folder, file + ".tmp"), Path.Combine(Folder, file));
     }
 
-    /// <summary>True when the file is applied whole and once; false when nothing of it is in the database (every table as before).</summary>
+    /// <summary>True when the file is applied whole and once; false when nothing of it is in the database (every table
+    /// as before).</summary>
     private async Task<bool> AppliedWholeOrNotAtAllAsync(string moment, string file, int index, DatabaseSnapshot before)
     {
         await using var db = Database.CreateDbContext();
@@ -123,7 +127,8 @@ public abstract class KilledWarehouseFileImport(ITestOutputHelper output) : IAsy
         if (records.Count == 0)
         {
             // The scheduler's own tables (QRTZ_*) are the console's start-up, not the import.
-            var changed = (await DatabaseSnapshot.TakeAsync(Database)).ChangedSince(before).Where(t => !t.StartsWith("QRTZ_", StringComparison.Ordinal)).ToList();
+            var changed = (await DatabaseSnapshot.TakeAsync(Database)).ChangedSince(before)
+                .Where(t => !t.StartsWith("QRTZ_", StringComparison.Ordinal)).ToList();
             Assert.True(changed.Count == 0, $"killed at '{moment}': no file record, yet {string.Join(", ", changed)} changed");
             return false;
         }

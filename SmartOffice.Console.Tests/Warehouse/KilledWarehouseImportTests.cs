@@ -42,7 +42,8 @@ public sealed class KilledWarehouseImportTests(ITestOutputHelper output) : Kille
         var shipment = order.Shipments.Single().Id;
         var today = Database.BusinessClock.Today.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture);
         return string.Concat(new[] { Header }.Concat(order.Lines.OrderBy(l => l.LineNumber)
-            .Select(l => Row(shipment, l.LineNumber, l.Quantity, today, $"K{l.LineNumber:D4}", tracking: $"9999-{l.LineNumber:D4}"))).Select(r => r + "\r\n"));
+            .Select(l => Row(shipment, l.LineNumber, l.Quantity, today, $"K{l.LineNumber:D4}", tracking: $"9999-{l.LineNumber:D4}")))
+                .Select(r => r + "\r\n"));
     }
 
     protected override async Task AssertAppliedWholeAsync(SmartOfficeDbContext db, WarehouseResultsFile record, int moment)

@@ -54,7 +54,8 @@ public sealed class LineFactsTests : IAsyncLifetime
         var purchases = new PurchaseDataService(_database, TestStaff.DeskAgent, _database.BusinessClock);
         await using (var db = _database.CreateDbContext())
         {
-            var exported = await purchases.Lines(db, new PurchaseDataQuery(_department.CustomerId, null, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 25)))
+            var exported = await purchases.Lines(db,
+                new PurchaseDataQuery(_department.CustomerId, null, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 25)))
                 .ToListAsync();
             Assert.Equal([("テストメーカー", false), ("テストメーカー", false)], exported.Select(l => (l.Maker, l.IsEco)));
         }

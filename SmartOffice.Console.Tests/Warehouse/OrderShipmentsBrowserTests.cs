@@ -26,7 +26,8 @@ public sealed class OrderShipmentsBrowserTests(ConsoleApp app, Support.Browser b
         // A demo order's delivered part on a line nothing is returned from, one per culture (the app is shared).
         var part = await db.ShipmentResults.AsNoTracking()
             .Where(r => r.DeliveredOn != null && !db.ReturnSlipLines.Any(l => l.OrderLineId == r.OrderLineId))
-            .OrderByDescending(r => r.Id).Skip(pick * 7).Select(r => new { r.Id, r.OrderLine!.OrderId, r.DeliverySlipNumber, r.TrackingNumber, r.ShippedOn })
+            .OrderByDescending(r => r.Id).Skip(pick * 7)
+                .Select(r => new { r.Id, r.OrderLine!.OrderId, r.DeliverySlipNumber, r.TrackingNumber, r.ShippedOn })
             .FirstAsync();
 
         var page = await browser.NewPageAsync(app.BaseAddress, locale: culture, width: 1366, height: 768);

@@ -23,13 +23,18 @@ public sealed class StockPageBrowserTests(ConsoleApp app, Support.Browser browse
         var contexts = app.Services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         var waiting = db.OrderLines.Where(l => l.BackOrder == BackOrderState.Waiting).Select(l => l.ProductId);
-        var product = await db.Products.Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && !waiting.Contains(p.Id)).OrderBy(p => p.Id).FirstAsync();
+        var product = await db.Products.Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && !waiting.Contains(p.Id))
+            .OrderBy(p => p.Id).FirstAsync();
         await db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.StockOnHand, 0));
-        var department = await db.Departments.Where(d => d.IsActive && d.Customer!.IsActive && d.MonthlyBudget == null).OrderBy(d => d.Id).FirstAsync();
+        var department = await db.Departments.Where(d => d.IsActive && d.Customer!.IsActive && d.MonthlyBudget == null).OrderBy(d => d.Id)
+            .FirstAsync();
         await using var scope = app.Services.CreateAsyncScope();
-        var orders = ActivatorUtilities.CreateInstance<FaxOrderService>(scope.ServiceProvider, (Domain.Staff.ICurrentStaff)TestStaff.DeskAgent);
-        async Task<int> SaveAsync(int quantity, int minutesAgo) => (await orders.SaveAsync(new FaxOrderSaveRequest(new FaxOrderDraft(department.CustomerId,
-            department.Id, null, app.BusinessClock.Now.AddMinutes(-minutesAgo), null, [new FaxOrderDraftLine(product.Code, quantity.ToString(), null)]),
+        var orders = ActivatorUtilities.CreateInstance<FaxOrderService>(scope.ServiceProvider,
+            (Domain.Staff.ICurrentStaff)TestStaff.DeskAgent);
+        async Task<int> SaveAsync(int quantity, int minutesAgo) =>
+            (await orders.SaveAsync(new FaxOrderSaveRequest(new FaxOrderDraft(department.CustomerId,
+            department.Id, null, app.BusinessClock.Now.AddMinutes(-minutesAgo), null,
+                [new FaxOrderDraftLine(product.Code, quantity.ToString(), null)]),
             Guid.NewGuid(), SoftBudgetConfirmed: true, DuplicateConfirmed: true))).OrderId!.Value;
         var older = await SaveAsync(3, 30);
         var younger = await SaveAsync(2, 20);
@@ -40,7 +45,8 @@ public sealed class StockPageBrowserTests(ConsoleApp app, Support.Browser browse
     [Theory]
     [InlineData("ja-JP", "入荷済", "取消: お客様のご依頼")]
     [InlineData("en-US", "Served", "Cancelled: お客様のご依頼")]
-    public async Task A_receipt_keyed_on_the_stock_page_serves_the_oldest_and_the_desk_cancels_the_other(string culture, string served, string cancelled)
+    public async Task A_receipt_keyed_on_the_stock_page_serves_the_oldest_and_the_desk_cancels_the_other(string culture, string served,
+        string cancelled)
     {
         var (code, older, younger, olderNumber) = await BackOrdersAsync();
         var page = await browser.NewPageAsync(app.BaseAddress, locale: culture, width: 1366, height: 768);

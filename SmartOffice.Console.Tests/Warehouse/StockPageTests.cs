@@ -29,7 +29,8 @@ public sealed class StockPageTests : IAsyncLifetime
         await _database.InitializeAsync();
         await _database.SeedCatalogAsync();
         var department = await _database.AddCustomerAsync("D1", "10000013");
-        var draft = new FaxOrderDraft(department.CustomerId, department.Id, null, Now.AddHours(-1), null, [Line(Pen, "1"), Line(Scarce, "8")]);
+        var draft = new FaxOrderDraft(department.CustomerId, department.Id, null, Now.AddHours(-1), null,
+            [Line(Pen, "1"), Line(Scarce, "8")]);
         _orderId = (await _database.FaxOrders().SaveAsync(new FaxOrderSaveRequest(draft, Guid.NewGuid()))).OrderId!.Value;
     }
 

@@ -39,16 +39,19 @@ public sealed class StockReceiptTests : IAsyncLifetime
 
     private async Task<int> ImportAsync() => await _database.StockImport().ScanAsync(waitForStableFiles: false);
 
-    private async Task<(int Pen, int Scarce, List<StockReceipt> Receipts, List<WarehouseResultsFile> Files, BackOrderState BackOrder)> StateAsync()
+    private async Task<(int Pen, int Scarce, List<StockReceipt> Receipts, List<WarehouseResultsFile> Files, BackOrderState BackOrder)>
+        StateAsync()
     {
         await using var db = _database.CreateDbContext();
-        return (await _database.StockOfAsync(Pen), await _database.StockOfAsync(Scarce), await db.StockReceipts.AsNoTracking().OrderBy(r => r.Id).ToListAsync(),
+        return (await _database.StockOfAsync(Pen), await _database.StockOfAsync(Scarce),
+            await db.StockReceipts.AsNoTracking().OrderBy(r => r.Id).ToListAsync(),
             await db.WarehouseResultsFiles.AsNoTracking().OrderBy(f => f.Id).ToListAsync(),
             await db.OrderLines.Where(l => l.OrderId == _backOrder).OrderBy(l => l.LineNumber).Select(l => l.BackOrder).FirstAsync());
     }
 
     private string[] Folder(Func<WarehouseOptions, string> folder) =>
-        Directory.Exists(folder(_database.Options())) ? Directory.GetFiles(folder(_database.Options()), "*", SearchOption.AllDirectories) : [];
+        Directory.Exists(folder(_database.Options())) ? Directory.GetFiles(folder(_database.Options()), "*", SearchOption.AllDirectories)
+            : [];
 
     [Fact]
     public async Task A_good_file_raises_the_stock_serves_the_back_orders_and_is_archived()
@@ -62,7 +65,8 @@ public sealed class StockReceiptTests : IAsyncLifetime
         Assert.Equal((120, 2, BackOrderState.None), (pen, scarce, backOrder));
         var file = Assert.Single(files);
         Assert.Equal((WarehouseFileOutcome.Applied, WarehouseFileKind.StockReceipts, 2), (file.Outcome, file.Kind, file.RowCount));
-        Assert.Equal([(Pen, 20, 0, 1), (Scarce, 5, 8, 2)], receipts.Select(r => (r.ProductCode, r.Quantity, r.ServedQuantity, r.RowNumber!.Value)));
+        Assert.Equal([(Pen, 20, 0, 1), (Scarce, 5, 8, 2)],
+            receipts.Select(r => (r.ProductCode, r.Quantity, r.ServedQuantity, r.RowNumber!.Value)));
         Assert.All(receipts, r => Assert.Equal(file.Id, r.WarehouseResultsFileId));
         Assert.Empty(Folder(o => o.StockFolder));
         Assert.Single(Folder(o => o.ArchiveFolder));
@@ -123,14 +127,16 @@ public sealed class StockReceiptTests : IAsyncLifetime
             Bytes(StockHeader + "\r\nA0000001,3,2026/11/26\r\n", Encoding.Unicode));
         File.WriteAllText(Path.Combine(_database.Options().StockFolder, "S_header.csv"), "品番,数,日\r\nA0000001,3,2026/11/26\r\n");
         File.WriteAllText(Path.Combine(_database.Options().StockFolder, "S_truncated.csv"), StockHeader + "\r\nA0000001,3,2026/11/2");
-        File.WriteAllText(Path.Combine(_database.Options().StockFolder, "S_long.csv"), StockHeader + "\r\nA0000001," + new string('9', 10 * 1024 * 1024) + ",2026/11/26\r\n");
+        File.WriteAllText(Path.Combine(_database.Options().StockFolder, "S_long.csv"),
+            StockHeader + "\r\nA0000001," + new string('9', 10 * 1024 * 1024) + ",2026/11/26\r\n");
 
         Assert.Equal(5, await ImportAsync());
 
         var (pen, _, _, files, _) = await StateAsync();
         Assert.Equal(103, pen);
         Assert.Equal([
-            ("S_header.csv", "Warehouse.File.Header"), ("S_long.csv", "Warehouse.Row.TooLong"), ("S_truncated.csv", "Warehouse.Row.Truncated"),
+            ("S_header.csv", "Warehouse.File.Header"), ("S_long.csv", "Warehouse.Row.TooLong"),
+                ("S_truncated.csv", "Warehouse.Row.Truncated"),
             ("S_utf16.csv", "Warehouse.File.Encoding"),
         ], files.Where(f => f.Outcome == WarehouseFileOutcome.Quarantined).OrderBy(f => f.FileName, StringComparer.Ordinal)
             .Select(f => (f.FileName, WarehouseProblems.Problems(f.Problems).First().Key)));
@@ -149,7 +155,8 @@ public sealed class StockReceiptTests : IAsyncLifetime
     [InlineData(Scarce, "5", "2026/11/27", "Warehouse.Stock.ReceivedInFuture")]
     public async Task A_keyed_receipt_with_bad_input_is_refused_and_saves_nothing(string code, string quantity, string date, string key)
     {
-        var refused = await Assert.ThrowsAsync<BusinessRuleException>(() => _database.Stock().RecordReceiptAsync(new StockReceiptEntry(code, quantity, date)));
+        var refused = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            _database.Stock().RecordReceiptAsync(new StockReceiptEntry(code, quantity, date)));
 
         Assert.Equal(key, refused.Key);
         var (_, scarce, receipts, _, backOrder) = await StateAsync();
@@ -164,7 +171,8 @@ public sealed class StockReceiptTests : IAsyncLifetime
         Assert.Equal((Scarce, 7, 8), (done.ProductCode, done.StockOnHand, done.ServedQuantity));
         var overview = await _database.Stock().OverviewAsync();
         Assert.Empty(overview.Waiting);
-        Assert.Equal([(Scarce, 10, 8, (string?)null)], overview.Receipts.Select(r => (r.ProductCode, r.Quantity, r.ServedQuantity, r.FileName)));
+        Assert.Equal([(Scarce, 10, 8, (string?)null)],
+            overview.Receipts.Select(r => (r.ProductCode, r.Quantity, r.ServedQuantity, r.FileName)));
         await using var db = _database.CreateDbContext();
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "Warehouse.StockReceiptKeyed"));
     }

@@ -6,7 +6,8 @@ using static SmartOffice.Console.Tests.Warehouse.WarehouseTestData;
 
 namespace SmartOffice.Console.Tests.Warehouse;
 
-/// <summary>The /warehouse page in Chromium at 1366×768: a refused results file shows as an alert naming its bad row, in Japanese and English.</summary>
+/// <summary>The /warehouse page in Chromium at 1366×768: a refused results file shows as an alert naming its bad row,
+/// in Japanese and English.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WarehousePageBrowserTests(ConsoleApp app, Support.Browser browser)
 {

@@ -40,7 +40,8 @@ public sealed class WarehouseResultsTests : IAsyncLifetime
 
     private async Task<int> ImportAsync() => await _database.Import().ScanAsync(waitForStableFiles: false);
 
-    private async Task<(List<ShipmentResult> Results, List<int> Shipped, ShipmentStatus Status, List<WarehouseResultsFile> Files)> StateAsync()
+    private async Task<(List<ShipmentResult> Results, List<int> Shipped, ShipmentStatus Status, List<WarehouseResultsFile> Files)>
+        StateAsync()
     {
         await using var db = _database.CreateDbContext();
         return (await db.ShipmentResults.AsNoTracking().OrderBy(r => r.Id).ToListAsync(),
@@ -50,7 +51,8 @@ public sealed class WarehouseResultsTests : IAsyncLifetime
     }
 
     private string[] Folder(Func<WarehouseOptions, string> folder) =>
-        Directory.Exists(folder(_database.Options())) ? Directory.GetFiles(folder(_database.Options()), "*", SearchOption.AllDirectories) : [];
+        Directory.Exists(folder(_database.Options())) ? Directory.GetFiles(folder(_database.Options()), "*", SearchOption.AllDirectories)
+            : [];
 
     [Fact]
     public async Task A_good_file_is_applied_whole_each_row_its_own_part_and_the_file_archived()

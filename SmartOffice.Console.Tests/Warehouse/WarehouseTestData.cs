@@ -30,15 +30,18 @@ public static class WarehouseTestData
             NullLogger<WarehouseResultsImport>.Instance);
 
     public static StockReceiptImport StockImport(this TestDatabase database) =>
-        new(database, Microsoft.Extensions.Options.Options.Create(database.Options()), database.Rules, database.Calendar, database.BusinessClock,
+        new(database, Microsoft.Extensions.Options.Options.Create(database.Options()), database.Rules, database.Calendar,
+            database.BusinessClock,
             database.Clock, NullLogger<StockReceiptImport>.Instance);
 
     /// <summary>The stock page's service, for <paramref name="staff"/> (a supervisor unless told).</summary>
     public static StockService Stock(this TestDatabase database, Domain.Staff.ICurrentStaff? staff = null) =>
-        new(database, staff ?? TestStaff.Supervisor, database.StockImport(), Microsoft.Extensions.Options.Options.Create(database.Options()),
+        new(database, staff ?? TestStaff.Supervisor, database.StockImport(),
+            Microsoft.Extensions.Options.Options.Create(database.Options()),
             database.Rules, database.Calendar, database.BusinessClock, database.Clock);
 
-    /// <summary>Writes a stock-receipt file into its drop folder: the header, the rows, CRLF line ends, UTF-8 with BOM unless told.</summary>
+    /// <summary>Writes a stock-receipt file into its drop folder: the header, the rows, CRLF line ends, UTF-8 with BOM
+    /// unless told.</summary>
     public static string DropStock(this TestDatabase database, string name, IEnumerable<string> rows, Encoding? encoding = null) =>
         Drop(database.Options().StockFolder, name, StockHeader, rows, encoding);
 
@@ -52,7 +55,8 @@ public static class WarehouseTestData
         await using var db = database.CreateDbContext();
         await db.Shipments.Where(s => s.OrderId == saved.OrderId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ShipmentStatus.Instructed));
-        return await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Shipments).AsSplitQuery().SingleAsync(o => o.Id == saved.OrderId);
+        return await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Shipments).AsSplitQuery()
+            .SingleAsync(o => o.Id == saved.OrderId);
     }
 
     /// <summary>Writes a results file into the drop folder: the header, the rows, CRLF line ends, UTF-8 with BOM unless told.</summary>
@@ -72,5 +76,6 @@ public static class WarehouseTestData
 
     /// <summary>One row: shipment, line, quantity, shipped date, slip, carrier, tracking number, carrier's delivery date.</summary>
     public static string Row(int shipment, int line, object quantity, string shipped, string slip = "N0001", string carrier = "ヤマト運輸",
-        string tracking = "1234-5678-9012", string delivery = "") => $"{shipment},{line},{quantity},{shipped},{slip},{carrier},{tracking},{delivery}";
+        string tracking = "1234-5678-9012", string delivery = "") =>
+            $"{shipment},{line},{quantity},{shipped},{slip},{carrier},{tracking},{delivery}";
 }

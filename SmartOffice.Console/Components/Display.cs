@@ -4,7 +4,8 @@ using SmartOffice.Domain.Calendar;
 namespace SmartOffice.Console.Components;
 
 /// <summary>
-/// One way to show yen, dates and times everywhere (docs/keying-screens.md): ￥1,234 and 2026/11/25 (水). An instant is shown only through the
+/// One way to show yen, dates and times everywhere (docs/keying-screens.md): ￥1,234 and 2026/11/25 (水). An instant is
+/// shown only through the
 /// business clock, in Japan time: instants come back from the database as UTC (docs/text-and-order-rules.md).
 /// </summary>
 public static class Display
@@ -27,7 +28,8 @@ public static class Display
         at is { } instant ? clock.ToBusinessTime(instant).ToString("yyyy/MM/dd (ddd) HH:mm", culture) : "—";
 
     /// <summary>The time of day of an instant in Japan time, 24-hour.</summary>
-    public static string Time(BusinessClock clock, DateTimeOffset at) => clock.ToBusinessTime(at).ToString("HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(BusinessClock clock, DateTimeOffset at) =>
+        clock.ToBusinessTime(at).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public static string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 }

@@ -38,7 +38,8 @@ public sealed class FaxRecognitionWorker(
         changes.Changed += OnChanged;
         try
         {
-            await Task.WhenAll(engines.Select(engine => Task.Run(() => ReadAsync(engine, settings.PollInterval, stoppingToken), CancellationToken.None)));
+            await Task.WhenAll(engines.Select(engine =>
+                Task.Run(() => ReadAsync(engine, settings.PollInterval, stoppingToken), CancellationToken.None)));
         }
         finally
         {
@@ -48,7 +49,8 @@ public sealed class FaxRecognitionWorker(
         }
     }
 
-    private void OnChanged() => Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    private void OnChanged() =>
+        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     private Task ReadAsync(IOcrEngine engine, TimeSpan pollInterval, CancellationToken stoppingToken) =>
         PollingLoop.RunAsync(async cancellationToken =>

@@ -4,7 +4,8 @@ using SmartOffice.Domain.FaxInbox;
 
 namespace SmartOffice.Console.FaxInbox;
 
-/// <summary>Readiness of the FAX watcher: its folder alerts (the inbox page's banner) and when it last scanned. Degraded while a folder has a problem.</summary>
+/// <summary>Readiness of the FAX watcher: its folder alerts (the inbox page's banner) and when it last scanned.
+/// Degraded while a folder has a problem.</summary>
 internal sealed class FaxWatcherHealthCheck(FaxIntakeStatus status, IOptions<FaxInboxOptions> options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -42,18 +42,21 @@ internal static class Commands
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SmartOffice.Console.Commands");
         var run = jobName switch
         {
-            PointExpiryService.JobName => await app.Services.GetRequiredService<PointExpiryService>().RunAsync(JobRunTrigger.Manual, CommandLine),
+            PointExpiryService.JobName =>
+                await app.Services.GetRequiredService<PointExpiryService>().RunAsync(JobRunTrigger.Manual, CommandLine),
             not null when jobName.StartsWith(CutoffDefinition.Prefix, StringComparison.Ordinal) =>
                 await app.Services.GetRequiredService<CutoffBatchService>().RunAsync(jobName, JobRunTrigger.Manual, CommandLine),
             _ => null,
         };
         if (run is null)
         {
-            log.LogError("Usage: run-job {PointExpiry}|{CutoffPrefix}… (the names on the jobs page)", PointExpiryService.JobName, CutoffDefinition.Prefix);
+            log.LogError("Usage: run-job {PointExpiry}|{CutoffPrefix}… (the names on the jobs page)", PointExpiryService.JobName,
+                CutoffDefinition.Prefix);
             Environment.ExitCode = 2;
             return;
         }
-        log.LogInformation("Job {Job}: {Outcome}, {Batches} batches, {Items} items. {Detail}", run.JobName, run.Outcome, run.Batches, run.Items, run.Detail);
+        log.LogInformation("Job {Job}: {Outcome}, {Batches} batches, {Items} items. {Detail}", run.JobName, run.Outcome, run.Batches,
+            run.Items, run.Detail);
         if (run.Outcome == JobRunOutcome.Failed)
             Environment.ExitCode = 1;
     }

@@ -28,12 +28,15 @@ internal static partial class SettingsValidation
         }
         catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
         {
-            throw new StartupConfigurationException(string.Join(" ", e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)), e);
+            throw new StartupConfigurationException(
+                string.Join(" ", e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)), e);
         }
         catch (InvalidOperationException e) when (NotConvertible().Match(e.Message) is { Success: true } m)
         {
             // The configuration binder's own words name the setting and the type; the fix is the type's format.
-            throw new StartupConfigurationException($"{m.Groups["path"].Value} '{m.Groups["value"].Value}' is not a {FriendlyType(m.Groups["type"].Value)}: {FormatOf(m.Groups["type"].Value)}", e);
+            throw new StartupConfigurationException(
+                $"{m.Groups["path"].Value} '{m.Groups["value"].Value}' is not a {FriendlyType(m.Groups["type"].Value)}:" +
+                $" {FormatOf(m.Groups["type"].Value)}", e);
         }
     }
 
@@ -69,8 +72,9 @@ internal static partial class SettingsValidation
     {
         public ValidateOptionsResult Validate(string? name, DemoOptions options) =>
             options.Enabled && !environment.IsDevelopment()
-                ? ValidateOptionsResult.Fail($"Demo:Enabled 'true' in the {environment.EnvironmentName} environment would create demo accounts with a " +
-                                             "published password: set Demo:Enabled to false (Demo__Enabled=false); the demo runs only in Development.")
+                ? ValidateOptionsResult.Fail(
+                    $"Demo:Enabled 'true' in the {environment.EnvironmentName} environment would create demo accounts with a " +
+                    "published password: set Demo:Enabled to false (Demo__Enabled=false); the demo runs only in Development.")
                 : ValidateOptionsResult.Success;
     }
 }

@@ -25,7 +25,8 @@ public sealed class JobControl(JobScheduler jobs, CutoffSchedule schedule, ICurr
             if (await scheduler.GetTrigger(triggerKey, cancellationToken) is not ICronTrigger trigger)
                 continue;
             var paused = await scheduler.GetTriggerState(triggerKey, cancellationToken) == TriggerState.Paused;
-            list.Add(new ScheduledJob(key.Name, key.Group, cutoffs.FirstOrDefault(c => c.JobName == key.Name), trigger.CronExpressionString ?? "",
+            list.Add(new ScheduledJob(key.Name, key.Group, cutoffs.FirstOrDefault(c => c.JobName == key.Name),
+                trigger.CronExpressionString ?? "",
                 trigger.NextFireTimeUtc, trigger.PreviousFireTimeUtc, paused));
         }
         return list;

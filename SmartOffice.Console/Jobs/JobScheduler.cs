@@ -135,7 +135,8 @@ public sealed class JobScheduler(
             foreach (var cutoff in await schedule.ListAsync(cancellationToken))
             {
                 var job = JobBuilder.Create<CutoffJob>().WithIdentity(cutoff.JobName, CutoffGroup).StoreDurably().Build();
-                await EnsureAsync(scheduler, job, $"0 {cutoff.ClosesAt.Minute} {cutoff.ClosesAt.Hour} ? * MON-SAT", AcceptanceDays, cancellationToken);
+                await EnsureAsync(scheduler, job, $"0 {cutoff.ClosesAt.Minute} {cutoff.ClosesAt.Hour} ? * MON-SAT", AcceptanceDays,
+                    cancellationToken);
             }
             var at = options.Value.PointExpiryAt;
             var expiry = JobBuilder.Create<PointExpiryJob>().WithIdentity(PointExpiryService.JobName, PointsGroup).StoreDurably().Build();
@@ -154,14 +155,16 @@ public sealed class JobScheduler(
     /// An unchanged trigger is left alone: it keeps its stored next fire time, so a fire missed while the app was down is
     /// still caught up. A changed time replaces it.
     /// </summary>
-    private static async Task EnsureAsync(IScheduler scheduler, IJobDetail job, string cron, string? calendar, CancellationToken cancellationToken)
+    private static async Task EnsureAsync(IScheduler scheduler, IJobDetail job, string cron, string? calendar,
+        CancellationToken cancellationToken)
     {
         var key = new TriggerKey(job.Key.Name, job.Key.Group);
         var existing = await scheduler.GetTrigger(key, cancellationToken) as ICronTrigger;
         if (existing is not null && existing.CronExpressionString == cron && existing.CalendarName == calendar)
             return;
         var builder = TriggerBuilder.Create(scheduler.TimeProvider).WithIdentity(key).ForJob(job.Key)
-            .WithSchedule(CronScheduleBuilder.Create(cron).InTimeZone(Japan).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed));
+            .WithSchedule(CronScheduleBuilder.Create(cron).InTimeZone(Japan)
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed));
         if (calendar is not null)
             builder = builder.WithCalendarName(calendar);
         if (existing is null)

@@ -12,7 +12,8 @@ namespace SmartOffice.Console.Jobs;
 /// run, and misfires — a trigger overdue by more than <c>Jobs:MisfireThreshold</c>, or a recent run that was the catch-up of a
 /// missed fire. Degraded on a misfire or a failed last run; unhealthy when the scheduler did not start.
 /// </summary>
-internal sealed class JobSchedulerHealthCheck(JobScheduler jobs, IDbContextFactory<SmartOfficeDbContext> contexts, IOptions<JobsOptions> options,
+internal sealed class JobSchedulerHealthCheck(JobScheduler jobs, IDbContextFactory<SmartOfficeDbContext> contexts,
+    IOptions<JobsOptions> options,
     TimeProvider time) : IHealthCheck
 {
     /// <summary>A catch-up run this recent still shows as a misfire.</summary>
@@ -34,7 +35,8 @@ internal sealed class JobSchedulerHealthCheck(JobScheduler jobs, IDbContextFacto
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var latest = db.JobRuns.GroupBy(r => r.JobName).Select(g => g.Max(r => r.Id));
-            lastRuns = await db.JobRuns.AsNoTracking().Where(r => latest.Contains(r.Id)).ToDictionaryAsync(r => r.JobName, cancellationToken);
+            lastRuns = await db.JobRuns.AsNoTracking().Where(r => latest.Contains(r.Id))
+                .ToDictionaryAsync(r => r.JobName, cancellationToken);
         }
         var firing = jobs.IsFiring && state.Status == SchedulerStatus.Running;
         var problems = new List<string>();
@@ -53,7 +55,9 @@ internal sealed class JobSchedulerHealthCheck(JobScheduler jobs, IDbContextFacto
             {
                 job = key.Name,
                 nextFire = trigger?.NextFireTimeUtc,
-                lastRun = last is null ? null : new { last.StartedAt, last.FinishedAt, outcome = last.Outcome.ToString(), trigger = last.Trigger.ToString(), last.BusinessKey },
+                lastRun = last is null ? null
+                    : new { last.StartedAt, last.FinishedAt, outcome = last.Outcome.ToString(), trigger = last.Trigger.ToString(),
+                    last.BusinessKey },
                 misfire = overdue || caughtUp,
             });
         }

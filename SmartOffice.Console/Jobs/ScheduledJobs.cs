@@ -13,7 +13,8 @@ public sealed class CutoffJob(CutoffBatchService cutoffs, ILogger<CutoffJob> log
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var run = await cutoffs.RunAsync(context.JobDetail.Key.Name, JobTriggers.Classify(context), JobTriggers.StaffOf(context), cancellationToken);
+        var run = await cutoffs.RunAsync(context.JobDetail.Key.Name, JobTriggers.Classify(context), JobTriggers.StaffOf(context),
+            cancellationToken);
         JobTriggers.Log(log, run);
     }
 }

@@ -27,7 +27,8 @@ internal static class ExportResponse
         {
             var result = await write(http.Response.Body, progress, cancel.Token);
             progress.Complete(result);
-            log.LogInformation("Export {File}: {Lines} rows, {Replaced} characters replaced, by {Staff}", fileName, result.Lines, result.ReplacedCharacters, staffId);
+            log.LogInformation("Export {File}: {Lines} rows, {Replaced} characters replaced, by {Staff}", fileName, result.Lines,
+                result.ReplacedCharacters, staffId);
         }
         catch (OperationCanceledException)
         {

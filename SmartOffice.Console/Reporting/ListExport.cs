@@ -22,7 +22,8 @@ public abstract class ListExport(string name, Capability capability)
     /// <summary>The page's filter and sort as the address carries it (JSON of the query the page last loaded).</summary>
     public abstract string Serialize(object? query);
 
-    /// <summary>Checks the caller through the list's service, counts the rows and names the sheet and columns in the UI's language.</summary>
+    /// <summary>Checks the caller through the list's service, counts the rows and names the sheet and columns in the
+    /// UI's language.</summary>
     internal abstract Task<ListExportRun> OpenAsync(IServiceProvider services, string? query, CancellationToken cancellationToken);
 }
 
@@ -50,7 +51,8 @@ public sealed class ListExport<TService, TText, TQuery, TRow>(string name, Capab
             throw new JsonException("The list's query is missing.");
         var found = await rows(services.GetRequiredService<TService>(), parsed!, cancellationToken);
         var text = services.GetRequiredService<IStringLocalizer<TText>>();
-        var builder = new ListColumns<TRow>(text, services.GetRequiredService<IStringLocalizerFactory>(), services.GetRequiredService<BusinessClock>(),
+        var builder = new ListColumns<TRow>(text, services.GetRequiredService<IStringLocalizerFactory>(),
+            services.GetRequiredService<BusinessClock>(),
             services.GetRequiredService<Components.Shared.HistoryFormatter>(), []);
         columns(builder);
         var sheetColumns = builder.Columns.Select(c => c.Column).ToList();
@@ -100,14 +102,18 @@ public sealed class ListColumns<TRow>(IStringLocalizer text, IStringLocalizerFac
     public ListColumns<TRow> Text(string header, Func<TRow, string?> value, double width = 18) => Add(header, CellKind.Text, width, value);
 
     /// <summary>An enum's value in the page's word for it (<paramref name="prefix"/> + the value's name, e.g. <c>Status.</c>).</summary>
-    public ListColumns<TRow> Word<TEnum>(string header, string prefix, Func<TRow, TEnum?> value, double width = 12) where TEnum : struct, Enum =>
+    public ListColumns<TRow> Word<TEnum>(string header, string prefix, Func<TRow, TEnum?> value, double width = 12)
+        where TEnum : struct, Enum =>
         Add(header, CellKind.Text, width, row => value(row) is { } v ? text[prefix + v] : null);
 
-    public ListColumns<TRow> Number(string header, Func<TRow, long?> value, double width = 10) => Add(header, CellKind.Number, width, row => value(row));
+    public ListColumns<TRow> Number(string header, Func<TRow, long?> value, double width = 10) =>
+        Add(header, CellKind.Number, width, row => value(row));
 
-    public ListColumns<TRow> Yen(string header, Func<TRow, long?> value, double width = 12) => Add(header, CellKind.Yen, width, row => value(row));
+    public ListColumns<TRow> Yen(string header, Func<TRow, long?> value, double width = 12) =>
+        Add(header, CellKind.Yen, width, row => value(row));
 
-    public ListColumns<TRow> Date(string header, Func<TRow, DateOnly?> value, double width = 12) => Add(header, CellKind.Date, width, row => value(row));
+    public ListColumns<TRow> Date(string header, Func<TRow, DateOnly?> value, double width = 12) =>
+        Add(header, CellKind.Date, width, row => value(row));
 
     /// <summary>An instant as the page shows it: Japan date and time.</summary>
     public ListColumns<TRow> Time(string header, Func<TRow, DateTimeOffset?> value, double width = 17) =>

@@ -49,7 +49,8 @@ internal static class ListExportEndpoint
             }
             var (extension, contentType, suffix) = ExportPipeline.FileOf(format);
             var fileName = string.Create(CultureInfo.InvariantCulture, $"{export.Name}_{clock.Now:yyyyMMdd-HHmm}{suffix}.{extension}");
-            return await ExportResponse.StreamAsync(http, tracker, staff.Id, logs.CreateLogger("SmartOffice.Console.Reporting.ListExport"), ticket,
+            return await ExportResponse.StreamAsync(http, tracker, staff.Id, logs.CreateLogger("SmartOffice.Console.Reporting.ListExport"),
+                ticket,
                 fileName, contentType, run.Total, async (body, progress, token) =>
                 {
                     await using var sheet = await ExportPipeline.OpenAsync(format, body, run.SheetName, run.Columns, token,

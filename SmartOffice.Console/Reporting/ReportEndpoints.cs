@@ -17,11 +17,13 @@ internal static class ReportEndpoints
     /// <summary>No department means the whole company: the parameter is left out (an empty value does not bind to int?, 400).</summary>
     public static string PurchaseDownloadUrl(PurchaseDataQuery query, ExportFormat format, string ticket) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{PurchaseDownloadPath}?customer={query.CustomerId}{(query.DepartmentId is { } d ? $"&department={d}" : "")}&from={query.From:yyyy-MM-dd}&to={query.To:yyyy-MM-dd}&format={format}&ticket={Uri.EscapeDataString(ticket)}");
+            $"{PurchaseDownloadPath}?customer={query.CustomerId}{(query.DepartmentId is { } d ? $"&department={d}" : "")}&from" +
+                $"={query.From:yyyy-MM-dd}&to={query.To:yyyy-MM-dd}&format={format}&ticket={Uri.EscapeDataString(ticket)}");
 
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PurchaseDownloadPath, async (int customer, int? department, DateOnly from, DateOnly to, ExportFormat format, string? ticket,
+        app.MapGet(PurchaseDownloadPath,
+            async (int customer, int? department, DateOnly from, DateOnly to, ExportFormat format, string? ticket,
             HttpContext http, PurchaseDataService purchases, ExportTracker tracker, ICurrentStaff staff, ILoggerFactory logs) =>
         {
             var log = logs.CreateLogger("SmartOffice.Console.Reporting.PurchaseDownload");

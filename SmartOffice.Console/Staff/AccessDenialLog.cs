@@ -23,11 +23,13 @@ internal sealed class LoggingAuthorizationResultHandler(AccessDenialLog log) : I
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy,
+        PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Forbidden)
         {
-            var policies = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? a.Roles ?? "signed-in") ?? [];
+            var policies = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
+                .Select(a => a.Policy ?? a.Roles ?? "signed-in") ?? [];
             log.Denied(context.User, "policy " + string.Join("+", policies), context.Request.Path);
         }
         return _default.HandleAsync(next, context, policy, authorizeResult);

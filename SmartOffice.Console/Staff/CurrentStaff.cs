@@ -26,6 +26,7 @@ internal sealed class CurrentStaff(IHttpContextAccessor http, AuthenticationStat
     public bool IsAuthenticated => User.Identity?.IsAuthenticated == true;
     public string Id => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
     public string Name => User.FindFirstValue(StaffClaims.DisplayName) ?? User.Identity?.Name ?? "";
-    public int? DealerId => int.TryParse(User.FindFirstValue(StaffClaims.DealerId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    public int? DealerId =>
+        int.TryParse(User.FindFirstValue(StaffClaims.DealerId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
     public bool IsInRole(string role) => User.IsInRole(role);
 }

@@ -47,7 +47,8 @@ internal sealed class SignInThrottle(IOptions<StaffOptions> options, TimeProvide
             failures.Times.Enqueue(now);
             var beyond = failures.Times.Count - staff.AddressFailuresBeforeSlowdown;
             if (beyond >= 0)
-                failures.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(staff.AddressSlowdownMaxSeconds, Math.Pow(2, Math.Min(beyond, 30))));
+                failures.NextAttemptAt = now
+                    + TimeSpan.FromSeconds(Math.Min(staff.AddressSlowdownMaxSeconds, Math.Pow(2, Math.Min(beyond, 30))));
         }
     }
 
@@ -73,5 +74,6 @@ internal sealed class SignInThrottle(IOptions<StaffOptions> options, TimeProvide
         }
     }
 
-    private static string Key(IPAddress? address) => address?.IsIPv4MappedToIPv6 == true ? address.MapToIPv4().ToString() : address?.ToString() ?? "unknown";
+    private static string Key(IPAddress? address) => address?.IsIPv4MappedToIPv6 == true ? address.MapToIPv4().ToString()
+        : address?.ToString() ?? "unknown";
 }

@@ -53,7 +53,8 @@ internal static class StaffAuthentication
         });
         // The server session decides idleness (input in a circuit makes no HTTP request to renew a cookie): the cookie itself
         // only never outlives the session's lifetime.
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<StaffOptions>>((o, staff) =>
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<StaffOptions>>((o, staff) =>
             o.ExpireTimeSpan = staff.Value.SessionLifetime);
         // The cookie is checked against the account as often as open circuits are (StaffSignInManager adds "still active");
         // the refreshed cookie keeps its session.

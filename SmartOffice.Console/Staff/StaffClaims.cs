@@ -5,7 +5,8 @@ using SmartOffice.Domain.Staff;
 
 namespace SmartOffice.Console.Staff;
 
-/// <summary>Claims the console reads besides roles: the display name, a dealer rep's dealer, the session and a pending password change.</summary>
+/// <summary>Claims the console reads besides roles: the display name, a dealer rep's dealer, the session and a pending
+/// password change.</summary>
 public static class StaffClaims
 {
     public const string DisplayName = "smartoffice:display_name";

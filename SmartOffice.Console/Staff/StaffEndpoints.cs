@@ -39,12 +39,15 @@ internal static class StaffEndpoints
             if (user is not null)
                 await history.RecordFailedSignInAsync(user, result.IsLockedOut, address?.ToString(), http.RequestAborted);
             log.LogWarning("Staff sign-in refused for {UserName} from {Address}: {Reason}", userName, address,
-                result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "disabled" : user is null ? "unknown user name" : "wrong password");
+                result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "disabled" : user is null ? "unknown user name"
+                    : "wrong password");
             // One answer for every refusal: it must not tell whether the user name exists, is locked or is disabled.
             return Results.LocalRedirect(SignInRedirect("invalid", target));
         }).AllowAnonymous();
 
-        account.MapPost("/signout", async (HttpContext http, SignInManager<StaffUser> signIn, StaffSessionTracker sessions, ICurrentStaff staff, ILoggerFactory logs) =>
+        account.MapPost("/signout",
+            async (HttpContext http, SignInManager<StaffUser> signIn, StaffSessionTracker sessions, ICurrentStaff staff,
+            ILoggerFactory logs) =>
         {
             logs.CreateLogger("SmartOffice.Console.Staff.SignIn").LogInformation("Staff sign-out by {UserId}", staff.Id);
             await sessions.EndAsync(StaffClaims.SessionOf(http.User), StaffSessionEnd.SignedOut, http.RequestAborted);
@@ -54,11 +57,14 @@ internal static class StaffEndpoints
 
         // The idle timer in the browser lands here after the configured minutes without input (the server ends such a
         // session by itself too, at its next check).
-        account.MapGet("/signout-idle", async (HttpContext http, SignInManager<StaffUser> signIn, StaffSessionTracker sessions, ICurrentStaff staff, ILoggerFactory logs) =>
+        account.MapGet("/signout-idle",
+            async (HttpContext http, SignInManager<StaffUser> signIn, StaffSessionTracker sessions, ICurrentStaff staff,
+            ILoggerFactory logs) =>
         {
             if (staff.IsAuthenticated)
             {
-                logs.CreateLogger("SmartOffice.Console.Staff.SignIn").LogInformation("Staff session of {UserId} ended after idle time", staff.Id);
+                logs.CreateLogger("SmartOffice.Console.Staff.SignIn")
+                    .LogInformation("Staff session of {UserId} ended after idle time", staff.Id);
                 await sessions.EndAsync(StaffClaims.SessionOf(http.User), StaffSessionEnd.Idle, http.RequestAborted);
             }
             await signIn.SignOutAsync();

@@ -12,7 +12,8 @@ namespace SmartOffice.Console.Staff;
 /// old, not ended): a disabled account, a changed role or an idle page loses its open circuits on the server's own clock.
 /// Not once the console stops: its services are going away, and a circuit still open then ends with it.
 /// </summary>
-internal sealed class StaffRevalidation(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<StaffOptions> options, StaffSessionTracker sessions,
+internal sealed class StaffRevalidation(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<StaffOptions> options,
+    StaffSessionTracker sessions,
     IHostApplicationLifetime lifetime) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => options.Value.RevalidationInterval;

@@ -12,7 +12,8 @@ namespace SmartOffice.Console.Staff;
 /// tenth of the idle timeout at most; the stored session is re-read at each revalidation interval, so an end decided by
 /// another instance or an administrator is seen within it. See docs/staff-and-production.md.
 /// </summary>
-internal sealed class StaffSessionTracker(StaffSessionStore store, IOptions<StaffOptions> options, TimeProvider time, ILogger<StaffSessionTracker> log)
+internal sealed class StaffSessionTracker(StaffSessionStore store, IOptions<StaffOptions> options, TimeProvider time,
+    ILogger<StaffSessionTracker> log)
 {
     private const int SweepAbove = 1000;
     private readonly ConcurrentDictionary<string, Tracked> _sessions = new();
@@ -50,7 +51,8 @@ internal sealed class StaffSessionTracker(StaffSessionStore store, IOptions<Staf
         {
             tracked.Ended = end;
             await store.EndAsync(sessionId, end.Value, cancellationToken);
-            log.LogInformation("Staff session {SessionId} of {UserId} ended by the server: {Reason}", Short(sessionId), tracked.Stored.UserId, end);
+            log.LogInformation("Staff session {SessionId} of {UserId} ended by the server: {Reason}", Short(sessionId),
+                tracked.Stored.UserId, end);
         }
         return end;
     }
@@ -88,7 +90,8 @@ internal sealed class StaffSessionTracker(StaffSessionStore store, IOptions<Staf
     }
 
     /// <summary>Input is stored at most every tenth of the idle timeout (and at least once per revalidation interval).</summary>
-    private TimeSpan StoreEvery => TimeSpan.FromTicks(Math.Min(options.Value.IdleTimeout.Ticks / 10, options.Value.RevalidationInterval.Ticks));
+    private TimeSpan StoreEvery =>
+        TimeSpan.FromTicks(Math.Min(options.Value.IdleTimeout.Ticks / 10, options.Value.RevalidationInterval.Ticks));
 
     private async Task<Tracked?> TrackedAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -12,13 +12,15 @@ namespace SmartOffice.Console.Staff;
 /// (<see cref="StaffSessionTracker"/>), and a disabled account fails the periodic security-stamp check, so its cookie stops
 /// working within <see cref="StaffOptions.RevalidationMinutes"/> just as its circuits do.
 /// </summary>
-internal sealed class StaffSignInManager(UserManager<StaffUser> users, IHttpContextAccessor http, IUserClaimsPrincipalFactory<StaffUser> claims,
+internal sealed class StaffSignInManager(UserManager<StaffUser> users, IHttpContextAccessor http,
+    IUserClaimsPrincipalFactory<StaffUser> claims,
     IOptions<IdentityOptions> options, ILogger<SignInManager<StaffUser>> logger, IAuthenticationSchemeProvider schemes,
     IUserConfirmation<StaffUser> confirmation, StaffSessionTracker sessions, SmartOfficeDbContext accounts)
     : SignInManager<StaffUser>(users, http, claims, options, logger, schemes, confirmation)
 {
     /// <summary>Compared against when the user name is unknown, so the answer takes as long as for a known one.</summary>
-    private static readonly Lazy<string> NobodysHash = new(() => new PasswordHasher<StaffUser>().HashPassword(null!, Guid.NewGuid().ToString()));
+    private static readonly Lazy<string> NobodysHash =
+        new(() => new PasswordHasher<StaffUser>().HashPassword(null!, Guid.NewGuid().ToString()));
 
     public override async Task<StaffUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal) =>
         await base.ValidateSecurityStampAsync(principal) is { IsActive: true } user ? user : null;

@@ -10,15 +10,18 @@ namespace SmartOffice.Console.Staff;
 /// current password or an administrator ends at the same moment for all of them (Identity alone reads the machine's clock).
 /// </summary>
 internal sealed class StaffUserManager(IUserStore<StaffUser> store, IOptions<IdentityOptions> options, IPasswordHasher<StaffUser> hasher,
-    IEnumerable<IUserValidator<StaffUser>> userValidators, IEnumerable<IPasswordValidator<StaffUser>> passwordValidators, ILookupNormalizer normalizer,
+    IEnumerable<IUserValidator<StaffUser>> userValidators, IEnumerable<IPasswordValidator<StaffUser>> passwordValidators,
+        ILookupNormalizer normalizer,
     IdentityErrorDescriber errors, IServiceProvider services, ILogger<UserManager<StaffUser>> logger, TimeProvider time)
     : UserManager<StaffUser>(store, options, hasher, userValidators, passwordValidators, normalizer, errors, services, logger)
 {
-    public override Task<bool> IsLockedOutAsync(StaffUser user) => Task.FromResult(user.LockoutEnabled && user.IsLockedOutAt(time.GetUtcNow()));
+    public override Task<bool> IsLockedOutAsync(StaffUser user) =>
+        Task.FromResult(user.LockoutEnabled && user.IsLockedOutAt(time.GetUtcNow()));
 
     public override Task<IdentityResult> AccessFailedAsync(StaffUser user)
     {
-        if (user.LockoutEnabled && user.RecordWrongPassword(time.GetUtcNow(), Options.Lockout.MaxFailedAccessAttempts, Options.Lockout.DefaultLockoutTimeSpan))
+        if (user.LockoutEnabled
+            && user.RecordWrongPassword(time.GetUtcNow(), Options.Lockout.MaxFailedAccessAttempts, Options.Lockout.DefaultLockoutTimeSpan))
             Logger.LogWarning("Staff account {UserId} locked out until {LockoutEnd}", user.Id, user.LockoutEnd);
         return UpdateUserAsync(user);
     }

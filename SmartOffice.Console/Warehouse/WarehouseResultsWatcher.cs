@@ -6,7 +6,8 @@ using SmartOffice.Domain.Warehouse;
 namespace SmartOffice.Console.Warehouse;
 
 /// <summary>
-/// Scans the warehouse results folder (and the stock-receipt folder after it) every <c>Warehouse:ScanInterval</c> once the database is ready, as the FAX watcher
+/// Scans the warehouse results folder (and the stock-receipt folder after it) every <c>Warehouse:ScanInterval</c> once
+/// the database is ready, as the FAX watcher
 /// does: the folder is created at start when missing; a scan's failure is logged and the next scan comes.
 /// </summary>
 public sealed class WarehouseResultsWatcher(

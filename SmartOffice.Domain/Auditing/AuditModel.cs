@@ -5,7 +5,8 @@ namespace SmartOffice.Domain.Auditing;
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
-    /// <summary>The database refuses UPDATE and DELETE on the table (the Initial migration's InitialSql); EF is told, so it writes inserts accordingly.</summary>
+    /// <summary>The database refuses UPDATE and DELETE on the table (the Initial migration's InitialSql); EF is told,
+    /// so it writes inserts accordingly.</summary>
     public const string NoUpdateTrigger = "AuditEntries_NoUpdate", NoDeleteTrigger = "AuditEntries_NoDelete";
 
     public void Configure(EntityTypeBuilder<AuditEntry> e)

@@ -27,7 +27,8 @@ public static class AuditTrail
         Entry(user.Id, user.DisplayName, time.GetUtcNow(), action, nameof(StaffUser), user.Id, null, after, null, note);
 
     /// <summary>What the console changed by itself (<paramref name="who"/>: e.g. start-up), not a member of staff.</summary>
-    public static AuditEntry BySystem(string who, DateTimeOffset at, string action, string entityType, object entityId, object? before, object? after) =>
+    public static AuditEntry BySystem(string who, DateTimeOffset at, string action, string entityType, object entityId, object? before,
+        object? after) =>
         Entry(who, who, at, action, entityType, entityId, before, after, null, null);
 
     private static AuditEntry Entry(string staffId, string staffName, DateTimeOffset at, string action, string entityType, object entityId,

@@ -44,7 +44,8 @@ public sealed class AuditTrailService(IDbContextFactory<SmartOfficeDbContext> co
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var entries = await FoundAsync(db, query, cancellationToken);
         var total = await entries.CountAsync(cancellationToken);
-        var page = await Newest(entries).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize)).ToListAsync(cancellationToken);
+        var page = await Newest(entries).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .ToListAsync(cancellationToken);
         var ids = await RecordIdsAsync(db, page, cancellationToken);
         var staffIds = page.Where(e => e.EntityType == nameof(StaffUser)).Select(e => e.EntityId).Distinct().ToList();
         var staffNames = await db.Users.Where(u => staffIds.Contains(u.Id))
@@ -60,7 +61,8 @@ public sealed class AuditTrailService(IDbContextFactory<SmartOfficeDbContext> co
         return await ListRows.OpenAsync(contexts, async (db, token) => Newest(await FoundAsync(db, query, token)), cancellationToken);
     }
 
-    private static IQueryable<AuditEntry> Newest(IQueryable<AuditEntry> entries) => entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
+    private static IQueryable<AuditEntry> Newest(IQueryable<AuditEntry> entries) =>
+        entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
 
     private async Task<IQueryable<AuditEntry>> FoundAsync(SmartOfficeDbContext db, AuditQuery query, CancellationToken cancellationToken)
     {
@@ -92,7 +94,8 @@ public sealed class AuditTrailService(IDbContextFactory<SmartOfficeDbContext> co
         var code = JapaneseInput.NormalizeCode(query.CustomerCode);
         if (code.Length == 0)
             return entries;
-        var customer = await db.Customers.AsNoTracking().Where(c => c.Code == code).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Code == code).Select(c => (int?)c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
         if (customer is not { } id)
             throw new BusinessRuleException("Auditing.CustomerNotFound", code);
         return About(db, entries, id, code);
@@ -108,10 +111,12 @@ public sealed class AuditTrailService(IDbContextFactory<SmartOfficeDbContext> co
             || (a.EntityType == "Order" && db.Orders.Any(o => o.CustomerId == customerId && o.OrderNumber == a.EntityId))
             || (a.EntityType == "ReturnSlip" && db.ReturnSlips.Any(s => s.CustomerId == customerId && s.SlipNumber == a.EntityId))
             || (a.EntityType == "WebUser" && db.WebUsers.Any(u => departments.Contains(u.DepartmentId) && u.UserId == a.EntityId))
-            || (a.EntityType == "PrizeApplication" && db.PrizeApplications.Any(p => accounts.Contains(p.PointAccountId) && p.ApplicationNumber == a.EntityId))
+            || (a.EntityType == "PrizeApplication"
+                && db.PrizeApplications.Any(p => accounts.Contains(p.PointAccountId) && p.ApplicationNumber == a.EntityId))
             || (a.EntityType == "Department" && departments.Any(d => d.ToString() == a.EntityId))
             || (a.EntityType == "PointAccount" && accounts.Any(p => p.ToString() == a.EntityId))
-            || (a.EntityType == "BalanceRequest" && db.BalanceRequests.Any(r => r.CustomerId == customerId && r.Id.ToString() == a.EntityId))
+            || (a.EntityType == "BalanceRequest"
+                && db.BalanceRequests.Any(r => r.CustomerId == customerId && r.Id.ToString() == a.EntityId))
             || (a.EntityType == "FaxInboxItem" && db.FaxInboxItems.Any(f => f.CustomerId == customerId && f.Id.ToString() == a.EntityId)));
     }
 
@@ -130,22 +135,27 @@ public sealed class AuditTrailService(IDbContextFactory<SmartOfficeDbContext> co
                 ids[(type, key)] = id;
         }
         var orders = Keys("Order");
-        Add("Order", (await db.Orders.Where(o => orders.Contains(o.OrderNumber)).Select(o => new { o.OrderNumber, o.Id }).ToListAsync(cancellationToken))
+        Add("Order", (await db.Orders.Where(o => orders.Contains(o.OrderNumber)).Select(o => new { o.OrderNumber, o.Id })
+            .ToListAsync(cancellationToken))
             .Select(o => (o.OrderNumber, o.Id)));
         var slips = Keys("ReturnSlip");
-        Add("ReturnSlip", (await db.ReturnSlips.Where(s => slips.Contains(s.SlipNumber)).Select(s => new { s.SlipNumber, s.Id }).ToListAsync(cancellationToken))
+        Add("ReturnSlip", (await db.ReturnSlips.Where(s => slips.Contains(s.SlipNumber)).Select(s => new { s.SlipNumber, s.Id })
+            .ToListAsync(cancellationToken))
             .Select(s => (s.SlipNumber, s.Id)));
         var applications = Keys("PrizeApplication");
         Add("PrizeApplication", (await db.PrizeApplications.Where(a => applications.Contains(a.ApplicationNumber))
             .Select(a => new { a.ApplicationNumber, a.Id }).ToListAsync(cancellationToken)).Select(a => (a.ApplicationNumber, a.Id)));
         var customers = Keys("Customer");
-        Add("Customer", (await db.Customers.Where(c => customers.Contains(c.Code)).Select(c => new { c.Code, c.Id }).ToListAsync(cancellationToken))
+        Add("Customer", (await db.Customers.Where(c => customers.Contains(c.Code)).Select(c => new { c.Code, c.Id })
+            .ToListAsync(cancellationToken))
             .Select(c => (c.Code, c.Id)));
         var users = Keys("WebUser");
-        Add("WebUser", (await db.WebUsers.Where(u => users.Contains(u.UserId)).Select(u => new { u.UserId, u.Id }).ToListAsync(cancellationToken))
+        Add("WebUser", (await db.WebUsers.Where(u => users.Contains(u.UserId)).Select(u => new { u.UserId, u.Id })
+            .ToListAsync(cancellationToken))
             .Select(u => (u.UserId, u.Id)));
         var departments = Keys("Department").Select(k => int.TryParse(k, out var id) ? id : 0).ToList();
-        Add("Department", (await db.Departments.Where(d => departments.Contains(d.Id)).Select(d => new { d.Id, d.CustomerId }).ToListAsync(cancellationToken))
+        Add("Department", (await db.Departments.Where(d => departments.Contains(d.Id)).Select(d => new { d.Id, d.CustomerId })
+            .ToListAsync(cancellationToken))
             .Select(d => (d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.CustomerId)));
         foreach (var e in page.Where(e => e.EntityType is "PointAccount" or "BalanceRequest" or "FaxInboxItem"))
             if (int.TryParse(e.EntityId, out var id))

@@ -14,7 +14,8 @@ namespace SmartOffice.Domain.Auditing;
 /// </summary>
 internal static partial class OtherDealersCodes
 {
-    public static async Task<IReadOnlyList<AuditEntry>> HideAsync(SmartOfficeDbContext db, ICurrentStaff staff, IReadOnlyList<AuditEntry> entries,
+    public static async Task<IReadOnlyList<AuditEntry>> HideAsync(SmartOfficeDbContext db, ICurrentStaff staff,
+        IReadOnlyList<AuditEntry> entries,
         CancellationToken cancellationToken)
     {
         if (AccessPolicy.DealerScope(staff) is not { } dealer)
@@ -31,7 +32,8 @@ internal static partial class OtherDealersCodes
         string? Hide(string? text) => text is null ? null : Numbers().Replace(text, m => hidden.Contains(m.Value) ? label : m.Value);
         return entries.Select(e => new AuditEntry
         {
-            Id = e.Id, At = e.At, StaffId = e.StaffId, StaffName = e.StaffName, Action = e.Action, EntityType = e.EntityType, EntityId = e.EntityId,
+            Id = e.Id, At = e.At, StaffId = e.StaffId, StaffName = e.StaffName, Action = e.Action, EntityType = e.EntityType,
+                EntityId = e.EntityId,
             Before = e.Before, After = e.After, RequestedBy = Hide(e.RequestedBy), Note = Hide(e.Note),
         }).ToList();
     }

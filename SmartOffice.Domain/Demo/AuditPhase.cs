@@ -31,17 +31,21 @@ internal sealed class AuditPhase(IDbContextFactory<SmartOfficeDbContext> context
                 o.OrderNumber, o.Status, o.ReceivedAt, o.AcceptanceDay, o.GoodsSubtotal, o.ShippingFee, o.Total, o.PointsEarned, o.Lines,
             }));
         var slips = await db.ReturnSlips.AsNoTracking().Where(s => s.CreatedAt >= since).OrderBy(s => s.Id)
-            .Select(s => new { s.SlipNumber, s.CreatedAt, s.CreatedByStaffId, Order = db.Orders.Where(o => o.Id == s.OrderId).Select(o => o.OrderNumber).First() })
+            .Select(s => new { s.SlipNumber, s.CreatedAt, s.CreatedByStaffId,
+                Order = db.Orders.Where(o => o.Id == s.OrderId).Select(o => o.OrderNumber).First() })
             .ToListAsync(cancellationToken);
         foreach (var s in slips)
-            db.AuditEntries.Add(Entry(s.CreatedAt, s.CreatedByStaffId, staff, "Returns.Received", "ReturnSlip", s.SlipNumber, new { s.Order }));
+            db.AuditEntries.Add(Entry(s.CreatedAt, s.CreatedByStaffId, staff, "Returns.Received", "ReturnSlip", s.SlipNumber,
+                new { s.Order }));
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static AuditEntry Entry(DateTimeOffset at, string staffId, IReadOnlyDictionary<string, string> staff, string action, string type, string id,
+    private static AuditEntry Entry(DateTimeOffset at, string staffId, IReadOnlyDictionary<string, string> staff, string action,
+        string type, string id,
         object after) => new()
     {
-        At = at, StaffId = staffId, StaffName = staff.GetValueOrDefault(staffId, staffId), Action = action, EntityType = type, EntityId = id,
+        At = at, StaffId = staffId, StaffName = staff.GetValueOrDefault(staffId, staffId), Action = action, EntityType = type,
+            EntityId = id,
         After = AuditTrail.Json(after),
     };
 }

@@ -2,7 +2,8 @@ using SmartOffice.Domain.Rules;
 
 namespace SmartOffice.Domain.Demo;
 
-/// <summary>An item line of a category; <c>{model}</c> in its name is replaced by a model number. Made-to-order items cannot be returned.</summary>
+/// <summary>An item line of a category; <c>{model}</c> in its name is replaced by a model number. Made-to-order items
+/// cannot be returned.</summary>
 internal sealed record ItemSpec(
     string Name, int MinPrice, int MaxPrice, IReadOnlyList<string> Variants, bool NoSaturdayDelivery = false, bool MadeToOrder = false);
 

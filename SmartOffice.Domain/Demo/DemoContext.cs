@@ -6,7 +6,8 @@ namespace SmartOffice.Domain.Demo;
 /// <summary>What every generation phase shares: the profile, the seed, the clock, the rules and the writer.</summary>
 internal sealed class DemoContext
 {
-    public DemoContext(DemoProfile profile, int seed, RulesOptions options, IBusinessCalendar calendar, BusinessClock clock, BulkWriter writer)
+    public DemoContext(DemoProfile profile, int seed, RulesOptions options, IBusinessCalendar calendar, BusinessClock clock,
+        BulkWriter writer)
     {
         Profile = profile;
         Seed = seed;

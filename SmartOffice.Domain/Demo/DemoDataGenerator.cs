@@ -88,7 +88,8 @@ public sealed class DemoDataGenerator(
         log.LogInformation(
             "Demo data generated in {Elapsed:0.0} s: {Customers} customers, {WebUsers} web users, {Products} products, " +
             "{Orders} orders, {Lines} order lines, {Lots} point lots",
-            stopwatch.Elapsed.TotalSeconds, writer.Counts.GetValueOrDefault(typeof(Customer)), writer.Counts.GetValueOrDefault(typeof(WebUser)),
+            stopwatch.Elapsed.TotalSeconds, writer.Counts.GetValueOrDefault(typeof(Customer)),
+                writer.Counts.GetValueOrDefault(typeof(WebUser)),
             writer.Counts.GetValueOrDefault(typeof(Product)), writer.Counts.GetValueOrDefault(typeof(Order)),
             writer.Counts.GetValueOrDefault(typeof(OrderLine)), writer.Counts.GetValueOrDefault(typeof(PointLot)));
     }

@@ -28,7 +28,8 @@ internal static class DemoFaxForms
     /// <summary>The form as a PNG page (A4 at 150 dpi, grey values only black and white).</summary>
     public static byte[] Render(DemoFaxForm form, Random rng) => Page(form.SentFrom, form.SentAt, rng, canvas => Draw(canvas, form, rng));
 
-    /// <summary>smartoffice's FAX order form (blank, SO-01) as the customer filled it in by hand, as a PNG page like <see cref="Render"/>.</summary>
+    /// <summary>smartoffice's FAX order form (blank, SO-01) as the customer filled it in by hand, as a PNG page like
+    /// <see cref="Render"/>.</summary>
     public static byte[] RenderOrder(OrderFormWriting writing, string sentFrom, DateTimeOffset sentAt, Random rng) =>
         Page(sentFrom, sentAt, rng, canvas =>
         {
@@ -46,7 +47,8 @@ internal static class DemoFaxForms
             using (var small = new SKFont(Typeface, 24))
             {
                 // The sending machine's header line.
-                canvas.DrawText(string.Create(CultureInfo.InvariantCulture, $"{sentAt:yyyy/MM/dd HH:mm}   FROM: {sentFrom}   P.001/001"), Margin - 40, 44, small, ink);
+                canvas.DrawText(string.Create(CultureInfo.InvariantCulture, $"{sentAt:yyyy/MM/dd HH:mm}   FROM: {sentFrom}   P.001/001"),
+                    Margin - 40, 44, small, ink);
             }
             // Fed a little crooked, as paper goes through a FAX machine.
             canvas.RotateDegrees((float)(rng.NextDouble() - 0.5) * 1.2f, Width / 2f, Height / 2f);

@@ -37,7 +37,8 @@ internal static class DemoNames
     public static CompanyName Dealer(Random rng)
     {
         var head = rng.Pick(CompanyPrefixes);
-        return new CompanyName(string.Format(rng.Pick(DealerNamePatterns), head.Kanji), head.Kana, $"{head.Romaji}-office{MailDomainSuffix}");
+        return new CompanyName(string.Format(rng.Pick(DealerNamePatterns), head.Kanji), head.Kana,
+            $"{head.Romaji}-office{MailDomainSuffix}");
     }
 
     public static PersonName Person(Random rng)

@@ -52,7 +52,8 @@ public sealed class DemoWarehouse(IDbContextFactory<SmartOfficeDbContext> contex
             foreach (var line in file)
             {
                 // Shipped when the answer is due (history: on its acceptance day), never after today.
-                var shippedOn = line.WrittenAt is { } at ? DateOnly.FromDateTime(clock.ToBusinessTime(at + settings.DemoAnswerDelay).DateTime) : line.AcceptanceDay;
+                var shippedOn = line.WrittenAt is { } at
+                    ? DateOnly.FromDateTime(clock.ToBusinessTime(at + settings.DemoAnswerDelay).DateTime) : line.AcceptanceDay;
                 // The carrier's date only where the planned one cannot serve: a special order has none, a late answer passed it.
                 DateOnly? carrierDate = line.DeliveryDate is { } planned && planned >= shippedOn ? null : shippedOn.AddDays(DaysOnTheWay);
                 text.Append(string.Join(',', line.ShipmentId, line.LineNumber, line.Quantity, WarehouseCsv.Day(shippedOn),

@@ -30,7 +30,8 @@ internal sealed class EntityTable
         $"INSERT INTO {Name} ({string.Join(", ", Columns.Select(c => c.Name))}) " +
         $"VALUES ({string.Join(", ", Columns.Select((_, i) => parameterName(i)))})";
 
-    /// <exception cref="InvalidOperationException">The type is not mapped to a table, or has a shadow property a writer cannot fill.</exception>
+    /// <exception cref="InvalidOperationException">The type is not mapped to a table, or has a shadow property a writer
+    /// cannot fill.</exception>
     public static EntityTable For(DbContext db, Type clrType)
     {
         var entityType = db.Model.FindEntityType(clrType)
@@ -42,9 +43,11 @@ internal sealed class EntityTable
 
         var columns = entityType.GetProperties()
             .Select(p => p.PropertyInfo is null
-                ? throw new InvalidOperationException($"{clrType.Name}.{p.Name} is a shadow property: the demo writers fill CLR properties only.")
+                ? throw new InvalidOperationException(
+                    $"{clrType.Name}.{p.Name} is a shadow property: the demo writers fill CLR properties only.")
                 : new EntityColumn(
-                    sql.DelimitIdentifier(p.GetColumnName(store) ?? throw new InvalidOperationException($"{clrType.Name}.{p.Name} has no column.")),
+                    sql.DelimitIdentifier(p.GetColumnName(store)
+                        ?? throw new InvalidOperationException($"{clrType.Name}.{p.Name} has no column.")),
                     p))
             .ToList();
         return new EntityTable(clrType, sql.DelimitIdentifier(table, entityType.GetSchema()), columns);

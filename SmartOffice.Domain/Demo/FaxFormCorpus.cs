@@ -34,8 +34,10 @@ internal static class FaxFormCorpus
 {
     private static readonly int[] CommonQuantities = [1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 6, 8, 10, 10, 12, 15, 20, 24, 30, 50, 100];
 
-    /// <summary>Up to <paramref name="customers"/> active customers with an active department and a FAX number, and the active catalogue.</summary>
-    public static async Task<CorpusRecords> RecordsAsync(SmartOfficeDbContext db, int customers, CancellationToken cancellationToken = default)
+    /// <summary>Up to <paramref name="customers"/> active customers with an active department and a FAX number, and the
+    /// active catalogue.</summary>
+    public static async Task<CorpusRecords> RecordsAsync(SmartOfficeDbContext db, int customers,
+        CancellationToken cancellationToken = default)
     {
         var people = await db.Departments.AsNoTracking()
             .Where(d => d.IsActive && d.Customer!.IsActive && d.Customer.Fax != null)
@@ -63,11 +65,13 @@ internal static class FaxFormCorpus
         for (var i = 0; i < count; i++)
         {
             var row = isPrefilled ? usual.IndexOf(products[i]) : i % L.LineRows;
-            lines.Add(new CorpusLine(i / L.LineRows + 1, row, products[i].Code, rng.Pick(CommonQuantities).ToString(CultureInfo.InvariantCulture),
+            lines.Add(new CorpusLine(i / L.LineRows + 1, row, products[i].Code,
+                rng.Pick(CommonQuantities).ToString(CultureInfo.InvariantCulture),
                 rng.NextDouble() < 0.33 ? Comment(rng) : ""));
         }
         var hand = filling == FormFilling.Handwritten;
-        FormPen Pen() => hand ? FormPen.Hand(FormTypeface.Embedded, rng, rng.Next(32, 40)) : FormPen.Printed(FormTypeface.Embedded, rng.Next(26, 35));
+        FormPen Pen() => hand ? FormPen.Hand(FormTypeface.Embedded, rng, rng.Next(32, 40))
+            : FormPen.Printed(FormTypeface.Embedded, rng.Next(26, 35));
         var person = DemoNames.Person(rng);
         var stampOnLine = rng.NextDouble() < 0.04;
         var drawings = new List<Action<SKCanvas>>();
@@ -75,12 +79,15 @@ internal static class FaxFormCorpus
         {
             var onPage = lines.Where(l => l.Page == page).ToList();
             var first = page == 1;
-            var preprint = isPrefilled ? new OrderFormPreprint(customer.Code, customer.Name, customer.Department, customer.Fax, usual) : null;
+            var preprint = isPrefilled ? new OrderFormPreprint(customer.Code, customer.Name, customer.Department, customer.Fax, usual)
+                : null;
             var rows = Enumerable.Range(0, L.LineRows).Select(r => onPage.FirstOrDefault(l => l.Row == r) is { } l
-                ? new OrderFormWrittenLine(isPrefilled ? null : l.Code, isPrefilled ? null : Name(records, l.Code, rng), l.Quantity, l.Comment)
+                ? new OrderFormWrittenLine(isPrefilled ? null : l.Code, isPrefilled ? null : Name(records, l.Code, rng), l.Quantity,
+                    l.Comment)
                 : new OrderFormWrittenLine(null, null, null, null)).ToList();
             var writing = new OrderFormWriting(first && !isPrefilled ? customer.Code : null, first && !isPrefilled ? customer.Name : null,
-                first && !isPrefilled ? customer.Department : null, first ? person.Name : null, first && !isPrefilled ? customer.Fax : null, rows);
+                first && !isPrefilled ? customer.Department : null, first ? person.Name : null, first && !isPrefilled ? customer.Fax : null,
+                    rows);
             var pen = Pen();
             var stampRow = stampOnLine && first ? onPage[rng.Next(onPage.Count)].Row : -1;
             drawings.Add(canvas =>
@@ -88,7 +95,8 @@ internal static class FaxFormCorpus
                 OrderFormSheet.DrawForm(canvas, new DeskContactOptions(), preprint, FormTypeface.Embedded);
                 OrderFormSheet.Write(canvas, writing, pen, FormPen.Printed(FormTypeface.Embedded, 24));
                 if (first && rng.NextDouble() < 0.3)
-                    FaxTransmission.Stamp(canvas, new SKPoint(1000 + rng.Next(60), L.HeaderValue(L.PersonRow).MidY), person.Surname.Kanji, rng);
+                    FaxTransmission.Stamp(canvas, new SKPoint(1000 + rng.Next(60), L.HeaderValue(L.PersonRow).MidY), person.Surname.Kanji,
+                        rng);
                 if (stampRow >= 0)
                 {
                     // A seal that strayed onto a line: over the quantity or the comment, half on the box.
@@ -98,7 +106,8 @@ internal static class FaxFormCorpus
             });
         }
         var tiff = FaxTransmission.Send(drawings, resolution, rng, customer.Fax, sentAt);
-        return new CorpusForm(resolution, filling, customer, isPrefilled, lines, pages, tiff, new string(customer.Fax.Where(char.IsAsciiDigit).ToArray()));
+        return new CorpusForm(resolution, filling, customer, isPrefilled, lines, pages, tiff,
+            new string(customer.Fax.Where(char.IsAsciiDigit).ToArray()));
     }
 
     private static List<OrderFormProduct> Distinct(IReadOnlyList<OrderFormProduct> products, Random rng, int count)

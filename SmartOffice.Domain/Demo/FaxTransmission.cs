@@ -26,10 +26,12 @@ internal static class FaxTransmission
     private static int ScanHeight(FaxResolution resolution) => (int)(297 * (resolution == FaxResolution.Fine ? 7.7f : 3.85f));
 
     /// <summary>Sends the pages (each drawn in form units on a white A4 canvas) and returns the received TIFF.</summary>
-    public static byte[] Send(IReadOnlyList<Action<SKCanvas>> pages, FaxResolution resolution, Random rng, string senderFax, DateTimeOffset sentAt,
+    public static byte[] Send(IReadOnlyList<Action<SKCanvas>> pages, FaxResolution resolution, Random rng, string senderFax,
+        DateTimeOffset sentAt,
         double maxSkewDegrees = 2)
     {
-        var scans = pages.Select((draw, i) => Scan(draw, resolution, rng, maxSkewDegrees, Header(senderFax, sentAt, i + 1, pages.Count))).ToList();
+        var scans = pages.Select((draw, i) => Scan(draw, resolution, rng, maxSkewDegrees, Header(senderFax, sentAt, i + 1, pages.Count)))
+            .ToList();
         return Tiff(scans, ScanWidth, ScanHeight(resolution), resolution == FaxResolution.Fine ? 196f : 98f);
     }
 
@@ -58,7 +60,8 @@ internal static class FaxTransmission
             var offsetY = (float)((rng.NextDouble() - 0.5) * 5) / 25.4f * 150;
             canvas.Scale(xScale, yScale);
             canvas.Translate(offsetX, offsetY);
-            canvas.RotateDegrees((float)((rng.NextDouble() * 2 - 1) * maxSkewDegrees), OrderFormLayout.Width / 2, OrderFormLayout.Height / 2);
+            canvas.RotateDegrees((float)((rng.NextDouble() * 2 - 1) * maxSkewDegrees), OrderFormLayout.Width / 2,
+                OrderFormLayout.Height / 2);
             draw(canvas);
         }
         var pixels = bitmap.GetPixelSpan().ToArray();

@@ -55,7 +55,8 @@ internal static class SqliteRowBinder
             var t when t == typeof(Guid) => Call(nameof(BindGuid), statement, index, value),
             var t when t == typeof(byte[]) => Call(nameof(BindBlob), statement, index, value),
             _ => throw new NotSupportedException(
-                $"The demo writer cannot bind {column.Property.DeclaringType.ClrType.Name}.{column.Property.Name} ({value.Type.Name}): add the type to {nameof(SqliteRowBinder)}."),
+                $"The demo writer cannot bind {column.Property.DeclaringType.ClrType.Name}.{column.Property.Name} ({value.Type.Name}): " +
+                    $"add the type to {nameof(SqliteRowBinder)}."),
         };
 
     private static MethodCallExpression Call(string method, params Expression[] arguments) =>
@@ -63,13 +64,17 @@ internal static class SqliteRowBinder
 
     private static void BindNull(sqlite3_stmt statement, int index) => Check(statement, raw.sqlite3_bind_null(statement, index));
 
-    private static void BindText(sqlite3_stmt statement, int index, string value) => Check(statement, raw.sqlite3_bind_text(statement, index, value));
+    private static void BindText(sqlite3_stmt statement, int index, string value) =>
+        Check(statement, raw.sqlite3_bind_text(statement, index, value));
 
-    private static void BindInteger(sqlite3_stmt statement, int index, long value) => Check(statement, raw.sqlite3_bind_int64(statement, index, value));
+    private static void BindInteger(sqlite3_stmt statement, int index, long value) =>
+        Check(statement, raw.sqlite3_bind_int64(statement, index, value));
 
-    private static void BindBlob(sqlite3_stmt statement, int index, byte[] value) => Check(statement, raw.sqlite3_bind_blob(statement, index, value));
+    private static void BindBlob(sqlite3_stmt statement, int index, byte[] value) =>
+        Check(statement, raw.sqlite3_bind_blob(statement, index, value));
 
-    private static void BindReal(sqlite3_stmt statement, int index, double value) => Check(statement, raw.sqlite3_bind_double(statement, index, value));
+    private static void BindReal(sqlite3_stmt statement, int index, double value) =>
+        Check(statement, raw.sqlite3_bind_double(statement, index, value));
 
     private static void BindDecimal(sqlite3_stmt statement, int index, decimal value) =>
         BindText(statement, index, value.ToString("0.0###########################", CultureInfo.InvariantCulture));

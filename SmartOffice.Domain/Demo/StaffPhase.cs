@@ -8,7 +8,8 @@ namespace SmartOffice.Domain.Demo;
 internal sealed record DemoStaffIds(IReadOnlyList<string> DeskAgents);
 
 /// <summary>The console accounts of <see cref="DemoStaff"/>, with their role links.</summary>
-internal sealed class StaffPhase(DemoContext context, IReadOnlyList<Dealer> dealers, IReadOnlyDictionary<string, string> roleIds, string passwordHash)
+internal sealed class StaffPhase(DemoContext context, IReadOnlyList<Dealer> dealers, IReadOnlyDictionary<string, string> roleIds,
+    string passwordHash)
 {
     private readonly Random _rng = context.RandomFor(DemoPhase.Staff);
 

@@ -40,14 +40,20 @@ public sealed class ConsoleMetrics
         _contexts = contexts;
         _time = time ?? TimeProvider.System;
         var meter = meters?.Create(MeterName) ?? new Meter(MeterName);
-        _quote = meter.CreateHistogram("smartoffice.order.quote.duration", "s", "Time to price a FAX order draft (the entry form's live summary).", advice: Seconds);
-        _save = meter.CreateHistogram("smartoffice.order.save.duration", "s", "Time to save (or refuse) a FAX order, by outcome.", advice: Seconds);
+        _quote = meter.CreateHistogram("smartoffice.order.quote.duration", "s",
+            "Time to price a FAX order draft (the entry form's live summary).", advice: Seconds);
+        _save = meter.CreateHistogram("smartoffice.order.save.duration", "s", "Time to save (or refuse) a FAX order, by outcome.",
+            advice: Seconds);
         _exportRows = meter.CreateCounter<long>("smartoffice.export.rows", "{row}", "Purchase data rows written to downloads, by format.");
-        _export = meter.CreateHistogram("smartoffice.export.duration", "s", "Time to write a purchase data download, by format.", advice: Seconds);
-        _faxImports = meter.CreateCounter<long>("smartoffice.fax.imports", "{fax}", "FAX files taken in, by outcome (imported, quarantined) and source.");
-        meter.CreateObservableGauge("smartoffice.fax.queue.age", () => Queue() is { } q ? [new Measurement<double>(q.Age)] : Array.Empty<Measurement<double>>(),
+        _export = meter.CreateHistogram("smartoffice.export.duration", "s", "Time to write a purchase data download, by format.",
+            advice: Seconds);
+        _faxImports = meter.CreateCounter<long>("smartoffice.fax.imports", "{fax}",
+            "FAX files taken in, by outcome (imported, quarantined) and source.");
+        meter.CreateObservableGauge("smartoffice.fax.queue.age",
+            () => Queue() is { } q ? [new Measurement<double>(q.Age)] : Array.Empty<Measurement<double>>(),
             "s", "How long the oldest FAX not yet claimed has waited since it was received.");
-        meter.CreateObservableGauge("smartoffice.fax.queue.length", () => Queue() is { } q ? [new Measurement<int>(q.Length)] : Array.Empty<Measurement<int>>(),
+        meter.CreateObservableGauge("smartoffice.fax.queue.length",
+            () => Queue() is { } q ? [new Measurement<int>(q.Length)] : Array.Empty<Measurement<int>>(),
             "{fax}", "FAXes not yet claimed.");
         _jobRuns = meter.CreateCounter<long>("smartoffice.job.runs", "{run}", "Scheduled job runs, by job and outcome.");
         _job = meter.CreateHistogram("smartoffice.job.duration", "s", "Time a scheduled job run took, by job.", advice: Seconds);

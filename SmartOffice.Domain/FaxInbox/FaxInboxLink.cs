@@ -9,7 +9,8 @@ namespace SmartOffice.Domain.FaxInbox;
 /// How the keying services (order, return slip, balance request, prize application) close the FAX they were keyed from,
 /// inside their own transaction: the FAX must be claimed by the caller, and it becomes 完了 with the record's id
 /// (<see cref="FaxInboxItem.KeyedAs"/>, saved with the version read), so two saves against one FAX (two tabs, two agents)
-/// never both succeed — the second is refused with who closed it. Not a use case of its own (its methods are internal): the keying services have demanded the
+/// never both succeed — the second is refused with who closed it. Not a use case of its own (its methods are internal):
+/// the keying services have demanded the
 /// caller's capability before they call it, inside their transaction.
 /// </summary>
 public sealed class FaxInboxLink(ICurrentStaff staff, BusinessClock clock, FaxInboxChanges changes)

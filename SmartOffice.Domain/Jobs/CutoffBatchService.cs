@@ -24,11 +24,13 @@ public sealed class CutoffBatchService(
     IOptions<JobsOptions> jobs,
     ConsoleMetrics? metrics = null)
 {
-    public async Task<JobRun> RunAsync(string jobName, JobRunTrigger trigger, string? staffId = null, CancellationToken cancellationToken = default)
+    public async Task<JobRun> RunAsync(string jobName, JobRunTrigger trigger, string? staffId = null,
+        CancellationToken cancellationToken = default)
     {
         var definition = await schedule.FindAsync(jobName, cancellationToken)
                          ?? throw new ArgumentException($"No cutoff job '{jobName}'.", nameof(jobName));
-        var run = new JobRun { JobName = jobName, BusinessKey = clock.Today.ToString("yyyy-MM-dd"), Trigger = trigger, StartedAt = clock.Now, StaffId = staffId };
+        var run = new JobRun { JobName = jobName, BusinessKey = clock.Today.ToString("yyyy-MM-dd"), Trigger = trigger,
+            StartedAt = clock.Now, StaffId = staffId };
         try
         {
             var due = await DueDaysAsync(definition, cancellationToken);
@@ -79,7 +81,8 @@ public sealed class CutoffBatchService(
         var due = new List<DateOnly>();
         for (var day = from; day <= today; day = day.AddDays(1))
         {
-            if (delivery.IsAcceptanceDay(day) && !closed.Contains(day) && clock.At(day, definition.Cutoff) + definition.ClosesAfter <= clock.Now)
+            if (delivery.IsAcceptanceDay(day) && !closed.Contains(day) && clock.At(day, definition.Cutoff)
+                + definition.ClosesAfter <= clock.Now)
                 due.Add(day);
         }
         return due;
@@ -96,7 +99,8 @@ public sealed class CutoffBatchService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var batch = new CutoffBatch { BatchKey = definition.JobName, Kind = definition.Kind, RegionId = definition.RegionId, AcceptanceDay = day, ClosedAt = clock.Now };
+        var batch = new CutoffBatch { BatchKey = definition.JobName, Kind = definition.Kind, RegionId = definition.RegionId,
+            AcceptanceDay = day, ClosedAt = clock.Now };
         db.CutoffBatches.Add(batch);
         try
         {

@@ -35,6 +35,7 @@ public sealed class JobRunService(IDbContextFactory<SmartOfficeDbContext> contex
     {
         AccessPolicy.Demand(staff, Capability.Operations);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.CutoffBatches.AsNoTracking().OrderByDescending(b => b.AcceptanceDay).ThenBy(b => b.BatchKey).Take(take).ToListAsync(cancellationToken);
+        return await db.CutoffBatches.AsNoTracking().OrderByDescending(b => b.AcceptanceDay).ThenBy(b => b.BatchKey).Take(take)
+            .ToListAsync(cancellationToken);
     }
 }

@@ -29,7 +29,8 @@ public sealed class JobsOptions
     /// <summary>The point expiry job's time on the 1st of each month (Japan time).</summary>
     public TimeOnly PointExpiryAt { get; set; } = new(0, 10);
 
-    /// <summary>The delivery job's daily time (Japan time): shipped parts whose delivery date has come are delivered on that date.</summary>
+    /// <summary>The delivery job's daily time (Japan time): shipped parts whose delivery date has come are delivered on
+    /// that date.</summary>
     public TimeOnly DeliveryAt { get; set; } = new(0, 20);
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace SmartOffice.Domain.Persistence;
 /// </summary>
 public static class ConcurrencyGuard
 {
-    /// <summary>The record when it is still as the staff member saw it; else the "changed, reload" message of <paramref name="changedKey"/>.</summary>
+    /// <summary>The record when it is still as the staff member saw it; else the "changed, reload" message of <paramref
+    /// name="changedKey"/>.</summary>
     public static T AsSeen<T>(this T record, int seenVersion, string changedKey) where T : IVersioned =>
         record.Version == seenVersion ? record : throw new BusinessRuleException(changedKey);
 

@@ -132,7 +132,8 @@ public sealed class DatabaseInitializer(
                 new { IsActive = true }, new { IsActive = false }));
         }
         await db.SaveChangesAsync(cancellationToken);
-        log.LogWarning("Demo:Enabled is false: {Count} demo accounts disabled ({UserNames})", active.Count, string.Join(", ", active.Select(u => u.UserName)));
+        log.LogWarning("Demo:Enabled is false: {Count} demo accounts disabled ({UserNames})", active.Count,
+            string.Join(", ", active.Select(u => u.UserName)));
     }
 
     /// <summary>Who the audit trail names for what start-up changes by itself.</summary>

@@ -26,10 +26,12 @@ public static class MigrationHistory
         if (!db.Database.IsSqlite())
             return await db.Database.GetAppliedMigrationsAsync(cancellationToken);
         var history = await db.Database.SqlQueryRaw<int>(
-            "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'").ToListAsync(cancellationToken);
+            "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'")
+                .ToListAsync(cancellationToken);
         return history[0] == 0
             ? []
-            : await db.Database.SqlQueryRaw<string>("SELECT \"MigrationId\" AS \"Value\" FROM \"__EFMigrationsHistory\"").ToListAsync(cancellationToken);
+            : await db.Database.SqlQueryRaw<string>("SELECT \"MigrationId\" AS \"Value\" FROM \"__EFMigrationsHistory\"")
+                .ToListAsync(cancellationToken);
     }
 
     /// <summary>Why start-up stops and what to do, for the one FTL line.</summary>

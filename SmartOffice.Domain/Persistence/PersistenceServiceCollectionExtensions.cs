@@ -17,12 +17,15 @@ public static class PersistenceServiceCollectionExtensions
     {
         // Pooled: a quote (every change on the entry form) makes a context; a fresh one set up its internal services each time.
         services.AddPooledDbContextFactory<SqliteSmartOfficeDbContext>((sp, o) =>
-            o.UseSqlite(SqliteConnectionString(Settings(sp).ConnectionString, basePath)).AddInterceptors(new SqlitePragmas(Settings(sp).SqliteCacheMiB)));
+            o.UseSqlite(SqliteConnectionString(Settings(sp).ConnectionString, basePath))
+                .AddInterceptors(new SqlitePragmas(Settings(sp).SqliteCacheMiB)));
         services.AddPooledDbContextFactory<SqlServerSmartOfficeDbContext>((sp, o) =>
-            o.UseSqlServer(Parse(() => new SqlConnectionStringBuilder(Settings(sp).ConnectionString).ConnectionString, Settings(sp).ConnectionString)));
+            o.UseSqlServer(Parse(() => new SqlConnectionStringBuilder(Settings(sp).ConnectionString).ConnectionString,
+                Settings(sp).ConnectionString)));
         services.AddSingleton<IDbContextFactory<SmartOfficeDbContext>>(sp => ProviderOf(Settings(sp)) switch
         {
-            DatabaseProvider.SqlServer => new Upcast<SqlServerSmartOfficeDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerSmartOfficeDbContext>>()),
+            DatabaseProvider.SqlServer =>
+                new Upcast<SqlServerSmartOfficeDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerSmartOfficeDbContext>>()),
             _ => new Upcast<SqliteSmartOfficeDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteSmartOfficeDbContext>>()),
         });
         // Identity's stores want a scoped context; it lives for one HTTP request (sign-in) only.
@@ -40,7 +43,8 @@ public static class PersistenceServiceCollectionExtensions
     {
         var builder = Parse(() => new SqliteConnectionStringBuilder(connectionString), connectionString);
         if (string.IsNullOrWhiteSpace(builder.DataSource))
-            throw new StartupConfigurationException($"Database:ConnectionString '{connectionString}' is not valid: it has no 'Data Source' for SQLite.");
+            throw new StartupConfigurationException(
+                $"Database:ConnectionString '{connectionString}' is not valid: it has no 'Data Source' for SQLite.");
         if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
             builder.DataSource = Path.GetFullPath(Path.Combine(basePath, builder.DataSource));
         return builder.ConnectionString;

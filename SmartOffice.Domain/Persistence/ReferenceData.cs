@@ -16,7 +16,8 @@ public sealed class ReferenceDataOptions
     public List<RegionDefault> Regions { get; set; } = [];
 }
 
-/// <summary>The <c>Regions</c> section at start: at least one region, each with a code of its own, a name and a lead time in range.</summary>
+/// <summary>The <c>Regions</c> section at start: at least one region, each with a code of its own, a name and a lead
+/// time in range.</summary>
 /// <remarks>
 /// The configuration binder drops a list element it cannot convert (「25:00」 as a cutoff) without a word, so the region would
 /// simply be missing; the raw section's cutoffs are read here too.
@@ -42,7 +43,8 @@ internal sealed class ReferenceDataSettingsCheck(Microsoft.Extensions.Configurat
             var region = o.Regions[i];
             check.NotBlank(region.Code, $"{i}:Code", "the region's code, e.g. Honshu");
             check.NotBlank(region.Name, $"{i}:Name", "the region's name, e.g. 本州");
-            check.Require(o.Regions.Take(i).All(r => r.Code != region.Code), $"{i}:Code", region.Code, "is used by an earlier region too: give each region its own code.");
+            check.Require(o.Regions.Take(i).All(r => r.Code != region.Code), $"{i}:Code", region.Code,
+                "is used by an earlier region too: give each region its own code.");
             check.Range(region.ExtraLeadDays, 0, 30, $"{i}:ExtraLeadDays", "days");
         }
         return check.Result;

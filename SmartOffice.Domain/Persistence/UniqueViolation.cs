@@ -15,7 +15,8 @@ public static class UniqueViolation
     {
         DbUpdateException update => Is(update.InnerException),
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique
-                                  || (sqlite.SqliteErrorCode == SqliteConstraint && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal)),
+                                  || (sqlite.SqliteErrorCode == SqliteConstraint
+                                      && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal)),
         SqlException sql => sql.Number is 2601 or 2627,
         _ => false,
     };

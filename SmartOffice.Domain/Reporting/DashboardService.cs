@@ -31,7 +31,8 @@ public sealed record DashboardCounts(
     UpcomingCutoff? NextCutoff,
     /// <summary>受信FAX not yet done or rejected (null for dealer reps, who have no FAX inbox).</summary>
     int? OpenFaxes,
-    /// <summary>Stock-out notices not sent, back orders by age, special orders without a date (null for dealer reps, who do not key orders).</summary>
+    /// <summary>Stock-out notices not sent, back orders by age, special orders without a date (null for dealer reps,
+    /// who do not key orders).</summary>
     FollowUpCounts? FollowUp = null);
 
 public sealed class DashboardService(
@@ -60,7 +61,8 @@ public sealed class DashboardService(
         var customerIds = customers.Select(c => c.Id);
         var departmentIds = db.Departments.Where(d => dealer == null || customerIds.Contains(d.CustomerId)).Select(d => d.Id);
         var accountIds = db.PointAccounts.Where(a => dealer == null || departmentIds.Contains(a.DepartmentId)).Select(a => a.Id);
-        var orders = db.Orders.Where(o => o.ReceivedAt >= start && o.ReceivedAt < end && (dealer == null || customerIds.Contains(o.CustomerId)));
+        var orders = db.Orders.Where(o => o.ReceivedAt >= start && o.ReceivedAt < end
+            && (dealer == null || customerIds.Contains(o.CustomerId)));
         var webUsers = db.WebUsers.Where(w => w.IsActive && (dealer == null || departmentIds.Contains(w.DepartmentId)));
         var nearLock = options.Value.LockoutThreshold - NearLockMargin;
 
@@ -75,7 +77,8 @@ public sealed class DashboardService(
                                                  && (dealer == null || customerIds.Contains(r.CustomerId)), cancellationToken),
             await db.BalanceRequests.CountAsync(b => b.Status == BalanceRequestStatus.Open
                                                      && (dealer == null || customerIds.Contains(b.CustomerId)), cancellationToken),
-            await db.PrizeApplications.CountAsync(p => (p.Status == PrizeApplicationStatus.Received || p.Status == PrizeApplicationStatus.Arranged)
+            await db.PrizeApplications.CountAsync(p =>
+                (p.Status == PrizeApplicationStatus.Received || p.Status == PrizeApplicationStatus.Arranged)
                                                        && (dealer == null || accountIds.Contains(p.PointAccountId)), cancellationToken),
             await customers.CountAsync(cancellationToken),
             NextCutoff(rules, await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(cancellationToken)),

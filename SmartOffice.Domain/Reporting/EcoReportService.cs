@@ -26,7 +26,8 @@ public sealed record EcoReport(IReadOnlyList<EcoMonth> Months, IReadOnlyList<Eco
     public decimal Share => Spend == 0 ? 0 : Math.Round((decimal)EcoSpend / Spend, 4);
 
     public ReportTable MonthTable() => new("Eco.ByMonth",
-        [new("Col.Month", ReportCellKind.Text), new("Col.Spend", ReportCellKind.Yen), new("Col.EcoSpend", ReportCellKind.Yen), new("Col.EcoShare", ReportCellKind.Percent)],
+        [new("Col.Month", ReportCellKind.Text), new("Col.Spend", ReportCellKind.Yen), new("Col.EcoSpend", ReportCellKind.Yen),
+            new("Col.EcoShare", ReportCellKind.Percent)],
         Months.Select(m => new object?[] { m.Month.ToString("yyyy/MM"), m.Spend, m.EcoSpend, m.Share }).ToList(), [1, 2]);
 
     public ReportTable DepartmentTable() => new("Eco.ByDepartment",
@@ -49,7 +50,8 @@ public sealed class EcoReportService(IDbContextFactory<SmartOfficeDbContext> con
         if (from > to)
             throw new BusinessRuleException("Reporting.MonthRangeInverted");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var dealerId = await db.Customers.Where(c => c.Id == query.CustomerId).Select(c => (int?)c.DealerId).FirstOrDefaultAsync(cancellationToken)
+        var dealerId = await db.Customers.Where(c => c.Id == query.CustomerId).Select(c => (int?)c.DealerId)
+            .FirstOrDefaultAsync(cancellationToken)
                        ?? throw new BusinessRuleException("Reporting.CustomerNotFound");
         AccessPolicy.DemandCustomer(staff, Capability.PurchaseDataDownload, dealerId);
 

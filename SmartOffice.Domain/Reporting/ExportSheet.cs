@@ -37,8 +37,10 @@ public static class ExportPipeline
 
     private const int ReadAheadBatch = 1_000, ReadAheadBatches = 4;
 
-    /// <summary>Opens a sheet of the format; with <paramref name="metrics"/>, its rows and time are counted into the console's meter.</summary>
-    public static async ValueTask<IExportSheet> OpenAsync(ExportFormat format, Stream output, string sheetName, IReadOnlyList<ExportColumn> columns,
+    /// <summary>Opens a sheet of the format; with <paramref name="metrics"/>, its rows and time are counted into the
+    /// console's meter.</summary>
+    public static async ValueTask<IExportSheet> OpenAsync(ExportFormat format, Stream output, string sheetName,
+        IReadOnlyList<ExportColumn> columns,
         CancellationToken cancellationToken, ConsoleMetrics? metrics = null)
     {
         var sheet = format == ExportFormat.Xlsx
@@ -62,8 +64,10 @@ public static class ExportPipeline
         _ => ("csv", "text/csv; charset=utf-8", "_utf8"),
     };
 
-    /// <summary>Writes every row (filled by <paramref name="fill"/>) and finishes the sheet; <paramref name="progress"/> gets rows written so far.</summary>
-    public static async Task<ExportResult> WriteAsync<T>(IAsyncEnumerable<T> rows, int columns, Action<T, object?[]> fill, IExportSheet sheet,
+    /// <summary>Writes every row (filled by <paramref name="fill"/>) and finishes the sheet; <paramref
+    /// name="progress"/> gets rows written so far.</summary>
+    public static async Task<ExportResult> WriteAsync<T>(IAsyncEnumerable<T> rows, int columns, Action<T, object?[]> fill,
+        IExportSheet sheet,
         IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var values = new object?[columns];
@@ -84,9 +88,11 @@ public static class ExportPipeline
         return new ExportResult(count, sheet.ReplacedCharacters);
     }
 
-    private static async IAsyncEnumerable<List<T>> ReadAheadAsync<T>(IAsyncEnumerable<T> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<List<T>> ReadAheadAsync<T>(IAsyncEnumerable<T> rows,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateBounded<List<T>>(new BoundedChannelOptions(ReadAheadBatches) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<List<T>>(
+            new BoundedChannelOptions(ReadAheadBatches) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reader = Task.Run(async () =>
         {

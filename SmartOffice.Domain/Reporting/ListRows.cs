@@ -31,7 +31,8 @@ public static class ListRows
         OpenAsync(contexts, (db, _) => Task.FromResult(query(db)), cancellationToken);
 
     private static async IAsyncEnumerable<TRow> StreamAsync<TRow>(IDbContextFactory<SmartOfficeDbContext> contexts,
-        Func<SmartOfficeDbContext, CancellationToken, Task<IQueryable<TRow>>> query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        Func<SmartOfficeDbContext, CancellationToken, Task<IQueryable<TRow>>> query,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await foreach (var row in (await query(db, cancellationToken)).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -43,7 +44,8 @@ public static class ListRows
     /// stream, each chunk of <paramref name="chunk"/> becomes rows in the same order.
     /// </summary>
     public static async Task<ListRows<TRow>> OpenByIdsAsync<TRow>(IDbContextFactory<SmartOfficeDbContext> contexts,
-        Func<SmartOfficeDbContext, IQueryable<int>> ids, Func<SmartOfficeDbContext, IReadOnlyList<int>, CancellationToken, Task<IReadOnlyList<TRow>>> rows,
+        Func<SmartOfficeDbContext, IQueryable<int>> ids,
+            Func<SmartOfficeDbContext, IReadOnlyList<int>, CancellationToken, Task<IReadOnlyList<TRow>>> rows,
         int chunk, CancellationToken cancellationToken)
     {
         int total;
@@ -53,7 +55,8 @@ public static class ListRows
     }
 
     private static async IAsyncEnumerable<TRow> StreamByIdsAsync<TRow>(IDbContextFactory<SmartOfficeDbContext> contexts,
-        Func<SmartOfficeDbContext, IQueryable<int>> ids, Func<SmartOfficeDbContext, IReadOnlyList<int>, CancellationToken, Task<IReadOnlyList<TRow>>> rows,
+        Func<SmartOfficeDbContext, IQueryable<int>> ids,
+            Func<SmartOfficeDbContext, IReadOnlyList<int>, CancellationToken, Task<IReadOnlyList<TRow>>> rows,
         int chunk, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -45,7 +45,8 @@ public sealed class OperationsReportService(IDbContextFactory<SmartOfficeDbConte
         var (start, end) = Bounds(range);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var orders = await (from o in db.Orders.AsNoTracking()
-                            where o.Channel == OrderChannel.Fax && o.Status != OrderStatus.Voided && o.ReceivedAt >= start && o.ReceivedAt < end
+                            where o.Channel == OrderChannel.Fax && o.Status != OrderStatus.Voided && o.ReceivedAt >= start
+                                && o.ReceivedAt < end
                             join c in db.Customers on o.CustomerId equals c.Id
                             join r in db.Regions on c.RegionId equals r.Id
                             select new { o.ReceivedAt, r.FaxCutoff }).ToListAsync(cancellationToken);
@@ -56,7 +57,8 @@ public sealed class OperationsReportService(IDbContextFactory<SmartOfficeDbConte
             rows[local.Hour][TimeOnly.FromDateTime(local.DateTime) < o.FaxCutoff ? 0 : 1]++;
         }
         return new ReportTable("Ops.FaxByHour",
-            [new("Col.Hour", ReportCellKind.Text), new("Col.Orders", ReportCellKind.Number), new("Col.BeforeCutoff", ReportCellKind.Number), new("Col.AfterCutoff", ReportCellKind.Number)],
+            [new("Col.Hour", ReportCellKind.Text), new("Col.Orders", ReportCellKind.Number), new("Col.BeforeCutoff", ReportCellKind.Number),
+                new("Col.AfterCutoff", ReportCellKind.Number)],
             rows.Select((r, h) => new object?[] { $"{h:00}:00", r[0] + r[1], r[0], r[1] }).ToList(), [2, 3]);
     }
 
@@ -69,7 +71,8 @@ public sealed class OperationsReportService(IDbContextFactory<SmartOfficeDbConte
             counts[Bucket(LeadBuckets, m)]++;
         return new ReportTable("Ops.KeyingLead",
             [new("Col.LeadTime", ReportCellKind.Label), new("Col.Orders", ReportCellKind.Number), new("Col.Share", ReportCellKind.Percent)],
-            counts.Select((c, i) => new object?[] { $"Lead.{i}", c, minutes.Count == 0 ? 0m : Math.Round((decimal)c / minutes.Count, 4) }).ToList(), [1]);
+            counts.Select((c, i) => new object?[] { $"Lead.{i}", c, minutes.Count == 0 ? 0m : Math.Round((decimal)c / minutes.Count, 4) })
+                .ToList(), [1]);
     }
 
     /// <summary>FAX orders keyed per agent, with their median and average lead time.</summary>
@@ -79,11 +82,13 @@ public sealed class OperationsReportService(IDbContextFactory<SmartOfficeDbConte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var rows = minutes.GroupBy(m => m.StaffId)
-            .Select(g => new { Name = g.Key is { } id ? names.GetValueOrDefault(id, id) : "—", Count = g.Count(), Median = Median(g.Select(x => x.Minutes)), Average = g.Average(x => x.Minutes) })
+            .Select(g => new { Name = g.Key is { } id ? names.GetValueOrDefault(id, id) : "—", Count = g.Count(),
+                Median = Median(g.Select(x => x.Minutes)), Average = g.Average(x => x.Minutes) })
             .OrderByDescending(r => r.Count).ThenBy(r => r.Name)
             .Select(r => new object?[] { r.Name, r.Count, r.Median, Math.Round((decimal)r.Average, 1) }).ToList();
         return new ReportTable("Ops.PerAgent",
-            [new("Col.Agent", ReportCellKind.Text), new("Col.Orders", ReportCellKind.Number), new("Col.MedianMinutes", ReportCellKind.Number), new("Col.AverageMinutes", ReportCellKind.Number)],
+            [new("Col.Agent", ReportCellKind.Text), new("Col.Orders", ReportCellKind.Number),
+                new("Col.MedianMinutes", ReportCellKind.Number), new("Col.AverageMinutes", ReportCellKind.Number)],
             rows, [1]);
     }
 
@@ -97,9 +102,11 @@ public sealed class OperationsReportService(IDbContextFactory<SmartOfficeDbConte
                            join l in db.ReturnSlipLines on s.Id equals l.ReturnSlipId
                            join ol in db.OrderLines on l.OrderLineId equals ol.Id
                            join c in db.ProductCategories on ol.CategoryId equals c.Id
-                           select new { l.Reason, Category = c.Name, l.Quantity, Amount = l.Quantity * ol.UnitPrice }).ToListAsync(cancellationToken);
+                           select new { l.Reason, Category = c.Name, l.Quantity, Amount = l.Quantity * ol.UnitPrice })
+                               .ToListAsync(cancellationToken);
         var rows = lines.GroupBy(l => (l.Reason, l.Category)).OrderBy(g => g.Key.Reason).ThenBy(g => g.Key.Category)
-            .Select(g => new object?[] { $"Reason.{g.Key.Reason}", g.Key.Category, g.Count(), g.Sum(x => x.Quantity), g.Sum(x => (long)x.Amount) }).ToList();
+            .Select(g => new object?[] { $"Reason.{g.Key.Reason}", g.Key.Category, g.Count(), g.Sum(x => x.Quantity),
+                g.Sum(x => (long)x.Amount) }).ToList();
         return new ReportTable("Ops.Returns",
             [new("Col.Reason", ReportCellKind.Label), new("Col.Category", ReportCellKind.Text), new("Col.Lines", ReportCellKind.Number),
              new("Col.Quantity", ReportCellKind.Number), new("Col.Amount", ReportCellKind.Yen)],
@@ -140,10 +147,12 @@ public sealed class OperationsReportService(IDbContextFactory<SmartOfficeDbConte
         var lots = await db.PointLots.AsNoTracking().Where(l => l.Remaining > 0 && l.ValidThrough >= thisMonth)
             .Select(l => new { l.ValidThrough, l.Remaining, l.PointAccountId }).ToListAsync(cancellationToken);
         var rows = lots.GroupBy(l => new DateOnly(l.ValidThrough.Year, l.ValidThrough.Month, 1)).OrderBy(g => g.Key)
-            .Select(g => new object?[] { g.Key.ToString("yyyy/MM"), g.Sum(l => (long)l.Remaining), g.Select(l => l.PointAccountId).Distinct().Count() })
+            .Select(g => new object?[] { g.Key.ToString("yyyy/MM"), g.Sum(l => (long)l.Remaining),
+                g.Select(l => l.PointAccountId).Distinct().Count() })
             .ToList();
         return new ReportTable("Ops.PointLiability",
-            [new("Col.ExpiryMonth", ReportCellKind.Text), new("Col.Points", ReportCellKind.Number), new("Col.Accounts", ReportCellKind.Number)],
+            [new("Col.ExpiryMonth", ReportCellKind.Text), new("Col.Points", ReportCellKind.Number),
+                new("Col.Accounts", ReportCellKind.Number)],
             rows, [1]);
     }
 
@@ -162,7 +171,8 @@ public sealed class OperationsReportService(IDbContextFactory<SmartOfficeDbConte
             counts[i] = (counts[i].Count + 1, counts[i].Points + p.Points);
         }
         return new ReportTable("Ops.PrizeBacklog",
-            [new("Col.Age", ReportCellKind.Label), new("Col.Applications", ReportCellKind.Number), new("Col.Points", ReportCellKind.Number)],
+            [new("Col.Age", ReportCellKind.Label), new("Col.Applications", ReportCellKind.Number),
+                new("Col.Points", ReportCellKind.Number)],
             counts.Select((c, i) => new object?[] { $"Age.{i}", c.Count, c.Points }).ToList(), [1]);
     }
 
@@ -199,7 +209,9 @@ public sealed class OperationsReportService(IDbContextFactory<SmartOfficeDbConte
     private static int Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? 0 : (int)Math.Round(sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2);
+        return sorted.Count == 0 ? 0
+            : (int)Math.Round(sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
+            : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2);
     }
 
     private static DateTimeOffset? LockedAtIn(string? before)
@@ -207,6 +219,7 @@ public sealed class OperationsReportService(IDbContextFactory<SmartOfficeDbConte
         if (string.IsNullOrEmpty(before))
             return null;
         using var json = JsonDocument.Parse(before);
-        return json.RootElement.TryGetProperty("LockedAt", out var at) && at.ValueKind == JsonValueKind.String ? at.GetDateTimeOffset() : null;
+        return json.RootElement.TryGetProperty("LockedAt", out var at) && at.ValueKind == JsonValueKind.String ? at.GetDateTimeOffset()
+            : null;
     }
 }

@@ -13,7 +13,8 @@ namespace SmartOffice.Domain.Reporting;
 public sealed record PurchaseDataQuery(int CustomerId, int? DepartmentId, DateOnly From, DateOnly To);
 
 /// <summary>What a download will be: checked, counted and named before the first byte is sent.</summary>
-public sealed record PurchaseExportPlan(PurchaseDataQuery Query, ExportFormat Format, string CustomerCode, int Lines, string FileName, string ContentType);
+public sealed record PurchaseExportPlan(PurchaseDataQuery Query, ExportFormat Format, string CustomerCode, int Lines, string FileName,
+    string ContentType);
 
 /// <summary>One exported line (voided orders never appear).</summary>
 public sealed record PurchaseLine(DateOnly Date, string OrderNumber, string Department, string ProductCode, string ProductName,
@@ -56,13 +57,15 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
             .Where(c => dealer == null || c.DealerId == dealer)
             .Where(c => key == "" || c.Code.Contains(key) || c.SearchKey.Contains(key))
             .OrderBy(c => c.Code).Take(20)
-            .Select(c => new { c.Id, c.Code, c.Name, Departments = c.Departments.OrderBy(d => d.Code).Select(d => new DepartmentChoice(d.Id, d.Code, d.Name)).ToList() })
+            .Select(c => new { c.Id, c.Code, c.Name,
+                Departments = c.Departments.OrderBy(d => d.Code).Select(d => new DepartmentChoice(d.Id, d.Code, d.Name)).ToList() })
             .ToListAsync(cancellationToken);
         return customers.Select(c => new CustomerChoice(c.Id, c.Code, c.Name, c.Departments)).ToList();
     }
 
     /// <summary>Checks the caller, the customer and the range, and counts the lines. Refuses ranges beyond 15 months.</summary>
-    public async Task<PurchaseExportPlan> PlanAsync(PurchaseDataQuery query, ExportFormat format, CancellationToken cancellationToken = default)
+    public async Task<PurchaseExportPlan> PlanAsync(PurchaseDataQuery query, ExportFormat format,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customerCode = await CheckAsync(db, query, cancellationToken);
@@ -70,7 +73,8 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
         var lines = await (from order in Orders(db, query) join line in db.OrderLines on order.Id equals line.OrderId select line.Id)
             .CountAsync(cancellationToken);
         var (extension, contentType, suffix) = ExportPipeline.FileOf(format);
-        var name = $"purchases_{customerCode}{(query.DepartmentId is null ? "" : "_d" + query.DepartmentId)}_{query.From:yyyyMMdd}-{query.To:yyyyMMdd}{suffix}.{extension}";
+        var departmentPart = query.DepartmentId is null ? "" : "_d" + query.DepartmentId;
+        var name = $"purchases_{customerCode}{departmentPart}_{query.From:yyyyMMdd}-{query.To:yyyyMMdd}{suffix}.{extension}";
         return new PurchaseExportPlan(query, format, customerCode, lines, name, contentType);
     }
 
@@ -102,12 +106,14 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
 
     private const string SheetName = "購入データ";
 
-    private async Task<ExportResult> WriteAsync(PurchaseExportPlan plan, IExportSheet sheet, IProgress<int>? progress, CancellationToken cancellationToken)
+    private async Task<ExportResult> WriteAsync(PurchaseExportPlan plan, IExportSheet sheet, IProgress<int>? progress,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // The plan may be old: check the caller and the range again (not the count: that is a second pass over the lines).
         await CheckAsync(db, plan.Query, cancellationToken);
-        return await ExportPipeline.WriteAsync(Lines(db, plan.Query).AsAsyncEnumerable(), Columns.Count, Fill, sheet, progress, cancellationToken);
+        return await ExportPipeline.WriteAsync(Lines(db, plan.Query).AsAsyncEnumerable(), Columns.Count, Fill, sheet, progress,
+            cancellationToken);
     }
 
     /// <summary>
@@ -133,7 +139,8 @@ public sealed class PurchaseDataService(IDbContextFactory<SmartOfficeDbContext> 
         return db.Orders.AsNoTracking().Where(order => order.CustomerId == query.CustomerId && order.Status != OrderStatus.Voided
                                                        && order.ReceivedAt >= start && order.ReceivedAt < end
                                                        && (query.DepartmentId == null || order.DepartmentId == query.DepartmentId)
-                                                       && (dealer == null || db.Customers.Any(c => c.Id == order.CustomerId && c.DealerId == dealer)));
+                                                       && (dealer == null || db.Customers.Any(c => c.Id == order.CustomerId
+                                                           && c.DealerId == dealer)));
     }
 
     // Client-side in the final projection: SQLite cannot shift DateTimeOffset.

@@ -7,7 +7,8 @@ namespace SmartOffice.Domain.Reporting;
 /// and which numeric columns a chart plots against the first column. <see cref="CellKind"/> Label cells hold
 /// resource keys too.
 /// </summary>
-public sealed record ReportTable(string TitleKey, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<object?[]> Rows, IReadOnlyList<int> ChartColumns)
+public sealed record ReportTable(string TitleKey, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<object?[]> Rows,
+    IReadOnlyList<int> ChartColumns)
 {
     public IEnumerable<double> Series(int column) => Rows.Select(r => Convert.ToDouble(r[column] ?? 0));
 }

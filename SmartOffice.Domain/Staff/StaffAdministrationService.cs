@@ -23,7 +23,8 @@ public sealed class StaffAdministrationService(IDbContextFactory<SmartOfficeDbCo
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await Rows(db, db.Users.AsNoTracking()).ToListAsync(cancellationToken);
         // Active first, then by role as the role table lists them, then by user name.
-        return rows.OrderByDescending(r => r.IsActive).ThenBy(r => RoleOrder(r.Role)).ThenBy(r => r.UserName, StringComparer.OrdinalIgnoreCase).ToList();
+        return rows.OrderByDescending(r => r.IsActive).ThenBy(r => RoleOrder(r.Role))
+            .ThenBy(r => r.UserName, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     public async Task<StaffDetail> GetAsync(string staffId, CancellationToken cancellationToken = default)
@@ -43,7 +44,8 @@ public sealed class StaffAdministrationService(IDbContextFactory<SmartOfficeDbCo
     {
         AccessPolicy.Demand(staff, Capability.StaffAdministration);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Dealers.AsNoTracking().OrderBy(d => d.Code).Select(d => new DealerChoice(d.Id, d.Code, d.Name)).ToListAsync(cancellationToken);
+        return await db.Dealers.AsNoTracking().OrderBy(d => d.Code).Select(d => new DealerChoice(d.Id, d.Code, d.Name))
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<TemporaryPasswordIssued> CreateAsync(NewStaffMember member, CancellationToken cancellationToken = default)
@@ -118,7 +120,8 @@ public sealed class StaffAdministrationService(IDbContextFactory<SmartOfficeDbCo
             await KeepAnotherAdministratorAsync(db, user, cancellationToken);
         user.Disable();
         await db.EndOpenSessionsAsync(user.Id, StaffSessionEnd.Disabled, time.GetUtcNow(), cancellationToken);
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Staff.Disabled", nameof(StaffUser), user.Id, new { IsActive = true }, new { IsActive = false }));
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Staff.Disabled", nameof(StaffUser), user.Id, new { IsActive = true },
+            new { IsActive = false }));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
     }
 
@@ -130,7 +133,8 @@ public sealed class StaffAdministrationService(IDbContextFactory<SmartOfficeDbCo
         if (user.IsActive)
             return;
         user.Enable();
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Staff.Enabled", nameof(StaffUser), user.Id, new { IsActive = false }, new { IsActive = true }));
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Staff.Enabled", nameof(StaffUser), user.Id, new { IsActive = false },
+            new { IsActive = true }));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
     }
 
@@ -144,12 +148,14 @@ public sealed class StaffAdministrationService(IDbContextFactory<SmartOfficeDbCo
             throw new BusinessRuleException("Staff.NotLocked", user.UserName);
         var before = new { LockedUntil = user.LockoutEnd };
         user.Unlock();
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Staff.Unlocked", nameof(StaffUser), user.Id, before, new { LockedUntil = (DateTimeOffset?)null }));
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Staff.Unlocked", nameof(StaffUser), user.Id, before,
+            new { LockedUntil = (DateTimeOffset?)null }));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
     }
 
     /// <summary>A forgotten password: a new temporary one (unlocking the account), the person's sessions end.</summary>
-    public async Task<TemporaryPasswordIssued> ResetPasswordAsync(string staffId, string version, CancellationToken cancellationToken = default)
+    public async Task<TemporaryPasswordIssued> ResetPasswordAsync(string staffId, string version,
+        CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(staff, Capability.StaffAdministration);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -158,7 +164,8 @@ public sealed class StaffAdministrationService(IDbContextFactory<SmartOfficeDbCo
         user.SetTemporaryPassword(Hasher.HashPassword(user, password));
         await db.EndOpenSessionsAsync(user.Id, StaffSessionEnd.PasswordReset, time.GetUtcNow(), cancellationToken);
         // The audit says a temporary password was issued, never which.
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Staff.PasswordReset", nameof(StaffUser), user.Id, null, new { TemporaryPassword = true }));
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Staff.PasswordReset", nameof(StaffUser), user.Id, null,
+            new { TemporaryPassword = true }));
         await db.SaveOrRefuseAsync(ChangedKey, cancellationToken);
         return new TemporaryPasswordIssued(user.Id, user.UserName!, password);
     }
@@ -170,11 +177,13 @@ public sealed class StaffAdministrationService(IDbContextFactory<SmartOfficeDbCo
             db.StaffSessions.Where(s => s.UserId == u.Id).Max(s => (DateTimeOffset?)s.StartedAt),
             u.LockoutEnd, u.IsActive, u.IsDemo, u.MustChangePassword, u.ConcurrencyStamp!));
 
-    private static int RoleOrder(string? role) => StaffRoles.All.Contains(role) ? StaffRoles.All.ToList().IndexOf(role!) : StaffRoles.All.Count;
+    private static int RoleOrder(string? role) => StaffRoles.All.Contains(role) ? StaffRoles.All.ToList().IndexOf(role!)
+        : StaffRoles.All.Count;
 
     private async Task<StaffUser> LoadAsync(SmartOfficeDbContext db, string staffId, string version, CancellationToken cancellationToken)
     {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == staffId, cancellationToken) ?? throw new BusinessRuleException("Staff.NotFound");
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == staffId, cancellationToken)
+            ?? throw new BusinessRuleException("Staff.NotFound");
         return user.ConcurrencyStamp == version ? user : throw new BusinessRuleException(ChangedKey);
     }
 
@@ -184,7 +193,8 @@ public sealed class StaffAdministrationService(IDbContextFactory<SmartOfficeDbCo
         : throw new BusinessRuleException("Staff.RoleUnknown", role);
 
     private static Task<string?> RoleNameAsync(SmartOfficeDbContext db, string userId, CancellationToken cancellationToken) =>
-        db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefaultAsync(cancellationToken);
+        db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>A dealer rep needs their dealer; nobody else has one.</summary>
     private static async Task<int?> DealerForAsync(SmartOfficeDbContext db, string role, int? dealerId, CancellationToken cancellationToken)
@@ -193,7 +203,8 @@ public sealed class StaffAdministrationService(IDbContextFactory<SmartOfficeDbCo
             return null;
         if (dealerId is null)
             throw new BusinessRuleException("Staff.DealerRequired");
-        return await db.Dealers.AnyAsync(d => d.Id == dealerId, cancellationToken) ? dealerId : throw new BusinessRuleException("Staff.DealerUnknown");
+        return await db.Dealers.AnyAsync(d => d.Id == dealerId, cancellationToken) ? dealerId
+            : throw new BusinessRuleException("Staff.DealerUnknown");
     }
 
     /// <summary>
@@ -211,5 +222,6 @@ public sealed class StaffAdministrationService(IDbContextFactory<SmartOfficeDbCo
     }
 
     /// <summary>12 characters without look-alikes (0/O, 1/l/I): read out or typed from a note.</summary>
-    private static string TemporaryPassword() => RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 12);
+    private static string TemporaryPassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 12);
 }

@@ -17,7 +17,8 @@ public sealed class StaffOptions
     public int LockoutMinutes { get; set; } = 15;
     /// <summary>How often an open circuit and a sign-in cookie are checked against the account (disabled, roles changed).</summary>
     public double RevalidationMinutes { get; set; } = 1;
-    /// <summary>Failed sign-ins from one address (any user names) within <see cref="AddressFailureWindowMinutes"/> before it is slowed down.</summary>
+    /// <summary>Failed sign-ins from one address (any user names) within <see cref="AddressFailureWindowMinutes"/>
+    /// before it is slowed down.</summary>
     public int AddressFailuresBeforeSlowdown { get; set; } = 10;
     public double AddressFailureWindowMinutes { get; set; } = 15;
     /// <summary>The longest wait an address is given between attempts once slowed down (the wait doubles per failure up to it).</summary>

@@ -6,7 +6,8 @@ using SmartOffice.Domain.Persistence;
 
 namespace SmartOffice.Domain.Staff;
 
-/// <summary>A staff member's new password: the current one, the new one twice (<see cref="KeepSessionId"/>: the session that stays signed in).</summary>
+/// <summary>A staff member's new password: the current one, the new one twice (<see cref="KeepSessionId"/>: the session
+/// that stays signed in).</summary>
 public sealed record OwnPasswordChange(string? CurrentPassword, string? NewPassword, string? Confirmation, string? KeepSessionId);
 
 /// <summary>
@@ -14,7 +15,8 @@ public sealed record OwnPasswordChange(string? CurrentPassword, string? NewPassw
 /// new one by <see cref="StaffPasswordRules"/>. Their other sessions end. A wrong current password counts as a failed
 /// sign-in, so the form cannot be used to guess it.
 /// </summary>
-public sealed class StaffPasswordService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time, IOptions<StaffOptions> options)
+public sealed class StaffPasswordService(IDbContextFactory<SmartOfficeDbContext> contexts, ICurrentStaff staff, TimeProvider time,
+    IOptions<StaffOptions> options)
 {
     private static readonly PasswordHasher<StaffUser> Hasher = new();
 
@@ -26,9 +28,11 @@ public sealed class StaffPasswordService(IDbContextFactory<SmartOfficeDbContext>
                    ?? throw new AccessDeniedException(Capability.OwnAccount);
         if (string.IsNullOrEmpty(change.CurrentPassword))
             throw new BusinessRuleException("Staff.CurrentPasswordRequired");
-        if (user.PasswordHash is null || Hasher.VerifyHashedPassword(user, user.PasswordHash, change.CurrentPassword) == PasswordVerificationResult.Failed)
+        if (user.PasswordHash is null
+            || Hasher.VerifyHashedPassword(user, user.PasswordHash, change.CurrentPassword) == PasswordVerificationResult.Failed)
         {
-            var locked = user.RecordWrongPassword(time.GetUtcNow(), options.Value.MaxFailedSignIns, TimeSpan.FromMinutes(options.Value.LockoutMinutes));
+            var locked = user.RecordWrongPassword(time.GetUtcNow(), options.Value.MaxFailedSignIns,
+                TimeSpan.FromMinutes(options.Value.LockoutMinutes));
             if (locked)
                 await db.EndOpenSessionsAsync(user.Id, StaffSessionEnd.Disabled, time.GetUtcNow(), cancellationToken);
             db.AuditEntries.Add(AuditTrail.BySelf(user, time, locked ? "Staff.LockedOut" : "Staff.CurrentPasswordWrong"));
@@ -42,9 +46,11 @@ public sealed class StaffPasswordService(IDbContextFactory<SmartOfficeDbContext>
             throw new BusinessRuleException("Staff.PasswordUnchanged");
 
         user.SetOwnPassword(Hasher.HashPassword(user, change.NewPassword!));
-        var ended = await db.EndOpenSessionsAsync(user.Id, StaffSessionEnd.PasswordChanged, time.GetUtcNow(), cancellationToken, change.KeepSessionId);
+        var ended = await db.EndOpenSessionsAsync(user.Id, StaffSessionEnd.PasswordChanged, time.GetUtcNow(), cancellationToken,
+            change.KeepSessionId);
         // Never the password, only that it changed and how many other sessions were ended.
-        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Staff.PasswordChanged", nameof(StaffUser), user.Id, null, new { OtherSessionsEnded = ended }));
+        db.AuditEntries.Add(AuditTrail.Entry(staff, time, "Staff.PasswordChanged", nameof(StaffUser), user.Id, null,
+            new { OtherSessionsEnded = ended }));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -36,7 +36,8 @@ public sealed class StaffSessionStore(IDbContextFactory<SmartOfficeDbContext> co
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastActivityAt, at), cancellationToken);
     }
 
-    /// <summary>Ends the session (once: a second end, here or on another instance, changes nothing) and writes why into the person's history.</summary>
+    /// <summary>Ends the session (once: a second end, here or on another instance, changes nothing) and writes why into
+    /// the person's history.</summary>
     public async Task EndAsync(string sessionId, StaffSessionEnd reason, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -45,7 +46,8 @@ public sealed class StaffSessionStore(IDbContextFactory<SmartOfficeDbContext> co
         var ended = await db.StaffSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason), cancellationToken);
         var session = await db.StaffSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        var user = session is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == session.UserId, cancellationToken);
+        var user = session is null ? null
+            : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == session.UserId, cancellationToken);
         if (ended == 0 || user is null)
             return;
         db.AuditEntries.Add(AuditTrail.BySelf(user, time, reason == StaffSessionEnd.SignedOut ? "Staff.SignedOut" : "Staff.SessionEnded",
@@ -55,7 +57,8 @@ public sealed class StaffSessionStore(IDbContextFactory<SmartOfficeDbContext> co
     }
 
     /// <summary>A wrong password for an existing account (unknown user names are only logged), in its history.</summary>
-    public async Task RecordFailedSignInAsync(StaffUser user, bool lockedOut, string? address, CancellationToken cancellationToken = default)
+    public async Task RecordFailedSignInAsync(StaffUser user, bool lockedOut, string? address,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.AuditEntries.Add(AuditTrail.BySelf(user, time, lockedOut ? "Staff.LockedOut" : "Staff.SignInFailed", null, address));

@@ -11,10 +11,12 @@ internal sealed class StaffSettingsCheck : IValidateOptions<StaffOptions>
         check.Range(o.IdleTimeoutMinutes, 0.05, 24 * 60, nameof(o.IdleTimeoutMinutes), "minutes");
         check.Range(o.SessionLifetimeHours, 0.01, 24 * 30, nameof(o.SessionLifetimeHours), "hours");
         check.Require(o.SessionLifetime >= o.IdleTimeout, nameof(o.SessionLifetimeHours), o.SessionLifetimeHours,
-            $"is shorter than Staff:IdleTimeoutMinutes ({o.IdleTimeoutMinutes}): make the lifetime at least the idle timeout (e.g. 12 hours).");
+            $"is shorter than Staff:IdleTimeoutMinutes ({o.IdleTimeoutMinutes}): make the lifetime at least the idle timeout (e.g. 12 " +
+                $"hours).");
         check.Range(o.RevalidationMinutes, 0.01, 60, nameof(o.RevalidationMinutes), "minutes");
         check.Require(o.RevalidationMinutes <= o.IdleTimeoutMinutes, nameof(o.RevalidationMinutes), o.RevalidationMinutes,
-            $"is longer than Staff:IdleTimeoutMinutes ({o.IdleTimeoutMinutes}): check sessions at least as often as they may time out (e.g. 1).");
+            $"is longer than Staff:IdleTimeoutMinutes ({o.IdleTimeoutMinutes}): check sessions at least as often as they may time out " +
+                $"(e.g. 1).");
         check.Range(o.MaxFailedSignIns, 1, 100, nameof(o.MaxFailedSignIns), "failed sign-ins");
         check.Range(o.LockoutMinutes, 1, 24 * 60, nameof(o.LockoutMinutes), "minutes");
         check.Range(o.AddressFailuresBeforeSlowdown, 1, 1_000_000, nameof(o.AddressFailuresBeforeSlowdown), "failed sign-ins");

@@ -7,7 +7,8 @@ public static class KeyedDate
 {
     public static readonly string[] Formats = ["yyyy/MM/dd", "yyyy-MM-dd", "yyyyMMdd", "yyyy/M/d"];
 
-    /// <exception cref="BusinessRuleException"><paramref name="missingKey"/> when blank, <paramref name="invalidKey"/> (with the input) when not a date.</exception>
+    /// <exception cref="BusinessRuleException"><paramref name="missingKey"/> when blank, <paramref name="invalidKey"/>
+    /// (with the input) when not a date.</exception>
     public static DateOnly Parse(string? input, string missingKey, string invalidKey)
     {
         var text = JapaneseInput.NormalizeCode(input);

@@ -70,18 +70,21 @@ internal sealed class BenchData : IAsyncDisposable
             return;
         IReadOnlyList<string> unknown;
         await using (var services = Build(repositoryRoot, file))
-        await using (var db = await services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync(cancellationToken))
+        await using (var db = await services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>()
+            .CreateDbContextAsync(cancellationToken))
             unknown = await MigrationHistory.UnknownAsync(db, cancellationToken);
         if (unknown.Count == 0)
             return;
         SqliteConnection.ClearAllPools();
-        global::System.Console.WriteLine($"{file} was made by migrations this build does not have ({unknown[0]}…): deleting it to prepare it again.");
+        global::System.Console.WriteLine(
+            $"{file} was made by migrations this build does not have ({unknown[0]}…): deleting it to prepare it again.");
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             System.IO.File.Delete(file + suffix);
     }
 
     /// <summary>The domain as the app registers it, over the repository's appsettings.json and the given SQLite file.</summary>
-    internal static ServiceProvider Build(string repositoryRoot, string databaseFile, bool log = false, Action<IServiceCollection>? register = null)
+    internal static ServiceProvider Build(string repositoryRoot, string databaseFile, bool log = false,
+        Action<IServiceCollection>? register = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(repositoryRoot, "appsettings.json"), optional: false)

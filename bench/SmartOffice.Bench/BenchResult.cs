@@ -44,7 +44,8 @@ internal sealed record BenchResult(
     public static BenchResult Absolute(string name, double value, string unit, double? target) =>
         new(name, Round(value), unit, null, null, target, target is { } t ? value < t : null);
 
-    /// <summary>A figure with no honest baseline where more is better (the most circuits served, a share right): met at or above the target.</summary>
+    /// <summary>A figure with no honest baseline where more is better (the most circuits served, a share right): met at
+    /// or above the target.</summary>
     public static BenchResult AtLeast(string name, double value, string unit, double? target) =>
         new(name, Round(value), unit, null, null, target, target is { } t ? value >= t : null) { TargetIsFloor = true };
 
@@ -74,8 +75,22 @@ internal sealed record BenchResult(
             "| figure | value | baseline (same run) | ratio | target | met |",
             "| --- | ---: | --- | ---: | ---: | --- |",
         };
-        lines.AddRange(results.Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Name} | {r.Value:0.###} {r.Unit} | {(r.Baseline is { } b ? $"{b:0.###} {r.Unit} ({r.BaselineName})" : "— (absolute)")} | {(r.Ratio is { } x ? $"{x:0.0}×" : "—")} | {(r.Target is { } t ? $"{(r.TargetIsFloor ? "≥" : r.AtMost ? "≤" : "<")} {t:0.###} {r.Unit}{(r.TargetNote is { } n ? " and " + n : "")}" : "—")} | {(r.Met switch { true => "met", false => "**missed**", null => "—" })} |")));
+        lines.AddRange(results.Select(Row));
         return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string Row(BenchResult r)
+    {
+        var baseline = r.Baseline is { } b
+            ? string.Create(CultureInfo.InvariantCulture, $"{b:0.###} {r.Unit} ({r.BaselineName})")
+            : "— (absolute)";
+        var ratio = r.Ratio is { } x ? string.Create(CultureInfo.InvariantCulture, $"{x:0.0}×") : "—";
+        var target = r.Target is { } t
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{(r.TargetIsFloor ? "≥" : r.AtMost ? "≤" : "<")} {t:0.###} {r.Unit}{(r.TargetNote is { } n ? " and " + n : "")}")
+            : "—";
+        var met = r.Met switch { true => "met", false => "**missed**", null => "—" };
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {r.Name} | {r.Value:0.###} {r.Unit} | {baseline} | {ratio} | {target} | {met} |");
     }
 }

@@ -6,7 +6,8 @@ namespace SmartOffice.Bench;
 internal static class ChildRun
 {
     /// <summary>Runs the child and returns the fields of its last line, which must number <paramref name="fields"/>.</summary>
-    public static async Task<string[]> LastLineAsync(string command, string variant, string file, int fields, CancellationToken cancellationToken)
+    public static async Task<string[]> LastLineAsync(string command, string variant, string file, int fields,
+        CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
@@ -17,6 +18,7 @@ internal static class ChildRun
         var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
         await child.WaitForExitAsync(cancellationToken);
         var last = output.Trim().Split('\n')[^1].Split(' ');
-        return child.ExitCode == 0 && last.Length == fields ? last : throw new InvalidOperationException($"{command} {variant} failed: {output}");
+        return child.ExitCode == 0 && last.Length == fields ? last
+            : throw new InvalidOperationException($"{command} {variant} failed: {output}");
     }
 }

@@ -37,7 +37,8 @@ internal sealed class CircuitsBenchmark : IBenchmark
             if (client.ExitCode != 0)
                 throw new InvalidOperationException($"The circuits load client stopped with exit code {client.ExitCode}.");
         }
-        var results = JsonSerializer.Deserialize<CircuitsLoad.Results>(await File.ReadAllTextAsync(resultsFile, cancellationToken), CircuitsLoad.ResultsJson)!;
+        var results = JsonSerializer.Deserialize<CircuitsLoad.Results>(await File.ReadAllTextAsync(resultsFile, cancellationToken),
+            CircuitsLoad.ResultsJson)!;
         File.Delete(resultsFile);
         if (results.NotPinned is { } why)
             global::System.Console.WriteLine($"Warning: server and client were not pinned to cores of their own ({why}).");
@@ -46,16 +47,20 @@ internal sealed class CircuitsBenchmark : IBenchmark
         foreach (var step in results.Steps)
         {
             rows.Add(BenchResult.Absolute($"circuits {step.Circuits} change→summary p50", step.P50, "ms", null));
-            rows.Add(BenchResult.Absolute($"circuits {step.Circuits} change→summary p95", step.P95, "ms", step.Circuits == TargetStep ? TargetP95Milliseconds : null));
+            rows.Add(BenchResult.Absolute($"circuits {step.Circuits} change→summary p95", step.P95, "ms",
+                step.Circuits == TargetStep ? TargetP95Milliseconds : null));
             rows.Add(BenchResult.Absolute($"circuits {step.Circuits} change→summary p99", step.P99, "ms", null));
             rows.Add(BenchResult.Absolute($"circuits {step.Circuits} server CPU per change", step.ServerCpuMsPerChange, "ms", null));
         }
         var slope = Slope(results.Steps.Select(s => (s.Circuits, s.HeapMiB)).ToList());
         global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"GC heap per circuit (slope over {string.Join(", ", results.Steps.Select(s => s.Circuits))}): {slope:0.000} MiB; target < {TargetMiBPerCircuit} MiB"));
+            $"GC heap per circuit (slope over {string.Join(", ", results.Steps.Select(s => s.Circuits))}): {slope:0.000} MiB; target " +
+                $"< {TargetMiBPerCircuit} MiB"));
         rows.Insert(0, BenchResult.Absolute("circuits heap per circuit", slope, "MiB", TargetMiBPerCircuit));
-        var knee = results.Steps.TakeWhile(s => s.P95 < KneeP95Milliseconds && s.FailedChanges == 0).Select(s => s.Circuits).DefaultIfEmpty(0).Max();
-        global::System.Console.WriteLine($"Knee (most circuits with p95 < {KneeP95Milliseconds} ms on one server core): {knee}; target ≥ {TargetKnee}");
+        var knee = results.Steps.TakeWhile(s => s.P95 < KneeP95Milliseconds && s.FailedChanges == 0).Select(s => s.Circuits)
+            .DefaultIfEmpty(0).Max();
+        global::System.Console.WriteLine(
+            $"Knee (most circuits with p95 < {KneeP95Milliseconds} ms on one server core): {knee}; target ≥ {TargetKnee}");
         rows.Insert(1, BenchResult.AtLeast("circuits knee (p95 < 100 ms)", knee, "circuits", TargetKnee));
         if (results.ChromiumP95 is { } chromium)
             rows.Add(BenchResult.Absolute("circuits chromium 10 change→summary p95", chromium, "ms", null));

@@ -31,7 +31,8 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
     public async Task<IReadOnlyList<BenchResult>> RunAsync(IServiceProvider? services, int runs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("FAX_BENCH_SEED"), CultureInfo.InvariantCulture, out var s) ? s : RandomNumberGenerator.GetInt32(int.MaxValue);
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("FAX_BENCH_SEED"), CultureInfo.InvariantCulture, out var s) ? s
+            : RandomNumberGenerator.GetInt32(int.MaxValue);
         global::System.Console.WriteLine($"Corpus seed {seed} (FAX_BENCH_SEED={seed} ./bench.sh fax-recognition draws the same forms)");
         var rng = new Random(seed);
         var contexts = services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>();
@@ -74,8 +75,10 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
                     {
                         var (form, pages) = (forms[f], rendered[f]);
                         if (filling == FormFilling.Printed)
-                            (samplePages.TryGetValue(resolution, out var list) ? list : samplePages[resolution] = []).AddRange(pages.Take(1).Select(p => p.Png));
-                        var id = await phases.TimeAsync(FaxPhases.Import, () => ImportAsync(contexts, form, pages, clock.Now, cancellationToken));
+                            (samplePages.TryGetValue(resolution, out var list) ? list : samplePages[resolution] = [])
+                                .AddRange(pages.Take(1).Select(p => p.Png));
+                        var id = await phases.TimeAsync(FaxPhases.Import,
+                            () => ImportAsync(contexts, form, pages, clock.Now, cancellationToken));
                         process.Refresh();
                         var cpu = process.TotalProcessorTime;
                         var watch = Stopwatch.StartNew();
@@ -128,11 +131,15 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
         double? rightTarget = printed ? resolution == FaxResolution.Fine ? 99 : 95 : null;
         var sureWrong = FaxRecognitionScore.Percent(score.SureWrong, score.Fields);
         yield return BenchResult.AtLeast($"{name} fields right", FaxRecognitionScore.Percent(score.Right, score.Fields), "%", rightTarget);
-        yield return BenchResult.Ceiling($"{name} wrong but sure", sureWrong, "%", printed && resolution == FaxResolution.Fine ? TargetSureWrongPercent : null);
+        yield return BenchResult.Ceiling($"{name} wrong but sure", sureWrong, "%",
+            printed && resolution == FaxResolution.Fine ? TargetSureWrongPercent : null);
         yield return BenchResult.AtLeast($"{name} code exact", FaxRecognitionScore.Percent(score.CodesRight, score.Codes), "%", null);
-        yield return BenchResult.AtLeast($"{name} quantity exact", FaxRecognitionScore.Percent(score.QuantitiesRight, score.Quantities), "%", null);
-        yield return BenchResult.AtLeast($"{name} lines fully right", FaxRecognitionScore.Percent(score.LinesRight, score.Lines), "%", null);
-        yield return BenchResult.AtLeast($"{name} forms fully right", FaxRecognitionScore.Percent(score.FormsRight, score.Forms), "%", null);
+        yield return BenchResult.AtLeast($"{name} quantity exact", FaxRecognitionScore.Percent(score.QuantitiesRight, score.Quantities),
+            "%", null);
+        yield return BenchResult.AtLeast($"{name} lines fully right", FaxRecognitionScore.Percent(score.LinesRight, score.Lines), "%",
+            null);
+        yield return BenchResult.AtLeast($"{name} forms fully right", FaxRecognitionScore.Percent(score.FormsRight, score.Forms), "%",
+            null);
         yield return BenchResult.AtLeast($"{name} fields sure", FaxRecognitionScore.Percent(score.Sure, score.Fields), "%", null);
         yield return BenchResult.Absolute($"{name} seconds per page", score.SecondsPerPage, "s", TargetSecondsPerPage);
         // The processor time the reading took: on a shared machine the wall clock also counts the wait for a core.
@@ -140,7 +147,8 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
     }
 
     /// <summary>The starting point on the same pages: tesseract's command line, English, on the whole page (--psm 11).</summary>
-    private static async Task<List<BenchResult>> WithNaiveBaselineAsync(List<BenchResult> results, Dictionary<FaxResolution, List<byte[]>> pages,
+    private static async Task<List<BenchResult>> WithNaiveBaselineAsync(List<BenchResult> results,
+        Dictionary<FaxResolution, List<byte[]>> pages,
         CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("fax-bench-");
@@ -159,7 +167,8 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
                 var naive = watch.Elapsed.TotalSeconds / sample.Count;
                 var name = $"fax-recognition {resolution.ToString().ToLowerInvariant()} printed seconds per page";
                 var index = results.FindIndex(r => r.Name == name);
-                results[index] = BenchResult.Against(name, results[index].Value, "s", naive, "tesseract CLI, whole page, --psm 11", TargetSecondsPerPage);
+                results[index] = BenchResult.Against(name, results[index].Value, "s", naive, "tesseract CLI, whole page, --psm 11",
+                    TargetSecondsPerPage);
             }
         }
         finally
@@ -175,7 +184,8 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
         using var page = GrayPage.FromPng(pagePng);
         var placement = FormRegistration.Find(page) ?? throw new InvalidOperationException("The sample page is not the form.");
         var crops = Enumerable.Range(0, OrderFormLayout.LineRows)
-            .SelectMany(r => new[] { OrderFormField.ProductCode, OrderFormField.Quantity }.Select(f => CellCrop.Take(page, placement, OrderFormLayout.FieldBox(f, r))))
+            .SelectMany(r => new[] { OrderFormField.ProductCode,
+                OrderFormField.Quantity }.Select(f => CellCrop.Take(page, placement, OrderFormLayout.FieldBox(f, r))))
             .OfType<GrayCrop>().ToList();
         var cells = Enumerable.Range(0, EngineCells).Select(i => crops[i % crops.Count]).ToList();
         var inProcess = Stopwatch.StartNew();
@@ -195,13 +205,16 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
                     using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
                     File.WriteAllBytes(file, data.ToArray());
                 }
-                TesseractCliAsync($"{file} - --psm 7 --tessdata-dir {options.TessdataFolder} -c tessedit_char_whitelist=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- tsv",
+                TesseractCliAsync($"{file} - --psm 7 --tessdata-dir {options.TessdataFolder} -c " +
+                    $"tessedit_char_whitelist=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- tsv",
                     CancellationToken.None).GetAwaiter().GetResult();
             }
             var cliPerCell = cli.Elapsed.TotalMilliseconds / cells.Count;
             global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Engine call per box: libtesseract in process {perCell:0.0} ms, command line with TSV {cliPerCell:0.0} ms ({cliPerCell / perCell:0.0}×)"));
-            return [BenchResult.Against("fax-recognition engine call per box", perCell, "ms", cliPerCell, "tesseract CLI with TSV, a process per box", null)];
+                $"Engine call per box: libtesseract in process {perCell:0.0} ms, command line with TSV {cliPerCell:0.0} ms " +
+                    $"({cliPerCell / perCell:0.0}×)"));
+            return [BenchResult.Against("fax-recognition engine call per box", perCell, "ms", cliPerCell,
+                "tesseract CLI with TSV, a process per box", null)];
         }
         finally
         {
@@ -211,14 +224,16 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
 
     private static async Task TesseractCliAsync(string arguments, CancellationToken cancellationToken)
     {
-        using var process = Process.Start(new ProcessStartInfo("tesseract", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
+        using var process = Process.Start(
+            new ProcessStartInfo("tesseract", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
                             ?? throw new InvalidOperationException("tesseract does not start");
         await process.StandardOutput.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
     }
 
     /// <summary>The form as the FAX server's import would store it (its pages as PNGs), from the sender's number.</summary>
-    private static async Task<int> ImportAsync(IDbContextFactory<SmartOfficeDbContext> contexts, CorpusForm form, IReadOnlyList<FaxRenderedPage> pages,
+    private static async Task<int> ImportAsync(IDbContextFactory<SmartOfficeDbContext> contexts, CorpusForm form,
+        IReadOnlyList<FaxRenderedPage> pages,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -226,7 +241,9 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
             FaxSource.Upload, FaxPageRenderer.TiffType, null, now, now, form.SenderFax, pages.Count);
         db.FaxInboxItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
-        db.FaxPages.AddRange(pages.Select((p, i) => new FaxPage { FaxInboxItemId = item.Id, PageNumber = i + 1, Width = p.Width, Height = p.Height, Png = p.Png }));
+        db.FaxPages.AddRange(
+            pages.Select((p, i) =>
+            new FaxPage { FaxInboxItemId = item.Id, PageNumber = i + 1, Width = p.Width, Height = p.Height, Png = p.Png }));
         await db.SaveChangesAsync(cancellationToken);
         return item.Id;
     }
@@ -235,7 +252,8 @@ internal sealed class FaxRecognitionBenchmark : IBenchmark
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = db.FaxInboxItems.Where(i => i.FileName.StartsWith(Marker)).Select(i => i.Id);
-        await db.FaxRecognizedFields.Where(f => db.FaxRecognitions.Any(r => r.Id == f.FaxRecognitionId && ids.Contains(r.FaxInboxItemId))).ExecuteDeleteAsync(cancellationToken);
+        await db.FaxRecognizedFields.Where(f => db.FaxRecognitions.Any(r => r.Id == f.FaxRecognitionId && ids.Contains(r.FaxInboxItemId)))
+            .ExecuteDeleteAsync(cancellationToken);
         await db.FaxRecognitions.Where(r => ids.Contains(r.FaxInboxItemId)).ExecuteDeleteAsync(cancellationToken);
         await db.FaxPages.Where(p => ids.Contains(p.FaxInboxItemId)).ExecuteDeleteAsync(cancellationToken);
         await db.FaxInboxItems.Where(i => i.FileName.StartsWith(Marker)).ExecuteDeleteAsync(cancellationToken);

@@ -85,9 +85,12 @@ internal sealed class FaxRecognitionScore
     public double CpuSecondsPerPage => Pages == 0 ? 0 : CpuSeconds / Pages;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Forms} forms, {Pages} pages, {Fields} fields: right {Percent(Right, Fields):0.00} % (codes {Percent(CodesRight, Codes):0.00} %, " +
+        $"{Forms} forms, {Pages} pages, {Fields} fields: right {Percent(Right, Fields):0.00} % " +
+        $"(codes {Percent(CodesRight, Codes):0.00} %, " +
         $"quantities {Percent(QuantitiesRight, Quantities):0.00} %), sure {Percent(Sure, Fields):0.0} %, wrong but sure {SureWrong} " +
-        $"({Percent(SureWrong, Fields):0.00} %); lines fully right {Percent(LinesRight, Lines):0.0} % (comments {Percent(CommentsRight, Comments):0.0} %), " +
-        $"forms fully right {Percent(FormsRight, Forms):0.0} %, customer right {Percent(CustomersRight, Customers):0.0} %, form not found {NotFound}; " +
+        $"({Percent(SureWrong, Fields):0.00} %); lines fully right {Percent(LinesRight, Lines):0.0} % " +
+        $"(comments {Percent(CommentsRight, Comments):0.0} %), " +
+        $"forms fully right {Percent(FormsRight, Forms):0.0} %, customer right {Percent(CustomersRight, Customers):0.0} %, " +
+        $"form not found {NotFound}; " +
         $"{SecondsPerPage:0.000} s per page ({CpuSecondsPerPage:0.000} s of processor)");
 }

@@ -37,19 +37,23 @@ internal sealed class ListExportBenchmark(string repositoryRoot) : IBenchmark
         foreach (var variant in Variants)
         {
             var last = await ChildRun.LastLineAsync(ChildCommand, variant, file, 4, cancellationToken);
-            measured[variant] = (double.Parse(last[0], CultureInfo.InvariantCulture), long.Parse(last[1], CultureInfo.InvariantCulture) / 1048576.0,
+            measured[variant] = (double.Parse(last[0], CultureInfo.InvariantCulture),
+                long.Parse(last[1], CultureInfo.InvariantCulture) / 1048576.0,
                 int.Parse(last[2], CultureInfo.InvariantCulture), double.Parse(last[3], CultureInfo.InvariantCulture));
             global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {variant,-15} {measured[variant].Seconds,6:F2} s (CPU {measured[variant].Cpu,6:F2} s)  peak {measured[variant].PeakMegabytes,6:F0} MB  {measured[variant].Rows:N0} rows"));
+                $"  {variant,-15} {measured[variant].Seconds,6:F2} s (CPU {measured[variant].Cpu,6:F2} s)  " +
+                    $"peak {measured[variant].PeakMegabytes,6:F0} MB  {measured[variant].Rows:N0} rows"));
         }
         var xlsx = measured["xlsx"];
         var memory = measured["xlsx-in-memory"];
         const string inMemory = "the same rows gathered in memory, then written";
         return
         [
-            BenchResult.Against($"list-export audit {xlsx.Rows / 1000}k xlsx peak working set", xlsx.PeakMegabytes, "MB", memory.PeakMegabytes, inMemory, PeakTargetMegabytes),
+            BenchResult.Against($"list-export audit {xlsx.Rows / 1000}k xlsx peak working set", xlsx.PeakMegabytes, "MB",
+                memory.PeakMegabytes, inMemory, PeakTargetMegabytes),
             BenchResult.Against($"list-export audit {xlsx.Rows / 1000}k xlsx time", xlsx.Seconds, "s", memory.Seconds, inMemory, null),
-            BenchResult.Absolute($"list-export audit {xlsx.Rows / 1000}k csv-utf8 peak working set", measured["csv-utf8"].PeakMegabytes, "MB", PeakTargetMegabytes),
+            BenchResult.Absolute($"list-export audit {xlsx.Rows / 1000}k csv-utf8 peak working set", measured["csv-utf8"].PeakMegabytes,
+                "MB", PeakTargetMegabytes),
             BenchResult.Absolute($"list-export audit {xlsx.Rows / 1000}k csv-utf8 time", measured["csv-utf8"].Seconds, "s", null),
         ];
     }
@@ -71,7 +75,9 @@ internal sealed class ListExportBenchmark(string repositoryRoot) : IBenchmark
         var run = await AuditListExport.Declaration.OpenAsync(scope.ServiceProvider, "{}", CancellationToken.None);
         ExportResult result;
         await using (var file = File.Create(path))
-        await using (var sheet = await ExportPipeline.OpenAsync(variant == "csv-utf8" ? ExportFormat.CsvUtf8 : ExportFormat.Xlsx, file, run.SheetName, run.Columns,
+        await using (var sheet =
+            await ExportPipeline.OpenAsync(variant == "csv-utf8" ? ExportFormat.CsvUtf8 : ExportFormat.Xlsx, file, run.SheetName,
+            run.Columns,
                          CancellationToken.None))
         {
             if (variant == "xlsx-in-memory")
@@ -104,7 +110,8 @@ internal sealed class ListExportBenchmark(string repositoryRoot) : IBenchmark
         File.Delete(partial);
         await using (var services = BenchData.Build(repositoryRoot, partial))
         {
-            await using (var db = await services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync(cancellationToken))
+            await using (var db = await services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>()
+                .CreateDbContextAsync(cancellationToken))
                 await db.Database.MigrateAsync(cancellationToken);
         }
         await using (var connection = new SqliteConnection($"Data Source={partial}"))
@@ -124,17 +131,22 @@ internal sealed class ListExportBenchmark(string repositoryRoot) : IBenchmark
                 object?[] values = (i % 3) switch
                 {
                     0 => [start.AddSeconds(i * 77), "desk", "田中 美咲", "Ordering.FaxOrderSaved", "Order", $"F{i:D8}", null,
-                        $$"""{"OrderNumber":"F{{i:D8}}","Status":"Accepted","ReceivedAt":"2026-11-25T01:{{i % 60:D2}}:00+00:00","Total":{{1000 + i}},"Lines":[{"LineNumber":1,"ProductCode":"A1000001","Quantity":{{i % 9 + 1}},"UnitPrice":1000}]}""",
+                        $$"""{"OrderNumber":"F{{i:D8}}","Status":"Accepted","ReceivedAt":"2026-11-25T01:{{i % 60:D2}}:00+00:""" +
+                            $$"""00","Total":{{1000 + i}},"Lines":[{"LineNumber":1,"ProductCode":"A1000001","Quantity":{{i % 9 + 1}},"U""" +
+                            $$"""nitPrice":1000}]}""",
                         null, null],
                     1 => [start.AddSeconds(i * 77), "desk2", "佐藤 健太", "Accounts.WebUserUnlocked", "WebUser", $"u{i:D7}",
-                        """{"LockedAt":"2026-11-24T23:00:00+00:00","FailedPasswordCount":5}""", """{"LockedAt":null,"FailedPasswordCount":0}""",
+                        """{"LockedAt":"2026-11-24T23:00:00+00:00","FailedPasswordCount":5}""",
+                            """{"LockedAt":null,"FailedPasswordCount":0}""",
                         "10000001 / 03-2222-3333 / 総務部", null],
                     _ => [start.AddSeconds(i * 77), "super", "伊藤 真理", "Accounts.DepartmentEdited", "Customer", $"{10000000 + i % 5000}",
-                        """{"Code":"001","Name":"総務部","MonthlyBudget":null,"BudgetKind":"Soft"}""", """{"Code":"001","Name":"総務部","MonthlyBudget":50000,"BudgetKind":"Hard"}""",
+                        """{"Code":"001","Name":"総務部","MonthlyBudget":null,"BudgetKind":"Soft"}""",
+                            """{"Code":"001","Name":"総務部","MonthlyBudget":50000,"BudgetKind":"Hard"}""",
                         "山田 花子 様(電話)", "予算の設定"],
                 };
                 for (var p = 0; p < parameters.Length; p++)
-                    parameters[p].Value = values[p] is DateTime at ? at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : values[p] ?? DBNull.Value;
+                    parameters[p].Value = values[p] is DateTime at ? at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+                        : values[p] ?? DBNull.Value;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);

@@ -52,5 +52,7 @@ internal sealed class Measurement(string label)
     public double P95 => Percentile(95);
 
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Label,-44} p50 {P50,8:0.000} ms   p95 {P95,8:0.000} ms   CPU {CpuMilliseconds,7:0.000} ms/run   ({_milliseconds.Count} runs)");
+        string.Create(CultureInfo.InvariantCulture,
+            $"{Label,-44} p50 {P50,8:0.000} ms   p95 {P95,8:0.000} ms   CPU {CpuMilliseconds,7:0.000} ms/run   ({_milliseconds.Count} " +
+            $"runs)");
 }

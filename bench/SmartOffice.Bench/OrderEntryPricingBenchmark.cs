@@ -49,7 +49,8 @@ internal sealed class OrderEntryPricingBenchmark : IBenchmark
         global::System.Console.WriteLine(quote);
         global::System.Console.WriteLine(baseline);
         global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"p95 {quote.P95:0.000} ms vs baseline {baseline.P95:0.000} ms: {ratio:0.0}x; target p95 < {TargetP95Milliseconds} ms: {(met ? "met" : "MISSED")}"));
+            $"p95 {quote.P95:0.000} ms vs baseline {baseline.P95:0.000} ms: {ratio:0.0}x; target p95 < {TargetP95Milliseconds} " +
+                $"ms: {(met ? "met" : "MISSED")}"));
         if (problems > 0)
             global::System.Console.WriteLine($"Warning: {problems} quotes did not find every product.");
         const string naive = "tracked EF query per line";
@@ -62,7 +63,8 @@ internal sealed class OrderEntryPricingBenchmark : IBenchmark
     }
 
     /// <summary>Seeded drafts: 20 distinct active products each, quantities 1–12, for customers with an active department.</summary>
-    internal static async Task<List<FaxOrderDraft>> DraftsAsync(IDbContextFactory<SmartOfficeDbContext> contexts, BusinessClock clock, int count,
+    internal static async Task<List<FaxOrderDraft>> DraftsAsync(IDbContextFactory<SmartOfficeDbContext> contexts, BusinessClock clock,
+        int count,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -81,7 +83,8 @@ internal sealed class OrderEntryPricingBenchmark : IBenchmark
     }
 
     /// <summary>The naive way: per line, a tracked query for the product and its category, then one for an order lock.</summary>
-    private static async Task<int> NaiveQuoteAsync(IDbContextFactory<SmartOfficeDbContext> contexts, RulesOptions rules, FaxOrderDraft draft,
+    private static async Task<int> NaiveQuoteAsync(IDbContextFactory<SmartOfficeDbContext> contexts, RulesOptions rules,
+        FaxOrderDraft draft,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -94,11 +97,13 @@ internal sealed class OrderEntryPricingBenchmark : IBenchmark
             if (product is null)
                 continue;
             var locked = await db.OrderLocks.AnyAsync(l => l.CustomerId == customer.Id
-                                                           && (l.ProductId == product.Id || l.CategoryId == product.CategoryId), cancellationToken);
+                                                           && (l.ProductId == product.Id || l.CategoryId == product.CategoryId),
+                                                               cancellationToken);
             if (locked)
                 continue;
             var quantity = int.Parse(JapaneseInput.Normalize(line.Quantity), CultureInfo.InvariantCulture);
-            taxable.Add(new TaxableAmount(product.TaxClass, TaxRules.DiscountedUnitPrice(product.UnitPrice, customer.VolumeDiscountRate) * quantity));
+            taxable.Add(new TaxableAmount(product.TaxClass,
+                TaxRules.DiscountedUnitPrice(product.UnitPrice, customer.VolumeDiscountRate) * quantity));
         }
         var subtotal = taxable.Sum(t => t.AmountExTax);
         var fee = new ShippingRules(rules).BasicFee(subtotal);

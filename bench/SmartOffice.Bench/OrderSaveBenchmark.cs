@@ -25,14 +25,16 @@ internal sealed class OrderSaveBenchmark : IBenchmark
         ArgumentNullException.ThrowIfNull(services);
         var data = services.GetRequiredService<BenchData>();
         var copy = data.File + ".save-run";
-        await using (var db = await services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>().CreateDbContextAsync(cancellationToken))
+        await using (var db = await services.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>()
+            .CreateDbContextAsync(cancellationToken))
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
         Delete(copy);
         File.Copy(data.File, copy);
         try
         {
             await using var provider = BenchData.Build(data.RepositoryRoot, copy);
-            var drafts = await OrderEntryPricingBenchmark.DraftsAsync(provider.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>(),
+            var drafts = await OrderEntryPricingBenchmark.DraftsAsync(
+                provider.GetRequiredService<IDbContextFactory<SmartOfficeDbContext>>(),
                 provider.GetRequiredService<BusinessClock>(), Warmup + runs, cancellationToken);
             await using var scope = provider.CreateAsyncScope();
             var orders = scope.ServiceProvider.GetRequiredService<FaxOrderService>();

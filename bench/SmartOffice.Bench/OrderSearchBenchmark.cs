@@ -59,7 +59,8 @@ internal sealed class OrderSearchBenchmark : IBenchmark
         global::System.Console.WriteLine(search);
         global::System.Console.WriteLine(baseline);
         global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"p95 {search.P95:0.000} ms vs baseline {baseline.P95:0.000} ms: {ratio:0.0}x; target p95 < {TargetP95Milliseconds} ms: {(met ? "met" : "MISSED")}"));
+            $"p95 {search.P95:0.000} ms vs baseline {baseline.P95:0.000} ms: {ratio:0.0}x; target p95 < {TargetP95Milliseconds} " +
+                $"ms: {(met ? "met" : "MISSED")}"));
         const string naive = "tracked includes, join filter";
         return
         [
@@ -68,7 +69,8 @@ internal sealed class OrderSearchBenchmark : IBenchmark
         ];
     }
 
-    private static async Task<int> NaiveSearchAsync(IDbContextFactory<SmartOfficeDbContext> contexts, BusinessClock clock, OrderSearchQuery query,
+    private static async Task<int> NaiveSearchAsync(IDbContextFactory<SmartOfficeDbContext> contexts, BusinessClock clock,
+        OrderSearchQuery query,
         int? dealer, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -51,7 +51,8 @@ internal sealed class ProductSearchBenchmark : IBenchmark
         global::System.Console.WriteLine(search);
         global::System.Console.WriteLine(baseline);
         global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"p95 {search.P95:0.000} ms vs baseline {baseline.P95:0.000} ms: {ratio:0.0}x; target p95 < {TargetP95Milliseconds} ms: {(met ? "met" : "MISSED")}"));
+            $"p95 {search.P95:0.000} ms vs baseline {baseline.P95:0.000} ms: {ratio:0.0}x; target p95 < {TargetP95Milliseconds} " +
+                $"ms: {(met ? "met" : "MISSED")}"));
         const string naive = "every product folded in memory";
         return
         [
@@ -60,7 +61,8 @@ internal sealed class ProductSearchBenchmark : IBenchmark
         ];
     }
 
-    private static async Task<int> NaiveSearchAsync(IDbContextFactory<SmartOfficeDbContext> contexts, string text, CancellationToken cancellationToken)
+    private static async Task<int> NaiveSearchAsync(IDbContextFactory<SmartOfficeDbContext> contexts, string text,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var folded = JapaneseInput.FoldForSearch(text);

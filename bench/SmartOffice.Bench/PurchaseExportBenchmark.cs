@@ -11,7 +11,8 @@ namespace SmartOffice.Bench;
 
 /// <summary>
 /// <c>purchase-export</c>: the biggest customer's purchase lines of the past 15 months (≥ 200,000 in the <c>large</c> data),
-/// planned first as the page does (checked and counted), then — timed — read from the database and written by <see cref="PurchaseDataService.WriteAsync"/> as streaming xlsx, CSV Shift_JIS and
+/// planned first as the page does (checked and counted), then — timed — read from the database and written by <see
+/// cref="PurchaseDataService.WriteAsync"/> as streaming xlsx, CSV Shift_JIS and
 /// CSV UTF-8, against ClosedXML building the same rows in memory (the baseline). Each variant runs in a child process of
 /// its own, so its peak working set is its own (the runtime and the EF model included, the same for every variant). A
 /// streaming variant downloads twice: the first after start pays the JIT and the query's compilation (reported, and the
@@ -36,25 +37,32 @@ internal sealed class PurchaseExportBenchmark : IBenchmark
         foreach (var variant in Variants)
         {
             var last = await ChildRun.LastLineAsync(ChildCommand, variant, data.File, 6, cancellationToken);
-            measured[variant] = new Child(double.Parse(last[0], CultureInfo.InvariantCulture), long.Parse(last[1], CultureInfo.InvariantCulture),
+            measured[variant] = new Child(double.Parse(last[0], CultureInfo.InvariantCulture),
+                long.Parse(last[1], CultureInfo.InvariantCulture),
                 long.Parse(last[2], CultureInfo.InvariantCulture), int.Parse(last[3], CultureInfo.InvariantCulture),
                 double.Parse(last[4], CultureInfo.InvariantCulture), double.Parse(last[5], CultureInfo.InvariantCulture));
         }
 
         foreach (var (variant, m) in measured)
             global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {variant,-15} first {m.FirstSeconds,6:F2} s, then {m.Seconds,6:F2} s (CPU {m.CpuSeconds,6:F2} s)  peak {m.PeakMegabytes,7:F0} MB  file {m.FileBytes / 1048576.0,6:F1} MB  {m.Lines:N0} lines  {m.Lines / m.Seconds,10:N0} lines/s"));
+                $"  {variant,-15} first {m.FirstSeconds,6:F2} s, then {m.Seconds,6:F2} s (CPU {m.CpuSeconds,6:F2} s)  " +
+                    $"peak {m.PeakMegabytes,7:F0} MB  file {m.FileBytes / 1048576.0,6:F1} MB  {m.Lines:N0} " +
+                    $"lines  {m.Lines / m.Seconds,10:N0} lines/s"));
         var stream = measured["xlsx-stream"];
         var closed = measured["xlsx-closedxml"];
         const string closedXml = "ClosedXML 0.95.4 in memory";
         return
         [
-            BenchResult.Against($"purchase-export xlsx {stream.Lines / 1000}k lines, first after start", stream.FirstSeconds, "s", closed.FirstSeconds, closedXml, null),
+            BenchResult.Against($"purchase-export xlsx {stream.Lines / 1000}k lines, first after start", stream.FirstSeconds, "s",
+                closed.FirstSeconds, closedXml, null),
             BenchResult.Absolute($"purchase-export xlsx {stream.Lines / 1000}k lines time", stream.Seconds, "s", XlsxTargetSeconds),
-            BenchResult.Against($"purchase-export xlsx {stream.Lines / 1000}k lines peak", stream.PeakMegabytes, "MB", closed.PeakMegabytes, closedXml,
+            BenchResult.Against($"purchase-export xlsx {stream.Lines / 1000}k lines peak", stream.PeakMegabytes, "MB", closed.PeakMegabytes,
+                closedXml,
                 XlsxTargetMegabytes),
-            BenchResult.Absolute($"purchase-export csv-sjis {stream.Lines / 1000}k lines", measured["csv-sjis"].Seconds, "s", CsvTargetSeconds),
-            BenchResult.Absolute($"purchase-export csv-utf8 {stream.Lines / 1000}k lines", measured["csv-utf8"].Seconds, "s", CsvTargetSeconds),
+            BenchResult.Absolute($"purchase-export csv-sjis {stream.Lines / 1000}k lines", measured["csv-sjis"].Seconds, "s",
+                CsvTargetSeconds),
+            BenchResult.Absolute($"purchase-export csv-utf8 {stream.Lines / 1000}k lines", measured["csv-utf8"].Seconds, "s",
+                CsvTargetSeconds),
         ];
     }
 
@@ -64,7 +72,8 @@ internal sealed class PurchaseExportBenchmark : IBenchmark
         public double PeakMegabytes => PeakBytes / 1048576.0;
     }
 
-    /// <summary>The child: one variant over the demo data; prints "first-seconds peak-bytes file-bytes lines cpu-seconds last-seconds".</summary>
+    /// <summary>The child: one variant over the demo data; prints "first-seconds peak-bytes file-bytes lines
+    /// cpu-seconds last-seconds".</summary>
     public static async Task<int> RunChildAsync(string repositoryRoot, string variant, string databaseFile)
     {
         await using var services = BenchData.Build(repositoryRoot, databaseFile);

@@ -29,7 +29,8 @@ internal sealed class StartupBenchmark(string repositoryRoot) : IBenchmark
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "run", "-c", "Release", "--project", "SmartOffice.Console", "--", "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var argument in new[] { "run", "-c", "Release", "--project", "SmartOffice.Console", "--", "--urls",
+            $"http://127.0.0.1:{port}" })
             start.ArgumentList.Add(argument);
         start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "console.db")}";
         start.Environment["DataProtection__KeysFolder"] = Path.Combine(folder, "keys");
@@ -49,7 +50,8 @@ internal sealed class StartupBenchmark(string repositoryRoot) : IBenchmark
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (app.HasExited)
-                    throw new InvalidOperationException($"The app stopped during start-up (exit code {app.ExitCode}); logs in {folder}/logs.");
+                    throw new InvalidOperationException(
+                        $"The app stopped during start-up (exit code {app.ExitCode}); logs in {folder}/logs.");
                 if (watch.Elapsed > GiveUpAfter)
                     throw new TimeoutException($"The app served no page within {GiveUpAfter.TotalMinutes} minutes.");
                 try

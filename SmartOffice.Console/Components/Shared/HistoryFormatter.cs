@@ -7,7 +7,8 @@ using SmartOffice.Domain.Calendar;
 
 namespace SmartOffice.Console.Components.Shared;
 
-/// <summary>One value of a history entry in words: its label, how it was (null for an addition) and how it is (null for a removal).</summary>
+/// <summary>One value of a history entry in words: its label, how it was (null for an addition) and how it is (null for
+/// a removal).</summary>
 public sealed record HistoryChange(string Label, string? Before, string? After)
 {
     public override string ToString() => (Before, After) switch
@@ -32,11 +33,14 @@ public sealed record HistoryLine(string Action, IReadOnlyList<HistoryChange> Cha
 /// </summary>
 public sealed partial class HistoryFormatter(IStringLocalizerFactory localizers, BusinessClock clock)
 {
-    /// <summary>Values recorded for the system's sake, not the reader's (database ids of a department or ship-to, or of an order line).</summary>
+    /// <summary>Values recorded for the system's sake, not the reader's (database ids of a department or ship-to, or of
+    /// an order line).</summary>
     private static readonly HashSet<string> Internal = ["DepartmentId", "ShipToId", "ShipToDepartmentId", "OrderLineId"];
-    private static readonly HashSet<string> Yen = ["GoodsSubtotal", "ShippingFee", "TaxStandard", "TaxReduced", "Total", "UnitPrice", "MonthlyBudget",
+    private static readonly HashSet<string> Yen =
+        ["GoodsSubtotal", "ShippingFee", "TaxStandard", "TaxReduced", "Total", "UnitPrice", "MonthlyBudget",
         "Threshold", "CreditAmount", "ShippingRefund"];
-    private static readonly HashSet<string> Points = ["Points", "PointsEarned", "PointCost", "Balance", "Restored", "PointsReversed", "PointsShortfall"];
+    private static readonly HashSet<string> Points =
+        ["Points", "PointsEarned", "PointCost", "Balance", "Restored", "PointsReversed", "PointsShortfall"];
     private static readonly HashSet<string> Counts = ["Quantity", "Stock", "Count", "Lots", "Bytes", "FailedPasswordCount"];
 
     /// <summary>Fields whose values are an enum's names, and where the UI keeps its words for them (by record kind; "*" for any).</summary>
@@ -61,7 +65,8 @@ public sealed partial class HistoryFormatter(IStringLocalizerFactory localizers,
     };
 
     /// <summary>Where action names live: each capability's texts first, then the history's own.</summary>
-    private static readonly Type[] ActionTexts = [typeof(AccountsText), typeof(CalendarText), typeof(PrizesText), typeof(ReturnsText), typeof(StaffText), typeof(HistoryText)];
+    private static readonly Type[] ActionTexts =
+        [typeof(AccountsText), typeof(CalendarText), typeof(PrizesText), typeof(ReturnsText), typeof(StaffText), typeof(HistoryText)];
 
     private readonly Dictionary<Type, IStringLocalizer> _texts = new();
 
@@ -71,7 +76,8 @@ public sealed partial class HistoryFormatter(IStringLocalizerFactory localizers,
     private IStringLocalizer History => Texts(typeof(HistoryText));
 
     /// <param name="valueText">A page's own words for a field's stored value (its JSON as text), or null for the history's words.</param>
-    public HistoryLine Format(AuditEntry entry, IReadOnlyCollection<string>? hidden = null, Func<string, string, string?>? valueText = null) =>
+    public HistoryLine Format(AuditEntry entry, IReadOnlyCollection<string>? hidden = null,
+        Func<string, string, string?>? valueText = null) =>
         new(ActionName(entry.Action), Changes(entry, hidden ?? [], valueText));
 
     /// <summary>The action in the UI's words (e.g. 注文を訂正), or its key when no text has it.</summary>
@@ -86,7 +92,8 @@ public sealed partial class HistoryFormatter(IStringLocalizerFactory localizers,
     /// <summary>What kind of record an entry is about (注文, お客様…).</summary>
     public string EntityName(string entityType) => History["Entity." + entityType] is { ResourceNotFound: false } text ? text : entityType;
 
-    /// <summary>The record's key as a reader knows it: a calendar day as a date, any other key as it is (an order number, a code).</summary>
+    /// <summary>The record's key as a reader knows it: a calendar day as a date, any other key as it is (an order
+    /// number, a code).</summary>
     public string Record(AuditEntry entry) => IsoDate().IsMatch(entry.EntityId) ? Date(entry.EntityId) : entry.EntityId;
 
     /// <summary>
@@ -98,7 +105,8 @@ public sealed partial class HistoryFormatter(IStringLocalizerFactory localizers,
         var before = Values(entry.Before, hidden);
         var after = Values(entry.After, hidden);
         if (before is null || after is null)
-            return (after ?? before ?? []).Select(p => Change(entry, valueText, p.Key, before is null ? null : p.Value, before is null ? p.Value : null)).ToList();
+            return (after ?? before ?? [])
+                .Select(p => Change(entry, valueText, p.Key, before is null ? null : p.Value, before is null ? p.Value : null)).ToList();
         var unchanged = after.Where(p => before.TryGetValue(p.Key, out var b) && Same(b, p.Value)).Take(IdentityShown)
             .Select(p => Change(entry, valueText, p.Key, null, p.Value));
         var changed = after.Where(p => !before.TryGetValue(p.Key, out var b) || !Same(b, p.Value))
@@ -109,12 +117,15 @@ public sealed partial class HistoryFormatter(IStringLocalizerFactory localizers,
 
     private const int IdentityShown = 2;
 
-    private HistoryChange Change(AuditEntry entry, Func<string, string, string?>? valueText, string field, JsonElement? before, JsonElement? after,
+    private HistoryChange Change(AuditEntry entry, Func<string, string, string?>? valueText, string field, JsonElement? before,
+        JsonElement? after,
         bool always = false) =>
-        new(Label(field), before is { } b ? Word(entry, valueText, field, b) : always ? Dash : null, after is { } a ? Word(entry, valueText, field, a) : null);
+        new(Label(field), before is { } b ? Word(entry, valueText, field, b) : always ? Dash : null,
+            after is { } a ? Word(entry, valueText, field, a) : null);
 
     private string Word(AuditEntry entry, Func<string, string, string?>? valueText, string field, JsonElement value) =>
-        value.ValueKind != JsonValueKind.Null && valueText?.Invoke(field, value.ToString()) is { } own ? own : Value(entry.EntityType, field, value);
+        value.ValueKind != JsonValueKind.Null && valueText?.Invoke(field, value.ToString()) is { } own ? own
+            : Value(entry.EntityType, field, value);
 
     private const string Dash = "—";
 
@@ -170,7 +181,9 @@ public sealed partial class HistoryFormatter(IStringLocalizerFactory localizers,
     /// <summary>A job run's business day (<c>2026-11-25</c>) or month (<c>2026-12</c>) in words.</summary>
     public string JobBusinessKey(string key) =>
         IsoDate().IsMatch(key) ? Date(key)
-        : IsoMonth().IsMatch(key) ? string.Format(CultureInfo.CurrentCulture, History["Job.Month"], DateOnly.ParseExact(key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture))
+        : IsoMonth().IsMatch(key)
+            ? string.Format(CultureInfo.CurrentCulture, History["Job.Month"],
+            DateOnly.ParseExact(key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture))
         : key;
 
     /// <summary>

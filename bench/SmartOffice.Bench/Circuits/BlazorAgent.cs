@@ -39,13 +39,15 @@ internal sealed partial class BlazorAgent : IAsyncDisposable
     public BlazorAgent(Uri baseAddress)
     {
         _baseAddress = baseAddress;
-        _http = new HttpClient(new SocketsHttpHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        _http = new HttpClient(new SocketsHttpHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) {
+            BaseAddress = baseAddress };
     }
 
     /// <summary>JS interop calls answered, by identifier (what the page asked of the browser).</summary>
     public Dictionary<string, int> InteropCalls { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Why the circuit failed (an error from the server, a batch that could not be applied, the connection lost), or null.</summary>
+    /// <summary>Why the circuit failed (an error from the server, a batch that could not be applied, the connection
+    /// lost), or null.</summary>
     public string? Failure
     {
         get
@@ -71,7 +73,8 @@ internal sealed partial class BlazorAgent : IAsyncDisposable
     /// <summary>Opens the page as the browser does: prerendered over HTTP, then a circuit that takes over its components.</summary>
     /// <param name="ready">What shows the page is there (after its first renders).</param>
     /// <param name="handedObjects">The JS functions the page must have handed a .NET object to (see <see cref="InvokeAsync"/>).</param>
-    public async Task OpenAsync(string path, Func<LogicalDom, bool> ready, IReadOnlyList<string> handedObjects, CancellationToken cancellationToken)
+    public async Task OpenAsync(string path, Func<LogicalDom, bool> ready, IReadOnlyList<string> handedObjects,
+        CancellationToken cancellationToken)
     {
         var address = new Uri(_baseAddress, path);
         using (var response = await _http.GetAsync(address, cancellationToken))
@@ -85,7 +88,8 @@ internal sealed partial class BlazorAgent : IAsyncDisposable
             _hub = Connect();
             await _hub.StartAsync(cancellationToken);
             var rendererAttached = WaitAsync(_ => _objectsByInterop.ContainsKey(OrderEntryMarkup.AttachRenderer), cancellationToken);
-            _circuitId = await _hub.InvokeAsync<string?>("StartCircuit", _baseAddress.ToString(), address.ToString(), "[]", page.ApplicationState, cancellationToken)
+            _circuitId = await _hub.InvokeAsync<string?>("StartCircuit", _baseAddress.ToString(), address.ToString(), "[]",
+                page.ApplicationState, cancellationToken)
                          ?? throw new InvalidOperationException("The server refused to start a circuit.");
             await rendererAttached;
             var shown = WaitAsync(dom => ready(dom) && handedObjects.All(_objectsByInterop.ContainsKey), cancellationToken);
@@ -94,12 +98,14 @@ internal sealed partial class BlazorAgent : IAsyncDisposable
         }
     }
 
-    /// <summary>Calls a <c>[JSInvokable]</c> method on an object the page handed to a JS function, as <c>invokeMethodAsync</c> does.</summary>
+    /// <summary>Calls a <c>[JSInvokable]</c> method on an object the page handed to a JS function, as
+    /// <c>invokeMethodAsync</c> does.</summary>
     public Task InvokeAsync(string interopIdentifier, string method, string argsJson, CancellationToken cancellationToken)
     {
         long target;
         lock (_gate)
-            target = _objectsByInterop.TryGetValue(interopIdentifier, out var id) ? id : throw new InvalidOperationException($"The page never called {interopIdentifier}.");
+            target = _objectsByInterop.TryGetValue(interopIdentifier, out var id) ? id
+                : throw new InvalidOperationException($"The page never called {interopIdentifier}.");
         return _hub!.SendAsync("BeginInvokeDotNetFromJS", NextCallId(), null, method, target, argsJson, cancellationToken);
     }
 
@@ -120,7 +126,8 @@ internal sealed partial class BlazorAgent : IAsyncDisposable
         }
         var args = JsonSerializer.Serialize(new object[]
         {
-            new { eventHandlerId = handler.Id, eventName = "change", eventFieldInfo = new { componentId = handler.ComponentId, fieldValue = value } },
+            new { eventHandlerId = handler.Id, eventName = "change",
+                eventFieldInfo = new { componentId = handler.ComponentId, fieldValue = value } },
             new { value },
         });
         return _hub!.SendAsync("BeginInvokeDotNetFromJS", NextCallId(), null, "DispatchEventAsync", renderer, args, cancellationToken);
@@ -208,7 +215,8 @@ internal sealed partial class BlazorAgent : IAsyncDisposable
         await _hub!.SendAsync("OnRenderCompleted", batchId, error);
     }
 
-    private async Task BeginInvokeJSAsync(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId, int callType)
+    private async Task BeginInvokeJSAsync(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId,
+        int callType)
     {
         lock (_gate)
         {
@@ -248,7 +256,8 @@ internal sealed partial class BlazorAgent : IAsyncDisposable
         {
             try
             {
-                using var _ = await _http.PostAsync("_blazor/disconnect", new FormUrlEncodedContent(new Dictionary<string, string> { ["circuitId"] = _circuitId }));
+                using var _ = await _http.PostAsync("_blazor/disconnect",
+                    new FormUrlEncodedContent(new Dictionary<string, string> { ["circuitId"] = _circuitId }));
             }
             catch (HttpRequestException)
             {

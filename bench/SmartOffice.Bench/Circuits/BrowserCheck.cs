@@ -56,7 +56,8 @@ internal static class BrowserCheck
                 pages.Add(await OpenAsync(browser, setup, signedIn, i, cancellationToken));
             var latencies = await KeyAsync(pages, cancellationToken);
             var outcome = new Outcome(Measurement.Percentile(latencies, 95), latencies.Count);
-            global::System.Console.WriteLine($"Chromium, {Agents} circuits: change → summary p95 {outcome.P95:0.0} ms in the browser ({outcome.Changes} changes)");
+            global::System.Console.WriteLine(
+                $"Chromium, {Agents} circuits: change → summary p95 {outcome.P95:0.0} ms in the browser ({outcome.Changes} changes)");
             return outcome;
         }
         finally
@@ -68,7 +69,8 @@ internal static class BrowserCheck
 
     private static BrowserNewContextOptions ContextOptions(Uri baseAddress, string? storageState) => new()
     {
-        BaseURL = baseAddress.ToString(), Locale = "ja-JP", TimezoneId = "Asia/Tokyo", ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+        BaseURL = baseAddress.ToString(), Locale = "ja-JP", TimezoneId = "Asia/Tokyo",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
         StorageState = storageState,
     };
 
@@ -87,7 +89,8 @@ internal static class BrowserCheck
     }
 
     /// <summary>An agent: opens the entry form for an earlier order's customer, pastes 20 lines and waits for them priced.</summary>
-    private static async Task<IPage> OpenAsync(IBrowser browser, CircuitsServer.Setup setup, string signedIn, int index, CancellationToken cancellationToken)
+    private static async Task<IPage> OpenAsync(IBrowser browser, CircuitsServer.Setup setup, string signedIn, int index,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var context = await browser.NewContextAsync(ContextOptions(setup.BaseAddress, signedIn));
@@ -105,7 +108,8 @@ internal static class BrowserCheck
                 field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
             }
             """, setup.PastedBlock);
-        await page.Locator($"[data-line=\"{DeskAgent.Lines - 1}\"] [data-testid=line-amount]:not(:empty)").WaitForAsync(new() { Timeout = 60_000 });
+        await page.Locator($"[data-line=\"{DeskAgent.Lines - 1}\"] [data-testid=line-amount]:not(:empty)")
+            .WaitForAsync(new() { Timeout = 60_000 });
         await page.EvaluateAsync(Probe);
         return page;
     }

@@ -111,7 +111,8 @@ internal static class CircuitsLoad
                 results.Add(step);
                 global::System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{count,3} circuits: change → summary p50 {step.P50,6:0.0} ms  p95 {step.P95,6:0.0} ms  p99 {step.P99,6:0.0} ms " +
-                    $"({step.Changes} changes{(failed > 0 ? $", {failed} failed" : "")}); server CPU {step.ServerCpuMsPerChange:0.00} ms/change; " +
+                    $"({step.Changes} changes{(failed > 0 ? $", {failed} failed" : "")}); server CPU {step.ServerCpuMsPerChange:0.00} " +
+                        $"ms/change; " +
                     $"heap {heap:0.0} MiB after forced GC; client CPU {step.ClientCpuMsPerAgentSecond:0.00} ms per agent-second " +
                     $"({step.ClientCpuMsPerChange:0.00} ms/change); load {load}"));
             }

@@ -17,7 +17,8 @@ namespace SmartOffice.Bench.Circuits;
 /// The console under load, in a process of its own (<c>SmartOffice.Bench circuits-server N</c>, started pinned to one core):
 /// the real app (this Release build) on Kestrel at 127.0.0.1 with standard demo data in a temp folder, N desk-agent accounts
 /// of their own, and a line protocol on stdin/stdout for the load client — <c>heap</c> (the live managed heap after forced
-/// full collections), <c>cpu</c> (the process's CPU time so far), <c>jit</c> (methods compiled so far). Its answers are the lines starting <c>@bench</c>; anything
+/// full collections), <c>cpu</c> (the process's CPU time so far), <c>jit</c> (methods compiled so far). Its answers are
+/// the lines starting <c>@bench</c>; anything
 /// else on stdout is the app's own console log.
 /// </summary>
 internal static class CircuitsServer
@@ -101,7 +102,8 @@ internal static class CircuitsServer
         static void Check(IdentityResult result)
         {
             if (!result.Succeeded)
-                throw new InvalidOperationException("A bench agent account could not be made: " + string.Join(", ", result.Errors.Select(e => e.Description)));
+                throw new InvalidOperationException("A bench agent account could not be made: "
+                    + string.Join(", ", result.Errors.Select(e => e.Description)));
         }
     }
 
@@ -122,7 +124,8 @@ internal static class CircuitsServer
             .Where(p => p.IsActive && p.DeliveryClass == DeliveryClass.Standard && p.StockOnHand > 100)
             .OrderBy(p => p.Id).Select(p => p.Code).Take(Lines).ToListAsync();
         if (orders.Count == 0 || codes.Count < Lines)
-            throw new InvalidOperationException("The demo data has no plain customer or too few stocked products for the circuits benchmark.");
+            throw new InvalidOperationException(
+                "The demo data has no plain customer or too few stocked products for the circuits benchmark.");
         var block = string.Join("\r\n", codes.Select((code, i) => $"{code}\t{i % 9 + 1}")) + "\r\n";
         return (Enumerable.Range(0, agents).Select(i => orders[i % orders.Count]).ToList(), block);
     }

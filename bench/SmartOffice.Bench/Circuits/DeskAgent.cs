@@ -23,9 +23,11 @@ internal sealed class DeskAgent(BlazorAgent client) : IAsyncDisposable
                 dom => OrderEntryMarkup.CustomerCard(dom) is not null && OrderEntryMarkup.Summary(dom) is not null,
                 [OrderEntryMarkup.AttachLineGrid], cancellationToken);
             var before = client.Read(OrderEntryMarkup.SummaryText);
-            var priced = client.WaitAsync(dom => OrderEntryMarkup.Quantity(dom, Lines - 1) is not null && OrderEntryMarkup.SummaryText(dom) != before,
+            var priced = client.WaitAsync(dom => OrderEntryMarkup.Quantity(dom, Lines - 1) is not null
+                && OrderEntryMarkup.SummaryText(dom) != before,
                 cancellationToken);
-            await client.InvokeAsync(OrderEntryMarkup.AttachLineGrid, OrderEntryMarkup.PasteLines, JsonSerializer.Serialize(new object[] { 0, setup.PastedBlock }),
+            await client.InvokeAsync(OrderEntryMarkup.AttachLineGrid, OrderEntryMarkup.PasteLines,
+                JsonSerializer.Serialize(new object[] { 0, setup.PastedBlock }),
                 cancellationToken);
             await priced;
             return new DeskAgent(client);

@@ -42,7 +42,8 @@ internal sealed partial class LogicalDom
         }
     }
 
-    /// <summary>The first element, in document order, that matches; <paramref name="within"/> narrows the search to its descendants.</summary>
+    /// <summary>The first element, in document order, that matches; <paramref name="within"/> narrows the search to its
+    /// descendants.</summary>
     public Element? Find(Func<Element, bool> match, Container? within = null)
     {
         foreach (var root in within is null ? _roots : [within])

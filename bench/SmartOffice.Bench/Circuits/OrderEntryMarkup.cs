@@ -45,7 +45,8 @@ internal static class OrderEntryMarkup
         "mudpopoverHelper.countProviders" => "1",
         "mudResizeListener.getBrowserWindowSize" => """{"width":1366,"height":768}""",
         "mudElementRef.getBoundingClientRect" =>
-            """{"x":0,"y":0,"width":1366,"height":40,"top":0,"left":0,"right":1366,"bottom":40,"scrollX":0,"scrollY":0,"windowWidth":1366,"windowHeight":768}""",
+            """{"x":0,"y":0,"width":1366,"height":40,"top":0,"left":0,"right":1366,"bottom":40,"scrollX":0,"scrollY":0,"windowWidth":""" +
+                """1366,"windowHeight":768}""",
         _ => "null",
     };
 }

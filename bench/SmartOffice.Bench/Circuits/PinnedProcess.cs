@@ -106,8 +106,10 @@ internal sealed partial class PinnedProcess : IAsyncDisposable
 
     /// <summary>The machine's cores (the affinity this process was started with may already be narrower).</summary>
     private static int TotalCores() =>
-        File.Exists("/sys/devices/system/cpu/online") ? ParseCpuList(File.ReadAllText("/sys/devices/system/cpu/online").Trim()) : Environment.ProcessorCount;
+        File.Exists("/sys/devices/system/cpu/online") ? ParseCpuList(File.ReadAllText("/sys/devices/system/cpu/online").Trim())
+            : Environment.ProcessorCount;
 
     private static int ParseCpuList(string list) => list.Split(',').Sum(part =>
-        part.Split('-') is [var from, var to] ? int.Parse(to, CultureInfo.InvariantCulture) - int.Parse(from, CultureInfo.InvariantCulture) + 1 : 1);
+        part.Split('-') is [var from, var to] ? int.Parse(to, CultureInfo.InvariantCulture) - int.Parse(from, CultureInfo.InvariantCulture)
+            + 1 : 1);
 }

@@ -56,7 +56,8 @@ internal sealed class RenderBatch
             for (var j = 0; j < edits.Length; j++)
             {
                 var edit = at + 8 + j * EditSize;
-                edits[j] = new Edit((EditType)Int(data, edit), Int(data, edit + 4), Int(data, edit + 8), String(Int(data, edit + 12), strings));
+                edits[j] = new Edit((EditType)Int(data, edit), Int(data, edit + 4), Int(data, edit + 8),
+                    String(Int(data, edit + 12), strings));
             }
             diffs[i] = new Diff(Int(data, at), edits);
         }
@@ -109,8 +110,10 @@ internal sealed class RenderBatch
     /// <summary>An edit of a component's logical children; <see cref="FrameIndex"/> is the move target of a permutation entry.</summary>
     public readonly record struct Edit(EditType Type, int SiblingIndex, int FrameIndex, string? RemovedAttributeName);
 
-    /// <summary>A reference frame: <see cref="Name"/> is an element's tag or an attribute's name, <see cref="Value"/> text, markup or an attribute's value.</summary>
-    public readonly record struct Frame(FrameType Type, int SubtreeLength, int ComponentId, string? Name, string? Value, ulong EventHandlerId);
+    /// <summary>A reference frame: <see cref="Name"/> is an element's tag or an attribute's name, <see cref="Value"/>
+    /// text, markup or an attribute's value.</summary>
+    public readonly record struct Frame(FrameType Type, int SubtreeLength, int ComponentId, string? Name, string? Value,
+        ulong EventHandlerId);
 
     public sealed record Diff(int ComponentId, Edit[] Edits);
 

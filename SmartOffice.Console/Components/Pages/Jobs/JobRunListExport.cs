@@ -15,6 +15,8 @@ public static class JobRunListExport
             .Text("Jobs.BusinessKey", r => c.History.JobBusinessKey(r.BusinessKey), 16)
             .Word("Jobs.Outcome", "Outcome.", r => (JobRunOutcome?)r.Outcome, 12)
             .Text("Jobs.Counts", r => string.Format(c.T["Jobs.Batches"], r.Batches, r.Items), 18)
-            .Text("Jobs.Duration", r => ((r.FinishedAt - r.StartedAt).TotalSeconds).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s", 10)
+            .Text("Jobs.Duration",
+                r => ((r.FinishedAt - r.StartedAt).TotalSeconds).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s",
+                10)
             .Text("Jobs.Detail", r => c.History.JobDetail(r.JobName, r.Detail), 40));
 }

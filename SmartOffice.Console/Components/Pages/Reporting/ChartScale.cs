@@ -30,7 +30,8 @@ public static class ChartScale
             YAxisTicks = (int)Math.Min(int.MaxValue, step),
             YAxisSuggestedMax = Math.Ceiling(max / step) * step,
             MaxNumYAxisTicks = Steps * 3,
-            YAxisToStringFunc = value => yen ? Display.Money((long)value) : ((long)value).ToString("N0", System.Globalization.CultureInfo.CurrentCulture),
+            YAxisToStringFunc = value => yen ? Display.Money((long)value)
+                : ((long)value).ToString("N0", System.Globalization.CultureInfo.CurrentCulture),
         };
     }
 
