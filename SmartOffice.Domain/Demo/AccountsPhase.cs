@@ -19,8 +19,7 @@ internal sealed class DemoCustomer(Customer entity, RegionCutoffs cutoffs, strin
     public List<ShipTo> ShipTos { get; } = [];
 
     /// <summary>ポイント対象外 from the opt-out date on: neither earns nor exchanges.</summary>
-    public bool EarnsPointsOn(DateOnly day) =>
-        !Entity.PointsOptedOut || (Entity.PointsOptOutFrom is { } from && day < from);
+    public bool EarnsPointsOn(DateOnly day) => !Entity.PointsOptedOutOn(day);
 }
 
 internal sealed class DemoDepartment(Department entity, DemoCustomer customer, int pointAccountId)

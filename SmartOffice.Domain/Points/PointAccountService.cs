@@ -220,8 +220,8 @@ public sealed class PointAccountService(IDbContextFactory<SmartOfficeDbContext> 
                                   .Sum(l => (int?)l.Remaining) ?? 0,
                           }).ToListAsync(cancellationToken);
         return ids.Select(id => rows.Single(r => r.Id == id)).Select(r => new PointAccountRow(r.Id, r.Kind, r.CustomerId, r.Code, r.Name,
-            r.DepartmentId, r.DepartmentName, r.UserId, r.UserName, PointLedger.IsOptedOut(r.PointsOptedOut, r.PointsOptOutFrom, today),
-            r.Balance, r.Expiring)).ToList();
+            r.DepartmentId, r.DepartmentName, r.UserId, r.UserName,
+            Accounts.Customer.PointsOptedOutOn(r.PointsOptedOut, r.PointsOptOutFrom, today), r.Balance, r.Expiring)).ToList();
     }
 
     /// <summary>Points lapsing at the end of each of the next 12 months, this month first.</summary>

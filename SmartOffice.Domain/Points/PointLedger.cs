@@ -97,10 +97,6 @@ public sealed class PointLedger(SmartOfficeDbContext db, PointRules rules, TimeP
         return shortfall;
     }
 
-    /// <summary>Whether the customer is out of the point programme (公費) on <paramref name="day"/>: no earning, no exchange.</summary>
-    public static bool IsOptedOut(bool optedOut, DateOnly? optOutFrom, DateOnly day) =>
-        Accounts.Customer.PointsOptedOutOn(optedOut, optOutFrom, day);
-
     /// <summary>
     /// 返品による取消: takes up to <paramref name="points"/> back from the account, first from the order's own lots, then
     /// earliest expiry first; never below zero. Returns the shortfall for the caller to record (e.g. on the return slip).

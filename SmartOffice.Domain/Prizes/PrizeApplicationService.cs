@@ -35,7 +35,7 @@ public sealed class PrizeApplicationService(IDbContextFactory<SmartOfficeDbConte
             throw new BusinessRuleException("Points.FaxReceivedInFuture");
         var customer = await db.Departments.Where(d => d.Id == account.DepartmentId).Select(d => d.Customer!)
             .SingleAsync(cancellationToken);
-        if (PointLedger.IsOptedOut(customer.PointsOptedOut, customer.PointsOptOutFrom, today))
+        if (customer.PointsOptedOutOn(today))
             throw new BusinessRuleException("Prizes.OptedOut", customer.Name);
         var prize = await db.Prizes.FindAsync([input.PrizeId], cancellationToken)
                 ?? throw new BusinessRuleException("Prizes.PrizeNotFound");
