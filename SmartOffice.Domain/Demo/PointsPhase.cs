@@ -141,7 +141,7 @@ internal sealed class PointsPhase(DemoContext context, DemoAccounts accounts, De
             e.OrderId = request.Slip.OrderId;
         });
         // As the credit records it: what was taken back, and the shortfall (docs/architecture.md "Returns, points and prizes").
-        request.Slip.PointsFellShort(request.Points - taken.Sum(t => t.Points));
+        request.Slip.PastPointsFellShort(request.Points - taken.Sum(t => t.Points));
     }
 
     /// <summary>Lots past their valid-through date lose what remains, the day after, as the monthly expiry job does.</summary>
